@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, moneySchema } from './schemas.js';
+
+const nullableId = idSchema.nullable();
+const listingRef = { listingId: idSchema, sellerId: idSchema };
+const orderRef = { orderId: idSchema, buyerId: idSchema, sellerIds: z.array(idSchema) };
+const stockLevel = { listingId: idSchema, available: z.number().int().nonnegative() };
+const auctionState = {
+  auctionId: idSchema,
+  currentPrice: moneySchema,
+  leadingBidderId: nullableId,
+  endsAt: isoDateSchema,
+};
+
+/**
+ * Every topic on the EventBus and the zod schema of its payload. Publishers, consumers, the
+ * realtime gateway and the docs all read this one table; a payload is checked on publish.
+ */
+export const eventCatalogue = {
+  'listing.created': z.object({ ...listingRef, categoryId: idSchema, title: z.string(), price: moneySchema, quantity: z.number().int().nonnegative(), status: z.string() }),
+  'listing.published': z.object({ ...listingRef, categoryId: idSchema, price: moneySchema, quantity: z.number().int().nonnegative(), publishedAt: isoDateSchema }),
+  'listing.updated': z.object({ ...listingRef, status: z.string(), changes: z.array(z.string()), price: moneySchema, quantity: z.number().int().nonnegative() }),
+
+  'stock.reserved': z.object({ ...stockLevel, holderId: idSchema, quantity: z.number().int().positive(), expiresAt: isoDateSchema }),
+  'stock.released': z.object({ ...stockLevel, holderId: idSchema, quantity: z.number().int().positive(), reason: z.enum(['removed', 'expired', 'order_cancelled', 'auction_ended']) }),
+  'stock.updated': z.object({ ...stockLevel, quantityOnHand: z.number().int().nonnegative() }),
+
+  'order.created': z.object({
+    ...orderRef,
+    items: z.array(z.object({ listingId: idSchema, sellerId: idSchema, quantity: z.number().int().positive(), unitPrice: moneySchema })),
+    total: moneySchema,
+  }),
+  'order.paid': z.object({ ...orderRef, total: moneySchema, paidAt: isoDateSchema }),
+  'order.cancelled': z.object({ ...orderRef, cancelledBy: idSchema, reason: z.string().optional() }),
+  'order.delivered': z.object({ ...orderRef, deliveryId: idSchema, deliveredAt: isoDateSchema }),
+
+  'delivery.assigned': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema }),
+  'delivery.location.updated': z.object({
+    deliveryId: idSchema,
+    courierId: idSchema,
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    accuracy: z.number().nonnegative().optional(),
+    recordedAt: isoDateSchema,
+  }),
+  'delivery.completed': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, completedAt: isoDateSchema }),
+
+  'auction.created': z.object({ ...auctionState, ...listingRef, startingPrice: moneySchema, startsAt: isoDateSchema, status: z.enum(['scheduled', 'live']) }),
+  'auction.bid.placed': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, price: moneySchema, previousLeaderId: nullableId, bidCount: z.number().int().positive() }),
+  'auction.ended': z.object({ ...auctionState, ...listingRef, winnerId: nullableId, finalPrice: moneySchema.nullable(), reserveMet: z.boolean() }),
+
+  'image.moderation.request': z.object({ mediaId: idSchema, ownerId: idSchema, contentType: z.string(), size: z.number().int().positive(), objectKey: z.string() }),
+  'image.moderation.result': z.object({ mediaId: idSchema, verdict: z.enum(['approved', 'rejected']), labels: z.array(z.string()).default([]), moderatorId: idSchema.optional() }),
+
+  'notification.send': z.object({
+    userId: idSchema,
+    type: z.string().min(1),
+    title: z.string().min(1),
+    body: z.string(),
+    data: z.record(z.string(), z.string()).default({}),
+  }),
+} as const;
+
+export type Topic = keyof typeof eventCatalogue;
+export const topics = Object.keys(eventCatalogue) as Topic[];
+export type EventPayload<T extends Topic> = z.output<(typeof eventCatalogue)[T]>;
+export type EventPayloadInput<T extends Topic> = z.input<(typeof eventCatalogue)[T]>;
+
+export function isTopic(value: string): value is Topic {
+  return Object.hasOwn(eventCatalogue, value);
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+/**
+ * Environment variables, parsed and validated once at start-up.
+ * Each real adapter is chosen when its variable is set; with none set the process runs on
+ * the embedded default (in-memory adapters).
+ */
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    })
+    .optional();
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: `expected an integer between ${min} and ${max}` })
+    .int(`expected an integer between ${min} and ${max}`)
+    .min(min, `expected an integer between ${min} and ${max}`)
+    .max(max, `expected an integer between ${min} and ${max}`)
+    .default(fallback);
+
+const emptyAsUndefined = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: integer(0, 65535, 3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: integer(0, 10, 0),
+    SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, 10_000),
+    MONGO_URL: optionalUrl(['mongodb', 'mongodb+srv']),
+    MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'expected a database name (letters, digits, _ or -)').default('uty'),
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    REDIS_KEY_PREFIX: z.string().max(40).default('uty:'),
+    AMQP_URL: optionalUrl(['amqp', 'amqps']),
+    AMQP_EXCHANGE: z.string().min(1).default('uty.events'),
+    S3_BUCKET: z.string().min(3, 'expected a bucket name of 3 characters or more').optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_ENDPOINT: optionalUrl(['http', 'https']),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    FCM_CREDENTIALS: z.string().optional(),
+    JWT_ALGORITHM: z.enum(['HS256', 'RS256']).default('HS256'),
+    JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+    JWT_PRIVATE_KEY: z.string().optional(),
+    JWT_PUBLIC_KEY: z.string().optional(),
+    JWT_ISSUER: z.string().default('uty'),
+    ACCESS_TOKEN_TTL_SECONDS: integer(60, 86_400, 900),
+    REFRESH_TOKEN_TTL_SECONDS: integer(3600, 31_536_000, 30 * 86_400),
+    LOGIN_MAX_FAILURES: integer(1, 1000, 5),
+    LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
+    ADMIN_EMAIL: z.email('expected an email address').optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
+  })
+  .superRefine((env, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      problem(env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'required together with the other ADMIN_* variable');
+    }
+    if (env.JWT_ALGORITHM === 'RS256' && (!env.JWT_PRIVATE_KEY || !env.JWT_PUBLIC_KEY)) {
+      problem(env.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY', 'required (PEM) when JWT_ALGORITHM is RS256');
+    }
+    const realAdapter = Boolean(env.MONGO_URL || env.REDIS_URL || env.AMQP_URL || env.S3_BUCKET || env.FCM_CREDENTIALS);
+    if (realAdapter && env.JWT_ALGORITHM === 'HS256' && !env.JWT_SECRET) {
+      problem('JWT_SECRET', 'required (at least 32 characters) when a real adapter is configured');
+    }
+    if (env.S3_BUCKET && env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY) {
+      problem('S3_SECRET_ACCESS_KEY', 'required together with S3_ACCESS_KEY_ID');
+    }
+  });
+
+type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: number;
+  shutdownTimeoutMs: number;
+  mongo?: { url: string; database: string };
+  redis?: { url: string; keyPrefix: string };
+  amqp?: { url: string; exchange: string };
+  s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+  fcm?: { credentials: string };
+  jwt: JwtConfig;
+  auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
+  admin?: { email: string; password: string };
+}
+
+export type JwtConfig =
+  | { algorithm: 'HS256'; secret: string; issuer: string; ephemeral: boolean }
+  | { algorithm: 'RS256'; privateKey: string; publicKey: string; issuer: string; ephemeral: false };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeProblems(error: z.ZodError, env: Record<string, string>): string[] {
+  return error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '(environment)');
+    const value = env[name];
+    const got = value === undefined ? 'it is missing' : `got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    const secret = /SECRET|PASSWORD|PRIVATE_KEY|CREDENTIALS/.test(name);
+    return `${name}: ${issue.message}${secret || value === undefined ? '' : `, ${got}`}`;
+  });
+}
+
+/** Parses the environment; throws ConfigError with one line per problem. */
+export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string): Config {
+  const env = emptyAsUndefined(rawEnv);
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describeProblems(parsed.error, env));
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    mongo: e.MONGO_URL ? { url: e.MONGO_URL, database: e.MONGO_DB } : undefined,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
+    amqp: e.AMQP_URL ? { url: e.AMQP_URL, exchange: e.AMQP_EXCHANGE } : undefined,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
+    fcm: e.FCM_CREDENTIALS ? { credentials: e.FCM_CREDENTIALS } : undefined,
+    jwt:
+      e.JWT_ALGORITHM === 'RS256'
+        ? { algorithm: 'RS256', privateKey: e.JWT_PRIVATE_KEY!, publicKey: e.JWT_PUBLIC_KEY!, issuer: e.JWT_ISSUER, ephemeral: false }
+        : { algorithm: 'HS256', secret: e.JWT_SECRET ?? randomSecret(), issuer: e.JWT_ISSUER, ephemeral: !e.JWT_SECRET },
+    auth: {
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    },
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+  };
+}
