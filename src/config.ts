@@ -56,23 +56,24 @@ const envSchema = z
     LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
-  })
-  .superRefine((env, ctx) => {
-    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
-      problem(env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'required together with the other ADMIN_* variable');
-    }
-    if (env.JWT_ALGORITHM === 'RS256' && (!env.JWT_PRIVATE_KEY || !env.JWT_PUBLIC_KEY)) {
-      problem(env.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY', 'required (PEM) when JWT_ALGORITHM is RS256');
-    }
-    const realAdapter = Boolean(env.MONGO_URL || env.REDIS_URL || env.AMQP_URL || env.S3_BUCKET || env.FCM_CREDENTIALS);
-    if (realAdapter && env.JWT_ALGORITHM === 'HS256' && !env.JWT_SECRET) {
-      problem('JWT_SECRET', 'required (at least 32 characters) when a real adapter is configured');
-    }
-    if (env.S3_BUCKET && env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY) {
-      problem('S3_SECRET_ACCESS_KEY', 'required together with S3_ACCESS_KEY_ID');
-    }
   });
+
+/** Rules across variables, checked on the raw strings so they are reported with the others. */
+function crossFieldProblems(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    problems.push(`${env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required together with the other ADMIN_* variable`);
+  }
+  if (env.JWT_ALGORITHM === 'RS256' && (!env.JWT_PRIVATE_KEY || !env.JWT_PUBLIC_KEY)) {
+    problems.push(`${env.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY'}: required (PEM) when JWT_ALGORITHM is RS256`);
+  }
+  const realAdapter = ['MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'S3_BUCKET', 'FCM_CREDENTIALS'].some((name) => env[name]);
+  if (realAdapter && (env.JWT_ALGORITHM ?? 'HS256') === 'HS256' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: required (at least 32 characters) when a real adapter is configured');
+  }
+  if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY) problems.push('S3_SECRET_ACCESS_KEY: required together with S3_ACCESS_KEY_ID');
+  return problems;
+}
 
 type Env = z.output<typeof envSchema>;
 
@@ -117,7 +118,8 @@ function describeProblems(error: z.ZodError, env: Record<string, string>): strin
 export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string): Config {
   const env = emptyAsUndefined(rawEnv);
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(describeProblems(parsed.error, env));
+  const problems = [...(parsed.success ? [] : describeProblems(parsed.error, env)), ...crossFieldProblems(env)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     env: e.NODE_ENV,

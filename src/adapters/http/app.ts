@@ -1,0 +1,61 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Container } from 'inversify';
+import { pinoHttp } from 'pino-http';
+import { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
+import { LoggerToken, type Logger } from '../platform/logger.js';
+import { RuntimeToken, type Runtime } from '../platform/runtime.js';
+import { ApiRouter } from './api-router.js';
+import { adminKycRoutes } from './identity/admin-kyc-routes.js';
+import { authRoutes } from './identity/auth-routes.js';
+import { userRoutes } from './identity/user-routes.js';
+import { createRegistry, generateDocument } from './openapi/document.js';
+import { errorHandler, notFound } from './platform/error-handling.js';
+import { createHttpMetrics } from './platform/metrics.js';
+import { platformRoutes } from './platform/platform-routes.js';
+import { requestId } from './platform/request-id.js';
+
+export const API_PREFIX = '/api/v1';
+const BODY_LIMIT = '1mb';
+
+/** Every module's routes, mounted under /api/v1. */
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes];
+
+export interface AppOptions {
+  trustProxy?: number;
+}
+
+/** The Express app, built from the container: used by main.ts and by the HTTP tests alike. */
+export function createApp(container: Container, options: AppOptions = {}): Express {
+  const logger = container.get<Logger>(LoggerToken);
+  const runtime = container.get<Runtime>(RuntimeToken);
+  const metrics = createHttpMetrics();
+  const registry = createRegistry();
+  const api = new ApiRouter(registry, container.get<AccessTokenService>(AccessTokenService));
+  for (const register of moduleRoutes) register(api, container);
+  let document: object | undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? 0);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestId,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(metrics.middleware);
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(platformRoutes({ healthChecks: runtime.healthChecks, metrics: metrics.registry, openApi: () => (document ??= generateDocument(registry)) }));
+  app.use(API_PREFIX, api.router);
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

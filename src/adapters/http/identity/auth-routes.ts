@@ -1,0 +1,59 @@
+import type { Container } from 'inversify';
+import { LogIn } from '../../../application/identity/log-in/log-in.js';
+import { LogOut } from '../../../application/identity/log-out/log-out.js';
+import { RefreshSession } from '../../../application/identity/refresh-session/refresh-session.js';
+import { RegisterUser } from '../../../application/identity/register-user/register-user.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentSession } from './identity-presenter.js';
+import { loginBody, refreshTokenBody, registerBody, sessionSchema } from './identity-schemas.js';
+import { LoginThrottleToken } from './login-throttle-token.js';
+
+const tag = 'Auth';
+
+export function authRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'post',
+    path: '/auth/register',
+    tag,
+    summary: 'Create an account (roles buyer, seller, courier; never admin) and start a session',
+    body: registerBody,
+    responses: { 201: { description: 'created', schema: sessionSchema }, 400: { description: 'bad input' }, 409: { description: 'email taken' } },
+    handler: async ({ body }) => ({ status: 201, body: presentSession(await container.get(RegisterUser).execute(body)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/auth/login',
+    tag,
+    summary: 'Log in with email and password',
+    before: [container.get(LoginThrottleToken)],
+    body: loginBody,
+    responses: {
+      200: { description: 'logged in', schema: sessionSchema },
+      401: { description: 'wrong email or password' },
+      429: { description: 'too many failed attempts for this email from this address (Retry-After)' },
+    },
+    handler: async ({ body }) => ({ status: 200, body: presentSession(await container.get(LogIn).execute(body)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/auth/refresh',
+    tag,
+    summary: 'Spend a refresh token for a new pair; reusing a spent one revokes the whole login',
+    body: refreshTokenBody,
+    responses: { 200: { description: 'new pair', schema: sessionSchema }, 401: { description: 'invalid, expired or reused' } },
+    handler: async ({ body }) => ({ status: 200, body: presentSession(await container.get(RefreshSession).execute(body.refreshToken)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/auth/logout',
+    tag,
+    summary: 'End the login the refresh token belongs to',
+    auth: true,
+    body: refreshTokenBody,
+    responses: { 204: { description: 'logged out' }, 401: { description: 'not signed in' } },
+    handler: async ({ body }) => {
+      await container.get(LogOut).execute(body.refreshToken);
+      return { status: 204 };
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import type { Container } from 'inversify';
+import { GetCurrentUser } from '../../../application/identity/get-current-user/get-current-user.js';
+import { RegisterDevice } from '../../../application/identity/register-device/register-device.js';
+import { RemoveDevice } from '../../../application/identity/remove-device/remove-device.js';
+import { SubmitKyc } from '../../../application/identity/submit-kyc/submit-kyc.js';
+import { UpdateProfile } from '../../../application/identity/update-profile/update-profile.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentUser } from './identity-presenter.js';
+import { deviceBody, deviceSchema, deviceTokenParams, kycSubmissionBody, updateProfileBody, userSchema } from './identity-schemas.js';
+
+const tag = 'Users';
+const unauthenticated = { 401: { description: 'not signed in' } };
+
+export function userRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'get',
+    path: '/users/me',
+    tag,
+    summary: 'The signed-in user',
+    auth: true,
+    responses: { 200: { description: 'the user', schema: userSchema }, ...unauthenticated },
+    handler: async ({ principal }) => ({ status: 200, body: presentUser(await container.get(GetCurrentUser).execute(principal.userId)) }),
+  });
+  api.route({
+    method: 'patch',
+    path: '/users/me',
+    tag,
+    summary: 'Edit display name, phone or address (roles and KYC cannot be set here)',
+    auth: true,
+    body: updateProfileBody,
+    responses: { 200: { description: 'updated', schema: userSchema }, 400: { description: 'bad or forbidden field' }, ...unauthenticated },
+    handler: async ({ principal, body }) => ({
+      status: 200,
+      body: presentUser(await container.get(UpdateProfile).execute(principal.userId, body)),
+    }),
+  });
+  api.route({
+    method: 'post',
+    path: '/users/me/kyc',
+    tag,
+    summary: 'Submit identity documents for KYC review',
+    auth: true,
+    body: kycSubmissionBody,
+    responses: { 202: { description: 'KYC pending', schema: userSchema }, 409: { description: 'KYC already pending or verified' }, ...unauthenticated },
+    handler: async ({ principal, body }) => ({
+      status: 202,
+      body: presentUser(await container.get(SubmitKyc).execute(principal.userId, body.documentMediaIds)),
+    }),
+  });
+  api.route({
+    method: 'post',
+    path: '/users/me/devices',
+    tag,
+    summary: 'Register a push device token (idempotent per token)',
+    auth: true,
+    body: deviceBody,
+    responses: { 201: { description: 'registered', schema: deviceSchema }, ...unauthenticated },
+    handler: async ({ principal, body }) => {
+      await container.get(RegisterDevice).execute(principal.userId, body.token, body.platform);
+      return { status: 201, body: { token: body.token, platform: body.platform } };
+    },
+  });
+  api.route({
+    method: 'delete',
+    path: '/users/me/devices/:token',
+    tag,
+    summary: 'Forget a push device token',
+    auth: true,
+    params: deviceTokenParams,
+    responses: { 204: { description: 'removed' }, 404: { description: 'no such token for this user' }, ...unauthenticated },
+    handler: async ({ principal, params }) => {
+      await container.get(RemoveDevice).execute(principal.userId, params.token);
+      return { status: 204 };
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import type { Request } from 'express';
+import type { ZodType } from 'zod';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { Principal } from '../../application/identity/ports/access-token-service.js';
+import { principalOf } from './request-context.js';
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** The caller, on routes with `auth`. */
+  principal: Principal;
+  req: Request;
+}
+
+interface Schemas<B, Q, P> {
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  auth?: unknown;
+}
+
+interface FieldError {
+  path: string;
+  message: string;
+}
+
+function check<T>(schema: ZodType<T> | undefined, value: unknown, where: string, errors: FieldError[]): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    errors.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message });
+  }
+  return undefined as T;
+}
+
+/** Parses body, query and params with the route's zod schemas; 400 naming every bad field otherwise. */
+export function parseRequest<B, Q, P>(req: Request, schemas: Schemas<B, Q, P>): RouteInput<B, Q, P> {
+  const errors: FieldError[] = [];
+  const body = check(schemas.body, req.body ?? undefined, 'body', errors);
+  const query = check(schemas.query, req.query, 'query', errors);
+  const params = check(schemas.params, req.params, 'params', errors);
+  if (errors.length > 0) {
+    const fields = errors.map((e) => e.path).join(', ');
+    throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: ${fields}`, { errors });
+  }
+  return { body, query, params, principal: schemas.auth ? principalOf(req) : (undefined as never), req };
+}

@@ -1,0 +1,55 @@
+import type { UserRepository } from '../../../application/identity/ports/user-repository.js';
+import { identityErrors } from '../../../domain/identity/errors.js';
+import type { User } from '../../../domain/identity/user.js';
+
+/**
+ * UserRepository in process memory. Stores and returns copies, and drops fields set to
+ * `undefined` on the way in, as MongoDB does, so both adapters answer the same objects.
+ */
+export class MemoryUserRepository implements UserRepository {
+  private readonly users = new Map<string, User>();
+  private readonly idsByEmailKey = new Map<string, string>();
+
+  async create(user: User): Promise<void> {
+    if (this.users.has(user.id)) throw new Error(`a user with id ${user.id} is already stored`);
+    this.assertEmailKeyFree(user);
+    this.store(user);
+  }
+
+  async save(user: User): Promise<void> {
+    const current = this.users.get(user.id);
+    if (!current) throw identityErrors.userNotFound();
+    this.assertEmailKeyFree(user);
+    this.idsByEmailKey.delete(current.emailKey);
+    this.store(user);
+  }
+
+  async findById(id: string): Promise<User | null> {
+    const user = this.users.get(id);
+    return user ? structuredClone(user) : null;
+  }
+
+  async findByEmailKey(emailKey: string): Promise<User | null> {
+    const id = this.idsByEmailKey.get(emailKey);
+    return id === undefined ? null : this.findById(id);
+  }
+
+  private assertEmailKeyFree(user: User): void {
+    const owner = this.idsByEmailKey.get(user.emailKey);
+    if (owner !== undefined && owner !== user.id) throw identityErrors.emailTaken();
+  }
+
+  private store(user: User): void {
+    this.users.set(user.id, copyDefined(user));
+    this.idsByEmailKey.set(user.emailKey, user.id);
+  }
+}
+
+/** A deep copy without the object fields whose value is `undefined`; Dates stay Dates. */
+function copyDefined<T>(value: T): T {
+  if (value instanceof Date) return new Date(value) as T;
+  if (Array.isArray(value)) return value.map(copyDefined) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([, field]) => field !== undefined);
+  return Object.fromEntries(entries.map(([key, field]) => [key, copyDefined(field)])) as T;
+}

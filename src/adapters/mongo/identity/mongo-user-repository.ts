@@ -1,0 +1,109 @@
+import type { Collection, Db } from 'mongodb';
+import type { UserRepository } from '../../../application/identity/ports/user-repository.js';
+import { identityErrors } from '../../../domain/identity/errors.js';
+import type { Kyc } from '../../../domain/identity/kyc.js';
+import type { Address, User } from '../../../domain/identity/user.js';
+import { isDuplicateKeyError } from '../shared/errors.js';
+
+type UserDocument = Omit<User, 'id'> & { _id: string };
+
+/** Users in the `users` collection, `_id` = user id, email keys unique by index. */
+export class MongoUserRepository implements UserRepository {
+  private readonly users: Collection<UserDocument>;
+
+  constructor(db: Db) {
+    // Optional fields left `undefined` are not stored at all (instead of as null).
+    this.users = db.collection<UserDocument>('users', { ignoreUndefined: true });
+  }
+
+  /** Creates the unique index on `emailKey` that `create` relies on; call once at start. */
+  async ensureIndexes(): Promise<void> {
+    await this.users.createIndex({ emailKey: 1 }, { unique: true, name: 'emailKey_unique' });
+  }
+
+  async create(user: User): Promise<void> {
+    await this.translatingEmailConflict(() => this.users.insertOne(toDocument(user)));
+  }
+
+  async save(user: User): Promise<void> {
+    const result = await this.translatingEmailConflict(() => this.users.replaceOne({ _id: user.id }, toDocument(user)));
+    if (result.matchedCount === 0) throw identityErrors.userNotFound();
+  }
+
+  async findById(id: string): Promise<User | null> {
+    const document = await this.users.findOne({ _id: id });
+    return document && toUser(document);
+  }
+
+  async findByEmailKey(emailKey: string): Promise<User | null> {
+    const document = await this.users.findOne({ emailKey });
+    return document && toUser(document);
+  }
+
+  private async translatingEmailConflict<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      throw isDuplicateKeyError(error, 'emailKey') ? identityErrors.emailTaken() : error;
+    }
+  }
+}
+
+function toDocument(user: User): UserDocument {
+  return {
+    _id: user.id,
+    email: user.email,
+    emailKey: user.emailKey,
+    passwordHash: user.passwordHash,
+    displayName: user.displayName,
+    roles: [...user.roles],
+    kyc: toKyc(user.kyc),
+    phone: user.phone,
+    address: user.address && toAddress(user.address),
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+function toUser(document: UserDocument): User {
+  return {
+    id: document._id,
+    email: document.email,
+    emailKey: document.emailKey,
+    passwordHash: document.passwordHash,
+    displayName: document.displayName,
+    roles: document.roles,
+    kyc: toKyc(document.kyc),
+    ...optional('phone', document.phone),
+    ...optional('address', document.address && toAddress(document.address)),
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+  };
+}
+
+/** Copies a KYC field by field, leaving out absent (undefined or null) optional fields. */
+function toKyc(kyc: Kyc): Kyc {
+  return {
+    status: kyc.status,
+    documentMediaIds: [...kyc.documentMediaIds],
+    ...optional('reason', kyc.reason),
+    ...optional('submittedAt', kyc.submittedAt),
+    ...optional('decidedAt', kyc.decidedAt),
+    ...optional('decidedBy', kyc.decidedBy),
+  };
+}
+
+function toAddress(address: Address): Address {
+  return {
+    line1: address.line1,
+    ...optional('line2', address.line2),
+    city: address.city,
+    postalCode: address.postalCode,
+    country: address.country,
+  };
+}
+
+/** `{ [key]: value }`, or nothing when the value is absent (a document may hold null). */
+function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
+  return value == null ? {} : ({ [key]: value } as Record<K, V>);
+}

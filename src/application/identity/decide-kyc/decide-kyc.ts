@@ -1,0 +1,38 @@
+import { decideKyc } from '../../../domain/identity/kyc.js';
+import type { User } from '../../../domain/identity/user.js';
+import type { EventBus } from '../../shared/events/event-bus.js';
+import type { Clock } from '../../shared/ports/clock.js';
+import { loadUser } from '../load-user.js';
+import type { UserRepository } from '../ports/user-repository.js';
+
+export interface DecideKycCommand {
+  adminId: string;
+  userId: string;
+  verdict: 'verified' | 'rejected';
+  reason?: string;
+}
+
+/** An admin approves or rejects a pending KYC; the user is notified either way. */
+export class DecideKyc {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: DecideKycCommand): Promise<User> {
+    const user = await loadUser(this.users, command.userId);
+    const now = this.clock.now();
+    const kyc = decideKyc(user.kyc, command.verdict, { by: command.adminId, at: now, reason: command.reason });
+    const updated: User = { ...user, kyc, updatedAt: now };
+    await this.users.save(updated);
+    await this.events.publish('notification.send', {
+      userId: user.id,
+      type: command.verdict === 'verified' ? 'kyc.approved' : 'kyc.rejected',
+      title: command.verdict === 'verified' ? 'Identity verified' : 'Identity verification rejected',
+      body: command.verdict === 'verified' ? 'You can now sell on Uty.' : (command.reason ?? 'Please submit your documents again.'),
+      data: { kycStatus: kyc.status },
+    });
+    return updated;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config.js';
+
+/** Which adapter serves each port, as chosen from the config; logged as the first line at start. */
+export function adapterReport(config: Config): Record<string, string> {
+  const mongo = config.mongo ? 'mongodb' : 'memory';
+  const redis = config.redis ? 'redis' : 'memory';
+  return {
+    userRepository: mongo,
+    deviceRepository: mongo,
+    refreshTokenStore: redis,
+    loginThrottle: redis,
+    handledEventLog: redis,
+    eventBus: config.amqp ? 'rabbitmq' : 'in-process',
+    accessTokens: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}`,
+  };
+}
+
+export function isEmbedded(config: Config): boolean {
+  return !config.mongo && !config.redis && !config.amqp && !config.s3 && !config.fcm;
+}

@@ -1,0 +1,115 @@
+import type { Container } from 'inversify';
+import type { Db } from 'mongodb';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { DecideKyc } from '../application/identity/decide-kyc/decide-kyc.js';
+import { EnsureAdmin } from '../application/identity/ensure-admin/ensure-admin.js';
+import { GetCurrentUser } from '../application/identity/get-current-user/get-current-user.js';
+import { LogIn } from '../application/identity/log-in/log-in.js';
+import { LogOut } from '../application/identity/log-out/log-out.js';
+import { AccessTokenService } from '../application/identity/ports/access-token-service.js';
+import { DeviceRepository } from '../application/identity/ports/device-repository.js';
+import { OpaqueTokenGenerator } from '../application/identity/ports/opaque-token-generator.js';
+import { PasswordHasher } from '../application/identity/ports/password-hasher.js';
+import { RefreshTokenStore } from '../application/identity/ports/refresh-token-store.js';
+import { UserRepository } from '../application/identity/ports/user-repository.js';
+import { RefreshSession } from '../application/identity/refresh-session/refresh-session.js';
+import { RegisterDevice } from '../application/identity/register-device/register-device.js';
+import { RegisterUser } from '../application/identity/register-user/register-user.js';
+import { RemoveDevice } from '../application/identity/remove-device/remove-device.js';
+import { SessionIssuer } from '../application/identity/session-issuer.js';
+import { SubmitKyc } from '../application/identity/submit-kyc/submit-kyc.js';
+import { UpdateProfile } from '../application/identity/update-profile/update-profile.js';
+import { EventBus } from '../application/shared/events/event-bus.js';
+import { Clock } from '../application/shared/ports/clock.js';
+import { IdGenerator } from '../application/shared/ports/id-generator.js';
+import { LoginThrottleToken } from '../adapters/http/identity/login-throttle-token.js';
+import { loginThrottle } from '../adapters/http/identity/login-throttle.js';
+import { MemoryDeviceRepository } from '../adapters/memory/identity/memory-device-repository.js';
+import { MemoryRefreshTokenStore } from '../adapters/memory/identity/memory-refresh-token-store.js';
+import { MemoryUserRepository } from '../adapters/memory/identity/memory-user-repository.js';
+import { MongoDeviceRepository } from '../adapters/mongo/identity/mongo-device-repository.js';
+import { MongoUserRepository } from '../adapters/mongo/identity/mongo-user-repository.js';
+import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
+import { RedisRefreshTokenStore } from '../adapters/redis/identity/redis-refresh-token-store.js';
+import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
+import { JwtAccessTokenService } from '../adapters/security/jwt-access-token-service.js';
+import { RandomOpaqueTokenGenerator } from '../adapters/security/random-opaque-token-generator.js';
+import { ScryptPasswordHasher } from '../adapters/security/scrypt-password-hasher.js';
+
+export interface IdentityOverrides {
+  passwordHasher?: PasswordHasher;
+}
+
+async function bindRepositories(container: Container): Promise<void> {
+  if (container.isBound(MongoDbToken)) {
+    const db = container.get<Db>(MongoDbToken);
+    const users = new MongoUserRepository(db);
+    const devices = new MongoDeviceRepository(db);
+    await Promise.all([users.ensureIndexes(), devices.ensureIndexes()]);
+    container.bind<UserRepository>(UserRepository).toConstantValue(users);
+    container.bind<DeviceRepository>(DeviceRepository).toConstantValue(devices);
+  } else {
+    container.bind<UserRepository>(UserRepository).toConstantValue(new MemoryUserRepository());
+    container.bind<DeviceRepository>(DeviceRepository).toConstantValue(new MemoryDeviceRepository());
+  }
+}
+
+function bindSessions(container: Container, config: Config): void {
+  const redis = container.isBound(RedisToken) ? container.get<Redis>(RedisToken) : undefined;
+  const prefix = redis ? container.get<string>(RedisKeyPrefix) : '';
+  container
+    .bind<RefreshTokenStore>(RefreshTokenStore)
+    .toConstantValue(redis ? new RedisRefreshTokenStore(redis, prefix) : new MemoryRefreshTokenStore());
+  container.bind(LoginThrottleToken).toConstantValue(
+    loginThrottle({
+      maxFailures: config.auth.loginMaxFailures,
+      windowSeconds: config.auth.loginWindowSeconds,
+      redis: redis ? { client: redis, prefix } : undefined,
+    }),
+  );
+}
+
+function bindSecurity(container: Container, config: Config, overrides: IdentityOverrides): void {
+  container.bind<PasswordHasher>(PasswordHasher).toConstantValue(overrides.passwordHasher ?? new ScryptPasswordHasher());
+  container.bind<OpaqueTokenGenerator>(OpaqueTokenGenerator).toConstantValue(new RandomOpaqueTokenGenerator());
+  container
+    .bind<AccessTokenService>(AccessTokenService)
+    .toResolvedValue((clock: Clock) => new JwtAccessTokenService(config.jwt, config.auth.accessTokenTtlSeconds, clock), [Clock]);
+  container
+    .bind(SessionIssuer)
+    .toResolvedValue(
+      (tokens: AccessTokenService, store: RefreshTokenStore, opaque: OpaqueTokenGenerator, ids: IdGenerator, clock: Clock) =>
+        new SessionIssuer(tokens, store, opaque, ids, clock, config.auth.refreshTokenTtlSeconds),
+      [AccessTokenService, RefreshTokenStore, OpaqueTokenGenerator, IdGenerator, Clock],
+    );
+}
+
+function bindUseCases(container: Container): void {
+  const bind = <T, A extends unknown[]>(useCase: new (...args: A) => T, deps: { [K in keyof A]: symbol | (abstract new (...args: never[]) => A[K]) }) =>
+    container.bind(useCase).toResolvedValue((...args: unknown[]) => new useCase(...(args as A)), deps as never);
+  bind(RegisterUser, [UserRepository, PasswordHasher, SessionIssuer, IdGenerator, Clock]);
+  bind(LogIn, [UserRepository, PasswordHasher, SessionIssuer]);
+  bind(RefreshSession, [RefreshTokenStore, OpaqueTokenGenerator, UserRepository, SessionIssuer, Clock]);
+  bind(LogOut, [RefreshTokenStore, OpaqueTokenGenerator]);
+  bind(GetCurrentUser, [UserRepository]);
+  bind(UpdateProfile, [UserRepository, Clock]);
+  bind(SubmitKyc, [UserRepository, Clock]);
+  bind(DecideKyc, [UserRepository, EventBus, Clock]);
+  bind(RegisterDevice, [DeviceRepository, Clock]);
+  bind(RemoveDevice, [DeviceRepository]);
+  bind(EnsureAdmin, [UserRepository, PasswordHasher, IdGenerator, Clock]);
+}
+
+/** Identity: users, devices, sessions, tokens, and its use cases. */
+export async function bindIdentity(container: Container, config: Config, overrides: IdentityOverrides): Promise<void> {
+  await bindRepositories(container);
+  bindSessions(container, config);
+  bindSecurity(container, config, overrides);
+  bindUseCases(container);
+}
+
+/** Start-up work of the identity module: the admin account from ADMIN_EMAIL / ADMIN_PASSWORD. */
+export async function startIdentity(container: Container, config: Config): Promise<void> {
+  if (config.admin) await container.get(EnsureAdmin).execute(config.admin.email, config.admin.password);
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import type { Config } from './config.js';
+import { EventBus } from './application/shared/events/event-bus.js';
+import { createLogger, LoggerToken, type Logger } from './adapters/platform/logger.js';
+import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
+import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
+import { bindInfrastructure } from './composition/infrastructure.js';
+import { bindShared, type SharedOverrides } from './composition/shared.js';
+
+export const ConfigToken = Symbol.for('Config');
+
+export interface ContainerOverrides extends SharedOverrides, IdentityOverrides {
+  logger?: Logger;
+}
+
+/**
+ * The composition root: connects what the config names, binds one adapter per port (real when
+ * its variable is set, in-memory otherwise), runs start-up work and starts the EventBus.
+ * On failure everything opened so far is closed again.
+ */
+export async function buildContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
+  const container = new Container({ defaultScope: 'Singleton' });
+  const runtime = new Runtime();
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  container.bind(ConfigToken).toConstantValue(config);
+  container.bind(LoggerToken).toConstantValue(logger);
+  container.bind(RuntimeToken).toConstantValue(runtime);
+  try {
+    await bindInfrastructure(container, config, runtime);
+    bindShared(container, config, runtime, logger, overrides);
+    await bindIdentity(container, config, overrides);
+    await startIdentity(container, config);
+    await container.get<EventBus>(EventBus).start();
+    return container;
+  } catch (error) {
+    await runtime.closeAll((name, closeError) => logger.warn({ err: closeError, name }, 'close after failed start-up'));
+    throw error;
+  }
+}
+
+export function runtimeOf(container: Container): Runtime {
+  return container.get<Runtime>(RuntimeToken);
+}

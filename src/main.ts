@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { buildContainer, runtimeOf } from './container.js';
+import { createApp } from './adapters/http/app.js';
+import { createLogger, type Logger } from './adapters/platform/logger.js';
+import { adapterReport, isEmbedded } from './composition/adapter-report.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env, () => randomBytes(48).toString('base64url'));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`uty: cannot start, the configuration is invalid:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+}
+
+function announce(config: Config, logger: Logger): void {
+  const adapters = adapterReport(config);
+  if (isEmbedded(config)) {
+    logger.warn({ adapters }, 'EMBEDDED DEFAULT: every port runs in memory; data is lost when the process stops');
+  } else {
+    logger.info({ adapters }, 'adapters chosen from the environment');
+  }
+  if (config.jwt.ephemeral) logger.warn('JWT_SECRET is not set: a random signing key was made; tokens die with the process');
+}
+
+/** Stops accepting, lets requests in flight finish (up to the timeout), then closes the backends. */
+function shutdownOnSignals(server: Server, close: () => Promise<void>, logger: Logger, timeoutMs: number): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      void close().then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  announce(config, logger);
+  const container = await buildContainer(config, { logger });
+  const server = createServer(createApp(container, { trustProxy: config.trustProxy }));
+  const runtime = runtimeOf(container);
+  shutdownOnSignals(server, () => runtime.closeAll((name, err) => logger.warn({ err, name }, 'error while closing')), logger, config.shutdownTimeoutMs);
+  server.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port }, `Uty API listening on http://localhost:${port} (Swagger UI at /docs)`);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`uty: start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,265 @@
+import { connect, type Channel, type ChannelModel } from 'amqplib';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { InProcessEventBus, type DeadLetter } from '../../src/adapters/memory/shared/in-process-event-bus.js';
+import { ManualClock } from '../../src/adapters/memory/shared/manual-clock.js';
+import { MemoryHandledEventLog } from '../../src/adapters/memory/shared/memory-handled-event-log.js';
+import { SequentialIdGenerator } from '../../src/adapters/memory/shared/sequential-id-generator.js';
+import { rascalNames, type RascalNames } from '../../src/adapters/rabbitmq/rascal-config.js';
+import { RascalEventBus, type EventBusLogger } from '../../src/adapters/rabbitmq/rascal-event-bus.js';
+import { RedisHandledEventLog } from '../../src/adapters/redis/shared/redis-handled-event-log.js';
+import type { Topic } from '../../src/application/shared/events/catalogue.js';
+import type { Subscription } from '../../src/application/shared/events/event-bus.js';
+import type { HandledEventLog } from '../../src/application/shared/events/handled-event-log.js';
+import { describeWithService, uniqueName } from '../support/real-services.js';
+import { eventBusContract, eventually, orderPaid, recorder, retryDelaysMs, type EventBusHarnessDeps } from './event-bus.contract.js';
+
+const deps = (): EventBusHarnessDeps => ({ ids: new SequentialIdGenerator(uniqueName('evt')), clock: new ManualClock(), retryDelaysMs });
+
+eventBusContract('InProcessEventBus', async ({ ids, clock, retryDelaysMs: delays }) => {
+  const bus = new InProcessEventBus(ids, clock, new MemoryHandledEventLog(), { retryDelaysMs: delays });
+  return {
+    bus,
+    deadLetterIds: async (consumer) => bus.deadLetters().filter((letter) => letter.consumer === consumer).map((letter) => letter.envelope.id),
+    teardown: () => bus.close(),
+  };
+});
+
+describe('InProcessEventBus', () => {
+  const create = (onDeadLetter?: (letter: DeadLetter) => void): InProcessEventBus => {
+    const { ids, clock } = deps();
+    return new InProcessEventBus(ids, clock, new MemoryHandledEventLog(), { retryDelaysMs, ...(onDeadLetter ? { onDeadLetter } : {}) });
+  };
+
+  it('runs handlers outside the publisher call, and drain() waits for them', async () => {
+    const bus = create();
+    const alpha = recorder();
+    bus.subscribe({ consumer: 'alpha', topics: ['order.paid'], handler: alpha.handler });
+    await bus.start();
+
+    await bus.publish('order.paid', orderPaid('o-1'));
+    expect(alpha.events).toHaveLength(0);
+    await bus.drain();
+    expect(alpha.events).toHaveLength(1);
+  });
+
+  it('keeps each dead letter with its consumer, envelope and error, and reports it', async () => {
+    const reported: DeadLetter[] = [];
+    const bus = create((letter) => reported.push(letter));
+    const failure = new Error('boom');
+    bus.subscribe({ consumer: 'flaky', topics: ['order.paid'], handler: async () => Promise.reject(failure) });
+    await bus.start();
+
+    const event = await bus.publish('order.paid', orderPaid('o-1'));
+    await bus.drain();
+
+    expect(bus.deadLetters()).toEqual([{ consumer: 'flaky', envelope: event, error: failure }]);
+    expect(reported).toEqual(bus.deadLetters());
+  });
+
+  it('gives each handler its own copy of the event', async () => {
+    const bus = create();
+    const clean = recorder<'order.paid'>();
+    bus.subscribe({ consumer: 'vandal', topics: ['order.paid'], handler: async (event) => void (event.payload.orderId = 'changed') });
+    bus.subscribe({ consumer: 'clean', topics: ['order.paid'], handler: clean.handler });
+    await bus.start();
+
+    await bus.publish('order.paid', orderPaid('o-1'));
+    await bus.drain();
+
+    expect(clean.events[0]?.payload.orderId).toBe('o-1');
+  });
+
+  it('close() waits for handlers in flight, then refuses new events', async () => {
+    const bus = create();
+    let finished = false;
+    bus.subscribe({ consumer: 'slow', topics: ['order.paid'], handler: async () => new Promise((resolve) => setTimeout(() => resolve(void (finished = true)), 50)) });
+    await bus.start();
+
+    await bus.publish('order.paid', orderPaid('o-1'));
+    await bus.close();
+
+    expect(finished).toBe(true);
+    await expect(bus.publish('order.paid', orderPaid('o-2'))).rejects.toThrow('closed');
+  });
+});
+
+/** Remembers the consumer names, so that the test can delete their queues afterwards. */
+class TrackedRascalEventBus extends RascalEventBus {
+  readonly consumers = new Set<string>();
+
+  override subscribe<T extends Topic>(subscription: Subscription<T>): void {
+    super.subscribe(subscription);
+    this.consumers.add(subscription.consumer);
+  }
+}
+
+interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+function recordingLogger(lines: LogLine[]): EventBusLogger {
+  return {
+    info: (_context, message) => void lines.push({ level: 'info', message }),
+    warn: (_context, message) => void lines.push({ level: 'warn', message }),
+    error: (_context, message) => void lines.push({ level: 'error', message }),
+  };
+}
+
+describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
+  let amqp: ChannelModel;
+  let redis: Redis | undefined;
+
+  beforeAll(async () => {
+    amqp = await connect(url);
+    if (process.env.REDIS_URL) redis = new Redis(process.env.REDIS_URL);
+  });
+
+  afterAll(async () => {
+    await amqp.close();
+    await redis?.quit();
+  });
+
+  /** The Redis log when REDIS_URL is set (its keys expire within a minute), else the memory one. */
+  const handledLog = (): HandledEventLog =>
+    redis ? new RedisHandledEventLog(redis, `${uniqueName('uty_test')}:`, { handledTtlSeconds: 60 }) : new MemoryHandledEventLog();
+
+  /** Reads (and removes) messages from a queue; their ids accumulate per queue. */
+  const deadIds = new Map<string, string[]>();
+  async function takeIds(channel: Channel, queue: string): Promise<string[]> {
+    const taken = deadIds.get(queue) ?? [];
+    for (let message = await channel.get(queue, { noAck: true }); message; message = await channel.get(queue, { noAck: true })) {
+      taken.push(String(message.properties.messageId));
+    }
+    deadIds.set(queue, taken);
+    return taken;
+  }
+
+  async function deleteTopology(names: RascalNames, consumers: Iterable<string>): Promise<void> {
+    const channel = await amqp.createChannel();
+    for (const consumer of consumers) {
+      await channel.deleteQueue(names.queue(consumer));
+      await channel.deleteQueue(names.deadQueue(consumer));
+    }
+    await channel.deleteExchange(names.exchange);
+    await channel.deleteExchange(names.deadLetterExchange);
+    await channel.close();
+  }
+
+  function createBus(names: RascalNames, queuePrefix: string, logLines: LogLine[] = []): TrackedRascalEventBus {
+    const { ids, clock } = deps();
+    return new TrackedRascalEventBus({ url, exchange: names.exchange, queuePrefix, retryDelaysMs }, ids, clock, handledLog(), recordingLogger(logLines));
+  }
+
+  eventBusContract('RascalEventBus', async ({ ids, clock, retryDelaysMs: delays }) => {
+    const queuePrefix = uniqueName('uty_test');
+    const names = rascalNames(uniqueName('uty_test_events'), queuePrefix);
+    const bus = new TrackedRascalEventBus({ url, exchange: names.exchange, queuePrefix, retryDelaysMs: delays }, ids, clock, handledLog());
+    const channel = await amqp.createChannel();
+    return {
+      bus,
+      deadLetterIds: (consumer) => takeIds(channel, names.deadQueue(consumer)),
+      teardown: async () => {
+        await bus.close();
+        await channel.close();
+        await deleteTopology(names, bus.consumers);
+      },
+    };
+  });
+
+  describe('on RabbitMQ', () => {
+    let queuePrefix: string;
+    let names: RascalNames;
+    let buses: TrackedRascalEventBus[];
+
+    beforeEach(() => {
+      queuePrefix = uniqueName('uty_test');
+      names = rascalNames(uniqueName('uty_test_events'), queuePrefix);
+      buses = [];
+    });
+
+    afterEach(async () => {
+      for (const bus of buses) await bus.close();
+      await deleteTopology(names, new Set(buses.flatMap((bus) => [...bus.consumers])));
+    });
+
+    const newBus = (logLines?: LogLine[]): TrackedRascalEventBus => {
+      const bus = createBus(names, queuePrefix, logLines);
+      buses.push(bus);
+      return bus;
+    };
+
+    it('declares one durable queue per consumer name, shared by two app instances, and its dead-letter queue', async () => {
+      const first = recorder();
+      const second = recorder();
+      const instanceA = newBus();
+      const instanceB = newBus();
+      instanceA.subscribe({ consumer: 'mailer', topics: ['order.paid'], handler: first.handler });
+      instanceB.subscribe({ consumer: 'mailer', topics: ['order.paid'], handler: second.handler });
+      await instanceA.start();
+      await instanceB.start();
+
+      const channel = await amqp.createChannel();
+      expect(await channel.checkQueue(names.queue('mailer'))).toMatchObject({ consumerCount: 2 });
+      expect(await channel.checkQueue(names.deadQueue('mailer'))).toMatchObject({ consumerCount: 0 });
+      await channel.close();
+
+      await Promise.all(Array.from({ length: 20 }, (_, i) => instanceA.publish('order.paid', orderPaid(`o-${i}`))));
+      await eventually(() => expect(first.events.length + second.events.length).toBe(20));
+      expect(first.events.length).toBeGreaterThan(0);
+      expect(second.events.length).toBeGreaterThan(0);
+    });
+
+    it('dead-letters messages that are not valid envelopes, logs them, and keeps consuming', async () => {
+      const logLines: LogLine[] = [];
+      const alpha = recorder();
+      const bus = newBus(logLines);
+      bus.subscribe({ consumer: 'alpha', topics: ['order.paid'], handler: alpha.handler });
+      await bus.start();
+
+      const channel = await amqp.createConfirmChannel();
+      const send = (content: string, messageId: string): boolean =>
+        channel.publish(names.exchange, 'order.paid', Buffer.from(content), { contentType: 'application/json', messageId, persistent: true });
+      send('{not json', 'garbage');
+      send(JSON.stringify({ id: 'bad-payload', topic: 'order.paid', occurredAt: '2026-01-01T00:00:00Z', payload: {} }), 'bad-payload');
+      send(JSON.stringify({ id: 'bad-topic', topic: 'order.lost', occurredAt: '2026-01-01T00:00:00Z', payload: {} }), 'bad-topic');
+      await channel.waitForConfirms();
+      const valid = await bus.publish('order.paid', orderPaid('o-1'));
+
+      await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([valid.id]));
+      await eventually(async () => expect((await takeIds(channel, names.deadQueue('alpha'))).sort()).toEqual(['bad-payload', 'bad-topic', 'garbage']));
+      expect(logLines.filter((line) => line.level === 'error')).toHaveLength(3);
+      await channel.close();
+    });
+
+    it('answers ping() only while connected', async () => {
+      const bus = newBus();
+      bus.subscribe({ consumer: 'alpha', topics: ['order.paid'], handler: recorder().handler });
+      await expect(bus.ping()).rejects.toThrow('not connected');
+
+      await bus.start();
+      await expect(bus.ping()).resolves.toBeUndefined();
+
+      await bus.close();
+      await expect(bus.ping()).rejects.toThrow('not connected');
+    });
+
+    it('refuses subscribe() once the broker is connected', async () => {
+      const bus = newBus();
+      await bus.publish('order.paid', orderPaid('o-1'));
+
+      expect(() => bus.subscribe({ consumer: 'late', topics: ['order.paid'], handler: recorder().handler })).toThrow('subscribe() must come before');
+    });
+
+    it('fails start() when RabbitMQ cannot be reached, without crashing', async () => {
+      const unreachable = url.replace(/@[^/]+/, '@127.0.0.1:1');
+      const { ids, clock } = deps();
+      const bus = new RascalEventBus({ url: unreachable, exchange: names.exchange, queuePrefix }, ids, clock, new MemoryHandledEventLog());
+
+      await expect(bus.start()).rejects.toThrow();
+      await expect(bus.ping()).rejects.toThrow('not connected');
+      await bus.close();
+    });
+  });
+});

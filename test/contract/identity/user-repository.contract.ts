@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { beforeEach, expect, it } from 'vitest';
+import type { UserRepository } from '../../../src/application/identity/ports/user-repository.js';
+import { decideKyc, submitKyc } from '../../../src/domain/identity/kyc.js';
+import { createUser, updateProfile, type User } from '../../../src/domain/identity/user.js';
+
+export interface UserRepositoryContractOptions {
+  /** FerretDB answers a unique-index violation by an update with an internal error, not E11000. */
+  onFerretDb?: boolean;
+}
+
+const at = new Date('2026-03-01T10:00:00.000Z');
+
+function newUser(email = `${randomUUID()}@example.com`): User {
+  return createUser({ id: randomUUID(), email, passwordHash: 'scrypt$hash', displayName: 'Ada', roles: ['buyer'], at: new Date(at) });
+}
+
+/** The behaviour every UserRepository must have; `makeRepo` gives an empty or unrelated store. */
+export function userRepositoryContract(makeRepo: () => UserRepository | Promise<UserRepository>, options: UserRepositoryContractOptions = {}): void {
+  let repo: UserRepository;
+  beforeEach(async () => {
+    repo = await makeRepo();
+  });
+
+  it('finds a created user by id and by email key', async () => {
+    const user = newUser(`  Ada.${randomUUID()}@Example.com `);
+    await repo.create(user);
+    expect(await repo.findById(user.id)).toEqual(user);
+    expect(await repo.findByEmailKey(user.emailKey)).toEqual(user);
+  });
+
+  it('answers null for an unknown id or email key', async () => {
+    expect(await repo.findById(randomUUID())).toBeNull();
+    expect(await repo.findByEmailKey(`${randomUUID()}@example.com`)).toBeNull();
+  });
+
+  it('refuses a second user with a taken email key: EMAIL_TAKEN', async () => {
+    const first = newUser();
+    await repo.create(first);
+    await expect(repo.create(newUser(first.email.toUpperCase()))).rejects.toMatchObject({ code: 'EMAIL_TAKEN', kind: 'conflict' });
+    expect(await repo.findByEmailKey(first.emailKey)).toEqual(first);
+  });
+
+  it('of 20 concurrent creates with one email key exactly one succeeds, the others get EMAIL_TAKEN', async () => {
+    const email = `${randomUUID()}@example.com`;
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => repo.create(newUser(email))));
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(results.length - rejected.length).toBe(1);
+    for (const result of rejected) expect(result.reason).toMatchObject({ code: 'EMAIL_TAKEN' });
+  });
+
+  it('save replaces the stored user', async () => {
+    const user = newUser();
+    await repo.create(user);
+    const changed = updateProfile(user, { displayName: 'Ada L.', phone: '+33600000000' }, new Date('2026-03-02T00:00:00.000Z'));
+    await repo.save(changed);
+    expect(await repo.findById(user.id)).toEqual(changed);
+  });
+
+  it('save may change the email key: the new key finds the user, the old one nobody', async () => {
+    const user = newUser();
+    await repo.create(user);
+    const email = `${randomUUID()}@example.com`;
+    const moved = { ...user, email, emailKey: email };
+    await repo.save(moved);
+    expect(await repo.findByEmailKey(moved.emailKey)).toEqual(moved);
+    expect(await repo.findByEmailKey(user.emailKey)).toBeNull();
+    await repo.create(newUser(user.email));
+  });
+
+  it('save of an unknown user: USER_NOT_FOUND, and nothing is stored', async () => {
+    const user = newUser();
+    await expect(repo.save(user)).rejects.toMatchObject({ code: 'USER_NOT_FOUND', kind: 'not_found' });
+    expect(await repo.findById(user.id)).toBeNull();
+  });
+
+  it.skipIf(options.onFerretDb === true)(
+    "save taking another user's email key: EMAIL_TAKEN (skipped on FerretDB: it reports a unique violation by an update as an internal error, not E11000)",
+    async () => {
+      const [first, second] = [newUser(), newUser()];
+      await repo.create(first);
+      await repo.create(second);
+      await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey })).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+      expect(await repo.findById(second.id)).toEqual(second);
+    },
+  );
+
+  it('round-trips the optional fields: phone, address, roles and a decided KYC with its dates', async () => {
+    const kyc = decideKyc(submitKyc(newUser().kyc, ['media-1', 'media-2'], new Date('2026-03-01T11:00:00.000Z')), 'rejected', {
+      by: 'admin-1',
+      at: new Date('2026-03-01T12:00:00.000Z'),
+      reason: 'blurry',
+    });
+    const address = { line1: '1 rue de la Paix', line2: 'bât. B', city: 'Paris', postalCode: '75002', country: 'FR' };
+    const user: User = { ...newUser(), roles: ['buyer', 'seller'], phone: '+33611111111', address, kyc };
+    await repo.create(user);
+    const found = await repo.findById(user.id);
+    expect(found).toEqual(user);
+    expect(found?.kyc.decidedAt).toBeInstanceOf(Date);
+    expect(found?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('leaves absent optional fields absent, not null, even when set to undefined', async () => {
+    const kyc = decideKyc(submitKyc(newUser().kyc, ['media-1'], at), 'verified', { by: 'admin-1', at });
+    const address = { line1: '2 Main St', line2: undefined, city: 'Dublin', postalCode: 'D02', country: 'IE' };
+    const user: User = { ...newUser(), kyc, address, phone: undefined };
+    await repo.create(user);
+    const found = await repo.findById(user.id);
+    expect(found).not.toHaveProperty('phone');
+    expect(found?.address).not.toHaveProperty('line2');
+    expect(found?.kyc).not.toHaveProperty('reason');
+    expect(found?.kyc).toEqual({ status: 'verified', documentMediaIds: ['media-1'], submittedAt: at, decidedAt: at, decidedBy: 'admin-1' });
+  });
+
+  it('keeps its own copies: changing a passed or returned user changes nothing stored', async () => {
+    const user = newUser();
+    await repo.create(user);
+    user.roles.push('admin');
+    user.createdAt.setFullYear(2000);
+    const found = await repo.findById(user.id);
+    found?.kyc.documentMediaIds.push('media-x');
+    expect(await repo.findById(user.id)).toMatchObject({ roles: ['buyer'], createdAt: at, kyc: { documentMediaIds: [] } });
+  });
+}

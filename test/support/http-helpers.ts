@@ -1,0 +1,43 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { expect } from 'vitest';
+
+let counter = 0;
+
+export interface SignedIn {
+  id: string;
+  email: string;
+  accessToken: string;
+  refreshToken: string;
+  auth: { Authorization: string };
+}
+
+export async function registerUser(app: Express, body: Record<string, unknown> = {}): Promise<SignedIn> {
+  counter += 1;
+  const email = `user${counter}-${Date.now()}@example.com`;
+  const res = await request(app)
+    .post('/api/v1/auth/register')
+    .send({ email, password: 'a long password', displayName: `User ${counter}`, ...body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return {
+    id: res.body.user.id,
+    email: res.body.user.email,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
+}
+
+/** Asserts an RFC 9457 problem answer and returns its body. */
+export function expectProblem(res: request.Response, status: number, code?: string): Record<string, unknown> {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  if (code) expect(res.body.code).toBe(code);
+  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  return res.body;
+}
+
+export function fieldPaths(body: Record<string, unknown>): string[] {
+  return ((body.errors as { path: string }[] | undefined) ?? []).map((e) => e.path);
+}
