@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithService, uniqueName } from '../support/real-services.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { expectProblem, registerUser } from '../support/http-helpers.js';
+
+/**
+ * The identity routes end to end on the real servers at once (MongoDB, Redis, RabbitMQ), as
+ * `docker compose up` runs them: the same app, only the adapters differ.
+ */
+describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
+  describeWithService('REDIS_URL', 'with Redis', (redisUrl) => {
+    describeWithService('AMQP_URL', 'and RabbitMQ', (amqpUrl) => {
+      let t: TestApp;
+      const database = uniqueName('uty_http');
+      beforeAll(async () => {
+        t = await createTestApp({
+          MONGO_URL: mongoUrl,
+          MONGO_DB: database,
+          REDIS_URL: redisUrl,
+          REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
+          AMQP_URL: amqpUrl,
+          AMQP_EXCHANGE: uniqueName('uty.events'),
+          ADMIN_EMAIL: 'admin@example.com',
+          ADMIN_PASSWORD: 'admin password 1',
+        });
+      });
+      afterAll(async () => {
+        const { MongoClient } = await import('mongodb');
+        const client = await MongoClient.connect(mongoUrl);
+        await client.db(database).dropDatabase();
+        await client.close();
+        await t?.close();
+      });
+
+      it('reports every backend ready', async () => {
+        const res = await request(t.app).get('/readyz');
+        expect(res.status).toBe(200);
+        expect(res.body.backends).toEqual({ mongodb: 'ok', redis: 'ok', rabbitmq: 'ok' });
+      });
+
+      it('registers, refreshes and detects refresh-token reuse', async () => {
+        const user = await registerUser(t.app, { roles: ['seller'] });
+        const rotated = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
+        expect(rotated.status).toBe(200);
+        expectProblem(await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }), 401, 'AUTH_REFRESH_TOKEN_REUSED');
+        expectProblem(await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }), 401);
+      });
+
+      it('keeps the email unique across case, in MongoDB', async () => {
+        const user = await registerUser(t.app);
+        const again = await request(t.app).post('/api/v1/auth/register').send({ email: user.email.toUpperCase(), password: 'a long password', displayName: 'X' });
+        expectProblem(again, 409, 'EMAIL_TAKEN');
+      });
+
+      it('throttles failed logins in Redis (429 on the 6th)', async () => {
+        const user = await registerUser(t.app);
+        for (let i = 0; i < 5; i += 1) {
+          expectProblem(await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' }), 401);
+        }
+        const sixth = await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' });
+        expectProblem(sixth, 429, 'AUTH_TOO_MANY_ATTEMPTS');
+        expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+      });
+
+      it('runs the KYC flow with the admin created at start-up', async () => {
+        const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'admin@example.com', password: 'admin password 1' });
+        const seller = await registerUser(t.app, { roles: ['seller'] });
+        expect((await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['m1'] })).status).toBe(202);
+        const approved = await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set('Authorization', `Bearer ${login.body.accessToken}`).send({});
+        expect(approved.body.kyc.status).toBe('verified');
+      });
+    });
+  });
+});
