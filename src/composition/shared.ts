@@ -32,9 +32,12 @@ export function bindShared(container: Container, config: Config, runtime: Runtim
     : new MemoryHandledEventLog();
   container.bind<HandledEventLog>(HandledEventLog).toConstantValue(handledLog);
 
+  const busLogger = logger.child({ component: 'event-bus' });
   const bus = config.amqp
-    ? new RascalEventBus({ url: config.amqp.url, exchange: config.amqp.exchange }, ids, clock, handledLog, logger.child({ component: 'event-bus' }))
-    : new InProcessEventBus(ids, clock, handledLog);
+    ? new RascalEventBus({ url: config.amqp.url, exchange: config.amqp.exchange }, ids, clock, handledLog, busLogger)
+    : new InProcessEventBus(ids, clock, handledLog, {
+        onDeadLetter: ({ consumer, envelope, error }) => busLogger.error({ err: error, consumer, eventId: envelope.id, topic: envelope.topic }, 'event dead-lettered'),
+      });
   if (bus instanceof RascalEventBus) runtime.healthChecks.push({ name: 'rabbitmq', ping: () => bus.ping() });
   runtime.onShutdown('event-bus', () => bus.close());
   container.bind<EventBus>(EventBus).toConstantValue(bus);

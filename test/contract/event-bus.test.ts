@@ -136,6 +136,13 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
     return taken;
   }
 
+  async function amqpQueue(queue: string): Promise<{ messageCount: number; consumerCount: number }> {
+    const channel = await amqp.createChannel();
+    const state = await channel.checkQueue(queue);
+    await channel.close();
+    return state;
+  }
+
   async function deleteTopology(names: RascalNames, consumers: Iterable<string>): Promise<void> {
     const channel = await amqp.createChannel();
     for (const consumer of consumers) {
@@ -243,6 +250,31 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
 
       await bus.close();
       await expect(bus.ping()).rejects.toThrow('not connected');
+    });
+
+    it('close() lets handlers in flight finish (and publish), is idempotent, and refuses publishing afterwards', async () => {
+      const bus = newBus();
+      const followUps = recorder();
+      let finished = false;
+      bus.subscribe({
+        consumer: 'slow',
+        topics: ['order.paid'],
+        handler: async (event) => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await bus.publish('order.delivered', { ...event.payload, deliveryId: 'd-1', deliveredAt: event.payload.paidAt });
+          finished = true;
+        },
+      });
+      bus.subscribe({ consumer: 'follow', topics: ['order.delivered'], handler: followUps.handler });
+      await bus.start();
+      await bus.publish('order.paid', orderPaid('o-1'));
+      await eventually(async () => expect((await amqpQueue(names.queue('slow'))).messageCount).toBe(0));
+
+      await Promise.all([bus.close(), bus.close()]);
+
+      expect(finished).toBe(true);
+      await expect(bus.publish('order.paid', orderPaid('o-2'))).rejects.toThrow('closed');
+      expect(await amqpQueue(names.queue('follow'))).toMatchObject({ messageCount: 1 });
     });
 
     it('refuses subscribe() once the broker is connected', async () => {

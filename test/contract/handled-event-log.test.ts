@@ -13,9 +13,9 @@ function handledEventLogContract(title: string, create: () => HandledEventLog): 
       log = create();
     });
 
-    it('lets one claim through and refuses the next while it is pending', async () => {
-      expect(await log.claim('mailer', 'evt-1')).toBe(true);
-      expect(await log.claim('mailer', 'evt-1')).toBe(false);
+    it('lets one claim through and answers busy to the next while it is pending', async () => {
+      expect(await log.claim('mailer', 'evt-1')).toBe('claimed');
+      expect(await log.claim('mailer', 'evt-1')).toBe('busy');
     });
 
     it('refuses claims once the event is complete, even after a release', async () => {
@@ -23,28 +23,29 @@ function handledEventLogContract(title: string, create: () => HandledEventLog): 
       await log.complete('mailer', 'evt-1');
       await log.release('mailer', 'evt-1');
 
-      expect(await log.claim('mailer', 'evt-1')).toBe(false);
+      expect(await log.claim('mailer', 'evt-1')).toBe('handled');
     });
 
     it('lets the event be claimed again after a release', async () => {
       await log.claim('mailer', 'evt-1');
       await log.release('mailer', 'evt-1');
 
-      expect(await log.claim('mailer', 'evt-1')).toBe(true);
+      expect(await log.claim('mailer', 'evt-1')).toBe('claimed');
     });
 
     it('keeps consumers and events apart', async () => {
       await log.claim('mailer', 'evt-1');
       await log.complete('mailer', 'evt-1');
 
-      expect(await log.claim('billing', 'evt-1')).toBe(true);
-      expect(await log.claim('mailer', 'evt-2')).toBe(true);
+      expect(await log.claim('billing', 'evt-1')).toBe('claimed');
+      expect(await log.claim('mailer', 'evt-2')).toBe('claimed');
     });
 
     it('grants exactly one of many racing claims', async () => {
       const claims = await Promise.all(Array.from({ length: 10 }, () => log.claim('mailer', 'evt-race')));
 
-      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(claims.filter((c) => c === 'claimed')).toHaveLength(1);
+      expect(claims.filter((c) => c === 'busy')).toHaveLength(9);
     });
   });
 }
@@ -91,7 +92,7 @@ describeWithService('REDIS_URL', 'RedisHandledEventLog', (url) => {
     const { log } = create(1);
     await log.claim('mailer', 'evt-1');
 
-    await vi.waitFor(async () => expect(await log.claim('mailer', 'evt-1')).toBe(true), { timeout: 5_000, interval: 100 });
+    await vi.waitFor(async () => expect(await log.claim('mailer', 'evt-1')).toBe('claimed'), { timeout: 5_000, interval: 100 });
   });
 
   it('uses the default TTLs: 60 s for a claim, 7 days for a handled event', async () => {

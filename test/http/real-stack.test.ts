@@ -13,6 +13,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
     describeWithService('AMQP_URL', 'and RabbitMQ', (amqpUrl) => {
       let t: TestApp;
       const database = uniqueName('uty_http');
+      const exchange = uniqueName('uty.events');
       beforeAll(async () => {
         t = await createTestApp({
           MONGO_URL: mongoUrl,
@@ -20,7 +21,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
           REDIS_URL: redisUrl,
           REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
           AMQP_URL: amqpUrl,
-          AMQP_EXCHANGE: uniqueName('uty.events'),
+          AMQP_EXCHANGE: exchange,
           ADMIN_EMAIL: 'admin@example.com',
           ADMIN_PASSWORD: 'admin password 1',
         });
@@ -31,6 +32,11 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         await client.db(database).dropDatabase();
         await client.close();
         await t?.close();
+        const amqp = await import('amqplib');
+        const connection = await amqp.connect(amqpUrl);
+        const channel = await connection.createChannel();
+        for (const name of [exchange, `${exchange}.dead-letter`]) await channel.deleteExchange(name);
+        await connection.close();
       });
 
       it('reports every backend ready', async () => {

@@ -61,6 +61,8 @@ export class RascalEventBus implements EventBus {
   private readonly sessions: SubscriberSessionAsPromised[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private broker: Promise<Broker> | undefined;
+  private closing: Promise<void> | undefined;
+  private closed = false;
   private connected = false;
   private started = false;
 
@@ -106,16 +108,26 @@ export class RascalEventBus implements EventBus {
     if (!this.broker || !this.connected) throw new Error('RabbitMQ is not connected');
   }
 
-  /** Stops consuming, waits for the handlers in flight and shuts the broker down. */
-  async close(): Promise<void> {
+  /**
+   * Stops consuming, waits for the handlers in flight (they may still publish) and shuts the
+   * broker down. Idempotent; publishing afterwards fails.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
     const broker = await this.broker?.catch(() => undefined);
     await Promise.all(this.sessions.splice(0).map((session) => session.cancel()));
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await broker?.shutdown();
     this.connected = false;
+    this.closed = true;
   }
 
   private connect(): Promise<Broker> {
+    if (this.closed || (this.closing && !this.broker)) return Promise.reject(new Error('the event bus is closed'));
     this.broker ??= this.createBroker().catch((error: unknown) => {
       this.broker = undefined;
       throw error;

@@ -83,10 +83,10 @@ export class InProcessEventBus implements EventBus {
     for (const envelope of this.waiting.splice(0)) this.dispatch(envelope);
   }
 
-  /** Refuses new events, then waits for deliveries in flight (and their retries). */
+  /** Waits for deliveries in flight and their retries (handlers may still publish), then refuses new events. */
   async close(): Promise<void> {
-    this.closed = true;
     await this.drain();
+    this.closed = true;
   }
 
   /** Resolves once no delivery is in flight or waiting for a retry. */

@@ -1,4 +1,4 @@
-import type { HandledEventLog } from '../../../application/shared/events/handled-event-log.js';
+import type { ClaimResult, HandledEventLog } from '../../../application/shared/events/handled-event-log.js';
 
 type State = 'pending' | 'done';
 
@@ -6,11 +6,12 @@ type State = 'pending' | 'done';
 export class MemoryHandledEventLog implements HandledEventLog {
   private readonly states = new Map<string, State>();
 
-  async claim(consumer: string, eventId: string): Promise<boolean> {
+  async claim(consumer: string, eventId: string): Promise<ClaimResult> {
     const key = keyOf(consumer, eventId);
-    if (this.states.has(key)) return false;
+    const state = this.states.get(key);
+    if (state) return state === 'done' ? 'handled' : 'busy';
     this.states.set(key, 'pending');
-    return true;
+    return 'claimed';
   }
 
   async complete(consumer: string, eventId: string): Promise<void> {

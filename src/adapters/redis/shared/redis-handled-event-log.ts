@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { HandledEventLog } from '../../../application/shared/events/handled-event-log.js';
+import type { ClaimResult, HandledEventLog } from '../../../application/shared/events/handled-event-log.js';
 
 export interface RedisHandledEventLogOptions {
   /** How long a claim holds when its holder dies before completing or releasing it. */
@@ -15,8 +15,15 @@ const DONE = 'done';
 const releaseLua = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-interface ReleaseCommand {
+/** KEYS: the claim. ARGV: pending marker, claim TTL. Answers the current state, or takes the claim. */
+const claimLua = `local state = redis.call('GET', KEYS[1])
+if state then return state end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 'claimed'`;
+
+interface HandledEventCommands {
   handledEventRelease(key: string, pending: string): Promise<unknown>;
+  handledEventClaim(key: string, pending: string, ttlSeconds: number): Promise<string>;
 }
 
 /**
@@ -26,7 +33,7 @@ interface ReleaseCommand {
  * `keyPrefix` option (use `keyPrefix` here instead).
  */
 export class RedisHandledEventLog implements HandledEventLog {
-  private readonly commands: Redis & ReleaseCommand;
+  private readonly commands: Redis & HandledEventCommands;
   private readonly claimTtlSeconds: number;
   private readonly handledTtlSeconds: number;
 
@@ -36,14 +43,16 @@ export class RedisHandledEventLog implements HandledEventLog {
     options: RedisHandledEventLogOptions = {},
   ) {
     redis.defineCommand('handledEventRelease', { numberOfKeys: 1, lua: releaseLua });
-    this.commands = redis as Redis & ReleaseCommand;
+    redis.defineCommand('handledEventClaim', { numberOfKeys: 1, lua: claimLua });
+    this.commands = redis as Redis & HandledEventCommands;
     this.claimTtlSeconds = options.claimTtlSeconds ?? 60;
     this.handledTtlSeconds = options.handledTtlSeconds ?? 7 * 24 * 60 * 60;
   }
 
-  async claim(consumer: string, eventId: string): Promise<boolean> {
-    const reply = await this.commands.set(this.key(consumer, eventId), PENDING, 'EX', this.claimTtlSeconds, 'NX');
-    return reply === 'OK';
+  async claim(consumer: string, eventId: string): Promise<ClaimResult> {
+    const state = await this.commands.handledEventClaim(this.key(consumer, eventId), PENDING, this.claimTtlSeconds);
+    if (state === 'claimed') return 'claimed';
+    return state === DONE ? 'handled' : 'busy';
   }
 
   async complete(consumer: string, eventId: string): Promise<void> {
