@@ -59,6 +59,15 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         expectProblem(again, 409, 'EMAIL_TAKEN');
       });
 
+      it('counts failed logins atomically in Redis: 5 of 30 simultaneous wrong passwords get 401', async () => {
+        const user = await registerUser(t.app);
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, () => request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'guess password' })),
+        );
+        expect(answers.filter((r) => r.status === 401)).toHaveLength(5);
+        expect(answers.filter((r) => r.status === 429)).toHaveLength(25);
+      });
+
       it('throttles failed logins in Redis (429 on the 6th)', async () => {
         const user = await registerUser(t.app);
         for (let i = 0; i < 5; i += 1) {

@@ -40,6 +40,13 @@ describe('HTTP auth routes', () => {
       expect(fieldPaths(expectProblem(res, 400))).toContain('body.roles.0');
     });
 
+    it('gives one 201 and nineteen 409 when 20 registrations of one email race', async () => {
+      const body = { email: 'race@example.com', password: 'a long password', displayName: 'Racer' };
+      const answers = await Promise.all(Array.from({ length: 20 }, () => request(t.app).post('/api/v1/auth/register').send(body)));
+      expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(answers.filter((r) => r.status === 409 && r.body.code === 'EMAIL_TAKEN')).toHaveLength(19);
+    });
+
     it('accepts seller and courier roles', async () => {
       const user = await registerUser(t.app, { roles: ['seller', 'courier'] });
       const me = await request(t.app).get('/api/v1/users/me').set(user.auth);
@@ -85,6 +92,15 @@ describe('HTTP auth routes', () => {
       const other = await registerUser(t.app);
       expect((await request(t.app).post('/api/v1/auth/login').send({ email: other.email, password: 'a long password' })).status).toBe(200);
     });
+  });
+
+  it('lets no more than 5 of 30 simultaneous wrong passwords through to a 401', async () => {
+    const user = await registerUser(t.app);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'guess password' })),
+    );
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(25);
   });
 
   describe('POST /auth/refresh and /auth/logout', () => {
