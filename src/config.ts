@@ -54,6 +54,7 @@ const envSchema = z
     REFRESH_TOKEN_TTL_SECONDS: integer(3600, 31_536_000, 30 * 86_400),
     LOGIN_MAX_FAILURES: integer(1, 1000, 5),
     LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
+    BANNED_WORDS: z.string().default('').transform((v) => v.split(',').map((w) => w.trim()).filter(Boolean)),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
   });
@@ -91,6 +92,7 @@ export interface Config {
   jwt: JwtConfig;
   auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
   admin?: { email: string; password: string };
+  catalog: { bannedWords: string[] };
 }
 
 export type JwtConfig =
@@ -152,5 +154,6 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
       loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    catalog: { bannedWords: e.BANNED_WORDS },
   };
 }
