@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { EventBus } from './application/shared/events/event-bus.js';
 import { createLogger, LoggerToken, type Logger } from './adapters/platform/logger.js';
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
+import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
 import { bindInfrastructure } from './composition/infrastructure.js';
 import { bindShared, type SharedOverrides } from './composition/shared.js';
@@ -30,6 +31,8 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await bindInfrastructure(container, config, runtime);
     bindShared(container, config, runtime, logger, overrides);
     await bindIdentity(container, config, overrides);
+    await bindCatalog(container, config);
+    subscribeCatalog(container);
     await startIdentity(container, config);
     await container.get<EventBus>(EventBus).start();
     return container;

@@ -7,6 +7,10 @@ export function adapterReport(config: Config): Record<string, string> {
   return {
     userRepository: mongo,
     deviceRepository: mongo,
+    categoryRepository: mongo,
+    listingRepository: mongo,
+    auditLog: mongo,
+    categoryTreeCache: redis,
     refreshTokenStore: redis,
     loginThrottle: redis,
     handledEventLog: redis,

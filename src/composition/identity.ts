@@ -36,6 +36,7 @@ import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.j
 import { JwtAccessTokenService } from '../adapters/security/jwt-access-token-service.js';
 import { RandomOpaqueTokenGenerator } from '../adapters/security/random-opaque-token-generator.js';
 import { ScryptPasswordHasher } from '../adapters/security/scrypt-password-hasher.js';
+import { bindUseCase } from './bind-use-case.js';
 
 export interface IdentityOverrides {
   passwordHasher?: PasswordHasher;
@@ -86,8 +87,7 @@ function bindSecurity(container: Container, config: Config, overrides: IdentityO
 }
 
 function bindUseCases(container: Container): void {
-  const bind = <T, A extends unknown[]>(useCase: new (...args: A) => T, deps: { [K in keyof A]: symbol | (abstract new (...args: never[]) => A[K]) }) =>
-    container.bind(useCase).toResolvedValue((...args: unknown[]) => new useCase(...(args as A)), deps as never);
+  const bind = bindUseCase(container);
   bind(RegisterUser, [UserRepository, PasswordHasher, SessionIssuer, IdGenerator, Clock]);
   bind(LogIn, [UserRepository, PasswordHasher, SessionIssuer]);
   bind(RefreshSession, [RefreshTokenStore, OpaqueTokenGenerator, UserRepository, SessionIssuer, Clock]);

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
 import type { Role } from '../../domain/identity/role.js';
 import { problemSchema } from './openapi/document.js';
-import { authenticate, requireRoles } from './authentication.js';
+import { authenticate, authenticateIfPresent, requireRoles } from './authentication.js';
 import { parseRequest, type RouteInput } from './validation.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -21,8 +21,8 @@ export interface RouteSpec<B, Q, P> {
   path: string;
   summary: string;
   tag: string;
-  /** `true`: any signed-in user; a role list: at least one of them. Absent: public. */
-  auth?: true | Role[];
+  /** `true`: any signed-in user; a role list: at least one of them; `optional`: public, but a token identifies the viewer. Absent: public. */
+  auth?: true | Role[] | 'optional';
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
@@ -48,7 +48,7 @@ export class ApiRouter {
 
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.document(spec);
-    const guards = spec.auth ? [authenticate(this.tokens), ...(spec.auth === true ? [] : [requireRoles(spec.auth)])] : [];
+    const guards = this.guards(spec.auth);
     this.router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseRequest(req, spec);
       const reply = await spec.handler(input);
@@ -56,6 +56,12 @@ export class ApiRouter {
       if (reply.body === undefined) res.status(reply.status).end();
       else res.status(reply.status).json(reply.body);
     });
+  }
+
+  private guards(auth: RouteSpec<unknown, unknown, unknown>['auth']): RequestHandler[] {
+    if (auth === undefined) return [];
+    if (auth === 'optional') return [authenticateIfPresent(this.tokens)];
+    return [authenticate(this.tokens), ...(auth === true ? [] : [requireRoles(auth)])];
   }
 
   private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
@@ -73,7 +79,7 @@ export class ApiRouter {
       path: toOpenApiPath(spec.path),
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.auth ? { security: [{ bearer: [] }] } : {}),
+      ...(spec.auth ? { security: spec.auth === 'optional' ? [{}, { bearer: [] }] : [{ bearer: [] }] } : {}),
       request: {
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),

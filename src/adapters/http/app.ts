@@ -6,6 +6,9 @@ import { AccessTokenService } from '../../application/identity/ports/access-toke
 import { LoggerToken, type Logger } from '../platform/logger.js';
 import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
+import { adminListingRoutes } from './catalog/admin-listing-routes.js';
+import { categoryRoutes } from './catalog/category-routes.js';
+import { listingRoutes } from './catalog/listing-routes.js';
 import { adminKycRoutes } from './identity/admin-kyc-routes.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { userRoutes } from './identity/user-routes.js';
@@ -19,7 +22,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes];
 
 export interface AppOptions {
   trustProxy?: number;

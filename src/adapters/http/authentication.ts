@@ -16,6 +16,12 @@ export function authenticate(tokens: AccessTokenService): RequestHandler {
   };
 }
 
+/** Authenticates when a token is presented (a bad one is still 401); anonymous otherwise. */
+export function authenticateIfPresent(tokens: AccessTokenService): RequestHandler {
+  const strict = authenticate(tokens);
+  return (req, res, next) => (req.headers.authorization ? strict(req, res, next) : next());
+}
+
 /** 403 unless the caller holds at least one of the roles. */
 export function requireRoles(roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {

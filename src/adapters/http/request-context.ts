@@ -14,3 +14,8 @@ export function principalOf(req: Request): Principal {
   if (!principal) throw identityErrors.invalidToken();
   return principal;
 }
+
+/** The caller when a token was presented, on routes open to anyone. */
+export function viewerOf(req: Request): Principal | undefined {
+  return principals.get(req);
+}

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { ZodType } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Principal } from '../../application/identity/ports/access-token-service.js';
-import { principalOf } from './request-context.js';
+import { principalOf, viewerOf } from './request-context.js';
 
 export interface RouteInput<B, Q, P> {
   body: B;
@@ -10,6 +10,8 @@ export interface RouteInput<B, Q, P> {
   params: P;
   /** The caller, on routes with `auth`. */
   principal: Principal;
+  /** The caller if a token was presented (routes with `auth: 'optional'`). */
+  viewer: Principal | undefined;
   req: Request;
 }
 
@@ -45,5 +47,6 @@ export function parseRequest<B, Q, P>(req: Request, schemas: Schemas<B, Q, P>): 
     const fields = errors.map((e) => e.path).join(', ');
     throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: ${fields}`, { errors });
   }
-  return { body, query, params, principal: schemas.auth ? principalOf(req) : (undefined as never), req };
+  const authenticated = schemas.auth !== undefined && schemas.auth !== 'optional';
+  return { body, query, params, principal: authenticated ? principalOf(req) : (undefined as never), viewer: viewerOf(req), req };
 }

@@ -82,6 +82,12 @@ function publish(listing: Listing, at: Date): Listing {
   return next;
 }
 
+/** A listing waiting in moderation for its media is published once auto-moderation passes. */
+export function retryAutoModeration(listing: Listing, verdict: { passed: boolean }, at: Date): Listing {
+  transition(listing, ['moderation'], 'auto-moderate');
+  return verdict.passed ? publish(listing, at) : listing;
+}
+
 /** A moderator's decision on a listing in `moderation`. */
 export function moderateListing(listing: Listing, verdict: 'approved' | 'rejected', at: Date, reason?: string): Listing {
   transition(listing, ['moderation'], verdict === 'approved' ? 'approve' : 'reject');

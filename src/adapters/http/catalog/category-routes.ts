@@ -1,0 +1,77 @@
+import type { Container } from 'inversify';
+import { CreateCategory } from '../../../application/catalog/create-category/create-category.js';
+import { DeleteCategory } from '../../../application/catalog/delete-category/delete-category.js';
+import { GetCategory } from '../../../application/catalog/get-category/get-category.js';
+import { GetCategoryTree } from '../../../application/catalog/get-category-tree/get-category-tree.js';
+import { UpdateCategory } from '../../../application/catalog/update-category/update-category.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentCategory, presentCategoryNode } from './catalog-presenter.js';
+import { categorySchema, categoryTreeSchema, createCategoryBody, idParams, updateCategoryBody } from './catalog-schemas.js';
+
+const tag = 'Categories';
+const adminOnly = { 401: { description: 'not signed in' }, 403: { description: 'not an admin' } };
+
+export function categoryRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'get',
+    path: '/categories',
+    tag,
+    summary: 'The whole category tree',
+    responses: { 200: { description: 'the tree', schema: categoryTreeSchema } },
+    handler: async () => ({ status: 200, body: { items: (await container.get(GetCategoryTree).execute()).map(presentCategoryNode) } }),
+  });
+  api.route({
+    method: 'get',
+    path: '/categories/:id',
+    tag,
+    summary: 'One category, with its attributes (own and inherited from its ancestors)',
+    params: idParams,
+    responses: { 200: { description: 'the category', schema: categorySchema }, 404: { description: 'no such category' } },
+    handler: async ({ params }) => {
+      const { category, attributes } = await container.get(GetCategory).execute(params.id);
+      return { status: 200, body: presentCategory(category, attributes) };
+    },
+  });
+  api.route({
+    method: 'post',
+    path: '/categories',
+    tag,
+    summary: 'Create a category (admin)',
+    auth: ['admin'],
+    body: createCategoryBody,
+    responses: { 201: { description: 'created', schema: categorySchema }, 400: { description: 'bad input' }, 409: { description: 'an attribute redefines an inherited one, or a sibling has this name' }, ...adminOnly },
+    handler: async ({ principal, body }) => {
+      const category = await container.get(CreateCategory).execute({ adminId: principal.userId, ...body });
+      const { attributes } = await container.get(GetCategory).execute(category.id);
+      return { status: 201, body: presentCategory(category, attributes) };
+    },
+  });
+  api.route({
+    method: 'patch',
+    path: '/categories/:id',
+    tag,
+    summary: 'Rename, move or redefine a category (admin); moving under its own descendant is 409',
+    auth: ['admin'],
+    params: idParams,
+    body: updateCategoryBody,
+    responses: { 200: { description: 'updated', schema: categorySchema }, 404: { description: 'no such category' }, 409: { description: 'cycle or redefinition' }, ...adminOnly },
+    handler: async ({ principal, params, body }) => {
+      const category = await container.get(UpdateCategory).execute({ adminId: principal.userId, id: params.id, ...body });
+      const { attributes } = await container.get(GetCategory).execute(category.id);
+      return { status: 200, body: presentCategory(category, attributes) };
+    },
+  });
+  api.route({
+    method: 'delete',
+    path: '/categories/:id',
+    tag,
+    summary: 'Delete a category (admin); 409 when it has children or listings',
+    auth: ['admin'],
+    params: idParams,
+    responses: { 204: { description: 'deleted' }, 404: { description: 'no such category' }, 409: { description: 'has children or listings' }, ...adminOnly },
+    handler: async ({ principal, params }) => {
+      await container.get(DeleteCategory).execute(principal.userId, params.id);
+      return { status: 204 };
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import type { Container } from 'inversify';
+import { ArchiveListing } from '../../../application/catalog/archive-listing/archive-listing.js';
+import { CreateListing } from '../../../application/catalog/create-listing/create-listing.js';
+import { GetListing } from '../../../application/catalog/get-listing/get-listing.js';
+import { PublishListing } from '../../../application/catalog/publish-listing/publish-listing.js';
+import { SearchListings } from '../../../application/catalog/search-listings/search-listings.js';
+import { UpdateListing } from '../../../application/catalog/update-listing/update-listing.js';
+import type { ApiRouter } from '../api-router.js';
+import { attributeFilters } from './attribute-filters.js';
+import { presentListing, presentListingPage } from './catalog-presenter.js';
+import { createListingBody, idParams, listingPageSchema, listingSchema, searchQuery, updateListingBody } from './catalog-schemas.js';
+
+const tag = 'Listings';
+const notFound = { 404: { description: 'no such listing, or not yours to see' } };
+const signedIn = { 401: { description: 'not signed in' } };
+
+export function listingRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'post',
+    path: '/listings',
+    tag,
+    summary: 'Draft a listing (sellers); attributes are checked against the category',
+    auth: ['seller'],
+    body: createListingBody,
+    responses: { 201: { description: 'draft created', schema: listingSchema }, 400: { description: 'bad input, with the failing attribute named' }, 403: { description: 'not a seller' }, ...signedIn },
+    handler: async ({ principal, body }) => ({ status: 201, body: presentListing(await container.get(CreateListing).execute(principal, body)) }),
+  });
+  api.route({
+    method: 'get',
+    path: '/listings',
+    tag,
+    summary: 'Search published listings',
+    query: searchQuery,
+    responses: { 200: { description: 'a page of listings', schema: listingPageSchema }, 400: { description: 'bad parameter' } },
+    handler: async ({ query }) => {
+      const { q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, ...extra } = query;
+      const attributes = attributeFilters(extra as Record<string, string>);
+      const page = await container.get(SearchListings).execute({ text: q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, attributes });
+      return { status: 200, body: presentListingPage(page) };
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/listings/:id',
+    tag,
+    summary: 'A listing: anyone when published, its seller and admins otherwise',
+    auth: 'optional',
+    params: idParams,
+    responses: { 200: { description: 'the listing', schema: listingSchema }, ...notFound },
+    handler: async ({ params, viewer }) => ({ status: 200, body: presentListing(await container.get(GetListing).execute(params.id, viewer)) }),
+  });
+  api.route({
+    method: 'patch',
+    path: '/listings/:id',
+    tag,
+    summary: 'Edit a listing (its seller); a rejected one goes back to draft, a published one is moderated again when its content changes',
+    auth: true,
+    params: idParams,
+    body: updateListingBody,
+    responses: { 200: { description: 'updated', schema: listingSchema }, 403: { description: 'not yours' }, 409: { description: 'under moderation or archived' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params, body }) => ({ status: 200, body: presentListing(await container.get(UpdateListing).execute(principal, params.id, body)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/listings/:id/publish',
+    tag,
+    summary: 'Publish (KYC-verified sellers): straight to published when auto-moderation passes, else to moderation',
+    auth: true,
+    params: idParams,
+    responses: { 200: { description: 'published or in moderation', schema: listingSchema }, 403: { description: 'KYC_REQUIRED, or not yours' }, 409: { description: 'not a draft' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentListing(await container.get(PublishListing).execute(principal, params.id)) }),
+  });
+  api.route({
+    method: 'delete',
+    path: '/listings/:id',
+    tag,
+    summary: 'Archive a listing (its seller or an admin)',
+    auth: true,
+    params: idParams,
+    responses: { 204: { description: 'archived' }, 403: { description: 'not yours' }, 409: { description: 'already archived' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => {
+      await container.get(ArchiveListing).execute(principal, params.id);
+      return { status: 204 };
+    },
+  });
+}
