@@ -29,6 +29,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: integer(0, 65535, 3000),
+    PUBLIC_BASE_URL: optionalUrl(['http', 'https']),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: integer(0, 10, 0),
     SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, 10_000),
@@ -45,6 +46,9 @@ const envSchema = z
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     FCM_CREDENTIALS: z.string().optional(),
+    MEDIA_MAX_BYTES: integer(1, 5 * 1024 ** 3, 10 * 1024 ** 2),
+    MEDIA_UPLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
+    MEDIA_DOWNLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
     JWT_ALGORITHM: z.enum(['HS256', 'RS256']).default('HS256'),
     JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
     JWT_PRIVATE_KEY: z.string().optional(),
@@ -81,6 +85,8 @@ type Env = z.output<typeof envSchema>;
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;
+  /** Absolute base URL clients reach the app at (links it hands out, such as embedded-store upload URLs). */
+  publicBaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: number;
   shutdownTimeoutMs: number;
@@ -93,6 +99,7 @@ export interface Config {
   auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
   admin?: { email: string; password: string };
   catalog: { bannedWords: string[] };
+  media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number };
 }
 
 export type JwtConfig =
@@ -126,6 +133,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
@@ -155,5 +163,6 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     catalog: { bannedWords: e.BANNED_WORDS },
+    media: { maxBytes: e.MEDIA_MAX_BYTES, uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS, downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS },
   };
 }

@@ -7,6 +7,7 @@ import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
 import { bindInfrastructure } from './composition/infrastructure.js';
+import { bindMedia, subscribeMedia } from './composition/media.js';
 import { bindShared, type SharedOverrides } from './composition/shared.js';
 
 export const ConfigToken = Symbol.for('Config');
@@ -33,6 +34,8 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await bindIdentity(container, config, overrides);
     await bindCatalog(container, config);
     subscribeCatalog(container);
+    await bindMedia(container, config);
+    subscribeMedia(container);
     await startIdentity(container, config);
     await container.get<EventBus>(EventBus).start();
     return container;

@@ -10,6 +10,8 @@ export function adapterReport(config: Config): Record<string, string> {
     categoryRepository: mongo,
     listingRepository: mongo,
     auditLog: mongo,
+    mediaRepository: mongo,
+    objectStorage: config.s3 ? `s3 (bucket ${config.s3.bucket})` : `embedded (in memory, served at ${config.publicBaseUrl}/media-store)`,
     categoryTreeCache: redis,
     refreshTokenStore: redis,
     loginThrottle: redis,

@@ -41,3 +41,21 @@ export function expectProblem(res: request.Response, status: number, code?: stri
 export function fieldPaths(body: Record<string, unknown>): string[] {
   return ((body.errors as { path: string }[] | undefined) ?? []).map((e) => e.path);
 }
+
+export const TEST_ADMIN = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin password 1' };
+
+/** Logs in the admin created from TEST_ADMIN (the app must be built with it). */
+export async function signInAdmin(app: Express): Promise<{ Authorization: string }> {
+  const res = await request(app).post('/api/v1/auth/login').send({ email: TEST_ADMIN.ADMIN_EMAIL, password: TEST_ADMIN.ADMIN_PASSWORD });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return { Authorization: `Bearer ${res.body.accessToken}` };
+}
+
+/** A seller whose KYC an admin has approved: may publish listings. */
+export async function verifiedSeller(app: Express, admin: { Authorization: string }): Promise<SignedIn> {
+  const seller = await registerUser(app, { roles: ['seller'] });
+  await request(app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['kyc-doc'] });
+  const approved = await request(app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set(admin).send({});
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  return seller;
+}

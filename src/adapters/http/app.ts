@@ -12,6 +12,9 @@ import { listingRoutes } from './catalog/listing-routes.js';
 import { adminKycRoutes } from './identity/admin-kyc-routes.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { userRoutes } from './identity/user-routes.js';
+import { adminMediaRoutes } from './media/admin-media-routes.js';
+import { embeddedStorageRoutes } from './media/embedded-storage-routes.js';
+import { mediaRoutes } from './media/media-routes.js';
 import { createRegistry, generateDocument } from './openapi/document.js';
 import { errorHandler, notFound } from './platform/error-handling.js';
 import { createHttpMetrics } from './platform/metrics.js';
@@ -22,7 +25,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes];
 
 export interface AppOptions {
   trustProxy?: number;
@@ -55,6 +58,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(metrics.middleware);
+  app.use(embeddedStorageRoutes(container)); // raw image bodies: before the JSON parser
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(platformRoutes({ healthChecks: runtime.healthChecks, metrics: metrics.registry, openApi: () => (document ??= generateDocument(registry)) }));
   app.use(API_PREFIX, api.router);

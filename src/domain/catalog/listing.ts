@@ -70,10 +70,22 @@ export function editListing(listing: Listing, changes: Partial<ListingContent>, 
   return { listing: next, changed, needsModeration };
 }
 
+type Verdict = { passed: boolean; reasons: string[] };
+
+function toModeration(listing: Listing, verdict: Verdict, at: Date): Listing {
+  return { ...listing, status: 'moderation', moderationReason: verdict.reasons.join('; '), updatedAt: at, version: listing.version + 1 };
+}
+
 /** draft -> published when auto-moderation passes, else -> moderation (with the reasons). */
-export function submitForPublication(listing: Listing, verdict: { passed: boolean; reasons: string[] }, at: Date): Listing {
-  transition(listing, ['draft', 'published'], 'publish');
-  return verdict.passed ? publish(listing, at) : { ...listing, status: 'moderation', moderationReason: verdict.reasons.join('; '), updatedAt: at, version: listing.version + 1 };
+export function submitForPublication(listing: Listing, verdict: Verdict, at: Date): Listing {
+  transition(listing, ['draft'], 'publish');
+  return verdict.passed ? publish(listing, at) : toModeration(listing, verdict, at);
+}
+
+/** A published listing whose content was edited stays published only if auto-moderation passes again. */
+export function reviewPublishedEdit(listing: Listing, verdict: Verdict, at: Date): Listing {
+  transition(listing, ['published'], 'review');
+  return verdict.passed ? listing : toModeration(listing, verdict, at);
 }
 
 function publish(listing: Listing, at: Date): Listing {

@@ -6,6 +6,7 @@ import {
   editListing,
   moderateListing,
   retryAutoModeration,
+  reviewPublishedEdit,
   submitForPublication,
   type Listing,
   type ListingStatus,
@@ -57,7 +58,10 @@ describe('listing state machine', () => {
 
   it('flags content edits of a published listing for moderation, not price or stock', () => {
     expect(editListing(inStatus('published'), { price: { amount: 1, currency: 'EUR' }, quantity: 3 }, later).needsModeration).toBe(false);
-    expect(editListing(inStatus('published'), { description: 'new text' }, later).needsModeration).toBe(true);
+    const edited = editListing(inStatus('published'), { description: 'new text' }, later);
+    expect(edited.needsModeration).toBe(true);
+    expect(reviewPublishedEdit(edited.listing, pass, later).status).toBe('published');
+    expect(reviewPublishedEdit(edited.listing, fail, later).status).toBe('moderation');
   });
 
   it('publishes a listing waiting for its media once they are approved', () => {
@@ -67,6 +71,8 @@ describe('listing state machine', () => {
 
   it('refuses every other transition with LISTING_INVALID_TRANSITION', () => {
     const forbidden: [string, () => unknown][] = [
+      ['publish published', () => submitForPublication(inStatus('published'), pass, later)],
+      ['review a draft', () => reviewPublishedEdit(draft, pass, later)],
       ['publish moderation', () => submitForPublication(inStatus('moderation'), pass, later)],
       ['publish rejected', () => submitForPublication(inStatus('rejected'), pass, later)],
       ['publish archived', () => submitForPublication(inStatus('archived'), pass, later)],

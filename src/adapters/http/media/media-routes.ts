@@ -1,0 +1,50 @@
+import type { Container } from 'inversify';
+import { CompleteUpload } from '../../../application/media/complete-upload/complete-upload.js';
+import { GetMedia } from '../../../application/media/get-media/get-media.js';
+import { RequestUpload } from '../../../application/media/request-upload/request-upload.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentMedia, presentUpload } from './media-presenter.js';
+import { mediaIdParams, mediaSchema, requestUploadBody, uploadSchema } from './media-schemas.js';
+
+const tag = 'Media';
+const signedIn = { 401: { description: 'not signed in' } };
+const notFound = { 404: { description: 'no such media, or not yours to see' } };
+
+export function mediaRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'post',
+    path: '/media/uploads',
+    tag,
+    summary: 'Announce an image and get a presigned upload URL bound to its content type and size',
+    auth: true,
+    body: requestUploadBody(container.get(RequestUpload).policy.maxBytes),
+    responses: { 201: { description: 'upload URL issued', schema: uploadSchema }, 400: { description: 'type not allowed, too large, or a field missing' }, ...signedIn },
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentUpload(await container.get(RequestUpload).execute({ ownerId: principal.userId, ...body })),
+    }),
+  });
+  api.route({
+    method: 'post',
+    path: '/media/:id/complete',
+    tag,
+    summary: 'Tell the server the bytes are uploaded: checked against the declared type and size, then sent to moderation',
+    auth: true,
+    params: mediaIdParams,
+    responses: { 200: { description: 'pending moderation', schema: mediaSchema }, 409: { description: 'nothing uploaded, or it differs from the declaration' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: presentMedia({ media: await container.get(CompleteUpload).execute(principal, params.id) }),
+    }),
+  });
+  api.route({
+    method: 'get',
+    path: '/media/:id',
+    tag,
+    summary: 'A media: its owner (and admins) in any state, anyone once approved, with a short-lived download URL',
+    auth: 'optional',
+    params: mediaIdParams,
+    responses: { 200: { description: 'the media', schema: mediaSchema }, ...notFound },
+    handler: async ({ params, viewer }) => ({ status: 200, body: presentMedia(await container.get(GetMedia).execute(params.id, viewer)) }),
+  });
+}

@@ -1,0 +1,19 @@
+import { describe } from 'vitest';
+import { MemoryAuditLog } from '../../../src/adapters/memory/catalog/memory-audit-log.js';
+import { MongoAuditLog } from '../../../src/adapters/mongo/catalog/mongo-audit-log.js';
+import { useMongoDatabase } from '../../support/mongo.js';
+import { describeWithService } from '../../support/real-services.js';
+import { auditLogContract } from './audit-log.contract.js';
+
+describe('MemoryAuditLog', () => {
+  auditLogContract(() => new MemoryAuditLog());
+});
+
+describeWithService('MONGO_URL', 'MongoAuditLog', (url) => {
+  const db = useMongoDatabase(url);
+  auditLogContract(async () => {
+    const log = new MongoAuditLog(db());
+    await log.ensureIndexes();
+    return log;
+  });
+});
