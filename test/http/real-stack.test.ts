@@ -2,7 +2,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService, uniqueName } from '../support/real-services.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { expectProblem, registerUser } from '../support/http-helpers.js';
+import { expectProblem, registerUser, signInAdmin, verifiedSeller } from '../support/http-helpers.js';
+import { listingBody, publishedListing, seedBikeCategories } from '../support/catalog-helpers.js';
 
 /**
  * The identity routes end to end on the real servers at once (MongoDB, Redis, RabbitMQ), as
@@ -76,6 +77,16 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const sixth = await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' });
         expectProblem(sixth, 429, 'AUTH_TOO_MANY_ATTEMPTS');
         expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+      });
+
+      it('publishes and finds listings through MongoDB, with the category tree cached in Redis', async () => {
+        const admin = await signInAdmin(t.app);
+        const seller = await verifiedSeller(t.app, admin);
+        const categories = await seedBikeCategories(t.app, admin);
+        const listing = await publishedListing(t.app, seller.auth, listingBody(categories.ebikes, { title: 'Vélo électrique pliant', attributes: { condition: 'new', electric: true } }));
+        const found = await request(t.app).get(`/api/v1/listings?q=VELO%20pliant&categoryId=${categories.sports}&attr.electric=true`);
+        expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([listing.id]);
+        expectProblem(await request(t.app).delete(`/api/v1/categories/${categories.ebikes}`).set(admin), 409, 'CATEGORY_HAS_LISTINGS');
       });
 
       it('runs the KYC flow with the admin created at start-up', async () => {
