@@ -39,6 +39,7 @@ const envSchema = z
     REDIS_KEY_PREFIX: z.string().max(40).default('uty:'),
     AMQP_URL: optionalUrl(['amqp', 'amqps']),
     AMQP_EXCHANGE: z.string().min(1).default('uty.events'),
+    AMQP_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'expected letters, digits, _ . or -').default('uty'),
     S3_BUCKET: z.string().min(3, 'expected a bucket name of 3 characters or more').optional(),
     S3_REGION: z.string().default('us-east-1'),
     S3_ENDPOINT: optionalUrl(['http', 'https']),
@@ -92,7 +93,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   mongo?: { url: string; database: string };
   redis?: { url: string; keyPrefix: string };
-  amqp?: { url: string; exchange: string };
+  amqp?: { url: string; exchange: string; queuePrefix: string };
   s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
   fcm?: { credentials: string };
   jwt: JwtConfig;
@@ -139,7 +140,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     mongo: e.MONGO_URL ? { url: e.MONGO_URL, database: e.MONGO_DB } : undefined,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
-    amqp: e.AMQP_URL ? { url: e.AMQP_URL, exchange: e.AMQP_EXCHANGE } : undefined,
+    amqp: e.AMQP_URL ? { url: e.AMQP_URL, exchange: e.AMQP_EXCHANGE, queuePrefix: e.AMQP_QUEUE_PREFIX } : undefined,
     s3: e.S3_BUCKET
       ? {
           bucket: e.S3_BUCKET,

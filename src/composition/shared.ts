@@ -34,7 +34,7 @@ export function bindShared(container: Container, config: Config, runtime: Runtim
 
   const busLogger = logger.child({ component: 'event-bus' });
   const bus = config.amqp
-    ? new RascalEventBus({ url: config.amqp.url, exchange: config.amqp.exchange }, ids, clock, handledLog, busLogger)
+    ? new RascalEventBus({ url: config.amqp.url, exchange: config.amqp.exchange, queuePrefix: config.amqp.queuePrefix }, ids, clock, handledLog, busLogger)
     : new InProcessEventBus(ids, clock, handledLog, {
         onDeadLetter: ({ consumer, envelope, error }) => busLogger.error({ err: error, consumer, eventId: envelope.id, topic: envelope.topic }, 'event dead-lettered'),
       });

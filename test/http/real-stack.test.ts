@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
+import { ApplyModerationVerdict } from '../../src/application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService, uniqueName } from '../support/real-services.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -15,6 +17,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
       let t: TestApp;
       const database = uniqueName('uty_http');
       const exchange = uniqueName('uty.events');
+      const queuePrefix = uniqueName('uty');
       beforeAll(async () => {
         t = await createTestApp({
           MONGO_URL: mongoUrl,
@@ -23,6 +26,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
           REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
           AMQP_URL: amqpUrl,
           AMQP_EXCHANGE: exchange,
+          AMQP_QUEUE_PREFIX: queuePrefix,
           ADMIN_EMAIL: 'admin@example.com',
           ADMIN_PASSWORD: 'admin password 1',
         });
@@ -36,6 +40,9 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const amqp = await import('amqplib');
         const connection = await amqp.connect(amqpUrl);
         const channel = await connection.createChannel();
+        for (const consumer of [ReapplyAutoModeration.consumer, ApplyModerationVerdict.consumer]) {
+          for (const queue of [`${queuePrefix}.${consumer}`, `${queuePrefix}.${consumer}.dead`]) await channel.deleteQueue(queue);
+        }
         for (const name of [exchange, `${exchange}.dead-letter`]) await channel.deleteExchange(name);
         await connection.close();
       });

@@ -58,6 +58,7 @@ describe('HTTP categories', () => {
     const parent = await create({ name: 'Parent' });
     const leaf = await create({ name: 'Leaf', parentId: parent.body.id });
     expectProblem(await request(t.app).delete(`/api/v1/categories/${parent.body.id}`).set(admin), 409, 'CATEGORY_HAS_CHILDREN');
+    t.clock.advance(1000);
     expect((await request(t.app).delete(`/api/v1/categories/${leaf.body.id}`).set(admin)).status).toBe(204);
     expectProblem(await request(t.app).get(`/api/v1/categories/${leaf.body.id}`), 404, 'CATEGORY_NOT_FOUND');
     const audit = await t.container.get<AuditLog>(AuditLog).listFor('category', leaf.body.id);
