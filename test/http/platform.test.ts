@@ -45,13 +45,17 @@ describe('HTTP platform', () => {
     expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\}/);
   });
 
-  it('GET /openapi.json documents every identity route with its schemas', async () => {
+  it('GET /openapi.json documents every route of the identity, catalog and media sections with its schemas', async () => {
     const doc = (await request(t.app).get('/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     const expected = [
       ['post', '/auth/register'], ['post', '/auth/login'], ['post', '/auth/refresh'], ['post', '/auth/logout'],
       ['get', '/users/me'], ['patch', '/users/me'], ['post', '/users/me/kyc'], ['post', '/users/me/devices'],
       ['delete', '/users/me/devices/{token}'], ['post', '/admin/users/{id}/kyc/approve'], ['post', '/admin/users/{id}/kyc/reject'],
+      ['get', '/categories'], ['get', '/categories/{id}'], ['post', '/categories'], ['patch', '/categories/{id}'], ['delete', '/categories/{id}'],
+      ['post', '/listings'], ['get', '/listings'], ['get', '/listings/{id}'], ['patch', '/listings/{id}'], ['post', '/listings/{id}/publish'],
+      ['delete', '/listings/{id}'], ['get', '/admin/moderation/listings'], ['post', '/admin/listings/{id}/approve'], ['post', '/admin/listings/{id}/reject'],
+      ['post', '/media/uploads'], ['post', '/media/{id}/complete'], ['get', '/media/{id}'], ['post', '/admin/media/{id}/moderation'],
     ];
     for (const [method, path] of expected) expect(doc.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
     expect(doc.components.schemas).toHaveProperty('RegisterRequest');
