@@ -1,6 +1,6 @@
 import type { Container } from 'inversify';
 import { pino } from 'pino';
-import { EventBus } from '../../../src/application/shared/events/event-bus.js';
+import { recordEvents } from '../../support/recorded-events.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
 import { buildContainer } from '../../../src/container.js';
@@ -17,13 +17,6 @@ export interface IdentityFixture {
 export async function identityFixture(env: Record<string, string> = {}): Promise<IdentityFixture> {
   const clock = new ManualClock('2026-03-01T10:00:00.000Z');
   const container = await buildContainer(testConfig(env), { clock, logger: pino({ level: 'silent' }), passwordHasher: fastPasswordHasher() });
-  const bus = container.get<EventBus>(EventBus);
-  const published: EventEnvelope[] = [];
-  const publish = bus.publish.bind(bus);
-  bus.publish = async (topic, payload) => {
-    const envelope = await publish(topic, payload);
-    published.push(envelope);
-    return envelope;
-  };
+  const published = recordEvents(container);
   return { container, clock, published };
 }

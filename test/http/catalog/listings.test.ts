@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../src/application/catalog/ports/audit-log.js';
-import { EventBus } from '../../../src/application/shared/events/event-bus.js';
+import { recordEvents } from '../../support/recorded-events.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
@@ -12,17 +12,11 @@ describe('HTTP listings', () => {
   let admin: { Authorization: string };
   let seller: SignedIn;
   let categories: Awaited<ReturnType<typeof seedBikeCategories>>;
-  const events: EventEnvelope[] = [];
+  let events: EventEnvelope[] = [];
 
   beforeAll(async () => {
     t = await createTestApp({ ...TEST_ADMIN, BANNED_WORDS: 'contrefaçon, replica' });
-    const bus = t.container.get<EventBus>(EventBus);
-    const publish = bus.publish.bind(bus);
-    bus.publish = async (topic, payload) => {
-      const envelope = await publish(topic, payload);
-      events.push(envelope);
-      return envelope;
-    };
+    events = recordEvents(t.container);
     admin = await signInAdmin(t.app);
     seller = await verifiedSeller(t.app, admin);
     categories = await seedBikeCategories(t.app, admin);

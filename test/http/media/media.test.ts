@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src/application/shared/events/event-bus.js';
+import { recordEvents } from '../../support/recorded-events.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { expectProblem, fieldPaths, registerUser, signInAdmin, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
 import { createListeningTestApp, type ListeningTestApp } from '../../support/listening-app.js';
@@ -14,17 +14,11 @@ describe('HTTP media routes on the embedded store', () => {
   let admin: { Authorization: string };
   let owner: SignedIn;
   let other: SignedIn;
-  const events: EventEnvelope[] = [];
+  let events: EventEnvelope[] = [];
 
   beforeAll(async () => {
     t = await createListeningTestApp({ ...TEST_ADMIN, MEDIA_MAX_BYTES: String(MAX_BYTES) });
-    const bus = t.container.get<EventBus>(EventBus);
-    const publish = bus.publish.bind(bus);
-    bus.publish = async (topic, payload) => {
-      const envelope = await publish(topic, payload);
-      events.push(envelope);
-      return envelope;
-    };
+    events = recordEvents(t.container);
     admin = await signInAdmin(t.app);
     owner = await registerUser(t.app);
     other = await registerUser(t.app);
