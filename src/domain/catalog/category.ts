@@ -19,6 +19,7 @@ export const categoryErrors = {
   parentNotFound: () => new DomainError('invalid', 'CATEGORY_PARENT_NOT_FOUND', 'the parent category does not exist', {
     errors: [{ path: 'body.parentId', message: 'no such category' }],
   }),
+  nameTaken: () => new DomainError('conflict', 'CATEGORY_NAME_TAKEN', 'a category with this name already exists under the same parent'),
   cycle: () => new DomainError('conflict', 'CATEGORY_CYCLE', 'a category cannot move under itself or one of its descendants'),
   hasChildren: () => new DomainError('conflict', 'CATEGORY_HAS_CHILDREN', 'the category has sub-categories'),
   hasListings: () => new DomainError('conflict', 'CATEGORY_HAS_LISTINGS', 'the category has listings'),

@@ -1,11 +1,9 @@
 import { describe } from 'vitest';
 import { MemoryUserRepository } from '../../../src/adapters/memory/identity/memory-user-repository.js';
 import { MongoUserRepository } from '../../../src/adapters/mongo/identity/mongo-user-repository.js';
-import { isFerretDbAt, useMongoDatabase } from '../../support/mongo.js';
+import { useMongoDatabase } from '../../support/mongo.js';
 import { describeWithService } from '../../support/real-services.js';
 import { userRepositoryContract } from './user-repository.contract.js';
-
-const onFerretDb = await isFerretDbAt(process.env.MONGO_URL);
 
 describe('MemoryUserRepository', () => {
   userRepositoryContract(() => new MemoryUserRepository());
@@ -13,12 +11,9 @@ describe('MemoryUserRepository', () => {
 
 describeWithService('MONGO_URL', 'MongoUserRepository', (url) => {
   const db = useMongoDatabase(url);
-  userRepositoryContract(
-    async () => {
-      const repo = new MongoUserRepository(db());
-      await repo.ensureIndexes();
-      return repo;
-    },
-    { onFerretDb },
-  );
+  userRepositoryContract(async () => {
+    const repo = new MongoUserRepository(db());
+    await repo.ensureIndexes();
+    return repo;
+  });
 });

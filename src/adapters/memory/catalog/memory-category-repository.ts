@@ -2,7 +2,6 @@ import type { CategoryRepository } from '../../../application/catalog/ports/cate
 import { categoryErrors, type Category } from '../../../domain/catalog/category.js';
 import { compareCategories } from '../../shared/catalog/ordering.js';
 import { copyCategory } from '../../shared/catalog/copies.js';
-import { categoryNameTaken } from '../../shared/catalog/category-name-taken.js';
 
 /** CategoryRepository in process memory; a slug is unique among siblings. Stores and returns copies. */
 export class MemoryCategoryRepository implements CategoryRepository {
@@ -50,6 +49,6 @@ export class MemoryCategoryRepository implements CategoryRepository {
 
   private assertSlugFree(category: Category): void {
     const taken = [...this.categories.values()].some((other) => other.id !== category.id && other.parentId === category.parentId && other.slug === category.slug);
-    if (taken) throw categoryNameTaken();
+    if (taken) throw categoryErrors.nameTaken();
   }
 }

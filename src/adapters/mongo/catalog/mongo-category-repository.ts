@@ -1,10 +1,9 @@
 import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import type { CategoryRepository } from '../../../application/catalog/ports/category-repository.js';
 import { categoryErrors, type Category } from '../../../domain/catalog/category.js';
-import { categoryNameTaken } from '../../shared/catalog/category-name-taken.js';
 import { copyCategory } from '../../shared/catalog/copies.js';
 import { compareCategories } from '../../shared/catalog/ordering.js';
-import { isUniqueViolation } from './unique-violation.js';
+import { isUniqueViolation } from '../shared/errors.js';
 
 type CategoryDocument = Omit<Category, 'id'> & { _id: string };
 
@@ -78,7 +77,7 @@ async function translatingNameConflict<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    throw isUniqueViolation(error, 'slug') ? categoryNameTaken() : error;
+    throw isUniqueViolation(error, 'slug') ? categoryErrors.nameTaken() : error;
   }
 }
 

@@ -3,7 +3,7 @@ import type { UserRepository } from '../../../application/identity/ports/user-re
 import { identityErrors } from '../../../domain/identity/errors.js';
 import type { Kyc } from '../../../domain/identity/kyc.js';
 import type { Address, User } from '../../../domain/identity/user.js';
-import { isDuplicateKeyError } from '../shared/errors.js';
+import { isUniqueViolation } from '../shared/errors.js';
 
 type UserDocument = Omit<User, 'id'> & { _id: string };
 
@@ -44,7 +44,7 @@ export class MongoUserRepository implements UserRepository {
     try {
       return await write();
     } catch (error) {
-      throw isDuplicateKeyError(error, 'emailKey') ? identityErrors.emailTaken() : error;
+      throw isUniqueViolation(error, 'emailKey') ? identityErrors.emailTaken() : error;
     }
   }
 }

@@ -13,3 +13,18 @@ export function isDuplicateKeyError(error: unknown, field?: string): error is Mo
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
+
+/**
+ * Whether a write broke a unique index (on `field` where the server says). MongoDB answers
+ * E11000 naming the index's fields. FerretDB answers an insert's violation with E11000 (without
+ * the fields), but an update's with an InternalError (code 1) carrying PostgreSQL's
+ * `duplicate key value violates unique constraint ... (SQLSTATE 23505)`: matched on that text,
+ * which the contract suites check on every CI run.
+ */
+export function isUniqueViolation(error: unknown, field: string): boolean {
+  return isDuplicateKeyError(error, field) || isFerretDbUpdateUniqueViolation(error);
+}
+
+function isFerretDbUpdateUniqueViolation(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 1 && error.message.includes('(SQLSTATE 23505)');
+}
