@@ -1,0 +1,61 @@
+/** Stock of one listing as the ledger holds it: `available + reserved = onHand`, never below zero. */
+export interface StockLevel {
+  listingId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
+/** Units of one listing held for one holder (a buyer's cart) until `expiresAt`. */
+export interface Reservation {
+  listingId: string;
+  holderId: string;
+  quantity: number;
+  expiresAt: Date;
+}
+
+export type ReservationResult =
+  | { ok: true; reservation: Reservation | null; level: StockLevel } // reservation null when set to 0
+  | { ok: false; reason: 'insufficient_stock' | 'unknown_listing'; level: StockLevel | null };
+
+export interface CommitItem {
+  listingId: string;
+  quantity: number;
+}
+
+export type CommitResult = { ok: true; levels: StockLevel[] } | { ok: false; missing: string[] }; // listings whose reservation is absent, expired or smaller
+
+export interface ReleasedReservation extends Reservation {
+  level: StockLevel;
+}
+
+/**
+ * Available stock and live reservations per listing (Redis with one Lua script per operation, or
+ * memory). Every operation is atomic: stock is never oversold, a reservation is released or
+ * committed exactly once. Time is passed in (`now`) so that expiry decisions are testable.
+ */
+export interface StockLedger {
+  /** Sets stock on hand (seeded when a listing is published, follows quantity edits and reconciliation). Reservations stay. */
+  setOnHand(listingId: string, onHand: number): Promise<StockLevel>;
+  /** null when the listing was never seeded. Expired reservations still count until released. */
+  level(listingId: string): Promise<StockLevel | null>;
+  /**
+   * Sets the holder's reservation on a listing to exactly `quantity` (0 releases it), with a new
+   * expiry, if the stock allows: moving up needs `available >= quantity - current`.
+   */
+  hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult>;
+  /** The holder's live reservation, or null (absent or expired at `now`). */
+  reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null>;
+  /** Releases the holder's reservation; returns it, or null when there was none (already released or expired-and-swept). */
+  release(listingId: string, holderId: string): Promise<ReleasedReservation | null>;
+  /**
+   * All or nothing: when every item has a live reservation of at least its quantity at `now`,
+   * the reservations are consumed and stock on hand goes down by each quantity.
+   */
+  commit(holderId: string, items: CommitItem[], now: Date): Promise<CommitResult>;
+  /** Gives units back to stock on hand (a cancelled order). */
+  restock(listingId: string, quantity: number): Promise<StockLevel>;
+  /** Releases up to `limit` reservations expired at `now`; each is returned by exactly one caller, even with several sweepers racing. */
+  releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]>;
+}
+export const StockLedger = Symbol.for('StockLedger');
