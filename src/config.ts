@@ -59,6 +59,8 @@ const envSchema = z
     REFRESH_TOKEN_TTL_SECONDS: integer(3600, 31_536_000, 30 * 86_400),
     LOGIN_MAX_FAILURES: integer(1, 1000, 5),
     LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
+    CART_RESERVATION_TTL: integer(10, 86_400, 900),
+    STOCK_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
     BANNED_WORDS: z.string().default('').transform((v) => v.split(',').map((w) => w.trim()).filter(Boolean)),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
@@ -100,6 +102,7 @@ export interface Config {
   auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
   admin?: { email: string; password: string };
   catalog: { bannedWords: string[] };
+  cart: { reservationTtlSeconds: number; sweepIntervalMs: number };
   media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number };
 }
 
@@ -164,6 +167,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     catalog: { bannedWords: e.BANNED_WORDS },
+    cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS },
     media: { maxBytes: e.MEDIA_MAX_BYTES, uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS, downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS },
   };
 }

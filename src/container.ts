@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { EventBus } from './application/shared/events/event-bus.js';
 import { createLogger, LoggerToken, type Logger } from './adapters/platform/logger.js';
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
+import { bindCart, startStockSweeper, subscribeCart } from './composition/cart.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
 import { bindInfrastructure } from './composition/infrastructure.js';
@@ -36,8 +37,11 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     subscribeCatalog(container);
     await bindMedia(container, config);
     subscribeMedia(container);
+    await bindCart(container, config);
+    subscribeCart(container);
     await startIdentity(container, config);
     await container.get<EventBus>(EventBus).start();
+    startStockSweeper(container, config);
     return container;
   } catch (error) {
     await runtime.closeAll((name, closeError) => logger.warn({ err: closeError, name }, 'close after failed start-up'));

@@ -13,6 +13,8 @@ export function adapterReport(config: Config): Record<string, string> {
     mediaRepository: mongo,
     objectStorage: config.s3 ? `s3 (bucket ${config.s3.bucket})` : `embedded (in memory, served at ${config.publicBaseUrl}/media-store)`,
     categoryTreeCache: redis,
+    stockLedger: redis,
+    cartRepository: mongo,
     refreshTokenStore: redis,
     loginThrottle: redis,
     handledEventLog: redis,

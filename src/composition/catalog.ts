@@ -20,6 +20,7 @@ import { CategoryTreeCache } from '../application/catalog/ports/category-tree-ca
 import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
 import { MediaStatusLookup } from '../application/catalog/ports/media-status-lookup.js';
 import { SellerVerification } from '../application/catalog/ports/seller-verification.js';
+import { StockAvailability } from '../application/catalog/ports/stock-availability.js';
 import { PublishListing } from '../application/catalog/publish-listing/publish-listing.js';
 import { ReapplyAutoModeration } from '../application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
 import { SearchListings } from '../application/catalog/search-listings/search-listings.js';
@@ -78,9 +79,9 @@ function bindUseCases(container: Container): void {
   bind(CreateListing, [ListingRepository, CategoryReader, ListingEvents, IdGenerator, Clock]);
   bind(UpdateListing, [ListingRepository, CategoryReader, AutoModerator, ListingEvents, Clock]);
   bind(PublishListing, [ListingRepository, SellerVerification, AutoModerator, ListingEvents, Clock]);
-  bind(GetListing, [ListingRepository]);
+  bind(GetListing, [ListingRepository, StockAvailability]);
   bind(ArchiveListing, [ListingRepository, ListingEvents, AuditLog, IdGenerator, Clock]);
-  bind(SearchListings, [ListingRepository, CategoryReader]);
+  bind(SearchListings, [ListingRepository, CategoryReader, StockAvailability]);
   bind(ListModerationQueue, [ListingRepository]);
   bind(ModerateListing, [ListingRepository, ListingEvents, AuditLog, IdGenerator, Clock]);
   bind(ReapplyAutoModeration, [ListingRepository, AutoModerator, ListingEvents, Clock]);

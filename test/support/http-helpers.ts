@@ -52,8 +52,8 @@ export async function signInAdmin(app: Express): Promise<{ Authorization: string
 }
 
 /** A seller whose KYC an admin has approved: may publish listings. */
-export async function verifiedSeller(app: Express, admin: { Authorization: string }): Promise<SignedIn> {
-  const seller = await registerUser(app, { roles: ['seller'] });
+export async function verifiedSeller(app: Express, admin: { Authorization: string }, roles: string[] = ['seller']): Promise<SignedIn> {
+  const seller = await registerUser(app, { roles });
   await request(app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['kyc-doc'] });
   const approved = await request(app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set(admin).send({});
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);

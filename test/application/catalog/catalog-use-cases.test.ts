@@ -46,9 +46,9 @@ describe('catalog use cases on the in-memory adapters', () => {
     });
     // The media lookup does not know media-1 (not uploaded through the media module): the event's verdict decides.
     await f.container.get(ReapplyAutoModeration).handle(result('rejected'));
-    expect((await f.container.get(GetListing).execute(listing.id, seller)).status).toBe('moderation');
+    expect((await f.container.get(GetListing).execute(listing.id, seller)).listing.status).toBe('moderation');
     await f.container.get(ReapplyAutoModeration).handle(result('approved'));
-    expect((await f.container.get(GetListing).execute(listing.id, seller)).status).toBe('published');
+    expect((await f.container.get(GetListing).execute(listing.id, seller)).listing.status).toBe('published');
     expect(f.published.map((e) => e.topic)).toEqual(expect.arrayContaining(['listing.published', 'notification.send']));
     expect(f.container.isBound(MediaStatusLookup)).toBe(true);
   });
@@ -62,7 +62,7 @@ describe('catalog use cases on the in-memory adapters', () => {
     expect(fulfilled.length).toBeGreaterThanOrEqual(1);
     expect(rejected.length).toBeGreaterThanOrEqual(1);
     expect(rejected.every((r) => r.reason.code === 'LISTING_CONCURRENT_UPDATE')).toBe(true);
-    const stored = await f.container.get(GetListing).execute(listing.id, seller);
+    const { listing: stored } = await f.container.get(GetListing).execute(listing.id, seller);
     expect(stored.version).toBe(listing.version + fulfilled.length);
   });
 });

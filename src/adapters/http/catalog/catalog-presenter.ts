@@ -3,6 +3,7 @@ import type { Category } from '../../../domain/catalog/category.js';
 import type { Listing } from '../../../domain/catalog/listing.js';
 import type { CategoryNode } from '../../../application/catalog/get-category-tree/get-category-tree.js';
 import type { Page } from '../../../application/shared/ports/page.js';
+import type { ListingWithStock } from '../../../application/catalog/get-listing/get-listing.js';
 
 export function presentCategoryNode(node: CategoryNode): object {
   const { id, name, slug, parentId } = node.category;
@@ -14,7 +15,8 @@ export function presentCategory(category: Category, attributes: AttributeDefinit
   return { id, name, slug, parentId, ancestorIds, ownAttributes: category.attributes, attributes };
 }
 
-export function presentListing(listing: Listing) {
+/** `availableQuantity`: stock minus live reservations where known (GET routes), else the quantity. */
+export function presentListing(listing: Listing, availableQuantity = listing.quantity) {
   return {
     id: listing.id,
     sellerId: listing.sellerId,
@@ -23,8 +25,7 @@ export function presentListing(listing: Listing) {
     categoryId: listing.categoryId,
     price: listing.price,
     quantity: listing.quantity,
-    // Stock minus live cart reservations: equal to quantity until the cart module holds stock.
-    availableQuantity: listing.quantity,
+    availableQuantity,
     attributes: listing.attributes,
     mediaIds: listing.mediaIds,
     status: listing.status,
@@ -36,5 +37,9 @@ export function presentListing(listing: Listing) {
 }
 
 export function presentListingPage(page: Page<Listing>) {
-  return { items: page.items.map(presentListing), nextCursor: page.nextCursor };
+  return { items: page.items.map((listing) => presentListing(listing)), nextCursor: page.nextCursor };
+}
+
+export function presentListingsWithStock(page: Page<ListingWithStock>) {
+  return { items: page.items.map((item) => presentListing(item.listing, item.availableQuantity)), nextCursor: page.nextCursor };
 }

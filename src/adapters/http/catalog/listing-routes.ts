@@ -7,7 +7,7 @@ import { SearchListings } from '../../../application/catalog/search-listings/sea
 import { UpdateListing } from '../../../application/catalog/update-listing/update-listing.js';
 import type { ApiRouter } from '../api-router.js';
 import { attributeFilters } from './attribute-filters.js';
-import { presentListing, presentListingPage } from './catalog-presenter.js';
+import { presentListing, presentListingsWithStock } from './catalog-presenter.js';
 import { createListingBody, idParams, listingPageSchema, listingSchema, searchQuery, updateListingBody } from './catalog-schemas.js';
 
 const tag = 'Listings';
@@ -36,7 +36,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
       const { q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, ...extra } = query;
       const attributes = attributeFilters(extra as Record<string, string>);
       const page = await container.get(SearchListings).execute({ text: q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, attributes });
-      return { status: 200, body: presentListingPage(page) };
+      return { status: 200, body: presentListingsWithStock(page) };
     },
   });
   api.route({
@@ -47,7 +47,10 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     auth: 'optional',
     params: idParams,
     responses: { 200: { description: 'the listing', schema: listingSchema }, ...notFound },
-    handler: async ({ params, viewer }) => ({ status: 200, body: presentListing(await container.get(GetListing).execute(params.id, viewer)) }),
+    handler: async ({ params, viewer }) => {
+      const { listing, availableQuantity } = await container.get(GetListing).execute(params.id, viewer);
+      return { status: 200, body: presentListing(listing, availableQuantity) };
+    },
   });
   api.route({
     method: 'patch',

@@ -44,6 +44,11 @@ export interface StockLedger {
    * expiry, if the stock allows: moving up needs `available >= quantity - current`.
    */
   hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult>;
+  /**
+   * Adds `quantity` (> 0) to the holder's reservation (a live one, or none) with a new expiry,
+   * if `available >= quantity`: one atomic step, so concurrent adds by one holder all count.
+   */
+  holdMore(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult>;
   /** The holder's live reservation, or null (absent or expired at `now`). */
   reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null>;
   /** Releases the holder's reservation; returns it, or null when there was none (already released or expired-and-swept). */

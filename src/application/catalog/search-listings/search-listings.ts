@@ -1,7 +1,8 @@
-import type { Listing } from '../../../domain/catalog/listing.js';
+import type { ListingWithStock } from '../get-listing/get-listing.js';
 import type { Page } from '../../shared/ports/page.js';
 import type { CategoryReader } from '../category-reader.js';
 import type { ListingRepository, ListingSearchQuery } from '../ports/listing-repository.js';
+import type { StockAvailability } from '../ports/stock-availability.js';
 
 export type SearchListingsQuery = Omit<ListingSearchQuery, 'categoryIds'> & { categoryId?: string };
 
@@ -10,13 +11,15 @@ export class SearchListings {
   constructor(
     private readonly listings: ListingRepository,
     private readonly reader: CategoryReader,
+    private readonly stock: StockAvailability,
   ) {}
 
-  async execute(query: SearchListingsQuery): Promise<Page<Listing>> {
+  async execute(query: SearchListingsQuery): Promise<Page<ListingWithStock>> {
     const { categoryId, ...rest } = query;
-    if (categoryId === undefined) return this.listings.search(rest);
-    const categoryIds = await this.reader.subtreeIds(categoryId);
-    if (categoryIds.length === 0) return { items: [], nextCursor: null };
-    return this.listings.search({ ...rest, categoryIds });
+    const categoryIds = categoryId === undefined ? undefined : await this.reader.subtreeIds(categoryId);
+    if (categoryIds?.length === 0) return { items: [], nextCursor: null };
+    const page = await this.listings.search(categoryIds ? { ...rest, categoryIds } : rest);
+    const available = await this.stock.availableOf(page.items.map((l) => l.id));
+    return { items: page.items.map((listing) => ({ listing, availableQuantity: available.get(listing.id) ?? listing.quantity })), nextCursor: page.nextCursor };
   }
 }

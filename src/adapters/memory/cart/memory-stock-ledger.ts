@@ -1,0 +1,188 @@
+import type {
+  CommitItem,
+  CommitResult,
+  ReleasedReservation,
+  Reservation,
+  ReservationResult,
+  StockLedger,
+  StockLevel,
+} from '../../../application/cart/ports/stock-ledger.js';
+
+/** Largest quantity (and stock on hand) the ledgers accept, so that every sum stays exact. */
+const MAX_QUANTITY = 1_000_000_000;
+
+interface Hold {
+  quantity: number;
+  expiresAt: number; // epoch ms
+}
+
+interface Stock {
+  onHand: number;
+  reserved: number;
+  holds: Map<string, Hold>;
+}
+
+/**
+ * StockLedger in process memory. Each method does its whole read-check-write before its first
+ * `await` (there is none), so calls are atomic within the process, as the Lua scripts are on
+ * Redis. Answers are copies. Same decisions as RedisStockLedger:
+ * - `onHand` may be set below `reserved` (reservations stay): `available` is then 0, not
+ *   negative, until holds go down or stock comes back; a commit that would take `onHand` below
+ *   zero fails, naming that listing in `missing`.
+ * - `hold` on a reservation that expired but was not swept yet renews it (its units were still
+ *   reserved, so nothing is oversold); `release` releases it whatever its expiry.
+ * - `commit` consumes each whole reservation; units held beyond the committed quantity return
+ *   to `available`.
+ * - `releaseExpired` takes the earliest expiries first.
+ */
+export class MemoryStockLedger implements StockLedger {
+  private readonly stocks = new Map<string, Stock>();
+
+  async setOnHand(listingId: string, onHand: number): Promise<StockLevel> {
+    checkListingId(listingId);
+    checkQuantity(onHand, 'onHand');
+    const stock = this.stocks.get(listingId);
+    if (stock) stock.onHand = onHand;
+    else this.stocks.set(listingId, { onHand, reserved: 0, holds: new Map() });
+    return this.levelOf(listingId);
+  }
+
+  async level(listingId: string): Promise<StockLevel | null> {
+    checkListingId(listingId);
+    return this.stocks.has(listingId) ? this.levelOf(listingId) : null;
+  }
+
+  async hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+    checkListingId(listingId);
+    checkHolderId(holderId);
+    checkQuantity(quantity, 'quantity');
+    checkExpiry(quantity, expiresAt, now);
+    const stock = this.stocks.get(listingId);
+    if (!stock) return { ok: false, reason: 'unknown_listing', level: null };
+    const current = stock.holds.get(holderId)?.quantity ?? 0;
+    if (quantity > current && available(stock) < quantity - current) {
+      return { ok: false, reason: 'insufficient_stock', level: this.levelOf(listingId) };
+    }
+    stock.reserved += quantity - current;
+    if (quantity === 0) {
+      stock.holds.delete(holderId);
+      return { ok: true, reservation: null, level: this.levelOf(listingId) };
+    }
+    stock.holds.set(holderId, { quantity, expiresAt: expiresAt.getTime() });
+    return { ok: true, reservation: { listingId, holderId, quantity, expiresAt: new Date(expiresAt) }, level: this.levelOf(listingId) };
+  }
+
+  async reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null> {
+    checkListingId(listingId);
+    checkHolderId(holderId);
+    const hold = this.stocks.get(listingId)?.holds.get(holderId);
+    if (!hold || hold.expiresAt <= now.getTime()) return null;
+    return { listingId, holderId, quantity: hold.quantity, expiresAt: new Date(hold.expiresAt) };
+  }
+
+  async release(listingId: string, holderId: string): Promise<ReleasedReservation | null> {
+    checkListingId(listingId);
+    checkHolderId(holderId);
+    return this.releaseHold(listingId, holderId);
+  }
+
+  async commit(holderId: string, items: CommitItem[], now: Date): Promise<CommitResult> {
+    checkHolderId(holderId);
+    checkCommitItems(items);
+    const missing = items
+      .filter(({ listingId, quantity }) => {
+        const stock = this.stocks.get(listingId);
+        const hold = stock?.holds.get(holderId);
+        return !stock || !hold || hold.expiresAt <= now.getTime() || hold.quantity < quantity || stock.onHand < quantity;
+      })
+      .map((item) => item.listingId);
+    if (missing.length > 0) return { ok: false, missing };
+    const levels = items.map(({ listingId, quantity }) => {
+      const stock = this.stocks.get(listingId) as Stock;
+      stock.reserved -= (stock.holds.get(holderId) as Hold).quantity;
+      stock.onHand -= quantity;
+      stock.holds.delete(holderId);
+      return this.levelOf(listingId);
+    });
+    return { ok: true, levels };
+  }
+
+  async restock(listingId: string, quantity: number): Promise<StockLevel> {
+    checkListingId(listingId);
+    checkQuantity(quantity, 'quantity');
+    const stock = this.stocks.get(listingId);
+    if (!stock) throw new Error(`restock of listing ${JSON.stringify(listingId)}, which the stock ledger does not know`);
+    stock.onHand += quantity;
+    return this.levelOf(listingId);
+  }
+
+  async releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]> {
+    checkLimit(limit);
+    const expired: { listingId: string; holderId: string; expiresAt: number }[] = [];
+    for (const [listingId, stock] of this.stocks) {
+      for (const [holderId, hold] of stock.holds) {
+        if (hold.expiresAt <= now.getTime()) expired.push({ listingId, holderId, expiresAt: hold.expiresAt });
+      }
+    }
+    expired.sort((a, b) => a.expiresAt - b.expiresAt || compare(a.listingId, b.listingId) || compare(a.holderId, b.holderId));
+    return expired.slice(0, limit).map(({ listingId, holderId }) => this.releaseHold(listingId, holderId) as ReleasedReservation);
+  }
+
+  private releaseHold(listingId: string, holderId: string): ReleasedReservation | null {
+    const stock = this.stocks.get(listingId);
+    const hold = stock?.holds.get(holderId);
+    if (!stock || !hold) return null;
+    stock.holds.delete(holderId);
+    stock.reserved -= hold.quantity;
+    return { listingId, holderId, quantity: hold.quantity, expiresAt: new Date(hold.expiresAt), level: this.levelOf(listingId) };
+  }
+
+  private levelOf(listingId: string): StockLevel {
+    const stock = this.stocks.get(listingId) as Stock;
+    return { listingId, onHand: stock.onHand, reserved: stock.reserved, available: available(stock) };
+  }
+}
+
+function available(stock: Stock): number {
+  return Math.max(0, stock.onHand - stock.reserved);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function checkListingId(listingId: string): void {
+  if (typeof listingId !== 'string' || listingId === '' || listingId.includes('|')) {
+    throw new RangeError(`listing id must be a non-empty string without '|': ${JSON.stringify(listingId)}`);
+  }
+}
+
+function checkHolderId(holderId: string): void {
+  if (typeof holderId !== 'string' || holderId === '') throw new RangeError('holder id must be a non-empty string');
+}
+
+function checkQuantity(value: number, name: string): void {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_QUANTITY) {
+    throw new RangeError(`${name} must be an integer from 0 to ${MAX_QUANTITY}: ${value}`);
+  }
+}
+
+function checkExpiry(quantity: number, expiresAt: Date, now: Date): void {
+  if (Number.isNaN(expiresAt.getTime()) || Number.isNaN(now.getTime())) throw new RangeError('expiresAt and now must be valid dates');
+  if (quantity > 0 && expiresAt.getTime() <= now.getTime()) throw new RangeError('a reservation must expire after now');
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer: ${limit}`);
+}
+
+function checkCommitItems(items: CommitItem[]): void {
+  const seen = new Set<string>();
+  for (const { listingId, quantity } of items) {
+    checkListingId(listingId);
+    checkQuantity(quantity, 'quantity');
+    if (quantity === 0) throw new RangeError('a commit item must have a positive quantity');
+    if (seen.has(listingId)) throw new RangeError(`listing ${JSON.stringify(listingId)} appears twice in one commit`);
+    seen.add(listingId);
+  }
+}
