@@ -9,6 +9,7 @@ import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
 import { bindInfrastructure } from './composition/infrastructure.js';
 import { bindMedia, subscribeMedia } from './composition/media.js';
+import { bindRealtime } from './composition/realtime.js';
 import { bindShared, type SharedOverrides } from './composition/shared.js';
 
 export const ConfigToken = Symbol.for('Config');
@@ -40,6 +41,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await bindCart(container, config);
     subscribeCart(container);
     await startIdentity(container, config);
+    await bindRealtime(container, config, runtime, logger);
     await container.get<EventBus>(EventBus).start();
     startStockSweeper(container, config);
     return container;

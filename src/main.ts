@@ -5,6 +5,7 @@ import { buildContainer, runtimeOf } from './container.js';
 import { createApp } from './adapters/http/app.js';
 import { createLogger, type Logger } from './adapters/platform/logger.js';
 import { adapterReport, isEmbedded } from './composition/adapter-report.js';
+import { realtimeGatewayOf } from './composition/realtime.js';
 
 function readConfig(): Config {
   try {
@@ -26,8 +27,8 @@ function announce(config: Config, logger: Logger): void {
   if (config.jwt.ephemeral) logger.warn('JWT_SECRET is not set: a random signing key was made; tokens die with the process');
 }
 
-/** Stops accepting, lets requests in flight finish (up to the timeout), then closes the backends. */
-function shutdownOnSignals(server: Server, close: () => Promise<void>, logger: Logger, timeoutMs: number): void {
+/** Stops accepting, disconnects the sockets, lets requests in flight finish (up to the timeout), then closes the backends. */
+function shutdownOnSignals(server: Server, close: () => Promise<void>, logger: Logger, timeoutMs: number, disconnect: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -43,6 +44,8 @@ function shutdownOnSignals(server: Server, close: () => Promise<void>, logger: L
       });
     });
     server.closeIdleConnections();
+    // Open WebSockets would keep server.close() waiting.
+    void disconnect();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -55,7 +58,9 @@ async function main(): Promise<void> {
   const container = await buildContainer(config, { logger });
   const server = createServer(createApp(container, { trustProxy: config.trustProxy }));
   const runtime = runtimeOf(container);
-  shutdownOnSignals(server, () => runtime.closeAll((name, err) => logger.warn({ err, name }, 'error while closing')), logger, config.shutdownTimeoutMs);
+  const gateway = realtimeGatewayOf(container);
+  gateway.attach(server);
+  shutdownOnSignals(server, () => runtime.closeAll((name, err) => logger.warn({ err, name }, 'error while closing')), logger, config.shutdownTimeoutMs, () => gateway.close());
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

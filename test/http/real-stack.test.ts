@@ -1,7 +1,8 @@
 import request from 'supertest';
+import { SyncStockFromListing } from '../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
 import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
 import { ApplyModerationVerdict } from '../../src/application/media/apply-moderation-verdict/apply-moderation-verdict.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithService, uniqueName } from '../support/real-services.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { expectProblem, registerUser, signInAdmin, verifiedSeller } from '../support/http-helpers.js';
@@ -40,7 +41,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const amqp = await import('amqplib');
         const connection = await amqp.connect(amqpUrl);
         const channel = await connection.createChannel();
-        for (const consumer of [ReapplyAutoModeration.consumer, ApplyModerationVerdict.consumer]) {
+        for (const consumer of [ReapplyAutoModeration.consumer, ApplyModerationVerdict.consumer, SyncStockFromListing.consumer]) {
           for (const queue of [`${queuePrefix}.${consumer}`, `${queuePrefix}.${consumer}.dead`]) await channel.deleteQueue(queue);
         }
         for (const name of [exchange, `${exchange}.dead-letter`]) await channel.deleteExchange(name);
@@ -94,6 +95,18 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const found = await request(t.app).get(`/api/v1/listings?q=VELO%20pliant&categoryId=${categories.sports}&attr.electric=true`);
         expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([listing.id]);
         expectProblem(await request(t.app).delete(`/api/v1/categories/${categories.ebikes}`).set(admin), 409, 'CATEGORY_HAS_LISTINGS');
+      });
+
+      it('reserves stock in Redis: 50 buyers racing for the last 5 units, exactly 5 get 201', async () => {
+        const admin = await signInAdmin(t.app);
+        const seller = await verifiedSeller(t.app, admin);
+        const { bikes } = await seedBikeCategories(t.app, admin);
+        const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 5 }));
+        await vi.waitFor(async () => expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.availableQuantity).toBe(5), { timeout: 5000, interval: 50 });
+        const buyers = await Promise.all(Array.from({ length: 50 }, () => registerUser(t.app)));
+        const answers = await Promise.all(buyers.map((b) => request(t.app).post('/api/v1/cart/items').set(b.auth).send({ listingId: listing.id, quantity: 1 })));
+        expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
+        expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.availableQuantity).toBe(0);
       });
 
       it('runs the KYC flow with the admin created at start-up', async () => {

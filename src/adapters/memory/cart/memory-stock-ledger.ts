@@ -29,8 +29,9 @@ interface Stock {
  * - `onHand` may be set below `reserved` (reservations stay): `available` is then 0, not
  *   negative, until holds go down or stock comes back; a commit that would take `onHand` below
  *   zero fails, naming that listing in `missing`.
- * - `hold` on a reservation that expired but was not swept yet renews it (its units were still
- *   reserved, so nothing is oversold); `release` releases it whatever its expiry.
+ * - `hold` and `holdMore` on a reservation that expired but was not swept yet act as if it had
+ *   been released first (`holdMore` then starts from 0, not from the expired quantity; the sweep
+ *   no longer sees it); `release` releases it whatever its expiry.
  * - `commit` consumes each whole reservation; units held beyond the committed quantity return
  *   to `available`.
  * - `releaseExpired` takes the earliest expiries first.
@@ -53,13 +54,30 @@ export class MemoryStockLedger implements StockLedger {
   }
 
   async hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
-    checkListingId(listingId);
-    checkHolderId(holderId);
     checkQuantity(quantity, 'quantity');
     checkExpiry(quantity, expiresAt, now);
+    return this.holdWith(listingId, holderId, () => quantity, expiresAt, now);
+  }
+
+  async holdMore(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+    checkQuantity(quantity, 'quantity');
+    if (quantity === 0) throw new RangeError('holdMore needs a positive quantity');
+    checkExpiry(quantity, expiresAt, now);
+    return this.holdWith(listingId, holderId, (live) => live + quantity, expiresAt, now);
+  }
+
+  /**
+   * Sets the hold to `target(live quantity)`. The current hold, live or expired, gives its units
+   * back first, so moving up needs `available >= target - current`.
+   */
+  private holdWith(listingId: string, holderId: string, target: (live: number) => number, expiresAt: Date, now: Date): ReservationResult {
+    checkListingId(listingId);
+    checkHolderId(holderId);
     const stock = this.stocks.get(listingId);
     if (!stock) return { ok: false, reason: 'unknown_listing', level: null };
-    const current = stock.holds.get(holderId)?.quantity ?? 0;
+    const hold = stock.holds.get(holderId);
+    const current = hold?.quantity ?? 0;
+    const quantity = target(hold && hold.expiresAt > now.getTime() ? hold.quantity : 0);
     if (quantity > current && available(stock) < quantity - current) {
       return { ok: false, reason: 'insufficient_stock', level: this.levelOf(listingId) };
     }

@@ -19,29 +19,35 @@ redis.call('HSETNX', KEYS[1], 'reserved', '0')
 return redis.call('HMGET', KEYS[1], 'onHand', 'reserved')`;
 
 /**
- * KEYS: level, holds, deadlines. ARGV: holderId, quantity, expiresAt, deadline member.
- * Replies {'unknown_listing'}, {'insufficient_stock', onHand, reserved} or {'held', onHand, reserved}.
- * A hold that expired but was not swept still counts as current: its units are still reserved.
+ * KEYS: level, holds, deadlines. ARGV: holderId, quantity, expiresAt, deadline member, mode, now.
+ * Mode 'set' makes the hold exactly `quantity`; mode 'add' adds `quantity` to a live hold (an
+ * expired one counts as none). A current hold, live or expired, gives its units back first, so
+ * moving up needs `available >= target - current`. Replies {'unknown_listing'},
+ * {'insufficient_stock', onHand, reserved} or {'held', onHand, reserved, target quantity}.
  */
 export const holdLua = `${luaFunctions}
 local level = redis.call('HMGET', KEYS[1], 'onHand', 'reserved')
 if not level[1] then return {'unknown_listing'} end
-local onHand, reserved, quantity = tonumber(level[1]), tonumber(level[2]), tonumber(ARGV[2])
+local onHand, reserved, target = tonumber(level[1]), tonumber(level[2]), tonumber(ARGV[2])
 local current = 0
 local held = redis.call('HGET', KEYS[2], ARGV[1])
-if held then current = parseHold(held) end
-if quantity > current and math.max(0, onHand - reserved) < quantity - current then
+if held then
+  local heldQuantity, expiresAt = parseHold(held)
+  current = heldQuantity
+  if ARGV[5] == 'add' and tonumber(expiresAt) > tonumber(ARGV[6]) then target = target + heldQuantity end
+end
+if target > current and math.max(0, onHand - reserved) < target - current then
   return {'insufficient_stock', level[1], level[2]}
 end
-local newReserved = redis.call('HINCRBY', KEYS[1], 'reserved', quantity - current)
-if quantity == 0 then
+local newReserved = redis.call('HINCRBY', KEYS[1], 'reserved', target - current)
+if target == 0 then
   redis.call('HDEL', KEYS[2], ARGV[1])
   redis.call('ZREM', KEYS[3], ARGV[4])
 else
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. ':' .. ARGV[3])
+  redis.call('HSET', KEYS[2], ARGV[1], target .. ':' .. ARGV[3])
   redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 end
-return {'held', level[1], newReserved}`;
+return {'held', level[1], newReserved, target}`;
 
 /** KEYS: level, holds, deadlines. ARGV: holderId, deadline member. Replies nil or {quantity, expiresAt, onHand, reserved}. */
 export const releaseLua = `${luaFunctions}

@@ -16,7 +16,17 @@ const MAX_QUANTITY = 1_000_000_000;
 /** The commands `defineCommand` adds to the client (run with EVALSHA, loaded on demand). */
 interface StockLedgerCommands {
   stockSetOnHand(levelKey: string, onHand: number): Promise<unknown>;
-  stockHold(levelKey: string, holdsKey: string, deadlinesKey: string, holderId: string, quantity: number, expiresAt: number, member: string): Promise<unknown>;
+  stockHold(
+    levelKey: string,
+    holdsKey: string,
+    deadlinesKey: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: number,
+    member: string,
+    mode: 'set' | 'add',
+    now: number,
+  ): Promise<unknown>;
   stockRelease(levelKey: string, holdsKey: string, deadlinesKey: string, holderId: string, member: string): Promise<unknown>;
   stockCommit(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
   stockRestock(levelKey: string, quantity: number): Promise<unknown>;
@@ -36,7 +46,8 @@ interface StockLedgerCommands {
  * client must have no `keyPrefix` option (use `keyPrefix` here instead).
  * Decisions (same as MemoryStockLedger): `onHand` may be set below `reserved` (reservations stay),
  * then `available` is 0, never negative, and a commit that would take `onHand` below zero fails
- * naming that listing; `hold` renews an expired, unswept hold; `commit` consumes each whole
+ * naming that listing; `hold` and `holdMore` on an expired, unswept hold act as if it had been
+ * released first (`holdMore` starts from 0; the sweep no longer sees it); `commit` consumes each whole
  * reservation (units held beyond the committed quantity become available); the sweep takes the
  * earliest expiries first.
  */
@@ -71,9 +82,19 @@ export class RedisStockLedger implements StockLedger {
   }
 
   async hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+    checkQuantity(quantity, 'quantity');
+    return this.holdWith('set', listingId, holderId, quantity, expiresAt, now);
+  }
+
+  async holdMore(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+    checkQuantity(quantity, 'quantity');
+    if (quantity === 0) throw new RangeError('holdMore needs a positive quantity');
+    return this.holdWith('add', listingId, holderId, quantity, expiresAt, now);
+  }
+
+  private async holdWith(mode: 'set' | 'add', listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
     checkListingId(listingId);
     checkHolderId(holderId);
-    checkQuantity(quantity, 'quantity');
     checkExpiry(quantity, expiresAt, now);
     const reply = await this.commands.stockHold(
       this.levelKey(listingId),
@@ -83,13 +104,16 @@ export class RedisStockLedger implements StockLedger {
       quantity,
       expiresAt.getTime(),
       deadlineMember(listingId, holderId),
+      mode,
+      now.getTime(),
     );
-    const [outcome, ...level] = Array.isArray(reply) ? (reply as unknown[]) : [];
+    const [outcome, onHand, reserved, target] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'unknown_listing') return { ok: false, reason: outcome, level: null };
-    if (outcome === 'insufficient_stock') return { ok: false, reason: outcome, level: toLevel(listingId, level) };
+    if (outcome === 'insufficient_stock') return { ok: false, reason: outcome, level: toLevel(listingId, [onHand, reserved]) };
     if (outcome === 'held') {
-      const reservation = quantity === 0 ? null : { listingId, holderId, quantity, expiresAt: new Date(expiresAt) };
-      return { ok: true, reservation, level: toLevel(listingId, level) };
+      const held = toCount(target);
+      const reservation = held === 0 ? null : { listingId, holderId, quantity: held, expiresAt: new Date(expiresAt) };
+      return { ok: true, reservation, level: toLevel(listingId, [onHand, reserved]) };
     }
     throw unexpected('hold', reply);
   }

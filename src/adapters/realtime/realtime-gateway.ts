@@ -1,0 +1,222 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type DefaultEventsMap, type Namespace, type ServerOptions, type Socket } from 'socket.io';
+import type { AccessTokenService, Principal } from '../../application/identity/ports/access-token-service.js';
+import type { Topic } from '../../application/shared/events/catalogue.js';
+import type { EventEnvelope } from '../../application/shared/events/envelope.js';
+import type { Subscription } from '../../application/shared/events/event-bus.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
+import { defaultRoomAuthorizers, parseRoom, roomRequestSchema, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
+
+export const REALTIME_NAMESPACE = '/ws';
+
+/** What the gateway logs through (pino fits). */
+export interface RealtimeLogger {
+  debug(context: object, message: string): void;
+  error(context: object, message: string): void;
+}
+
+const silentLogger: RealtimeLogger = { debug: () => undefined, error: () => undefined };
+
+export interface RealtimeGatewayOptions {
+  /** Durable consumer name on the EventBus; every instance shares it (see composition/realtime.ts). */
+  consumer?: string;
+  /** Which bus events become which emits (default: realtimeRoutes). */
+  routes?: readonly RealtimeRoute[];
+  /** Socket.IO adapter, e.g. the Redis adapter so that emits reach the sockets of every instance. */
+  adapter?: ServerOptions['adapter'];
+  /** Rooms one socket may have asked for at once (default 200). */
+  maxRoomsPerSocket?: number;
+  logger?: RealtimeLogger;
+}
+
+/** The acknowledgement of `subscribe` and `unsubscribe`. */
+export type RoomAck = { ok: true } | { ok: false; code: string; message: string };
+
+interface SocketData {
+  principal: Principal;
+  /** Rooms joined through `subscribe` (not `user:<id>` nor the socket's own room). */
+  subscribed: Set<string>;
+  /** Subscribe requests being authorized. */
+  pending: Map<string, Promise<RoomAck>>;
+}
+
+type GatewaySocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+
+const failure = (code: string, message: string): RoomAck => ({ ok: false, code, message });
+
+/**
+ * Socket.IO on namespace `/ws`: authenticates the handshake with the access token (`auth.token`),
+ * puts each socket in `user:<id>`, lets it `subscribe` / `unsubscribe` to rooms, and as an
+ * EventBus consumer turns bus events into emits (realtime-routes.ts).
+ *
+ * Created by the composition root (so that it subscribes before the bus starts) and attached to
+ * the HTTP server later; events handled before attach() reach no local socket (but do reach
+ * other instances through a shared adapter).
+ */
+export class RealtimeGateway {
+  readonly consumer: string;
+  private readonly io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+  private readonly nsp: Namespace<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+  private readonly routes: readonly RealtimeRoute[];
+  private readonly authorizers = defaultRoomAuthorizers();
+  private readonly maxRoomsPerSocket: number;
+  private readonly logger: RealtimeLogger;
+  private attached = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly tokens: AccessTokenService,
+    options: RealtimeGatewayOptions = {},
+  ) {
+    this.consumer = options.consumer ?? 'realtime.gateway';
+    this.routes = options.routes ?? realtimeRoutes;
+    this.maxRoomsPerSocket = options.maxRoomsPerSocket ?? 200;
+    this.logger = options.logger ?? silentLogger;
+    // Client messages are tiny; the browser bundle is not ours to serve.
+    this.io = new Server({ serveClient: false, maxHttpBufferSize: 16 * 1024, ...(options.adapter ? { adapter: options.adapter } : {}) });
+    // Only /ws is served: the main namespace refuses everyone.
+    this.io.use((_socket, next) => next(refusal('NAMESPACE_UNKNOWN', `connect to the ${REALTIME_NAMESPACE} namespace`)));
+    this.nsp = this.io.of(REALTIME_NAMESPACE);
+    this.nsp.use((socket, next) => next(this.authenticate(socket)));
+    this.nsp.on('connection', (socket: GatewaySocket) => this.onConnection(socket));
+  }
+
+  /** Serves Socket.IO on the server (path `/socket.io/`); call once, after the app's request handler is set. */
+  attach(server: HttpServer): void {
+    if (this.closing) throw new Error('RealtimeGateway: closed');
+    if (this.attached) throw new Error('RealtimeGateway: already attached');
+    this.io.attach(server);
+    this.attached = true;
+  }
+
+  /** Lets a module decide who may join its rooms (the delivery module: buyer, seller, courier, admin). */
+  authorizeRooms(kind: RoomKind, authorizer: RoomAuthorizer): void {
+    this.authorizers[kind] = authorizer;
+  }
+
+  /** The EventBus consumer: subscribe it before the bus starts. Undefined when no route is listed. */
+  subscription(): Subscription<Topic> | undefined {
+    const topics = routedTopics(this.routes);
+    if (topics.length === 0) return undefined;
+    return { consumer: this.consumer, topics, handler: (envelope) => this.relay(envelope) };
+  }
+
+  /** Emits the routed emits of one bus event. */
+  async relay(envelope: EventEnvelope): Promise<void> {
+    if (this.closing) return;
+    for (const { room, event, payload } of emitsFor(this.routes, envelope)) this.emitToRoom(room, event, payload);
+  }
+
+  /** Emits to every socket of a user, on every instance (with a shared adapter). */
+  emitToUser(userId: string, event: string, payload: unknown): void {
+    this.emitToRoom(rooms.user(userId), event, payload);
+  }
+
+  emitToRoom(room: string, event: string, payload: unknown): void {
+    if (this.closing) return;
+    this.nsp.to(room).emit(event, payload);
+  }
+
+  /** The rooms of this instance's sockets and their sizes (for tests and diagnostics). */
+  localRooms(): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.nsp.adapter.rooms;
+  }
+
+  /**
+   * Disconnects this instance's sockets and stops serving Socket.IO; the HTTP server itself is
+   * left to its owner (unlike io.close()). Idempotent; never rejects.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    for (const socket of this.nsp.sockets.values()) socket.disconnect(true);
+    await Promise.allSettled([this.io.sockets.adapter.close(), this.nsp.adapter.close()].map((closing) => Promise.resolve(closing)));
+    if (this.attached) this.io.engine.close();
+  }
+
+  private authenticate(socket: GatewaySocket): Error | undefined {
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    if (typeof token !== 'string' || token.length === 0) return refusal('AUTH_INVALID_TOKEN', 'the access token is missing: connect with auth: { token }');
+    try {
+      socket.data.principal = this.tokens.verify(token);
+    } catch (error) {
+      if (error instanceof DomainError) return refusal(error.code, error.message);
+      this.logger.error({ err: error }, 'realtime handshake: token verification failed unexpectedly');
+      return refusal('INTERNAL_ERROR', 'the token could not be checked');
+    }
+    socket.data.subscribed = new Set();
+    socket.data.pending = new Map();
+    return undefined;
+  }
+
+  private onConnection(socket: GatewaySocket): void {
+    const { userId } = socket.data.principal;
+    void socket.join(rooms.user(userId));
+    this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
+    socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscribe(socket, room)));
+    socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.unsubscribe(socket, room)));
+  }
+
+  /** Validates the payload, runs the action and acknowledges; without an ack callback the answer is dropped. */
+  private answer(socket: GatewaySocket, name: string, payload: unknown, ack: unknown, action: (room: string) => Promise<RoomAck>): void {
+    // `socket.emit('subscribe', ack)` sends no payload: the callback arrives first.
+    const [body, callback] = typeof payload === 'function' && ack === undefined ? [undefined, payload] : [payload, ack];
+    const reply = (answer: RoomAck) => {
+      if (typeof callback === 'function') callback(answer);
+    };
+    const parsed = roomRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      reply(failure('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')));
+      return;
+    }
+    action(parsed.data.room).then(reply, (error: unknown) => {
+      this.logger.error({ err: error, socketId: socket.id, event: name, room: parsed.data.room }, 'realtime room request failed');
+      reply(failure('INTERNAL_ERROR', 'the request could not be handled'));
+    });
+  }
+
+  private subscribe(socket: GatewaySocket, name: string): Promise<RoomAck> {
+    const { subscribed, pending } = socket.data;
+    if (subscribed.has(name)) return Promise.resolve({ ok: true });
+    // A second request while the first is being authorized gets the same answer.
+    const inFlight = pending.get(name);
+    if (inFlight) return inFlight;
+    // Counted before the authorizer runs, so that concurrent requests cannot overshoot the cap.
+    if (subscribed.size + pending.size >= this.maxRoomsPerSocket) return Promise.resolve(failure('ROOM_LIMIT', `at most ${this.maxRoomsPerSocket} rooms per connection`));
+    const joining = this.join(socket, name).finally(() => pending.delete(name));
+    pending.set(name, joining);
+    return joining;
+  }
+
+  private async join(socket: GatewaySocket, name: string): Promise<RoomAck> {
+    const room = parseRoom(name);
+    try {
+      if (!(await this.authorizers[room.kind](socket.data.principal, room.id))) return failure('ROOM_FORBIDDEN', `not allowed to join ${name}`);
+    } catch (error) {
+      if (error instanceof DomainError) return failure(error.code, error.message);
+      throw error;
+    }
+    // The socket may have gone while the authorizer ran.
+    if (socket.disconnected) return failure('DISCONNECTED', 'the connection closed');
+    socket.data.subscribed.add(name);
+    await socket.join(name);
+    return { ok: true };
+  }
+
+  private async unsubscribe(socket: GatewaySocket, name: string): Promise<RoomAck> {
+    // A subscribe still being authorized would otherwise join after this leave.
+    await socket.data.pending.get(name)?.catch(() => undefined);
+    socket.data.subscribed.delete(name);
+    await socket.leave(name);
+    return { ok: true };
+  }
+}
+
+/** A handshake refusal: the client's `connect_error` carries the message and `data.code`. */
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(message), { data: { code } });
+}
