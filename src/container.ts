@@ -6,6 +6,7 @@ import { createLogger, LoggerToken, type Logger } from './adapters/platform/logg
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
 import { bindCart, startStockSweeper, subscribeCart } from './composition/cart.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
+import { bindOrders } from './composition/orders.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
 import { bindInfrastructure } from './composition/infrastructure.js';
 import { bindMedia, subscribeMedia } from './composition/media.js';
@@ -40,6 +41,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     subscribeMedia(container);
     await bindCart(container, config);
     subscribeCart(container);
+    await bindOrders(container);
     await startIdentity(container, config);
     await bindRealtime(container, config, runtime, logger);
     await container.get<EventBus>(EventBus).start();

@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import type { Db } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { AdjustListingStock } from '../application/catalog/adjust-listing-stock/adjust-listing-stock.js';
 import { ArchiveListing } from '../application/catalog/archive-listing/archive-listing.js';
 import { AutoModerator } from '../application/catalog/auto-moderator.js';
 import { CategoryReader } from '../application/catalog/category-reader.js';
@@ -85,6 +86,7 @@ function bindUseCases(container: Container): void {
   bind(ListModerationQueue, [ListingRepository]);
   bind(ModerateListing, [ListingRepository, ListingEvents, AuditLog, IdGenerator, Clock]);
   bind(ReapplyAutoModeration, [ListingRepository, AutoModerator, ListingEvents, Clock]);
+  bind(AdjustListingStock, [ListingRepository, Clock]);
 }
 
 /** Catalog: categories, listings, moderation and search. */
@@ -96,9 +98,15 @@ export async function bindCatalog(container: Container, config: Config): Promise
 
 /** The catalog's consumers; registered before the bus starts. */
 export function subscribeCatalog(container: Container): void {
-  container.get<EventBus>(EventBus).subscribe({
+  const bus = container.get<EventBus>(EventBus);
+  bus.subscribe({
     consumer: ReapplyAutoModeration.consumer,
     topics: ['image.moderation.result'],
     handler: (event) => container.get(ReapplyAutoModeration).handle(event),
+  });
+  bus.subscribe({
+    consumer: AdjustListingStock.consumer,
+    topics: ['order.created', 'order.cancelled'],
+    handler: (event) => container.get(AdjustListingStock).handle(event),
   });
 }

@@ -139,7 +139,7 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
 
       for (let i = 0; i < 3; i += 1) {
         await bus.publish('order.paid', orderPaid(`o-${i}`));
-        await bus.publish('order.cancelled', { orderId: `o-${i}`, buyerId: 'buyer-1', sellerIds: ['seller-1'], cancelledBy: 'buyer-1' });
+        await bus.publish('order.cancelled', { orderId: `o-${i}`, buyerId: 'buyer-1', sellerIds: ['seller-1'], cancelledBy: 'buyer-1', items: [{ listingId: 'l-1', quantity: 1 }] });
       }
 
       await eventually(() => expect(paid.events.length + cancelled.events.length).toBe(6));

@@ -7,6 +7,7 @@ import { LoggerToken, type Logger } from '../platform/logger.js';
 import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
 import { cartRoutes } from './cart/cart-routes.js';
+import { orderRoutes } from './orders/order-routes.js';
 import { adminListingRoutes } from './catalog/admin-listing-routes.js';
 import { categoryRoutes } from './catalog/category-routes.js';
 import { listingRoutes } from './catalog/listing-routes.js';
@@ -26,7 +27,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes];
 
 export interface AppOptions {
   trustProxy?: number;

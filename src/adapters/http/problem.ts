@@ -20,6 +20,7 @@ const statusByKind: Record<ErrorKind, number> = {
   conflict: 409,
   rule: 422,
   rate_limited: 429,
+  payment_required: 402,
 };
 
 const titles: Record<number, string> = {

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // absent, or not the caller's to see (404)
   | 'conflict' // the current state refuses it (409)
   | 'rule' // a valid request that a business rule refuses (422)
+  | 'payment_required' // the payment was declined (402)
   | 'rate_limited'; // too many attempts (429)
 
 /** An expected failure with a stable code (`AUTH_INVALID_CREDENTIALS`) that clients can rely on. */

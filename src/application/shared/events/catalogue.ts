@@ -31,7 +31,12 @@ export const eventCatalogue = {
     total: moneySchema,
   }),
   'order.paid': z.object({ ...orderRef, total: moneySchema, paidAt: isoDateSchema }),
-  'order.cancelled': z.object({ ...orderRef, cancelledBy: idSchema, reason: z.string().optional() }),
+  'order.cancelled': z.object({
+    ...orderRef,
+    cancelledBy: idSchema,
+    reason: z.string().optional(),
+    items: z.array(z.object({ listingId: idSchema, quantity: z.number().int().positive() })),
+  }),
   'order.delivered': z.object({ ...orderRef, deliveryId: idSchema, deliveredAt: isoDateSchema }),
 
   'delivery.assigned': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema }),

@@ -1,0 +1,92 @@
+import type { Request } from 'express';
+import type { Container } from 'inversify';
+import { CancelOrder } from '../../../application/orders/cancel-order/cancel-order.js';
+import { CreateOrder } from '../../../application/orders/create-order/create-order.js';
+import { GetOrder } from '../../../application/orders/get-order/get-order.js';
+import { ListOrders } from '../../../application/orders/list-orders/list-orders.js';
+import { PayOrder } from '../../../application/orders/pay-order/pay-order.js';
+import type { Order } from '../../../domain/orders/order.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { ApiRouter } from '../api-router.js';
+import { createOrderBody, idempotencyKey, listOrdersQuery, orderIdParams, orderPageSchema, orderSchema, payOrderBody } from './order-schemas.js';
+
+const tag = 'Orders';
+const signedIn = { 401: { description: 'not signed in' } };
+const notFound = { 404: { description: 'no such order, or not yours to see' } };
+
+export function presentOrder(order: Order) {
+  const { version: _version, updatedAt: _updatedAt, createdAt, paidAt, cancelledAt, ...rest } = order;
+  return {
+    ...rest,
+    createdAt: createdAt.toISOString(),
+    ...(paidAt ? { paidAt: paidAt.toISOString() } : {}),
+    ...(cancelledAt ? { cancelledAt: cancelledAt.toISOString() } : {}),
+  };
+}
+
+function idempotencyKeyOf(req: Request): string {
+  const parsed = idempotencyKey.safeParse(req.headers['idempotency-key']);
+  if (parsed.success) return parsed.data;
+  const message = req.headers['idempotency-key'] === undefined ? 'the Idempotency-Key header is required' : (parsed.error.issues[0]?.message ?? 'invalid');
+  throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: headers.idempotency-key`, { errors: [{ path: 'headers.idempotency-key', message }] });
+}
+
+export function orderRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'post',
+    path: '/orders',
+    tag,
+    summary: "Order the cart's live reservations (header Idempotency-Key required: the same key and body answer the same order)",
+    auth: ['buyer'],
+    body: createOrderBody,
+    responses: { 201: { description: 'the order', schema: orderSchema }, 400: { description: 'bad input or no Idempotency-Key' }, 409: { description: 'empty cart, expired reservation, or key reused with another body' }, ...signedIn },
+    handler: async ({ principal, body, req }) => {
+      const order = await container.get(CreateOrder).execute({ buyerId: principal.userId, idempotencyKey: idempotencyKeyOf(req), shippingAddress: body.shippingAddress });
+      return { status: 201, body: presentOrder(order) };
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/orders',
+    tag,
+    summary: 'Your orders as buyer, or (role=seller) the orders with your listings; newest first',
+    auth: true,
+    query: listOrdersQuery,
+    responses: { 200: { description: 'a page of orders', schema: orderPageSchema }, ...signedIn },
+    handler: async ({ principal, query }) => {
+      const page = await container.get(ListOrders).execute(principal, query.role, { limit: query.limit, cursor: query.cursor });
+      return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/orders/:id',
+    tag,
+    summary: 'An order: its buyer, the sellers of its items and admins',
+    auth: true,
+    params: orderIdParams,
+    responses: { 200: { description: 'the order', schema: orderSchema }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await container.get(GetOrder).execute(principal, params.id)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/orders/:id/pay',
+    tag,
+    summary: 'Pay a pending order (test provider: test_card pays, test_card_declined is refused with 402)',
+    auth: true,
+    params: orderIdParams,
+    body: payOrderBody,
+    responses: { 200: { description: 'paid', schema: orderSchema }, 402: { description: 'payment declined; the order stays pending_payment' }, 409: { description: 'not pending payment' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params, body }) => ({ status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, params.id, body.paymentMethod)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/orders/:id/cancel',
+    tag,
+    summary: 'Cancel before shipping (buyer or admin); the stock goes back',
+    auth: true,
+    params: orderIdParams,
+    responses: { 200: { description: 'cancelled', schema: orderSchema }, 409: { description: 'already shipped, delivered or cancelled' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await container.get(CancelOrder).execute(principal, params.id)) }),
+  });
+}

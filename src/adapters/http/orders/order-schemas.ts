@@ -1,0 +1,36 @@
+import { orderStatuses } from '../../../domain/orders/order.js';
+import { moneySchema, pageQuery } from '../catalog/catalog-schemas.js';
+import { z } from '../openapi/zod-openapi.js';
+
+const shippingAddress = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    line1: z.string().trim().min(1).max(200),
+    line2: z.string().trim().max(200).optional(),
+    city: z.string().trim().min(1).max(100),
+    postalCode: z.string().trim().min(1).max(20),
+    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+  })
+  .openapi('ShippingAddress');
+
+export const createOrderBody = z.object({ shippingAddress }).openapi('CreateOrderRequest');
+export const payOrderBody = z.object({ paymentMethod: z.enum(['test_card', 'test_card_declined']) }).openapi('PayOrderRequest');
+export const orderIdParams = z.object({ id: z.string().min(1).max(128) });
+export const listOrdersQuery = pageQuery.extend({ role: z.enum(['buyer', 'seller']).default('buyer') });
+export const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'expected 8 to 128 letters, digits, . _ : or -');
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    buyerId: z.string(),
+    items: z.array(z.object({ listingId: z.string(), sellerId: z.string(), title: z.string(), unitPrice: moneySchema, quantity: z.number().int() })),
+    total: moneySchema,
+    status: z.enum(orderStatuses),
+    shippingAddress,
+    deliveryId: z.string().optional(),
+    createdAt: z.string(),
+    paidAt: z.string().optional(),
+    cancelledAt: z.string().optional(),
+  })
+  .openapi('Order');
+export const orderPageSchema = z.object({ items: z.array(orderSchema), nextCursor: z.string().nullable() }).openapi('OrderPage');

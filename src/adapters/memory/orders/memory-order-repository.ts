@@ -1,0 +1,40 @@
+import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
+import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
+import { orderErrors, sellerIdsOf, type Order } from '../../../domain/orders/order.js';
+import { decodeOrderCursor, isAfter, newestFirst, orderPage } from '../../shared/order-pages.js';
+
+const copy = (order: Order): Order => structuredClone(order);
+
+export class MemoryOrderRepository implements OrderRepository {
+  private readonly orders = new Map<string, Order>();
+
+  async create(order: Order): Promise<void> {
+    this.orders.set(order.id, copy(order));
+  }
+
+  async save(order: Order): Promise<void> {
+    const stored = this.orders.get(order.id);
+    if (!stored) throw orderErrors.notFound();
+    if (stored.version !== order.version - 1) throw orderErrors.concurrentUpdate();
+    this.orders.set(order.id, copy(order));
+  }
+
+  async findById(id: string): Promise<Order | null> {
+    const order = this.orders.get(id);
+    return order ? copy(order) : null;
+  }
+
+  listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {
+    return this.list((o) => o.buyerId === buyerId, page);
+  }
+
+  listBySeller(sellerId: string, page: PageRequest): Promise<Page<Order>> {
+    return this.list((o) => sellerIdsOf(o).includes(sellerId), page);
+  }
+
+  private async list(matches: (order: Order) => boolean, page: PageRequest): Promise<Page<Order>> {
+    const after = page.cursor ? decodeOrderCursor(page.cursor) : undefined;
+    const fetched = [...this.orders.values()].filter((o) => matches(o) && (!after || isAfter(o, after))).sort(newestFirst).slice(0, page.limit + 1);
+    return orderPage(fetched.map(copy), page.limit);
+  }
+}

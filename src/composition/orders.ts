@@ -1,0 +1,55 @@
+import type { Container } from 'inversify';
+import type { Db } from 'mongodb';
+import type { Redis } from 'ioredis';
+import { CartRepository } from '../application/cart/ports/cart-repository.js';
+import { StockLedger } from '../application/cart/ports/stock-ledger.js';
+import { CancelOrder } from '../application/orders/cancel-order/cancel-order.js';
+import { CreateOrder } from '../application/orders/create-order/create-order.js';
+import { GetOrder } from '../application/orders/get-order/get-order.js';
+import { ListOrders } from '../application/orders/list-orders/list-orders.js';
+import { OrderEvents } from '../application/orders/order-events.js';
+import { PayOrder } from '../application/orders/pay-order/pay-order.js';
+import { IdempotencyStore } from '../application/orders/ports/idempotency-store.js';
+import { OrderCheckout } from '../application/orders/ports/order-checkout.js';
+import { OrderRepository } from '../application/orders/ports/order-repository.js';
+import { PaymentGateway } from '../application/orders/ports/payment-gateway.js';
+import { EventBus } from '../application/shared/events/event-bus.js';
+import { Clock } from '../application/shared/ports/clock.js';
+import { IdGenerator } from '../application/shared/ports/id-generator.js';
+import { CartOrderCheckout } from '../adapters/in-process/cart-order-checkout.js';
+import { MemoryIdempotencyStore } from '../adapters/memory/orders/memory-idempotency-store.js';
+import { MemoryOrderRepository } from '../adapters/memory/orders/memory-order-repository.js';
+import { MongoOrderRepository } from '../adapters/mongo/orders/mongo-order-repository.js';
+import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
+import { TestPaymentGateway } from '../adapters/payment/test-payment-gateway.js';
+import { RedisIdempotencyStore } from '../adapters/redis/orders/redis-idempotency-store.js';
+import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
+import { bindUseCase } from './bind-use-case.js';
+
+async function bindStores(container: Container): Promise<void> {
+  if (container.isBound(MongoDbToken)) {
+    const orders = new MongoOrderRepository(container.get<Db>(MongoDbToken));
+    await orders.ensureIndexes();
+    container.bind<OrderRepository>(OrderRepository).toConstantValue(orders);
+  } else {
+    container.bind<OrderRepository>(OrderRepository).toConstantValue(new MemoryOrderRepository());
+  }
+  const idempotency = container.isBound(RedisToken)
+    ? new RedisIdempotencyStore(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
+    : new MemoryIdempotencyStore();
+  container.bind<IdempotencyStore>(IdempotencyStore).toConstantValue(idempotency);
+}
+
+/** Orders: creation from the cart, payment through the test provider, cancellation. */
+export async function bindOrders(container: Container): Promise<void> {
+  await bindStores(container);
+  container.bind<PaymentGateway>(PaymentGateway).toConstantValue(new TestPaymentGateway());
+  container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartOrderCheckout(carts, ledger), [CartRepository, StockLedger]);
+  container.bind(OrderEvents).toResolvedValue((bus: EventBus) => new OrderEvents(bus), [EventBus]);
+  const bind = bindUseCase(container);
+  bind(CreateOrder, [OrderRepository, OrderCheckout, IdempotencyStore, OrderEvents, IdGenerator, Clock]);
+  bind(PayOrder, [OrderRepository, PaymentGateway, OrderEvents, Clock]);
+  bind(CancelOrder, [OrderRepository, OrderCheckout, OrderEvents, Clock]);
+  bind(GetOrder, [OrderRepository]);
+  bind(ListOrders, [OrderRepository]);
+}

@@ -1,0 +1,145 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
+import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
+import { listingBody, publishedListing, seedBikeCategories } from '../../support/catalog-helpers.js';
+
+const address = { name: 'Ada Lovelace', line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
+
+describe('HTTP orders', () => {
+  let t: TestApp;
+  let admin: { Authorization: string };
+  let seller: SignedIn;
+  let categoryId: string;
+  let keyCounter = 0;
+
+  const ledger = () => t.container.get<StockLedger>(StockLedger);
+  const listingWithStock = async (quantity: number) => {
+    const listing = await publishedListing(t.app, seller.auth, listingBody(categoryId, { quantity, price: { amount: 1_250, currency: 'EUR' } }));
+    await vi.waitFor(async () => expect((await ledger().level(listing.id))?.available).toBe(quantity), { timeout: 5000, interval: 20 });
+    return listing.id;
+  };
+  const order = (who: SignedIn, key = `order-key-${++keyCounter}`, body: object = { shippingAddress: address }) =>
+    request(t.app).post('/api/v1/orders').set(who.auth).set('Idempotency-Key', key).send(body);
+  /** Stock on hand agrees: MongoDB (the listing's quantity) = the ledger's onHand = available + reserved. */
+  const expectConsistent = async (listingId: string) => {
+    await vi.waitFor(async () => {
+      const level = await ledger().level(listingId);
+      const listing = await t.container.get<ListingRepository>(ListingRepository).findById(listingId);
+      expect(level && level.available + level.reserved).toBe(level?.onHand);
+      expect(listing?.quantity).toBe(level?.onHand);
+    }, { timeout: 5000, interval: 20 });
+  };
+  const buyerWithCart = async (listingId: string, quantity = 1) => {
+    const buyer = await registerUser(t.app);
+    expect((await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity })).status).toBe(201);
+    return buyer;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(TEST_ADMIN);
+    admin = await signInAdmin(t.app);
+    seller = await verifiedSeller(t.app, admin);
+    categoryId = (await seedBikeCategories(t.app, admin)).bikes;
+  });
+  afterAll(() => t.close());
+
+  it('turns the cart into an order: snapshot of the items, stock decremented, cart emptied', async () => {
+    const listingId = await listingWithStock(5);
+    const buyer = await buyerWithCart(listingId, 2);
+    const res = await order(buyer);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      buyerId: buyer.id,
+      status: 'pending_payment',
+      items: [{ listingId, sellerId: seller.id, title: 'Vélo de route', unitPrice: { amount: 1_250, currency: 'EUR' }, quantity: 2 }],
+      total: { amount: 2_500, currency: 'EUR' },
+      shippingAddress: address,
+    });
+    expect((await request(t.app).get('/api/v1/cart').set(buyer.auth)).body.items).toEqual([]);
+    expect(await ledger().level(listingId)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+    await expectConsistent(listingId);
+    const mine = await request(t.app).get('/api/v1/orders').set(buyer.auth);
+    expect(mine.body.items.map((o: { id: string }) => o.id)).toEqual([res.body.id]);
+    const sold = await request(t.app).get('/api/v1/orders?role=seller&limit=100').set(seller.auth);
+    expect(sold.body.items.map((o: { id: string }) => o.id)).toContain(res.body.id);
+  });
+
+  it('answers the same order to the same key sent twice at once, and 409 to the key with another body', async () => {
+    const listingId = await listingWithStock(5);
+    const buyer = await buyerWithCart(listingId, 1);
+    const [a, b] = await Promise.all([order(buyer, 'twin-key-000001'), order(buyer, 'twin-key-000001')]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    expect((await request(t.app).get('/api/v1/orders').set(buyer.auth)).body.items).toHaveLength(1);
+    expectProblem(await order(buyer, 'twin-key-000001', { shippingAddress: { ...address, city: 'Lyon' } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    expect((await order(buyer, 'twin-key-000001')).body.id).toBe(a.body.id);
+  });
+
+  it('needs an Idempotency-Key and a non-empty cart', async () => {
+    const buyer = await registerUser(t.app);
+    const missing = await request(t.app).post('/api/v1/orders').set(buyer.auth).send({ shippingAddress: address });
+    expect((expectProblem(missing, 400).errors as { path: string }[]).map((e) => e.path)).toEqual(['headers.idempotency-key']);
+    expectProblem(await order(buyer), 409, 'CART_EMPTY');
+  });
+
+  it('refuses an order when a reservation expired (409), and keeps the stock', async () => {
+    const listingId = await listingWithStock(2);
+    const buyer = await buyerWithCart(listingId, 1);
+    t.clock.advance(16 * 60_000);
+    try {
+      const login = await request(t.app).post('/api/v1/auth/login').send({ email: buyer.email, password: 'a long password' });
+      const res = await request(t.app).post('/api/v1/orders').set('Authorization', `Bearer ${login.body.accessToken}`).set('Idempotency-Key', 'expired-key-01').send({ shippingAddress: address });
+      expect(res.status).toBe(409);
+      expect(['RESERVATION_EXPIRED', 'CART_EMPTY']).toContain(res.body.code);
+      await vi.waitFor(async () => expect((await ledger().level(listingId))?.available).toBe(2), { timeout: 5000, interval: 50 });
+    } finally {
+      t.clock.advance(-16 * 60_000);
+    }
+    await expectConsistent(listingId);
+  });
+
+  it('pays with test_card; a declined card (402) leaves it pending_payment', async () => {
+    const listingId = await listingWithStock(3);
+    const buyer = await buyerWithCart(listingId);
+    const created = await order(buyer);
+    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card_declined' }), 402, 'PAYMENT_DECLINED');
+    expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(buyer.auth)).body.status).toBe('pending_payment');
+    const paid = await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' });
+    expect(paid.body).toMatchObject({ status: 'paid', paidAt: expect.any(String) });
+  });
+
+  it('cancel gives the stock back; every forbidden transition is 409', async () => {
+    const listingId = await listingWithStock(3);
+    const buyer = await buyerWithCart(listingId, 2);
+    const created = await order(buyer);
+    expect((await ledger().level(listingId))?.available).toBe(1);
+    const cancelled = await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(buyer.auth);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await ledger().level(listingId))?.available).toBe(3);
+    await expectConsistent(listingId);
+    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(buyer.auth), 409, 'ORDER_INVALID_TRANSITION');
+    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' }), 409, 'ORDER_INVALID_TRANSITION');
+
+    const second = await order(await buyerWithCart(listingId));
+    const paidBuyerOrder = second.body.id as string;
+    const owner = second.body.buyerId as string;
+    expect(owner).toBeTruthy();
+    expect((await request(t.app).post(`/api/v1/orders/${paidBuyerOrder}/cancel`).set(admin)).body.status).toBe('cancelled');
+  });
+
+  it("answers 404 for another buyer's order; the seller and admins may read it", async () => {
+    const listingId = await listingWithStock(2);
+    const buyer = await buyerWithCart(listingId);
+    const created = await order(buyer);
+    const stranger = await registerUser(t.app);
+    expectProblem(await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(stranger.auth), 404, 'ORDER_NOT_FOUND');
+    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(stranger.auth), 404);
+    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(stranger.auth).send({ paymentMethod: 'test_card' }), 404);
+    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(seller.auth), 404);
+    expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(seller.auth)).status).toBe(200);
+    expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(admin)).status).toBe(200);
+  });
+});
