@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { SyncStockFromListing } from '../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
+import { AdjustListingStock } from '../../src/application/catalog/adjust-listing-stock/adjust-listing-stock.js';
 import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
 import { ApplyModerationVerdict } from '../../src/application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -41,7 +42,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const amqp = await import('amqplib');
         const connection = await amqp.connect(amqpUrl);
         const channel = await connection.createChannel();
-        for (const consumer of [ReapplyAutoModeration.consumer, ApplyModerationVerdict.consumer, SyncStockFromListing.consumer]) {
+        for (const consumer of [ReapplyAutoModeration.consumer, ApplyModerationVerdict.consumer, SyncStockFromListing.consumer, AdjustListingStock.consumer, 'realtime.gateway']) {
           for (const queue of [`${queuePrefix}.${consumer}`, `${queuePrefix}.${consumer}.dead`]) await channel.deleteQueue(queue);
         }
         for (const name of [exchange, `${exchange}.dead-letter`]) await channel.deleteExchange(name);
@@ -107,6 +108,25 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const answers = await Promise.all(buyers.map((b) => request(t.app).post('/api/v1/cart/items').set(b.auth).send({ listingId: listing.id, quantity: 1 })));
         expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
         expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.availableQuantity).toBe(0);
+      });
+
+      it('orders through MongoDB with idempotency keys in Redis, and cancel restores the stock', async () => {
+        const admin = await signInAdmin(t.app);
+        const seller = await verifiedSeller(t.app, admin);
+        const { bikes } = await seedBikeCategories(t.app, admin);
+        const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 3 }));
+        const availability = async () => (await request(t.app).get(`/api/v1/listings/${listing.id}`)).body;
+        await vi.waitFor(async () => expect((await availability()).availableQuantity).toBe(3), { timeout: 5000, interval: 50 });
+        const buyer = await registerUser(t.app);
+        await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId: listing.id, quantity: 2 });
+        const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
+        const place = () => request(t.app).post('/api/v1/orders').set(buyer.auth).set('Idempotency-Key', 'real-stack-key-1').send({ shippingAddress: address });
+        const [a, b] = await Promise.all([place(), place()]);
+        expect([a.status, b.status]).toEqual([201, 201]);
+        expect(a.body.id).toBe(b.body.id);
+        await vi.waitFor(async () => expect(await availability()).toMatchObject({ quantity: 1, availableQuantity: 1 }), { timeout: 5000, interval: 50 });
+        expect((await request(t.app).post(`/api/v1/orders/${a.body.id}/cancel`).set(buyer.auth)).body.status).toBe('cancelled');
+        await vi.waitFor(async () => expect(await availability()).toMatchObject({ quantity: 3, availableQuantity: 3 }), { timeout: 5000, interval: 50 });
       });
 
       it('runs the KYC flow with the admin created at start-up', async () => {
