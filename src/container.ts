@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { EventBus } from './application/shared/events/event-bus.js';
 import { createLogger, LoggerToken, type Logger } from './adapters/platform/logger.js';
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
-import { bindCart, startStockSweeper, subscribeCart } from './composition/cart.js';
+import { bindCart, startCart, subscribeCart } from './composition/cart.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
 import { bindOrders } from './composition/orders.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
@@ -45,7 +45,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await startIdentity(container, config);
     await bindRealtime(container, config, runtime, logger);
     await container.get<EventBus>(EventBus).start();
-    startStockSweeper(container, config);
+    await startCart(container, config);
     return container;
   } catch (error) {
     await runtime.closeAll((name, closeError) => logger.warn({ err: closeError, name }, 'close after failed start-up'));

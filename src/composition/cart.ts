@@ -8,6 +8,7 @@ import { GetCart } from '../application/cart/get-cart/get-cart.js';
 import { CartCatalog } from '../application/cart/ports/cart-catalog.js';
 import { CartRepository } from '../application/cart/ports/cart-repository.js';
 import { StockLedger } from '../application/cart/ports/stock-ledger.js';
+import { ReconcileStock } from '../application/cart/reconcile-stock/reconcile-stock.js';
 import { RemoveFromCart } from '../application/cart/remove-from-cart/remove-from-cart.js';
 import { StockEvents } from '../application/cart/stock-events.js';
 import { SweepExpiredReservations } from '../application/cart/sweep-expired-reservations/sweep-expired-reservations.js';
@@ -66,6 +67,7 @@ export async function bindCart(container: Container, config: Config): Promise<vo
   bind(RemoveFromCart, [CartRepository, StockLedger, StockEvents]);
   bind(SweepExpiredReservations, [StockLedger, StockEvents, Clock]);
   bind(SyncStockFromListing, [StockLedger, StockEvents]);
+  bind(ReconcileStock, [CartCatalog, StockLedger]);
 }
 
 /** The consumer that keeps stock on hand in step with the listings; registered before the bus starts. */
@@ -77,8 +79,17 @@ export function subscribeCart(container: Container): void {
   });
 }
 
-/** Sweeps expired reservations every STOCK_SWEEP_INTERVAL_MS on every instance (the ledger makes it safe). */
-export function startStockSweeper(container: Container, config: Config): void {
+/**
+ * Start-up work of the cart: re-seed the ledger for listings it lost, then sweep expired
+ * reservations every STOCK_SWEEP_INTERVAL_MS on every instance (the ledger makes it safe).
+ */
+export async function startCart(container: Container, config: Config): Promise<void> {
+  const reseeded = await container.get(ReconcileStock).execute();
+  if (reseeded > 0) container.get<Logger>(LoggerToken).warn({ reseeded }, 'stock ledger re-seeded from the listings');
+  startStockSweeper(container, config);
+}
+
+function startStockSweeper(container: Container, config: Config): void {
   const sweep = container.get(SweepExpiredReservations);
   const logger = container.get<Logger>(LoggerToken);
   let running: Promise<unknown> = Promise.resolve();

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { StockLedger } from '../../src/application/cart/ports/stock-ledger.js';
 import { SyncStockFromListing } from '../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
 import { AdjustListingStock } from '../../src/application/catalog/adjust-listing-stock/adjust-listing-stock.js';
 import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
@@ -20,18 +21,20 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
       const database = uniqueName('uty_http');
       const exchange = uniqueName('uty.events');
       const queuePrefix = uniqueName('uty');
+      /** The same servers and names: this instance, and another one started after it. */
+      const env = {
+        MONGO_URL: mongoUrl,
+        MONGO_DB: database,
+        REDIS_URL: redisUrl,
+        REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
+        AMQP_URL: amqpUrl,
+        AMQP_EXCHANGE: exchange,
+        AMQP_QUEUE_PREFIX: queuePrefix,
+        ADMIN_EMAIL: 'admin@example.com',
+        ADMIN_PASSWORD: 'admin password 1',
+      };
       beforeAll(async () => {
-        t = await createTestApp({
-          MONGO_URL: mongoUrl,
-          MONGO_DB: database,
-          REDIS_URL: redisUrl,
-          REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
-          AMQP_URL: amqpUrl,
-          AMQP_EXCHANGE: exchange,
-          AMQP_QUEUE_PREFIX: queuePrefix,
-          ADMIN_EMAIL: 'admin@example.com',
-          ADMIN_PASSWORD: 'admin password 1',
-        });
+        t = await createTestApp(env);
       });
       afterAll(async () => {
         const { MongoClient } = await import('mongodb');
@@ -127,6 +130,27 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         await vi.waitFor(async () => expect(await availability()).toMatchObject({ quantity: 1, availableQuantity: 1 }), { timeout: 5000, interval: 50 });
         expect((await request(t.app).post(`/api/v1/orders/${a.body.id}/cancel`).set(buyer.auth)).body.status).toBe('cancelled');
         await vi.waitFor(async () => expect(await availability()).toMatchObject({ quantity: 3, availableQuantity: 3 }), { timeout: 5000, interval: 50 });
+      });
+
+      it('rebuilds the stock ledger from MongoDB at start-up when Redis lost it', async () => {
+        const admin = await signInAdmin(t.app);
+        const seller = await verifiedSeller(t.app, admin);
+        const { bikes } = await seedBikeCategories(t.app, admin);
+        const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 6 }));
+        const ledger = t.container.get<StockLedger>(StockLedger);
+        await vi.waitFor(async () => expect((await ledger.level(listing.id))?.onHand).toBe(6), { timeout: 5000, interval: 50 });
+        const { Redis } = await import('ioredis');
+        const redis = new Redis(redisUrl);
+        const keys = await redis.keys(`${t.config.redis!.keyPrefix}stock:*`);
+        if (keys.length > 0) await redis.del(...keys);
+        await redis.quit();
+        expect(await ledger.level(listing.id)).toBeNull();
+        const restarted = await createTestApp(env);
+        try {
+          expect(await restarted.container.get<StockLedger>(StockLedger).level(listing.id)).toMatchObject({ onHand: 6, available: 6 });
+        } finally {
+          await restarted.close();
+        }
       });
 
       it('runs the KYC flow with the admin created at start-up', async () => {
