@@ -29,7 +29,7 @@ export function bindShared(container: Container, config: Config, runtime: Runtim
 
   const handledLog = container.isBound(RedisToken)
     ? new RedisHandledEventLog(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
-    : new MemoryHandledEventLog();
+    : new MemoryHandledEventLog({ clock });
   container.bind<HandledEventLog>(HandledEventLog).toConstantValue(handledLog);
 
   const busLogger = logger.child({ component: 'event-bus' });

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../../src/adapters/memory/shared/manual-clock.js';
 import { MemoryHandledEventLog } from '../../src/adapters/memory/shared/memory-handled-event-log.js';
 import { RedisHandledEventLog } from '../../src/adapters/redis/shared/redis-handled-event-log.js';
 import type { HandledEventLog } from '../../src/application/shared/events/handled-event-log.js';
@@ -51,6 +52,72 @@ function handledEventLogContract(title: string, create: () => HandledEventLog): 
 }
 
 handledEventLogContract('MemoryHandledEventLog', () => new MemoryHandledEventLog());
+
+describe('MemoryHandledEventLog retention', () => {
+  const hour = 60 * 60 * 1000;
+
+  it('forgets a handled event id once handledTtlSeconds have passed, not before', async () => {
+    const clock = new ManualClock('2026-01-01T00:00:00.000Z');
+    const log = new MemoryHandledEventLog({ clock, handledTtlSeconds: 3600 });
+    await log.claim('mailer', 'evt-1');
+    await log.complete('mailer', 'evt-1');
+
+    clock.advance(hour - 1);
+    expect(await log.claim('mailer', 'evt-1')).toBe('handled');
+    clock.advance(1);
+    expect(await log.claim('mailer', 'evt-1')).toBe('claimed');
+  });
+
+  it('drops expired ids from memory as new events are handled', async () => {
+    const clock = new ManualClock('2026-01-01T00:00:00.000Z');
+    const log = new MemoryHandledEventLog({ clock, handledTtlSeconds: 60 });
+    for (let i = 0; i < 50; i += 1) {
+      await log.claim('mailer', `old-${i}`);
+      await log.complete('mailer', `old-${i}`);
+    }
+    expect(log.size()).toBe(50);
+
+    clock.advance(61_000);
+    await log.claim('mailer', 'new');
+    await log.complete('mailer', 'new');
+
+    expect(log.size()).toBe(1);
+  });
+
+  it('keeps at most maxHandledPerConsumer ids per consumer, forgetting the oldest first', async () => {
+    const log = new MemoryHandledEventLog({ maxHandledPerConsumer: 3 });
+    for (const id of ['a', 'b', 'c', 'd']) {
+      await log.claim('mailer', id);
+      await log.complete('mailer', id);
+    }
+    await log.claim('billing', 'a');
+    await log.complete('billing', 'a');
+
+    expect(log.size()).toBe(4);
+    expect(await log.claim('mailer', 'b')).toBe('handled');
+    expect(await log.claim('mailer', 'd')).toBe('handled');
+    expect(await log.claim('billing', 'a')).toBe('handled');
+    expect(await log.claim('mailer', 'a')).toBe('claimed');
+  });
+
+  it('never forgets a claim in flight, whatever the cap and the clock', async () => {
+    const clock = new ManualClock('2026-01-01T00:00:00.000Z');
+    const log = new MemoryHandledEventLog({ clock, handledTtlSeconds: 1, maxHandledPerConsumer: 1 });
+    expect(await log.claim('mailer', 'slow')).toBe('claimed');
+    for (const id of ['x', 'y', 'z']) {
+      await log.claim('mailer', id);
+      await log.complete('mailer', id);
+    }
+    clock.advance(24 * hour);
+
+    expect(await log.claim('mailer', 'slow')).toBe('busy');
+  });
+
+  it('refuses a non-positive TTL or cap', () => {
+    expect(() => new MemoryHandledEventLog({ handledTtlSeconds: 0 })).toThrow(RangeError);
+    expect(() => new MemoryHandledEventLog({ maxHandledPerConsumer: 0 })).toThrow(RangeError);
+  });
+});
 
 describeWithService('REDIS_URL', 'RedisHandledEventLog', (url) => {
   let redis: Redis;

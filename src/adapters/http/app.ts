@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Container } from 'inversify';
+import { stdSerializers } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
 import { LoggerToken, type Logger } from '../platform/logger.js';
@@ -51,9 +52,14 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
       logger,
       genReqId: requestId,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      // Our serializers read the raw req/res themselves: pino-http's wrapping would first build
+      // the full standard objects (headers, query, socket address) on every request only to keep
+      // three fields. Same output as the standard serializers' id, method, url and statusCode.
+      wrapSerializers: false,
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: req.originalUrl || req.url }),
+        res: (res: { statusCode: number; headersSent: boolean }) => ({ statusCode: res.headersSent ? res.statusCode : null }),
+        err: stdSerializers.err,
       },
     }),
   );

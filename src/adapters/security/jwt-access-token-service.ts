@@ -23,18 +23,36 @@ function buildKeys(config: JwtConfig): Keys {
 
 const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value);
 
+/** A token whose signature, algorithm and issuer have been checked: only its time bounds change. */
+interface VerifiedToken {
+  userId: string;
+  roles: Role[];
+  /** `exp` and `nbf` claims (seconds), when present. */
+  exp: number | undefined;
+  nbf: number | undefined;
+}
+
+/** Tokens remembered once verified (FIFO beyond this): each buyer reuses one for its whole TTL. */
+const DEFAULT_VERIFIED_CACHE_SIZE = 10_000;
+
 /**
  * Access tokens as JWTs carrying `sub` and `roles`. Verification pins the configured algorithm,
  * so `alg: none` and algorithm-confusion tokens are refused along with bad signatures and expiry.
+ *
+ * A token that verified is remembered by its exact text (signature included), so that the next
+ * requests carrying it skip the signature check and JSON decoding; its `exp` / `nbf` are still
+ * checked against the clock on every call, exactly as jsonwebtoken does (no clock tolerance).
  */
 export class JwtAccessTokenService implements AccessTokenService {
   private readonly keys: Keys;
   private readonly issuer: string;
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     config: JwtConfig,
     private readonly ttlSeconds: number,
     private readonly clock: Clock,
+    private readonly verifiedCacheSize = DEFAULT_VERIFIED_CACHE_SIZE,
   ) {
     this.keys = buildKeys(config);
     this.issuer = config.issuer;
@@ -51,12 +69,21 @@ export class JwtAccessTokenService implements AccessTokenService {
   }
 
   verify(token: string): Principal {
+    const clockTimestamp = Math.floor(this.clock.now().getTime() / 1000);
+    const known = this.verified.get(token);
+    if (known) {
+      // The checks jsonwebtoken makes on time; everything else about the token cannot change.
+      if ((known.nbf !== undefined && known.nbf > clockTimestamp) || (known.exp !== undefined && clockTimestamp >= known.exp)) {
+        throw identityErrors.invalidToken();
+      }
+      return { userId: known.userId, roles: [...known.roles] };
+    }
     let claims: jwt.JwtPayload | string;
     try {
       claims = jwt.verify(token, this.keys.verifying, {
         algorithms: [this.keys.algorithm],
         issuer: this.issuer,
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+        clockTimestamp,
       });
     } catch {
       throw identityErrors.invalidToken();
@@ -64,6 +91,18 @@ export class JwtAccessTokenService implements AccessTokenService {
     if (typeof claims === 'string' || typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every(isRole)) {
       throw identityErrors.invalidToken();
     }
-    return { userId: claims.sub, roles: claims.roles };
+    const roles: Role[] = [...(claims.roles as Role[])];
+    this.remember(token, { userId: claims.sub, roles, exp: claims.exp, nbf: claims.nbf });
+    return { userId: claims.sub, roles: [...roles] };
+  }
+
+  private remember(token: string, entry: VerifiedToken): void {
+    if (this.verifiedCacheSize <= 0) return;
+    while (this.verified.size >= this.verifiedCacheSize) {
+      const oldest = this.verified.keys().next();
+      if (oldest.done) break;
+      this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, entry);
   }
 }

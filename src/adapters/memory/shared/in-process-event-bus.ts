@@ -143,6 +143,13 @@ export class InProcessEventBus implements EventBus {
 
 /** The next handler of the group, in turn, among those that take the topic. */
 function pick(group: ConsumerGroup, topic: Topic): ConsumerHandler | undefined {
+  // Nearly every group has one handler: skip building the candidate list then (same choice).
+  if (group.handlers.length === 1) {
+    const only = group.handlers[0] as ConsumerHandler;
+    if (!only.topics.includes(topic)) return undefined;
+    group.turn += 1;
+    return only;
+  }
   const candidates = group.handlers.filter((handler) => handler.topics.includes(topic));
   if (candidates.length === 0) return undefined;
   group.turn += 1;
