@@ -9,9 +9,9 @@ import type {
   StockLevel,
 } from '../../../application/cart/ports/stock-ledger.js';
 import { commitLua, holdLua, releaseExpiredLua, releaseLua, restockLua, setOnHandLua } from './redis-stock-ledger-scripts.js';
+import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems } from '../../shared/cart/stock-ledger-input.js';
 
 /** Largest quantity (and stock on hand) the ledgers accept, so that every number in Lua is exact. */
-const MAX_QUANTITY = 1_000_000_000;
 
 /** The commands `defineCommand` adds to the client (run with EVALSHA, loaded on demand). */
 interface StockLedgerCommands {
@@ -208,40 +208,4 @@ function toCount(value: unknown): number {
 
 function unexpected(what: string, reply: unknown): Error {
   return new Error(`unexpected reply from the stock ledger (${what}): ${JSON.stringify(reply)}`);
-}
-
-function checkListingId(listingId: string): void {
-  if (typeof listingId !== 'string' || listingId === '' || listingId.includes('|')) {
-    throw new RangeError(`listing id must be a non-empty string without '|': ${JSON.stringify(listingId)}`);
-  }
-}
-
-function checkHolderId(holderId: string): void {
-  if (typeof holderId !== 'string' || holderId === '') throw new RangeError('holder id must be a non-empty string');
-}
-
-function checkQuantity(value: number, name: string): void {
-  if (!Number.isInteger(value) || value < 0 || value > MAX_QUANTITY) {
-    throw new RangeError(`${name} must be an integer from 0 to ${MAX_QUANTITY}: ${value}`);
-  }
-}
-
-function checkExpiry(quantity: number, expiresAt: Date, now: Date): void {
-  if (Number.isNaN(expiresAt.getTime()) || Number.isNaN(now.getTime())) throw new RangeError('expiresAt and now must be valid dates');
-  if (quantity > 0 && expiresAt.getTime() <= now.getTime()) throw new RangeError('a reservation must expire after now');
-}
-
-function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer: ${limit}`);
-}
-
-function checkCommitItems(items: CommitItem[]): void {
-  const seen = new Set<string>();
-  for (const { listingId, quantity } of items) {
-    checkListingId(listingId);
-    checkQuantity(quantity, 'quantity');
-    if (quantity === 0) throw new RangeError('a commit item must have a positive quantity');
-    if (seen.has(listingId)) throw new RangeError(`listing ${JSON.stringify(listingId)} appears twice in one commit`);
-    seen.add(listingId);
-  }
 }
