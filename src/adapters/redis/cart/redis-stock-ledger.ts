@@ -11,8 +11,6 @@ import type {
 import { commitLua, holdLua, releaseExpiredLua, releaseLua, restockLua, setOnHandLua } from './redis-stock-ledger-scripts.js';
 import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems } from '../../shared/cart/stock-ledger-input.js';
 
-/** Largest quantity (and stock on hand) the ledgers accept, so that every number in Lua is exact. */
-
 /** The commands `defineCommand` adds to the client (run with EVALSHA, loaded on demand). */
 interface StockLedgerCommands {
   stockSetOnHand(levelKey: string, onHand: number): Promise<unknown>;
