@@ -109,21 +109,13 @@ async function seed(base: string): Promise<{ listingId: string; tokens: string[]
 }
 
 /**
- * Each connection cycles through every buyer, starting at its own offset, so the load spreads
- * over all of them; the bare Express app gets the very same requests.
+ * The load runs in a worker thread (autocannon `workers: 1`), off the event loop that serves the
+ * app, so the client does not slow the server it measures. Every connection cycles through all
+ * the buyers' tokens; the bare Express app gets the very same requests.
  */
 async function load(name: string, base: string, path: string, body: string, tokens: string[], duration: number, goal?: number): Promise<Figures> {
-  let nextClient = 0;
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration,
-    setupClient: (client) => {
-      const offset = (nextClient++ * 7) % tokens.length;
-      const rotated = [...tokens.slice(offset), ...tokens.slice(0, offset)];
-      client.setRequests(rotated.map((token) => ({ method: 'POST', path, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })));
-    },
-  });
+  const requests = tokens.map((token) => ({ method: 'POST' as const, path, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }));
+  const result = await autocannon({ url: base, connections, duration, workers: 1, requests });
   return { name, goal, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
