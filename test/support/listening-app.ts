@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContainerOverrides } from '../../src/container.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -8,11 +8,14 @@ export interface ListeningTestApp extends TestApp {
   baseUrl: string;
 }
 
+/** Extra wiring on the server once the app serves it; returns what to stop before the server closes. */
+export type Attach = (t: TestApp, server: Server) => () => Promise<void>;
+
 /**
  * The test app on a real HTTP server (127.0.0.1, random port), for clients that follow absolute
- * URLs the app hands out, such as the embedded store's presigned upload and download links.
+ * URLs the app hands out (the embedded store's links) or that need a socket (Socket.IO).
  */
-export async function createListeningTestApp(env: Record<string, string> = {}, overrides: ContainerOverrides = {}): Promise<ListeningTestApp> {
+export async function createListeningTestApp(env: Record<string, string> = {}, overrides: ContainerOverrides = {}, attach?: Attach): Promise<ListeningTestApp> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const stopServer = () => {
@@ -22,8 +25,11 @@ export async function createListeningTestApp(env: Record<string, string> = {}, o
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const t = await createTestApp({ PUBLIC_BASE_URL: baseUrl, ...env }, overrides);
+    // The app first: engine.io wraps the request listeners present when it attaches.
     server.on('request', t.app);
+    const detach = attach?.(t, server);
     const close = async () => {
+      await detach?.();
       await stopServer();
       await t.close();
     };
