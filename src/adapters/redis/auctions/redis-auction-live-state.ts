@@ -1,0 +1,188 @@
+import type { Redis } from 'ioredis';
+import type { AcceptedBid, AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
+import { closeAuction, placeBid, type Auction, type BidRequest } from '../../../domain/auctions/auction.js';
+
+export interface RedisAuctionLiveStateOptions {
+  /** Connections (duplicates of `redis`) kept for optimistic transactions; default 8. */
+  poolSize?: number;
+  /** Attempts of one write before giving up under contention; default 200. */
+  maxAttempts?: number;
+}
+
+/** What one optimistic step decides from the state it read: write `next`, or stop with `result`. */
+type Step<T> = { write: Auction; sequence: number; result: T } | { write: null; result: T };
+
+/**
+ * AuctionLiveState on Redis. The domain rules (`placeBid`, `closeAuction`) run here in TypeScript,
+ * not in Lua; each write is an optimistic transaction: WATCH the key, read it, apply the rule,
+ * MULTI/HSET/EXEC. A null EXEC (another writer changed the key in between) retries, up to
+ * `maxAttempts` with a small random back-off, so racing bids from any number of connections or
+ * instances are each judged against the state the previous one left; none is lost or applied twice.
+ *
+ * Layout, under `keyPrefix`: `auction:<id>`: hash {state: JSON of the auction (Dates as ISO
+ * strings), seq: the sequence of the last accepted bid}. No TTL.
+ *
+ * WATCH belongs to a connection, so transactions never run on `redis` (shared with others) but
+ * on a small pool of `redis.duplicate()` connections, one transaction per connection at a time;
+ * `close()` ends them (not `redis`). Reads and `put` use `redis`.
+ * Decisions (same as MemoryAuctionLiveState): `put` replaces the state and keeps `seq`; `bid` on an
+ * auction never put throws a plain Error; `closeIfDue` on an unknown, cancelled or ended auction
+ * answers null. Domain errors from `placeBid` propagate unchanged (after UNWATCH).
+ */
+export class RedisAuctionLiveState implements AuctionLiveState {
+  private readonly poolSize: number;
+  private readonly maxAttempts: number;
+  private readonly idle: Redis[] = [];
+  private readonly all: Redis[] = [];
+  private readonly waiting: { resolve: (connection: Redis) => void; reject: (error: Error) => void }[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+    options: RedisAuctionLiveStateOptions = {},
+  ) {
+    this.poolSize = options.poolSize ?? 8;
+    this.maxAttempts = options.maxAttempts ?? 200;
+    if (!Number.isSafeInteger(this.poolSize) || this.poolSize < 1) throw new RangeError('poolSize must be a positive integer');
+    if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
+  }
+
+  async put(auction: Auction): Promise<void> {
+    await this.redis.hset(this.key(auction.id), 'state', serialise(auction));
+  }
+
+  async get(auctionId: string): Promise<Auction | null> {
+    const state = await this.redis.hget(this.key(auctionId), 'state');
+    return state === null ? null : revive(state);
+  }
+
+  async bid(auctionId: string, request: BidRequest, at: Date): Promise<AcceptedBid> {
+    const when = new Date(at);
+    const bid = { ...request };
+    return this.transaction(auctionId, (current, sequence): Step<AcceptedBid> => {
+      if (current === null) throw unknownAuction(auctionId);
+      const { auction, outcome } = placeBid(current, bid, when);
+      const next = sequence + 1;
+      return { write: auction, sequence: next, result: { auction, outcome, sequence: next } };
+    });
+  }
+
+  async closeIfDue(auctionId: string, at: Date): Promise<Auction | null> {
+    return this.transaction(auctionId, (current, sequence): Step<Auction | null> => {
+      if (current === null || !isDue(current, at)) return { write: null, result: null };
+      const closed = closeAuction(current);
+      return { write: closed, sequence, result: closed };
+    });
+  }
+
+  /** Ends the pooled transaction connections (not the `redis` passed in). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const connections = this.all.splice(0);
+    this.idle.splice(0);
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('RedisAuctionLiveState is closed'));
+    await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+  }
+
+  /**
+   * Runs `decide` on the state as read under WATCH and writes what it decides atomically, retrying
+   * when a concurrent write aborts the EXEC. An exception from `decide` UNWATCHes and propagates.
+   */
+  private async transaction<T>(auctionId: string, decide: (current: Auction | null, sequence: number) => Step<T>): Promise<T> {
+    const key = this.key(auctionId);
+    const connection = await this.acquire();
+    try {
+      for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+        await connection.watch(key);
+        const stored = await connection.hmget(key, 'state', 'seq');
+        const [state, seq] = stored;
+        let step: Step<T>;
+        try {
+          step = decide(state == null ? null : revive(state), seq == null ? 0 : toSequence(seq));
+        } catch (error) {
+          await connection.unwatch().catch(() => undefined);
+          throw error;
+        }
+        if (step.write === null) {
+          await connection.unwatch();
+          return step.result;
+        }
+        const reply = await connection.multi().hset(key, 'state', serialise(step.write), 'seq', String(step.sequence)).exec();
+        if (reply !== null) {
+          const failed = reply.find(([error]) => error);
+          if (failed?.[0]) throw failed[0];
+          return step.result;
+        }
+        await backOff();
+      }
+      throw new Error(`auction ${JSON.stringify(auctionId)}: gave up after ${this.maxAttempts} attempts under concurrent writes`);
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  private async acquire(): Promise<Redis> {
+    if (this.closed) throw new Error('RedisAuctionLiveState is closed');
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.all.length < this.poolSize) {
+      const connection = this.redis.duplicate();
+      this.all.push(connection);
+      return connection;
+    }
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private release(connection: Redis): void {
+    if (!this.all.includes(connection)) return; // closed meanwhile
+    const next = this.waiting.shift();
+    if (next) next.resolve(connection);
+    else this.idle.push(connection);
+  }
+
+  private key(auctionId: string): string {
+    return `${this.keyPrefix}auction:${auctionId}`;
+  }
+}
+
+/** Not closed or cancelled yet, and its (possibly extended) end has come. */
+function isDue(auction: Auction, at: Date): boolean {
+  return auction.status !== 'ended' && auction.status !== 'cancelled' && auction.endsAt.getTime() <= at.getTime();
+}
+
+function unknownAuction(auctionId: string): Error {
+  return new Error(`bid on auction ${JSON.stringify(auctionId)}, which the live state does not hold`);
+}
+
+/** A 0-3 ms pause, so that retrying writers spread out. */
+function backOff(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 4)));
+}
+
+const dateFields = ['startsAt', 'endsAt', 'scheduledEndsAt'] as const;
+
+/** JSON with Dates as ISO strings (JSON.stringify's Date.toJSON). */
+function serialise(auction: Auction): string {
+  return JSON.stringify(auction);
+}
+
+function revive(state: string): Auction {
+  const parsed = JSON.parse(state) as Record<string, unknown>;
+  for (const field of dateFields) {
+    const value = parsed[field];
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw unexpected(field, value);
+    parsed[field] = new Date(value);
+  }
+  return parsed as unknown as Auction;
+}
+
+function toSequence(value: string): number {
+  const sequence = Number(value);
+  if (!Number.isSafeInteger(sequence) || sequence < 0) throw unexpected('seq', value);
+  return sequence;
+}
+
+function unexpected(what: string, value: unknown): Error {
+  return new Error(`unexpected value in the auction live state (${what}): ${JSON.stringify(value)}`);
+}
