@@ -3,6 +3,7 @@ import { beforeEach, expect, it } from 'vitest';
 import type { AcceptedBid, AuctionLiveState } from '../../../src/application/auctions/ports/auction-live-state.js';
 import { placeBid, type Auction, type BidRequest } from '../../../src/domain/auctions/auction.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
+import { AUCTION_END, AUCTION_START, auctionFixture, eur } from '../../support/auction-fixture.js';
 
 /** A live state on empty data, and a second handle on the same data (another connection on Redis). */
 export interface AuctionLiveStates {
@@ -10,31 +11,13 @@ export interface AuctionLiveStates {
   other: AuctionLiveState;
 }
 
-const start = new Date('2026-03-01T10:00:00.000Z');
-const end = new Date('2026-03-01T11:00:00.000Z');
+const start = AUCTION_START;
+const end = AUCTION_END;
 /** `at(s)` is s seconds after the auctions start. */
 const at = (secondsLater: number): Date => new Date(start.getTime() + secondsLater * 1000);
 const during = at(1800);
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
-const auction = (overrides: Partial<Auction> = {}): Auction => ({
-  id: `auction-${randomUUID()}`,
-  listingId: `listing-${randomUUID()}`,
-  sellerId: 'seller',
-  startingPrice: eur(1000),
-  minIncrement: eur(100),
-  currentPrice: eur(1000),
-  leadingBidderId: null,
-  leaderMaxAmount: null,
-  bidCount: 0,
-  startsAt: new Date(start),
-  endsAt: new Date(end),
-  scheduledEndsAt: new Date(end),
-  antiSnipingSeconds: 0,
-  maxExtensionSeconds: 0,
-  status: 'live',
-  ...overrides,
-});
+const auction = (overrides: Partial<Auction> = {}): Auction => auctionFixture({ id: `auction-${randomUUID()}`, listingId: `listing-${randomUUID()}`, ...overrides });
 
 /** mulberry32: a small seeded PRNG, so that a failing round can be replayed. */
 function prng(seed: number): () => number {

@@ -4,6 +4,7 @@ import { MemoryAuctionLiveState } from '../../../src/adapters/memory/auctions/me
 import { RedisAuctionLiveState } from '../../../src/adapters/redis/auctions/redis-auction-live-state.js';
 import { describeWithService, uniqueName } from '../../support/real-services.js';
 import { auctionLiveStateContract } from './auction-live-state.contract.js';
+import { AUCTION_END, auctionFixture } from '../../support/auction-fixture.js';
 
 describe('MemoryAuctionLiveState', () => {
   auctionLiveStateContract(() => {
@@ -47,30 +48,12 @@ describeWithService('REDIS_URL', 'RedisAuctionLiveState', (url) => {
 
   it('lays keys out as documented (a hash of JSON state and seq), without TTLs', async () => {
     const { keyPrefix, state } = next();
-    const start = new Date('2026-03-01T10:00:00.000Z');
-    const end = new Date('2026-03-01T11:00:00.000Z');
-    await state.put({
-      id: 'a1',
-      listingId: 'l1',
-      sellerId: 'seller',
-      startingPrice: { amount: 1000, currency: 'EUR' },
-      minIncrement: { amount: 100, currency: 'EUR' },
-      currentPrice: { amount: 1000, currency: 'EUR' },
-      leadingBidderId: null,
-      leaderMaxAmount: null,
-      bidCount: 0,
-      startsAt: start,
-      endsAt: end,
-      scheduledEndsAt: end,
-      antiSnipingSeconds: 0,
-      maxExtensionSeconds: 0,
-      status: 'live',
-    });
+    await state.put(auctionFixture());
     await state.bid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z'));
     expect(await redis.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}auction:a1`]);
     const hash = await redis.hgetall(`${keyPrefix}auction:a1`);
     expect(hash.seq).toBe('1');
-    expect(JSON.parse(hash.state ?? '{}')).toMatchObject({ endsAt: end.toISOString(), leadingBidderId: 'b1', bidCount: 1 });
+    expect(JSON.parse(hash.state ?? '{}')).toMatchObject({ endsAt: AUCTION_END.toISOString(), leadingBidderId: 'b1', bidCount: 1 });
     expect(await redis.pttl(`${keyPrefix}auction:a1`)).toBe(-1);
   });
 

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cancelAuction, closeAuction, placeBid, statusAt, type Auction, type BidRequest } from '../../../src/domain/auctions/auction.js';
-import { DomainError } from '../../../src/domain/shared/domain-error.js';
+import { cancelAuction, closeAuction, placeBid, statusAt, type BidRequest } from '../../../src/domain/auctions/auction.js';
+import { codeOf } from '../../support/domain-errors.js';
+import { AUCTION_END, auctionFixture, eur } from '../../support/auction-fixture.js';
 
-const start = new Date('2026-03-01T10:00:00Z');
-const end = new Date('2026-03-01T11:00:00Z');
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const auction = (overrides: Partial<Auction> = {}): Auction => ({
-  id: 'a1',
-  listingId: 'l1',
-  sellerId: 'seller',
-  startingPrice: eur(1000),
-  minIncrement: eur(100),
-  currentPrice: eur(1000),
-  leadingBidderId: null,
-  leaderMaxAmount: null,
-  bidCount: 0,
-  startsAt: start,
-  endsAt: end,
-  scheduledEndsAt: end,
-  antiSnipingSeconds: 0,
-  maxExtensionSeconds: 0,
-  status: 'live',
-  ...overrides,
-});
+const end = AUCTION_END;
+const auction = auctionFixture;
 const during = new Date('2026-03-01T10:30:00Z');
 
 function run(bids: BidRequest[], base = auction()) {
@@ -35,15 +17,6 @@ function run(bids: BidRequest[], base = auction()) {
   }
   return { state, outcomes };
 }
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (error) {
-    return (error as DomainError).code;
-  }
-};
 
 describe('bids without proxy', () => {
   it('takes a first bid at the starting price, then each at current + increment', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorIdsUnder, assertAttributeDefinitions, assertMovable, effectiveAttributes, type Category } from '../../../src/domain/catalog/category.js';
-import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { slugify } from '../../../src/domain/shared/text.js';
+import { codeOf } from '../../support/domain-errors.js';
 
 const at = new Date('2026-03-01T00:00:00Z');
 const category = (id: string, parent: Category | null, keys: string[] = []): Category => ({
@@ -14,15 +14,6 @@ const category = (id: string, parent: Category | null, keys: string[] = []): Cat
   createdAt: at,
   updatedAt: at,
 });
-
-const codeOf = (fn: () => void) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (error) {
-    return (error as DomainError).code;
-  }
-};
 
 describe('category tree rules', () => {
   const root = category('sports', null, ['brand']);

@@ -11,7 +11,7 @@ import {
   type Listing,
   type ListingStatus,
 } from '../../../src/domain/catalog/listing.js';
-import { DomainError } from '../../../src/domain/shared/domain-error.js';
+import { codeOf } from '../../support/domain-errors.js';
 
 const at = new Date('2026-03-01T00:00:00Z');
 const later = new Date('2026-03-02T00:00:00Z');
@@ -24,15 +24,6 @@ const draft = createListing({
 const inStatus = (status: ListingStatus): Listing => ({ ...draft, status });
 const pass = { passed: true, reasons: [] };
 const fail = { passed: false, reasons: ['media not approved yet: m1'] };
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (error) {
-    return (error as DomainError).code;
-  }
-};
 
 describe('listing state machine', () => {
   it('publishes a draft straight away when auto-moderation passes, else sends it to moderation', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decideKyc, noKyc, submitKyc } from '../../../src/domain/identity/kyc.js';
-import { DomainError } from '../../../src/domain/shared/domain-error.js';
+import { codeOf } from '../../support/domain-errors.js';
 
 const at = new Date('2026-03-01T10:00:00Z');
 const decision = { by: 'admin-1', at };
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a domain error';
-  }
-  return 'no error';
-};
 
 describe('KYC state machine', () => {
   it('goes none -> pending -> verified', () => {
