@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuctionSettings } from './application/auctions/create-auction/create-auction.js';
 
 /**
  * Environment variables, parsed and validated once at start-up.
@@ -61,6 +62,9 @@ const envSchema = z
     LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
     CART_RESERVATION_TTL: integer(10, 86_400, 900),
     STOCK_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
+    AUCTION_TIMER_INTERVAL_MS: integer(20, 1000, 250),
+    AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
+    AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
     BANNED_WORDS: z.string().default('').transform((v) => v.split(',').map((w) => w.trim()).filter(Boolean)),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
@@ -103,6 +107,7 @@ export interface Config {
   admin?: { email: string; password: string };
   catalog: { bannedWords: string[] };
   cart: { reservationTtlSeconds: number; sweepIntervalMs: number };
+  auctions: AuctionSettings & { timerIntervalMs: number };
   media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number };
 }
 
@@ -168,6 +173,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     catalog: { bannedWords: e.BANNED_WORDS },
     cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS },
+    auctions: { timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS, antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS, maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS },
     media: { maxBytes: e.MEDIA_MAX_BYTES, uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS, downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS },
   };
 }

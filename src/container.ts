@@ -6,7 +6,8 @@ import { createLogger, LoggerToken, type Logger } from './adapters/platform/logg
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
 import { bindCart, startCart, subscribeCart } from './composition/cart.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
-import { bindOrders } from './composition/orders.js';
+import { bindOrders, subscribeOrders } from './composition/orders.js';
+import { bindAuctions, startAuctions, subscribeAuctions } from './composition/auctions.js';
 import { bindIdentity, startIdentity, type IdentityOverrides } from './composition/identity.js';
 import { bindInfrastructure } from './composition/infrastructure.js';
 import { bindMedia, subscribeMedia } from './composition/media.js';
@@ -42,10 +43,14 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await bindCart(container, config);
     subscribeCart(container);
     await bindOrders(container);
+    subscribeOrders(container);
+    await bindAuctions(container, config);
+    subscribeAuctions(container);
     await startIdentity(container, config);
     await bindRealtime(container, config, runtime, logger);
     await container.get<EventBus>(EventBus).start();
     await startCart(container, config);
+    await startAuctions(container, config);
     return container;
   } catch (error) {
     await runtime.closeAll((name, closeError) => logger.warn({ err: closeError, name }, 'close after failed start-up'));

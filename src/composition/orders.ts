@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { CartRepository } from '../application/cart/ports/cart-repository.js';
 import { StockLedger } from '../application/cart/ports/stock-ledger.js';
 import { CancelOrder } from '../application/orders/cancel-order/cancel-order.js';
+import { CreateAuctionOrder } from '../application/orders/create-auction-order/create-auction-order.js';
 import { CreateOrder } from '../application/orders/create-order/create-order.js';
 import { GetOrder } from '../application/orders/get-order/get-order.js';
 import { ListOrders } from '../application/orders/list-orders/list-orders.js';
@@ -50,6 +51,16 @@ export async function bindOrders(container: Container): Promise<void> {
   bind(CreateOrder, [OrderRepository, OrderCheckout, IdempotencyStore, OrderEvents, IdGenerator, Clock]);
   bind(PayOrder, [OrderRepository, PaymentGateway, OrderEvents, Clock]);
   bind(CancelOrder, [OrderRepository, OrderCheckout, OrderEvents, Clock]);
+  bind(CreateAuctionOrder, [OrderRepository, OrderCheckout, OrderEvents, IdGenerator, Clock]);
   bind(GetOrder, [OrderRepository]);
   bind(ListOrders, [OrderRepository]);
+}
+
+/** The orders' consumer: the winner of an auction gets an order; registered before the bus starts. */
+export function subscribeOrders(container: Container): void {
+  container.get<EventBus>(EventBus).subscribe({
+    consumer: CreateAuctionOrder.consumer,
+    topics: ['auction.ended'],
+    handler: (event) => container.get(CreateAuctionOrder).handle(event),
+  });
 }

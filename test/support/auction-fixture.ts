@@ -11,6 +11,7 @@ export function auctionFixture(overrides: Partial<Auction> = {}): Auction {
     id: 'a1',
     listingId: 'l1',
     sellerId: 'seller',
+    title: 'Road bike',
     startingPrice: eur(1000),
     minIncrement: eur(100),
     currentPrice: eur(1000),
@@ -23,6 +24,7 @@ export function auctionFixture(overrides: Partial<Auction> = {}): Auction {
     antiSnipingSeconds: 0,
     maxExtensionSeconds: 0,
     status: 'live',
+    createdAt: new Date(AUCTION_START),
     ...overrides,
   };
 }

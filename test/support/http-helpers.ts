@@ -59,3 +59,14 @@ export async function verifiedSeller(app: Express, admin: { Authorization: strin
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   return seller;
 }
+
+/** Signs `who` in again (after the test clock moved past the access token's 15 minutes): updates its tokens in place. */
+export async function relogin(app: Express, ...users: SignedIn[]): Promise<void> {
+  for (const who of users) {
+    const res = await request(app).post('/api/v1/auth/login').send({ email: who.email, password: 'a long password' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    who.accessToken = res.body.accessToken;
+    who.refreshToken = res.body.refreshToken;
+    who.auth = { Authorization: `Bearer ${res.body.accessToken}` };
+  }
+}

@@ -12,5 +12,10 @@ export function recordEvents(container: Container): EventEnvelope[] {
     published.push(envelope);
     return envelope;
   };
+  const publishEnvelope = bus.publishEnvelope.bind(bus);
+  bus.publishEnvelope = async (envelope) => {
+    await publishEnvelope(envelope);
+    published.push(envelope);
+  };
   return published;
 }

@@ -7,6 +7,7 @@ import { AccessTokenService } from '../../application/identity/ports/access-toke
 import { LoggerToken, type Logger } from '../platform/logger.js';
 import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
+import { auctionRoutes } from './auctions/auction-routes.js';
 import { cartRoutes } from './cart/cart-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
 import { adminListingRoutes } from './catalog/admin-listing-routes.js';
@@ -28,7 +29,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes];
 
 export interface AppOptions {
   trustProxy?: number;

@@ -1,3 +1,4 @@
+import { auctionHolderId } from '../../application/auctions/ports/auction-stock.js';
 import type { CartRepository } from '../../application/cart/ports/cart-repository.js';
 import type { StockLedger, StockLevel } from '../../application/cart/ports/stock-ledger.js';
 import type { CheckoutResult, OrderCheckout, StockChange } from '../../application/orders/ports/order-checkout.js';
@@ -5,7 +6,7 @@ import type { OrderItem } from '../../domain/orders/order.js';
 
 const change = ({ listingId, onHand, available }: StockLevel): StockChange => ({ listingId, onHand, available });
 
-/** The orders module's checkout, served in-process by the cart module (ledger + cart lines). */
+/** The orders module's checkout, served in-process by the cart module (ledger + cart lines, and the units auctions hold). */
 export class CartOrderCheckout implements OrderCheckout {
   constructor(
     private readonly carts: CartRepository,
@@ -35,5 +36,10 @@ export class CartOrderCheckout implements OrderCheckout {
     const levels = [];
     for (const item of items) levels.push(await this.ledger.restock(item.listingId, item.quantity));
     return levels.map(change);
+  }
+
+  async takeAuctionUnit(auctionId: string, listingId: string, now: Date): Promise<StockChange[]> {
+    const committed = await this.ledger.commit(auctionHolderId(auctionId), [{ listingId, quantity: 1 }], now);
+    return committed.ok ? committed.levels.map(change) : [];
   }
 }

@@ -46,11 +46,23 @@ function stockRoute(topic: 'stock.reserved' | 'stock.released' | 'stock.updated'
   });
 }
 
+/** Watchers of an auction hear every public change of it: the state, never a proxy maximum (events carry none). */
+function auctionRoute(topic: 'auction.created' | 'auction.bid.placed' | 'auction.ended'): RealtimeRoute {
+  return route(topic, { rooms: ({ auctionId }) => [rooms.auction(auctionId)] });
+}
+
 /**
- * Which bus events become which Socket.IO emits. Modules add their rows here (auction.* to
- * `auction:<id>`, delivery.* to `delivery:<id>`); the gateway subscribes to every topic listed.
+ * Which bus events become which Socket.IO emits. Modules add their rows here (delivery.* to
+ * `delivery:<id>` next); the gateway subscribes to every topic listed.
  */
-export const realtimeRoutes: readonly RealtimeRoute[] = [stockRoute('stock.reserved'), stockRoute('stock.released'), stockRoute('stock.updated')];
+export const realtimeRoutes: readonly RealtimeRoute[] = [
+  stockRoute('stock.reserved'),
+  stockRoute('stock.released'),
+  stockRoute('stock.updated'),
+  auctionRoute('auction.created'),
+  auctionRoute('auction.bid.placed'),
+  auctionRoute('auction.ended'),
+];
 
 /** The emits of one envelope under a table. */
 export function emitsFor(table: readonly RealtimeRoute[], envelope: EventEnvelope): RealtimeEmit[] {

@@ -8,7 +8,7 @@ export class OrderEvents {
 
   async created(order: Order, stock: StockChange[]): Promise<void> {
     const items = order.items.map(({ listingId, sellerId, quantity, unitPrice }) => ({ listingId, sellerId, quantity, unitPrice }));
-    await this.bus.publish('order.created', { orderId: order.id, buyerId: order.buyerId, sellerIds: sellerIdsOf(order), items, total: order.total });
+    await this.bus.publish('order.created', { orderId: order.id, buyerId: order.buyerId, sellerIds: sellerIdsOf(order), items, total: order.total, ...(order.auctionId ? { auctionId: order.auctionId } : {}) });
     await this.stockUpdated(stock);
     for (const sellerId of sellerIdsOf(order)) {
       await this.notify(sellerId, 'order.new', 'New order', `You sold items in order ${order.id}.`, order);

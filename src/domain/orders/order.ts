@@ -28,7 +28,10 @@ export interface Order {
   items: OrderItem[];
   total: Money;
   status: OrderStatus;
-  shippingAddress: ShippingAddress;
+  /** Absent on an auction's order until the buyer gives it, at payment at the latest. */
+  shippingAddress?: ShippingAddress;
+  /** The auction this order is the winning bid of. */
+  auctionId?: string;
   deliveryId?: string;
   createdAt: Date;
   updatedAt: Date;
@@ -42,6 +45,8 @@ export const orderErrors = {
   notFound: () => new DomainError('not_found', 'ORDER_NOT_FOUND', 'order not found'),
   invalidTransition: (status: OrderStatus, action: string) =>
     new DomainError('conflict', 'ORDER_INVALID_TRANSITION', `cannot ${action} an order that is ${status}`, { orderStatus: status }),
+  addressRequired: () =>
+    new DomainError('invalid', 'ORDER_SHIPPING_ADDRESS_REQUIRED', 'this order has no shipping address yet: pay with one', { errors: [{ path: 'body.shippingAddress', message: 'required' }] }),
   concurrentUpdate: () => new DomainError('conflict', 'ORDER_CONCURRENT_UPDATE', 'the order was changed meanwhile; read it again'),
 };
 
@@ -54,8 +59,9 @@ export function orderTotal(items: OrderItem[]): Money {
   return { amount: items.reduce((sum, i) => sum + i.unitPrice.amount * i.quantity, 0), currency };
 }
 
-export function createOrder(input: { id: string; buyerId: string; items: OrderItem[]; shippingAddress: ShippingAddress; at: Date }): Order {
-  return { ...input, total: orderTotal(input.items), status: 'pending_payment', createdAt: input.at, updatedAt: input.at, version: 1 };
+export function createOrder(input: { id: string; buyerId: string; items: OrderItem[]; shippingAddress?: ShippingAddress; auctionId?: string; at: Date }): Order {
+  const { at, ...order } = input;
+  return { ...order, total: orderTotal(input.items), status: 'pending_payment', createdAt: at, updatedAt: at, version: 1 };
 }
 
 function move(order: Order, from: readonly OrderStatus[], to: OrderStatus, action: string, at: Date): Order {
@@ -63,7 +69,13 @@ function move(order: Order, from: readonly OrderStatus[], to: OrderStatus, actio
   return { ...order, status: to, updatedAt: at, version: order.version + 1 };
 }
 
-export const markPaid = (order: Order, at: Date): Order => ({ ...move(order, ['pending_payment'], 'paid', 'pay', at), paidAt: at });
+/** Paying needs a shipping address: the order's, or the one given now (which replaces it). */
+export function markPaid(order: Order, at: Date, shippingAddress?: ShippingAddress): Order {
+  const paid = { ...move(order, ['pending_payment'], 'paid', 'pay', at), paidAt: at };
+  const address = shippingAddress ?? order.shippingAddress;
+  if (!address) throw orderErrors.addressRequired();
+  return { ...paid, shippingAddress: address };
+}
 export const markShipped = (order: Order, at: Date): Order => move(order, ['paid'], 'shipped', 'ship', at);
 export const markDelivered = (order: Order, at: Date): Order => move(order, ['shipped'], 'delivered', 'deliver', at);
 /** Allowed before shipping; the stock goes back. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
-import type { AcceptedBid, AuctionLiveState } from '../../../src/application/auctions/ports/auction-live-state.js';
+import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState } from '../../../src/application/auctions/ports/auction-live-state.js';
 import { placeBid, type Auction, type BidRequest } from '../../../src/domain/auctions/auction.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { AUCTION_END, AUCTION_START, auctionFixture, eur } from '../../support/auction-fixture.js';
@@ -73,13 +73,15 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('bid applies the domain rules and numbers accepted bids 1, 2, 3...', async () => {
     const initial = await stored();
     const first = await state.bid(initial.id, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during);
-    expect(first).toEqual({ outcome: 'leading', sequence: 1, auction: placeBid(initial, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during).auction });
+    expect(first).toEqual({ outcome: 'leading', sequence: 1, previousLeaderId: null, auction: placeBid(initial, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during).auction });
     const second = await other.bid(initial.id, { bidderId: 'b2', price: 1200 }, during);
     expect(second.sequence).toBe(2);
     expect(second.outcome).toBe('outbid');
+    expect(second.previousLeaderId).toBe('b1');
+    expect((await state.bid(initial.id, { bidderId: 'b3', price: 2000 }, during)).previousLeaderId).toBe('b1');
     expect(second.auction).toMatchObject({ currentPrice: eur(1300), leadingBidderId: 'b1', bidCount: 2 });
     expect(second.auction.endsAt).toBeInstanceOf(Date);
-    expect(await state.get(initial.id)).toEqual(second.auction);
+    expect(await state.get(initial.id)).toMatchObject({ leadingBidderId: 'b3', bidCount: 3 });
   });
 
   it('a too-low bid throws AUCTION_BID_TOO_LOW and changes nothing', async () => {
@@ -218,6 +220,38 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     expect(await state.closeIfDue(initial.id, extended)).toBeNull(); // the second bid extended it again
     const closed = await other.closeIfDue(initial.id, at(3650 + 120));
     expect(closed).toMatchObject({ status: 'ended', winnerId: 'b2', endsAt: at(3770) });
+  });
+
+  it("cancel: the seller's cancel racing the first bids either wins before any bid or is refused; never both", async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const initial = await stored();
+      const results = await Promise.all([
+        codeOf(state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during)),
+        codeOf(other.cancel(initial.id, { isSeller: true, isAdmin: false }, during)),
+        codeOf(state.bid(initial.id, { bidderId: 'b2', price: 1000 }, during)),
+      ]);
+      const final = await state.get(initial.id);
+      if (results[1] === 'ok') {
+        expect(final).toMatchObject({ status: 'cancelled', bidCount: 0 });
+        expect([results[0], results[2]]).toEqual(['AUCTION_NOT_LIVE', 'AUCTION_NOT_LIVE']);
+      } else {
+        expect(results[1]).toBe('AUCTION_CANNOT_CANCEL');
+        expect(final?.status).toBe('live');
+        expect(final?.bidCount).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('cancel: an admin cancels after bids; an ended or unknown auction cannot be cancelled', async () => {
+    const initial = await stored();
+    await state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during);
+    expect(await other.cancel(initial.id, { isSeller: false, isAdmin: true }, during)).toMatchObject({ status: 'cancelled', bidCount: 1 });
+    expect(await codeOf(state.bid(initial.id, { bidderId: 'b2', price: 2000 }, during))).toBe('AUCTION_NOT_LIVE');
+    expect(await state.closeIfDue(initial.id, at(7200))).toBeNull();
+    const ended = await stored();
+    await state.closeIfDue(ended.id, end);
+    expect(await codeOf(state.cancel(ended.id, { isSeller: false, isAdmin: true }, end))).toBe('AUCTION_NOT_LIVE');
+    await expect(state.cancel(`auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during)).rejects.toBeInstanceOf(AuctionNotHeldError);
   });
 
   it('copies in and out: changing what was passed or answered changes nothing stored', async () => {

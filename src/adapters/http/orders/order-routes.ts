@@ -76,8 +76,8 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: orderIdParams,
     body: payOrderBody,
-    responses: { 200: { description: 'paid', schema: orderSchema }, 402: { description: 'payment declined; the order stays pending_payment' }, 409: { description: 'not pending payment' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, params.id, body.paymentMethod)) }),
+    responses: { 200: { description: 'paid', schema: orderSchema }, 400: { description: 'no shipping address on the order nor in the body' }, 402: { description: 'payment declined; the order stays pending_payment' }, 409: { description: 'not pending payment' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params, body }) => ({ status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, params.id, body.paymentMethod, body.shippingAddress)) }),
   });
   api.route({
     method: 'post',

@@ -14,7 +14,9 @@ const shippingAddress = z
   .openapi('ShippingAddress');
 
 export const createOrderBody = z.object({ shippingAddress }).openapi('CreateOrderRequest');
-export const payOrderBody = z.object({ paymentMethod: z.enum(['test_card', 'test_card_declined']) }).openapi('PayOrderRequest');
+export const payOrderBody = z
+  .object({ paymentMethod: z.enum(['test_card', 'test_card_declined']), shippingAddress: shippingAddress.optional().describe("required when the order has none (an auction's order)") })
+  .openapi('PayOrderRequest');
 export const orderIdParams = z.object({ id: z.string().min(1).max(128) });
 export const listOrdersQuery = pageQuery.extend({ role: z.enum(['buyer', 'seller']).default('buyer') });
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'expected 8 to 128 letters, digits, . _ : or -');
@@ -26,7 +28,8 @@ export const orderSchema = z
     items: z.array(z.object({ listingId: z.string(), sellerId: z.string(), title: z.string(), unitPrice: moneySchema, quantity: z.number().int() })),
     total: moneySchema,
     status: z.enum(orderStatuses),
-    shippingAddress,
+    shippingAddress: shippingAddress.optional().describe("absent on an auction's order until paid"),
+    auctionId: z.string().optional(),
     deliveryId: z.string().optional(),
     createdAt: z.string(),
     paidAt: z.string().optional(),

@@ -1,5 +1,5 @@
-import type { AcceptedBid, AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
-import { closeAuction, placeBid, type Auction, type BidRequest } from '../../../domain/auctions/auction.js';
+import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
+import { cancelAuction, closeAuction, placeBid, type Auction, type BidRequest, type CancelledBy } from '../../../domain/auctions/auction.js';
 
 interface Entry {
   auction: Auction;
@@ -13,7 +13,7 @@ interface Entry {
  * the process, as the optimistic transactions are on Redis. Auctions are copied in and out (Dates
  * stay Dates). Same decisions as RedisAuctionLiveState:
  * - `put` replaces the state and keeps the auction's bid sequence (a new auction starts at 0).
- * - `bid` on an auction never put throws a plain Error (the caller puts the auction first).
+ * - `bid` and `cancel` on an auction never put throw AuctionNotHeldError (the caller puts the auction first).
  * - `closeIfDue` on an unknown, cancelled or already ended auction answers null.
  */
 export class MemoryAuctionLiveState implements AuctionLiveState {
@@ -31,17 +31,25 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
 
   async bid(auctionId: string, request: BidRequest, at: Date): Promise<AcceptedBid> {
     const entry = this.entries.get(auctionId);
-    if (!entry) throw unknownAuction(auctionId);
+    if (!entry) throw new AuctionNotHeldError(auctionId);
+    const previousLeaderId = entry.auction.leadingBidderId;
     const { auction, outcome } = placeBid(entry.auction, { ...request }, new Date(at));
     entry.auction = copy(auction);
     entry.sequence += 1;
-    return { auction: copy(auction), outcome, sequence: entry.sequence };
+    return { auction: copy(auction), outcome, sequence: entry.sequence, previousLeaderId };
   }
 
   async closeIfDue(auctionId: string, at: Date): Promise<Auction | null> {
     const entry = this.entries.get(auctionId);
     if (!entry || !isDue(entry.auction, at)) return null;
     entry.auction = closeAuction(entry.auction);
+    return copy(entry.auction);
+  }
+
+  async cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction> {
+    const entry = this.entries.get(auctionId);
+    if (!entry) throw new AuctionNotHeldError(auctionId);
+    entry.auction = cancelAuction(entry.auction, { ...by }, new Date(at));
     return copy(entry.auction);
   }
 }
@@ -51,9 +59,6 @@ function isDue(auction: Auction, at: Date): boolean {
   return auction.status !== 'ended' && auction.status !== 'cancelled' && auction.endsAt.getTime() <= at.getTime();
 }
 
-function unknownAuction(auctionId: string): Error {
-  return new Error(`bid on auction ${JSON.stringify(auctionId)}, which the live state does not hold`);
-}
 
 /** A deep copy; structuredClone keeps Dates as Dates. */
 function copy(auction: Auction): Auction {

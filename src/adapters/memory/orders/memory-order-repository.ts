@@ -24,6 +24,11 @@ export class MemoryOrderRepository implements OrderRepository {
     return order ? copy(order) : null;
   }
 
+  async findByAuctionId(auctionId: string): Promise<Order | null> {
+    const order = [...this.orders.values()].find((o) => o.auctionId === auctionId);
+    return order ? copy(order) : null;
+  }
+
   listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {
     return this.list((o) => o.buyerId === buyerId, page);
   }

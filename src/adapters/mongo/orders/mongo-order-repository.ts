@@ -14,8 +14,8 @@ function toDocument(order: Order): OrderDocument {
 function toOrder(document: OrderDocument): Order {
   const { _id, sellerIds: _sellerIds, ...rest } = document;
   const order = { id: _id, ...rest } as Order;
-  for (const key of ['deliveryId', 'paidAt', 'cancelledAt'] as const) if (order[key] == null) delete order[key];
-  if (order.shippingAddress.line2 == null) delete order.shippingAddress.line2;
+  for (const key of ['deliveryId', 'paidAt', 'cancelledAt', 'auctionId', 'shippingAddress'] as const) if (order[key] == null) delete order[key];
+  if (order.shippingAddress?.line2 == null) delete order.shippingAddress?.line2;
   return order;
 }
 
@@ -29,6 +29,7 @@ export class MongoOrderRepository implements OrderRepository {
   async ensureIndexes(): Promise<void> {
     await this.collection.createIndex({ buyerId: 1, createdAt: -1, _id: -1 }, { name: 'buyer_newest' });
     await this.collection.createIndex({ sellerIds: 1, createdAt: -1, _id: -1 }, { name: 'seller_newest' });
+    await this.collection.createIndex({ auctionId: 1 }, { name: 'auction' });
   }
 
   async create(order: Order): Promise<void> {
@@ -43,6 +44,11 @@ export class MongoOrderRepository implements OrderRepository {
 
   async findById(id: string): Promise<Order | null> {
     const document = await this.collection.findOne({ _id: id });
+    return document ? toOrder(document) : null;
+  }
+
+  async findByAuctionId(auctionId: string): Promise<Order | null> {
+    const document = await this.collection.findOne({ auctionId });
     return document ? toOrder(document) : null;
   }
 

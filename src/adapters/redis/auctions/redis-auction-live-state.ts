@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { AcceptedBid, AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
-import { closeAuction, placeBid, type Auction, type BidRequest } from '../../../domain/auctions/auction.js';
+import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
+import { cancelAuction, closeAuction, placeBid, type Auction, type BidRequest, type CancelledBy } from '../../../domain/auctions/auction.js';
 
 export interface RedisAuctionLiveStateOptions {
   /** Connections (duplicates of `redis`) kept for optimistic transactions; default 8. */
@@ -25,8 +25,8 @@ type Step<T> = { write: Auction; sequence: number; result: T } | { write: null; 
  * WATCH belongs to a connection, so transactions never run on `redis` (shared with others) but
  * on a small pool of `redis.duplicate()` connections, one transaction per connection at a time;
  * `close()` ends them (not `redis`). Reads and `put` use `redis`.
- * Decisions (same as MemoryAuctionLiveState): `put` replaces the state and keeps `seq`; `bid` on an
- * auction never put throws a plain Error; `closeIfDue` on an unknown, cancelled or ended auction
+ * Decisions (same as MemoryAuctionLiveState): `put` replaces the state and keeps `seq`; `bid` and
+ * `cancel` on an auction never put throw AuctionNotHeldError; `closeIfDue` on an unknown, cancelled or ended auction
  * answers null. Domain errors from `placeBid` propagate unchanged (after UNWATCH).
  */
 export class RedisAuctionLiveState implements AuctionLiveState {
@@ -61,10 +61,10 @@ export class RedisAuctionLiveState implements AuctionLiveState {
     const when = new Date(at);
     const bid = { ...request };
     return this.transaction(auctionId, (current, sequence): Step<AcceptedBid> => {
-      if (current === null) throw unknownAuction(auctionId);
+      if (current === null) throw new AuctionNotHeldError(auctionId);
       const { auction, outcome } = placeBid(current, bid, when);
       const next = sequence + 1;
-      return { write: auction, sequence: next, result: { auction, outcome, sequence: next } };
+      return { write: auction, sequence: next, result: { auction, outcome, sequence: next, previousLeaderId: current.leadingBidderId } };
     });
   }
 
@@ -73,6 +73,15 @@ export class RedisAuctionLiveState implements AuctionLiveState {
       if (current === null || !isDue(current, at)) return { write: null, result: null };
       const closed = closeAuction(current);
       return { write: closed, sequence, result: closed };
+    });
+  }
+
+  async cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction> {
+    const when = new Date(at);
+    return this.transaction(auctionId, (current, sequence): Step<Auction> => {
+      if (current === null) throw new AuctionNotHeldError(auctionId);
+      const cancelled = cancelAuction(current, by, when);
+      return { write: cancelled, sequence, result: cancelled };
     });
   }
 
@@ -151,16 +160,13 @@ function isDue(auction: Auction, at: Date): boolean {
   return auction.status !== 'ended' && auction.status !== 'cancelled' && auction.endsAt.getTime() <= at.getTime();
 }
 
-function unknownAuction(auctionId: string): Error {
-  return new Error(`bid on auction ${JSON.stringify(auctionId)}, which the live state does not hold`);
-}
 
 /** A 0-3 ms pause, so that retrying writers spread out. */
 function backOff(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 4)));
 }
 
-const dateFields = ['startsAt', 'endsAt', 'scheduledEndsAt'] as const;
+const dateFields = ['startsAt', 'endsAt', 'scheduledEndsAt', 'createdAt'] as const;
 
 /** JSON with Dates as ISO strings (JSON.stringify's Date.toJSON). */
 function serialise(auction: Auction): string {

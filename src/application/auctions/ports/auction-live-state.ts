@@ -1,10 +1,20 @@
-import type { Auction, BidOutcome, BidRequest } from '../../../domain/auctions/auction.js';
+import type { Auction, BidOutcome, BidRequest, CancelledBy } from '../../../domain/auctions/auction.js';
 
 export interface AcceptedBid {
   auction: Auction;
   outcome: BidOutcome;
   /** 1, 2, 3... per auction, in acceptance order. */
   sequence: number;
+  /** Who led just before this bid (null for the first bid). */
+  previousLeaderId: string | null;
+}
+
+/** Thrown by `bid` and `cancel` when the live state does not hold the auction (never put, or lost): the caller reloads it. */
+export class AuctionNotHeldError extends Error {
+  constructor(readonly auctionId: string) {
+    super(`auction ${JSON.stringify(auctionId)}, which the live state does not hold`);
+    this.name = 'AuctionNotHeldError';
+  }
 }
 
 /**
@@ -16,7 +26,7 @@ export interface AuctionLiveState {
   /** Stores an auction's state (a new auction, or one reloaded after Redis lost it). */
   put(auction: Auction): Promise<void>;
   get(auctionId: string): Promise<Auction | null>;
-  /** Judges and applies one bid atomically; throws the domain's errors (too low, not live...) unchanged. */
+  /** Judges and applies one bid atomically; throws the domain's errors (too low, not live...) unchanged, AuctionNotHeldError for an auction it does not hold. */
   bid(auctionId: string, request: BidRequest, at: Date): Promise<AcceptedBid>;
   /**
    * Closes the auction if `endsAt <= at` and it is not closed yet, re-reading `endsAt` in the same
@@ -24,5 +34,10 @@ export interface AuctionLiveState {
    * auction; the others, and callers before the end, get null.
    */
   closeIfDue(auctionId: string, at: Date): Promise<Auction | null>;
+  /**
+   * Cancels atomically against racing bids (`cancelAuction`: the seller only before the first bid,
+   * an admin until the end); throws the domain's errors unchanged.
+   */
+  cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction>;
 }
 export const AuctionLiveState = Symbol.for('AuctionLiveState');

@@ -29,6 +29,8 @@ export const eventCatalogue = {
     ...orderRef,
     items: z.array(z.object({ listingId: idSchema, sellerId: idSchema, quantity: z.number().int().positive(), unitPrice: moneySchema })),
     total: moneySchema,
+    /** Set when the order is an auction's winning bid. */
+    auctionId: idSchema.optional(),
   }),
   'order.paid': z.object({ ...orderRef, total: moneySchema, paidAt: isoDateSchema }),
   'order.cancelled': z.object({
@@ -52,7 +54,7 @@ export const eventCatalogue = {
 
   'auction.created': z.object({ ...auctionState, ...listingRef, startingPrice: moneySchema, startsAt: isoDateSchema, status: z.enum(['scheduled', 'live']) }),
   'auction.bid.placed': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, price: moneySchema, previousLeaderId: nullableId, bidCount: z.number().int().positive() }),
-  'auction.ended': z.object({ ...auctionState, ...listingRef, winnerId: nullableId, finalPrice: moneySchema.nullable(), reserveMet: z.boolean() }),
+  'auction.ended': z.object({ ...auctionState, ...listingRef, title: z.string(), bidCount: z.number().int().nonnegative(), winnerId: nullableId, finalPrice: moneySchema.nullable(), reserveMet: z.boolean() }),
 
   'image.moderation.request': z.object({ mediaId: idSchema, ownerId: idSchema, contentType: z.string(), size: z.number().int().positive(), objectKey: z.string() }),
   'image.moderation.result': z.object({ mediaId: idSchema, verdict: z.enum(['approved', 'rejected']), labels: z.array(z.string()).default([]), moderatorId: idSchema.optional() }),

@@ -26,7 +26,12 @@ export function parsePayload<T extends Topic>(topic: T, payload: unknown): Event
 }
 
 export function createEnvelope<T extends Topic>(topic: T, payload: EventPayloadInput<T>, ids: IdGenerator, clock: Clock): EventEnvelope<T> {
-  return { id: ids.next(), topic, occurredAt: clock.now().toISOString(), payload: parsePayload(topic, payload) };
+  return envelopeWithId(ids.next(), topic, payload, clock);
+}
+
+/** An envelope whose id the publisher derives (`auction.ended:<auctionId>`): publishing it again is deduplicated by consumers. */
+export function envelopeWithId<T extends Topic>(id: string, topic: T, payload: EventPayloadInput<T>, clock: Clock): EventEnvelope<T> {
+  return { id, topic, occurredAt: clock.now().toISOString(), payload: parsePayload(topic, payload) };
 }
 
 /** Reads an envelope that arrived from outside the process (a broker message). */

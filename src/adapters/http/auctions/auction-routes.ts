@@ -1,0 +1,104 @@
+import type { Container } from 'inversify';
+import { CancelAuction } from '../../../application/auctions/cancel-auction/cancel-auction.js';
+import { CreateAuction } from '../../../application/auctions/create-auction/create-auction.js';
+import { GetAuction } from '../../../application/auctions/get-auction/get-auction.js';
+import { ListAuctions } from '../../../application/auctions/list-auctions/list-auctions.js';
+import { ListBids } from '../../../application/auctions/list-bids/list-bids.js';
+import { PlaceBid } from '../../../application/auctions/place-bid/place-bid.js';
+import type { ApiRouter } from '../api-router.js';
+import { pageQuery } from '../catalog/catalog-schemas.js';
+import { presentAuction, presentBid } from './auction-presenter.js';
+import { auctionIdParams, auctionPageSchema, auctionSchema, bidPageSchema, createAuctionBody, listAuctionsQuery, placeBidBody, placedBidSchema } from './auction-schemas.js';
+
+const tag = 'Auctions';
+const signedIn = { 401: { description: 'not signed in' } };
+const notFound = { 404: { description: 'no such auction' } };
+
+export function auctionRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'post',
+    path: '/auctions',
+    tag,
+    summary: 'Auction one unit of your published listing (KYC verified sellers); without startsAt it is live at once',
+    auth: ['seller'],
+    body: createAuctionBody,
+    responses: {
+      201: { description: 'the auction', schema: auctionSchema },
+      400: { description: 'bad terms (currency, dates, reserve under the starting price)' },
+      403: { description: 'not your listing, or KYC not verified' },
+      404: { description: 'no such listing' },
+      409: { description: 'listing not published, already auctioned, or no unit left' },
+      ...signedIn,
+    },
+    handler: async ({ principal, body }) => ({ status: 201, body: presentAuction(await container.get(CreateAuction).execute({ ...body, sellerId: principal.userId })) }),
+  });
+  api.route({
+    method: 'get',
+    path: '/auctions',
+    tag,
+    summary: 'Auctions, newest first, optionally of one status',
+    auth: 'optional',
+    query: listAuctionsQuery,
+    responses: { 200: { description: 'a page of auctions', schema: auctionPageSchema } },
+    handler: async ({ query }) => {
+      const { status, limit, cursor } = query;
+      const page = await container.get(ListAuctions).execute(status ? { status } : {}, { limit, cursor });
+      return { status: 200, body: { items: page.items.map(presentAuction), nextCursor: page.nextCursor } };
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/auctions/:id',
+    tag,
+    summary: 'An auction as it stands now',
+    auth: 'optional',
+    params: auctionIdParams,
+    responses: { 200: { description: 'the auction', schema: auctionSchema }, ...notFound },
+    handler: async ({ params }) => ({ status: 200, body: presentAuction(await container.get(GetAuction).execute(params.id)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/auctions/:id/bids',
+    tag,
+    summary: 'Bid: at least startingPrice first, then currentPrice + minIncrement; maxPrice asks for proxy bidding',
+    auth: ['buyer'],
+    params: auctionIdParams,
+    body: placeBidBody,
+    responses: {
+      201: { description: 'accepted: the bid and the new state', schema: placedBidSchema },
+      400: { description: 'bad amount or currency' },
+      403: { description: 'the seller cannot bid' },
+      409: { description: 'AUCTION_BID_TOO_LOW (with minimum and currentPrice) or AUCTION_NOT_LIVE' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params, body }) => {
+      const placed = await container.get(PlaceBid).execute({ auctionId: params.id, bidderId: principal.userId, ...body });
+      return { status: 201, body: { bid: presentBid(placed.bid, true), auction: presentAuction(placed.auction) } };
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/auctions/:id/bids',
+    tag,
+    summary: 'The accepted bids, newest first',
+    auth: 'optional',
+    params: auctionIdParams,
+    query: pageQuery,
+    responses: { 200: { description: 'a page of bids', schema: bidPageSchema }, ...notFound },
+    handler: async ({ params, query }) => {
+      const page = await container.get(ListBids).execute(params.id, { limit: query.limit, cursor: query.cursor });
+      return { status: 200, body: { items: page.items.map((bid) => presentBid(bid)), nextCursor: page.nextCursor } };
+    },
+  });
+  api.route({
+    method: 'post',
+    path: '/auctions/:id/cancel',
+    tag,
+    summary: 'Cancel: the seller before the first bid, an admin until the end',
+    auth: true,
+    params: auctionIdParams,
+    responses: { 200: { description: 'cancelled', schema: auctionSchema }, 403: { description: 'neither its seller nor an admin' }, 409: { description: 'a bid was placed, or it has ended' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await container.get(CancelAuction).execute(principal, params.id)) }),
+  });
+}

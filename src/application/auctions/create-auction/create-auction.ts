@@ -1,0 +1,98 @@
+import { openAuction, type Auction } from '../../../domain/auctions/auction.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { Money } from '../../../domain/shared/money.js';
+import type { Clock } from '../../shared/ports/clock.js';
+import type { IdGenerator } from '../../shared/ports/id-generator.js';
+import type { AuctionEvents } from '../auction-events.js';
+import type { AuctionListings, ListingForAuction } from '../ports/auction-listings.js';
+import type { AuctionLiveState } from '../ports/auction-live-state.js';
+import type { AuctionRepository } from '../ports/auction-repository.js';
+import type { AuctionSchedule } from '../ports/auction-schedule.js';
+import type { AuctionSellerGate } from '../ports/auction-seller-gate.js';
+import type { AuctionStock } from '../ports/auction-stock.js';
+
+/** Defaults and caps of new auctions (AUCTION_ANTI_SNIPING_SECONDS, AUCTION_MAX_EXTENSION_SECONDS). */
+export interface AuctionSettings {
+  antiSnipingSeconds: number;
+  maxExtensionSeconds: number;
+}
+
+export interface CreateAuctionCommand {
+  sellerId: string;
+  listingId: string;
+  startingPrice: Money;
+  minIncrement: Money;
+  reservePrice?: Money;
+  startsAt?: Date;
+  endsAt: Date;
+  antiSnipingSeconds?: number;
+}
+
+/** The held unit outlives every possible end (extensions included) by a week: the winner's order takes it well before. */
+const HOLD_MARGIN_MS = 7 * 86_400_000;
+
+export const createAuctionErrors = {
+  listingNotFound: () => new DomainError('not_found', 'LISTING_NOT_FOUND', 'listing not found'),
+  notOwner: () => new DomainError('forbidden', 'AUCTION_NOT_LISTING_OWNER', 'only the seller of the listing can auction it'),
+  notPublished: () => new DomainError('conflict', 'LISTING_NOT_FOR_SALE', 'only a published listing can be auctioned'),
+  alreadyOpen: () => new DomainError('conflict', 'AUCTION_ALREADY_OPEN', 'the listing already has a scheduled or live auction'),
+  noStock: (reason: string) => new DomainError('conflict', 'INSUFFICIENT_STOCK', `the listing has no unit left to auction (${reason})`, { available: 0 }),
+};
+
+/**
+ * A verified seller auctions one unit of a published listing of theirs: one open auction per
+ * listing, the unit held in the stock ledger while it runs, the timer told of its start and end.
+ */
+export class CreateAuction {
+  constructor(
+    private readonly listings: AuctionListings,
+    private readonly sellers: AuctionSellerGate,
+    private readonly auctions: AuctionRepository,
+    private readonly live: AuctionLiveState,
+    private readonly schedule: AuctionSchedule,
+    private readonly stock: AuctionStock,
+    private readonly events: AuctionEvents,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly settings: AuctionSettings,
+  ) {}
+
+  async execute(command: CreateAuctionCommand): Promise<Auction> {
+    const listing = await this.ownedListing(command);
+    await this.sellers.assertVerifiedSeller(command.sellerId);
+    const now = this.clock.now();
+    const auction = openAuction(this.terms(command, listing), now);
+    const held = await this.stock.hold(auction.listingId, auction.id, new Date(auction.endsAt.getTime() + auction.maxExtensionSeconds * 1000 + HOLD_MARGIN_MS), now);
+    if (held !== 'held') throw createAuctionErrors.noStock(held);
+    if (!(await this.auctions.create(auction))) {
+      await this.stock.release(auction.listingId, auction.id);
+      throw createAuctionErrors.alreadyOpen();
+    }
+    await this.live.put(auction);
+    if (auction.status === 'scheduled') await this.schedule.set('start', auction.id, auction.startsAt);
+    await this.schedule.set('end', auction.id, auction.endsAt);
+    await this.events.created(auction);
+    return auction;
+  }
+
+  private async ownedListing(command: CreateAuctionCommand): Promise<ListingForAuction> {
+    const listing = await this.listings.listing(command.listingId);
+    if (!listing) throw createAuctionErrors.listingNotFound();
+    if (listing.sellerId !== command.sellerId) throw createAuctionErrors.notOwner();
+    if (!listing.published) throw createAuctionErrors.notPublished();
+    return listing;
+  }
+
+  private terms(command: CreateAuctionCommand, listing: ListingForAuction) {
+    const { sellerId, antiSnipingSeconds, ...prices } = command;
+    return {
+      ...prices,
+      id: this.ids.next(),
+      sellerId,
+      title: listing.title,
+      currency: listing.price.currency,
+      antiSnipingSeconds: antiSnipingSeconds ?? this.settings.antiSnipingSeconds,
+      maxExtensionSeconds: this.settings.maxExtensionSeconds,
+    };
+  }
+}

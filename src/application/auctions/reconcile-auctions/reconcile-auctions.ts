@@ -1,0 +1,31 @@
+import type { AuctionLiveState } from '../ports/auction-live-state.js';
+import type { AuctionRepository } from '../ports/auction-repository.js';
+import type { AuctionSchedule } from '../ports/auction-schedule.js';
+
+/**
+ * Start-up work: every open auction stored in MongoDB is held by the live state and is on the
+ * timer, even if Redis lost them. The live state's own view wins where it has one (it may hold
+ * later bids and an extended end). Answers how many auctions the live state had to be given.
+ */
+export class ReconcileAuctions {
+  constructor(
+    private readonly auctions: AuctionRepository,
+    private readonly live: AuctionLiveState,
+    private readonly schedule: AuctionSchedule,
+  ) {}
+
+  async execute(): Promise<number> {
+    let reloaded = 0;
+    for (const stored of await this.auctions.listOpen()) {
+      let current = await this.live.get(stored.id);
+      if (!current) {
+        await this.live.put(stored);
+        current = stored;
+        reloaded += 1;
+      }
+      if (current.status === 'scheduled') await this.schedule.set('start', stored.id, current.startsAt);
+      await this.schedule.set('end', stored.id, current.endsAt);
+    }
+    return reloaded;
+  }
+}

@@ -1,0 +1,145 @@
+import type { Container } from 'inversify';
+import type { Db } from 'mongodb';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { AuctionEvents } from '../application/auctions/auction-events.js';
+import { CancelAuction } from '../application/auctions/cancel-auction/cancel-auction.js';
+import { CloseDueAuctions } from '../application/auctions/close-due-auctions/close-due-auctions.js';
+import { FinishClosedAuction } from '../application/auctions/close-due-auctions/finish-closed-auction.js';
+import { CreateAuction, type AuctionSettings } from '../application/auctions/create-auction/create-auction.js';
+import { GetAuction } from '../application/auctions/get-auction/get-auction.js';
+import { ListAuctions } from '../application/auctions/list-auctions/list-auctions.js';
+import { ListBids } from '../application/auctions/list-bids/list-bids.js';
+import { PlaceBid } from '../application/auctions/place-bid/place-bid.js';
+import { AuctionListings } from '../application/auctions/ports/auction-listings.js';
+import { AuctionLiveState } from '../application/auctions/ports/auction-live-state.js';
+import { AuctionRepository } from '../application/auctions/ports/auction-repository.js';
+import { AuctionSchedule } from '../application/auctions/ports/auction-schedule.js';
+import { AuctionSellerGate } from '../application/auctions/ports/auction-seller-gate.js';
+import { AuctionStock } from '../application/auctions/ports/auction-stock.js';
+import { BidRepository } from '../application/auctions/ports/bid-repository.js';
+import { ReconcileAuctions } from '../application/auctions/reconcile-auctions/reconcile-auctions.js';
+import { RecordAuctionOrder } from '../application/auctions/record-auction-order/record-auction-order.js';
+import { StartDueAuctions } from '../application/auctions/start-due-auctions/start-due-auctions.js';
+import { StockLedger } from '../application/cart/ports/stock-ledger.js';
+import { StockEvents } from '../application/cart/stock-events.js';
+import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
+import { UserRepository } from '../application/identity/ports/user-repository.js';
+import { EventBus } from '../application/shared/events/event-bus.js';
+import { Clock } from '../application/shared/ports/clock.js';
+import { IdGenerator } from '../application/shared/ports/id-generator.js';
+import { CartAuctionStock } from '../adapters/in-process/cart-auction-stock.js';
+import { CatalogAuctionListings } from '../adapters/in-process/catalog-auction-listings.js';
+import { IdentitySellerVerification } from '../adapters/in-process/identity-seller-verification.js';
+import { MemoryAuctionLiveState } from '../adapters/memory/auctions/memory-auction-live-state.js';
+import { MemoryAuctionRepository } from '../adapters/memory/auctions/memory-auction-repository.js';
+import { MemoryAuctionSchedule } from '../adapters/memory/auctions/memory-auction-schedule.js';
+import { MemoryBidRepository } from '../adapters/memory/auctions/memory-bid-repository.js';
+import { MongoAuctionRepository } from '../adapters/mongo/auctions/mongo-auction-repository.js';
+import { MongoBidRepository } from '../adapters/mongo/auctions/mongo-bid-repository.js';
+import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
+import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
+import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
+import { RedisAuctionLiveState } from '../adapters/redis/auctions/redis-auction-live-state.js';
+import { RedisAuctionSchedule } from '../adapters/redis/auctions/redis-auction-schedule.js';
+import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
+import { bindUseCase } from './bind-use-case.js';
+
+const AuctionSettingsToken = Symbol.for('AuctionSettings');
+
+async function bindStores(container: Container): Promise<void> {
+  if (container.isBound(MongoDbToken)) {
+    const db = container.get<Db>(MongoDbToken);
+    const auctions = new MongoAuctionRepository(db);
+    const bids = new MongoBidRepository(db);
+    await auctions.ensureIndexes();
+    await bids.ensureIndexes();
+    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(auctions);
+    container.bind<BidRepository>(BidRepository).toConstantValue(bids);
+  } else {
+    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(new MemoryAuctionRepository());
+    container.bind<BidRepository>(BidRepository).toConstantValue(new MemoryBidRepository());
+  }
+}
+
+function bindLiveState(container: Container): void {
+  if (!container.isBound(RedisToken)) {
+    container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(new MemoryAuctionLiveState());
+    container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new MemoryAuctionSchedule());
+    return;
+  }
+  const redis = container.get<Redis>(RedisToken);
+  const prefix = container.get<string>(RedisKeyPrefix);
+  const live = new RedisAuctionLiveState(redis, prefix);
+  container.get<Runtime>(RuntimeToken).onShutdown('auction-live-state', () => live.close());
+  container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(live);
+  container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new RedisAuctionSchedule(redis, prefix));
+}
+
+function bindNeighbours(container: Container): void {
+  container.bind<AuctionListings>(AuctionListings).toResolvedValue((listings: ListingRepository) => new CatalogAuctionListings(listings), [ListingRepository]);
+  container.bind<AuctionSellerGate>(AuctionSellerGate).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
+  container.bind<AuctionStock>(AuctionStock).toResolvedValue((ledger: StockLedger, events: StockEvents) => new CartAuctionStock(ledger, events), [StockLedger, StockEvents]);
+}
+
+/** Auctions: stored in MongoDB (or memory), live state and timetable in Redis (or memory). Bind after catalog, identity and cart. */
+export async function bindAuctions(container: Container, config: Config): Promise<void> {
+  await bindStores(container);
+  bindLiveState(container);
+  bindNeighbours(container);
+  const settings: AuctionSettings = { antiSnipingSeconds: config.auctions.antiSnipingSeconds, maxExtensionSeconds: config.auctions.maxExtensionSeconds };
+  container.bind(AuctionEvents).toResolvedValue((bus: EventBus, clock: Clock) => new AuctionEvents(bus, clock), [EventBus, Clock]);
+  container.bind<AuctionSettings>(AuctionSettingsToken).toConstantValue(settings);
+  const bind = bindUseCase(container);
+  bind(CreateAuction, [AuctionListings, AuctionSellerGate, AuctionRepository, AuctionLiveState, AuctionSchedule, AuctionStock, AuctionEvents, IdGenerator, Clock, AuctionSettingsToken]);
+  bind(PlaceBid, [AuctionLiveState, AuctionRepository, BidRepository, AuctionEvents, IdGenerator, Clock]);
+  bind(GetAuction, [AuctionRepository, AuctionLiveState, Clock]);
+  bind(ListAuctions, [AuctionRepository, Clock]);
+  bind(ListBids, [AuctionRepository, BidRepository]);
+  bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, AuctionStock, Clock]);
+  bind(FinishClosedAuction, [AuctionRepository, AuctionSchedule, AuctionStock, AuctionEvents]);
+  bind(CloseDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, FinishClosedAuction, Clock]);
+  bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);
+  bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule]);
+  bind(RecordAuctionOrder, [AuctionRepository]);
+}
+
+/** The auctions' consumer; registered before the bus starts. */
+export function subscribeAuctions(container: Container): void {
+  container.get<EventBus>(EventBus).subscribe({
+    consumer: RecordAuctionOrder.consumer,
+    topics: ['order.created'],
+    handler: (event) => container.get(RecordAuctionOrder).handle(event),
+  });
+}
+
+/**
+ * Start-up work of the auctions: give the live state and the timer every open auction they lack,
+ * then run the timer on every instance every AUCTION_TIMER_INTERVAL_MS (the live state's atomic
+ * close makes that safe). A tick still running when the next is due is not doubled.
+ */
+export async function startAuctions(container: Container, config: Config): Promise<void> {
+  const reloaded = await container.get(ReconcileAuctions).execute();
+  const logger = container.get<Logger>(LoggerToken);
+  if (reloaded > 0) logger.warn({ reloaded }, 'auction live state reloaded from the stored auctions');
+  const starts = container.get(StartDueAuctions);
+  const ends = container.get(CloseDueAuctions);
+  let running: Promise<unknown> | null = null;
+  const tick = async () => {
+    await starts.execute();
+    await ends.execute();
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = tick()
+      .catch((err: unknown) => logger.error({ err }, 'auction timer tick failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, config.auctions.timerIntervalMs);
+  timer.unref();
+  container.get<Runtime>(RuntimeToken).onShutdown('auction-timer', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
