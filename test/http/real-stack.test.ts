@@ -1,11 +1,8 @@
 import request from 'supertest';
 import { StockLedger } from '../../src/application/cart/ports/stock-ledger.js';
-import { SyncStockFromListing } from '../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
-import { AdjustListingStock } from '../../src/application/catalog/adjust-listing-stock/adjust-listing-stock.js';
-import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
-import { ApplyModerationVerdict } from '../../src/application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { describeWithService, uniqueName } from '../support/real-services.js';
+import { describeWithService } from '../support/real-services.js';
+import { realStack } from '../support/real-stack.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { expectProblem, registerUser, signInAdmin, verifiedSeller } from '../support/http-helpers.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../support/catalog-helpers.js';
@@ -18,38 +15,15 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
   describeWithService('REDIS_URL', 'with Redis', (redisUrl) => {
     describeWithService('AMQP_URL', 'and RabbitMQ', (amqpUrl) => {
       let t: TestApp;
-      const database = uniqueName('uty_http');
-      const exchange = uniqueName('uty.events');
-      const queuePrefix = uniqueName('uty');
+      const stack = realStack({ mongoUrl, redisUrl, amqpUrl });
       /** The same servers and names: this instance, and another one started after it. */
-      const env = {
-        MONGO_URL: mongoUrl,
-        MONGO_DB: database,
-        REDIS_URL: redisUrl,
-        REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
-        AMQP_URL: amqpUrl,
-        AMQP_EXCHANGE: exchange,
-        AMQP_QUEUE_PREFIX: queuePrefix,
-        ADMIN_EMAIL: 'admin@example.com',
-        ADMIN_PASSWORD: 'admin password 1',
-      };
+      const env = stack.env;
       beforeAll(async () => {
         t = await createTestApp(env);
       });
       afterAll(async () => {
-        const { MongoClient } = await import('mongodb');
-        const client = await MongoClient.connect(mongoUrl);
-        await client.db(database).dropDatabase();
-        await client.close();
         await t?.close();
-        const amqp = await import('amqplib');
-        const connection = await amqp.connect(amqpUrl);
-        const channel = await connection.createChannel();
-        for (const consumer of [ReapplyAutoModeration.consumer, ApplyModerationVerdict.consumer, SyncStockFromListing.consumer, AdjustListingStock.consumer, 'realtime.gateway']) {
-          for (const queue of [`${queuePrefix}.${consumer}`, `${queuePrefix}.${consumer}.dead`]) await channel.deleteQueue(queue);
-        }
-        for (const name of [exchange, `${exchange}.dead-letter`]) await channel.deleteExchange(name);
-        await connection.close();
+        await stack.cleanup();
       });
 
       it('reports every backend ready', async () => {

@@ -27,7 +27,8 @@ export interface TestApp {
 /** The whole app on the embedded default (or on real servers when `env` names them). */
 export async function createTestApp(env: Record<string, string> = {}, overrides: ContainerOverrides = {}): Promise<TestApp> {
   const config = testConfig(env);
-  const clock = new ManualClock(new Date());
+  // Instances of one test share a clock when the caller passes one.
+  const clock = overrides.clock instanceof ManualClock ? overrides.clock : new ManualClock(new Date());
   const container = await buildContainer(config, { logger: pino({ level: 'silent' }), passwordHasher: fastPasswordHasher(), clock, ...overrides });
   return {
     app: createApp(container),

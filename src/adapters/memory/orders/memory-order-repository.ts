@@ -1,7 +1,7 @@
 import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { orderErrors, sellerIdsOf, type Order } from '../../../domain/orders/order.js';
-import { decodeOrderCursor, isAfter, newestFirst, orderPage } from '../../shared/order-pages.js';
+import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 
 const copy = (order: Order): Order => structuredClone(order);
 
@@ -38,8 +38,8 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   private async list(matches: (order: Order) => boolean, page: PageRequest): Promise<Page<Order>> {
-    const after = page.cursor ? decodeOrderCursor(page.cursor) : undefined;
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const fetched = [...this.orders.values()].filter((o) => matches(o) && (!after || isAfter(o, after))).sort(newestFirst).slice(0, page.limit + 1);
-    return orderPage(fetched.map(copy), page.limit);
+    return newestFirstPage(fetched.map(copy), page.limit);
   }
 }

@@ -2,7 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { orderErrors, type Order } from '../../../domain/orders/order.js';
-import { decodeOrderCursor, orderPage } from '../../shared/order-pages.js';
+import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 
 type OrderDocument = Omit<Order, 'id'> & { _id: string; sellerIds: string[] };
 
@@ -61,11 +61,11 @@ export class MongoOrderRepository implements OrderRepository {
   }
 
   private async list(filter: Filter<OrderDocument>, page: PageRequest): Promise<Page<Order>> {
-    const after = page.cursor ? decodeOrderCursor(page.cursor) : undefined;
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const keyset: Filter<OrderDocument> = after
       ? { $or: [{ createdAt: { $lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), _id: { $lt: after.id } }] }
       : {};
     const documents = await this.collection.find({ ...filter, ...keyset }).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
-    return orderPage(documents.map(toOrder), page.limit);
+    return newestFirstPage(documents.map(toOrder), page.limit);
   }
 }

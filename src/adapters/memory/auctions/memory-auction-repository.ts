@@ -1,0 +1,58 @@
+import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
+import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
+import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
+import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
+
+/**
+ * AuctionRepository in process memory. Every method decides and writes before its first `await`
+ * (there is none), so each is atomic within the process: of racing creates one wins. Auctions are
+ * copied in and out, so callers never share the stored objects (Dates stay Dates).
+ */
+export class MemoryAuctionRepository implements AuctionRepository {
+  private readonly auctions = new Map<string, Auction>();
+
+  async create(auction: Auction): Promise<boolean> {
+    if (this.auctions.has(auction.id)) throw new Error(`auction ${auction.id} is already stored`);
+    if ([...this.auctions.values()].some((a) => a.listingId === auction.listingId && !isFinal(a.status))) return false;
+    this.auctions.set(auction.id, copy(auction));
+    return true;
+  }
+
+  async findById(id: string): Promise<Auction | null> {
+    const auction = this.auctions.get(id);
+    return auction ? copy(auction) : null;
+  }
+
+  async saveState(auction: Auction): Promise<void> {
+    const stored = this.auctions.get(auction.id);
+    if (!stored || isFinal(stored.status) || auction.bidCount < stored.bidCount) return;
+    // A merge, as MongoDB's $set: fields the view lacks (an orderId) stay as stored.
+    this.auctions.set(auction.id, { ...stored, ...copy(auction) });
+  }
+
+  async recordOrder(auctionId: string, orderId: string): Promise<void> {
+    const stored = this.auctions.get(auctionId);
+    if (stored) stored.orderId = orderId;
+  }
+
+  async list(filter: AuctionFilter, page: PageRequest): Promise<Page<Auction>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const matches = (a: Auction) => (!filter.status || a.status === filter.status) && (!after || isAfter(a, after));
+    const fetched = [...this.auctions.values()].filter(matches).sort(newestFirst).slice(0, page.limit + 1);
+    return newestFirstPage(fetched.map(copy), page.limit);
+  }
+
+  async listOpen(): Promise<Auction[]> {
+    return [...this.auctions.values()].filter((a) => !isFinal(a.status)).sort(newestFirst).map(copy);
+  }
+}
+
+/** Ended and cancelled auctions never change again and free their listing. */
+function isFinal(status: AuctionStatus): boolean {
+  return status === 'ended' || status === 'cancelled';
+}
+
+/** A deep copy; structuredClone keeps Dates as Dates. */
+function copy(auction: Auction): Auction {
+  return structuredClone(auction);
+}

@@ -1,0 +1,57 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CloseDueAuctions } from '../../src/application/auctions/close-due-auctions/close-due-auctions.js';
+import { auctionWorld, type AuctionWorld } from '../support/auction-helpers.js';
+import { registerUser, TEST_ADMIN } from '../support/http-helpers.js';
+import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+
+const WAIT_MS = 5000;
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
+/** A watcher of `auction:<id>` hears one auction.bid.placed per accepted bid and one auction.ended, and nothing private. */
+describe('auction events on Socket.IO', () => {
+  let t: RealtimeTestApp;
+  let w: AuctionWorld;
+  beforeAll(async () => {
+    t = await createRealtimeTestApp(TEST_ADMIN);
+    w = await auctionWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('one auction.bid.placed per accepted bid, then one auction.ended', async () => {
+    const created = await w.auction({}, 30);
+    const auctionId = created.body.id as string;
+    const watcher = await registerUser(t.app);
+    const socket = t.client(watcher.accessToken);
+    await connected(socket);
+    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({ ok: true });
+    const placed: Record<string, unknown>[] = [];
+    const ended: Record<string, unknown>[] = [];
+    socket.on('auction.bid.placed', (payload: Record<string, unknown>) => placed.push(payload));
+    socket.on('auction.ended', (payload: Record<string, unknown>) => ended.push(payload));
+
+    const bidders = await Promise.all(Array.from({ length: 5 }, () => registerUser(t.app)));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => w.bid(bidders[i % 5]!, auctionId, 1_000 + 100 * Math.floor(i / 3), i % 5 === 0 ? 4_321 : undefined)));
+    const accepted = results.filter((r) => r.status === 201);
+    expect(accepted.length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(placed).toHaveLength(accepted.length), { timeout: WAIT_MS, interval: 20 });
+    expect(placed.map((p) => p.bidCount).sort((a, b) => Number(a) - Number(b))).toEqual(accepted.map((_, i) => i + 1));
+    expect(placed[0]).toMatchObject({ auctionId, currentPrice: expect.objectContaining({ currency: 'EUR' }), endsAt: expect.any(String), leadingBidderId: expect.any(String) });
+    expect(JSON.stringify(placed)).not.toContain('4321'); // proxy maxima never travel
+
+    const endsAt = Date.parse(created.body.endsAt as string);
+    t.clock.set(new Date(endsAt));
+    await t.container.get(CloseDueAuctions).execute();
+    await vi.waitFor(() => expect(ended).toHaveLength(1), { timeout: WAIT_MS, interval: 20 });
+    expect(ended[0]).toMatchObject({ auctionId, reserveMet: true, winnerId: expect.any(String), finalPrice: expect.objectContaining({ currency: 'EUR' }) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ended).toHaveLength(1);
+    expect(placed).toHaveLength(accepted.length);
+  });
+});
