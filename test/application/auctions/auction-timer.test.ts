@@ -76,6 +76,7 @@ describe('auction timer (ManualClock)', () => {
     const { id, endsAt } = await create({ antiSnipingSeconds: 60 }, 20);
     const end = Date.parse(endsAt);
     t.clock.set(new Date(end - 10_000));
+    await relogin(t.app, buyer); // 20 minutes later: a fresh access token
     const late = await w.bid(buyer, id, 1_000);
     expect(Date.parse(late.body.auction.endsAt)).toBe(end + 50_000);
     t.clock.set(new Date(end + 1_000));
