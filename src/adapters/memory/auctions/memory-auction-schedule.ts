@@ -1,4 +1,5 @@
 import type { AuctionDeadline, AuctionSchedule } from '../../../application/auctions/ports/auction-schedule.js';
+import { checkLimit, epochMs } from '../../shared/auctions/schedule-input.js';
 
 /**
  * AuctionSchedule in process memory: per kind, auction id -> deadline in epoch ms. Storing the
@@ -30,14 +31,4 @@ export class MemoryAuctionSchedule implements AuctionSchedule {
   async remove(kind: AuctionDeadline, auctionId: string): Promise<void> {
     this.deadlines[kind].delete(auctionId);
   }
-}
-
-function epochMs(date: Date, name: string): number {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) throw new RangeError(`${name} must be a valid date`);
-  return ms;
-}
-
-function checkLimit(limit: number): void {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer: ${limit}`);
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { AuctionDeadline, AuctionSchedule } from '../../../application/auctions/ports/auction-schedule.js';
+import { checkLimit, epochMs } from '../../shared/auctions/schedule-input.js';
 
 /**
  * AuctionSchedule on Redis: one sorted set per kind, `<keyPrefix>auctions:deadlines:start` and
@@ -39,14 +40,4 @@ export class RedisAuctionSchedule implements AuctionSchedule {
   private key(kind: AuctionDeadline): string {
     return `${this.keyPrefix}auctions:deadlines:${kind}`;
   }
-}
-
-function epochMs(date: Date, name: string): number {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) throw new RangeError(`${name} must be a valid date`);
-  return ms;
-}
-
-function checkLimit(limit: number): void {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer: ${limit}`);
 }
