@@ -11,6 +11,16 @@ export interface RedisAuctionLiveStateOptions {
 
 /** What one optimistic step decides from the state it read: write `next`, or stop with `result`. */
 type Step<T> = { write: Auction; sequence: number; result: T } | { write: null; result: T };
+type Decide<T> = (current: Auction | null, sequence: number) => Step<T>;
+interface QueuedWrite<T> {
+  decide: Decide<T>;
+  resolve: (result: T) => void;
+  reject: (error: Error) => void;
+}
+type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+
+/** The most writes of one auction committed in one transaction. */
+const maxGroupSize = 256;
 
 /**
  * AuctionLiveState on Redis. The domain rules (`placeBid`, `closeAuction`) run here in TypeScript,
@@ -18,6 +28,9 @@ type Step<T> = { write: Auction; sequence: number; result: T } | { write: null; 
  * MULTI/HSET/EXEC. A null EXEC (another writer changed the key in between) retries, up to
  * `maxAttempts` with a small random back-off, so racing bids from any number of connections or
  * instances are each judged against the state the previous one left; none is lost or applied twice.
+ * Within one instance the writes of one auction queue up and are committed in groups (see
+ * `transaction`): a hot auction costs one transaction per group, not per bid, and does not retry
+ * against itself.
  *
  * Layout, under `keyPrefix`: `auction:<id>`: hash {state: JSON of the auction (Dates as ISO
  * strings), seq: the sequence of the last accepted bid}. No TTL.
@@ -35,6 +48,7 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   private readonly idle: Redis[] = [];
   private readonly all: Redis[] = [];
   private readonly waiting: { resolve: (connection: Redis) => void; reject: (error: Error) => void }[] = [];
+  private readonly queues = new Map<string, QueuedWrite<unknown>[]>();
   private closed = false;
 
   constructor(
@@ -95,37 +109,63 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   }
 
   /**
-   * Runs `decide` on the state as read under WATCH and writes what it decides atomically, retrying
-   * when a concurrent write aborts the EXEC. An exception from `decide` UNWATCHes and propagates.
+   * Queues `decide` behind the writes of this instance on the same auction. Queued writes are
+   * committed together (group commit): one WATCH and read, each `decide` applied in turn to the
+   * state the previous one left, one MULTI/EXEC of the final state. An EXEC aborted by another
+   * instance re-reads and re-decides the whole group; each caller learns its own outcome (result
+   * or the exception its `decide` threw) only once the group is committed.
    */
-  private async transaction<T>(auctionId: string, decide: (current: Auction | null, sequence: number) => Step<T>): Promise<T> {
+  private transaction<T>(auctionId: string, decide: Decide<T>): Promise<T> {
     const key = this.key(auctionId);
+    return new Promise<T>((resolve, reject) => {
+      const queue = this.queues.get(key);
+      const write = { decide, resolve, reject } as QueuedWrite<unknown>;
+      if (queue) {
+        queue.push(write);
+        return;
+      }
+      this.queues.set(key, [write]);
+      void this.drain(key);
+    });
+  }
+
+  /** Commits the queued writes of `key` group by group until none is left. */
+  private async drain(key: string): Promise<void> {
+    for (;;) {
+      const group = this.queues.get(key)?.splice(0, maxGroupSize) ?? [];
+      if (group.length === 0) {
+        this.queues.delete(key);
+        return;
+      }
+      try {
+        const outcomes = await this.commit(key, group);
+        group.forEach((write, index) => settle(write, outcomes[index] as Outcome));
+      } catch (error) {
+        for (const write of group) write.reject(error as Error);
+      }
+    }
+  }
+
+  private async commit(key: string, group: QueuedWrite<unknown>[]): Promise<Outcome[]> {
     const connection = await this.acquire();
     try {
       for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
         await connection.watch(key);
-        const stored = await connection.hmget(key, 'state', 'seq');
-        const [state, seq] = stored;
-        let step: Step<T>;
-        try {
-          step = decide(state == null ? null : revive(state), seq == null ? 0 : toSequence(seq));
-        } catch (error) {
-          await connection.unwatch().catch(() => undefined);
-          throw error;
-        }
-        if (step.write === null) {
+        const [state, seq] = await connection.hmget(key, 'state', 'seq');
+        const decided = decideAll(group, state == null ? null : revive(state), seq == null ? 0 : toSequence(seq));
+        if (decided.write === null) {
           await connection.unwatch();
-          return step.result;
+          return decided.outcomes;
         }
-        const reply = await connection.multi().hset(key, 'state', serialise(step.write), 'seq', String(step.sequence)).exec();
+        const reply = await connection.multi().hset(key, 'state', serialise(decided.write), 'seq', String(decided.sequence)).exec();
         if (reply !== null) {
           const failed = reply.find(([error]) => error);
           if (failed?.[0]) throw failed[0];
-          return step.result;
+          return decided.outcomes;
         }
         await backOff();
       }
-      throw new Error(`auction ${JSON.stringify(auctionId)}: gave up after ${this.maxAttempts} attempts under concurrent writes`);
+      throw new Error(`${key}: gave up after ${this.maxAttempts} attempts under concurrent writes`);
     } finally {
       this.release(connection);
     }
@@ -153,6 +193,34 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   private key(auctionId: string): string {
     return `${this.keyPrefix}auction:${auctionId}`;
   }
+}
+
+/**
+ * Applies each write of a group in turn to the state the previous one left. A `decide` that throws
+ * (a bid too low, say) leaves the state as it was for the next one.
+ */
+function decideAll(group: QueuedWrite<unknown>[], stored: Auction | null, storedSequence: number): { write: Auction | null; sequence: number; outcomes: Outcome[] } {
+  let current = stored;
+  let sequence = storedSequence;
+  let write: Auction | null = null;
+  const outcomes = group.map(({ decide }): Outcome => {
+    try {
+      const step = decide(current, sequence);
+      if (step.write !== null) {
+        current = write = step.write;
+        sequence = step.sequence;
+      }
+      return { ok: true, result: step.result };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
+  return { write, sequence, outcomes };
+}
+
+function settle(write: QueuedWrite<unknown>, outcome: Outcome): void {
+  if (outcome.ok) write.resolve(outcome.result);
+  else write.reject(outcome.error as Error);
 }
 
 /** Not closed or cancelled yet, and its (possibly extended) end has come. */

@@ -1,0 +1,148 @@
+/**
+ * Throughput of a hot auction: 100 connections POST /api/v1/auctions/:id/bids on one live auction,
+ * every request one increment above the previous one sent (bench/support/next-bid.cjs), through
+ * the whole HTTP stack (JWT, zod, PlaceBid, the atomic live state, the bid log, the event bus),
+ * compared with a bare Express app answering one POST route in the same run.
+ *
+ *   npm run bench:bids                                        # embedded default (memory adapters)
+ *   REDIS_URL=redis://127.0.0.1:6379 MONGO_URL=mongodb://127.0.0.1:27017 npm run bench:bids
+ *       # both profiles in one run: embedded first, then the Redis live state and schedule with
+ *       # MongoDB auctions and bids, under a unique REDIS_KEY_PREFIX and MONGO_DB removed at the end
+ *   BENCH_BIDS=20000 BENCH_CONNECTIONS=100 BENCH_BUYERS=200 npm run bench:bids
+ *
+ * Each profile runs a fixed number of bids (so that every response is counted) on a fresh auction
+ * after a warm-up on another one. Prints req/s, p50, p99, the non-2xx answers (409s are bids
+ * overtaken in flight by a higher one) and the ratio to bare Express (goal: >= 70 % embedded,
+ * >= 50 % Redis + MongoDB), then per profile the accepted bids (201) beside the
+ * `auction.bid.placed` events published and the auction's bidCount: the three must be equal.
+ * Asserts nothing; listens on 127.0.0.1 only; RabbitMQ is not used (in-process bus).
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Container } from 'inversify';
+import { MongoClient } from 'mongodb';
+import { EventBus } from '../src/application/shared/events/event-bus.js';
+import {
+  benchKeyPrefix,
+  call,
+  deleteKeys,
+  embeddedEnv,
+  expectStatus,
+  load,
+  printFigures,
+  registerBuyers,
+  verifiedSeller,
+  withApp,
+  withBareExpress,
+  type Figures,
+  type Seller,
+} from './support/http-bench.js';
+
+const bids = Number(process.env.BENCH_BIDS ?? 20_000);
+const warmUpBids = Math.min(2_000, bids);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const buyerCount = Number(process.env.BENCH_BUYERS ?? 200);
+const nextBid = fileURLToPath(new URL('./support/next-bid.cjs', import.meta.url));
+
+interface Tally {
+  name: string;
+  accepted: number;
+  refused: number;
+  events: number;
+  bidCount: number;
+  currentPrice: number;
+}
+
+/** Counts `auction.bid.placed` per auction as the app publishes them. */
+function countBidEvents(container: Container): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bus = container.get<EventBus>(EventBus);
+  const publish = bus.publish.bind(bus);
+  bus.publish = async (topic, payload) => {
+    const envelope = await publish(topic, payload);
+    if (topic === 'auction.bid.placed') {
+      const auctionId = (payload as { auctionId: string }).auctionId;
+      counts.set(auctionId, (counts.get(auctionId) ?? 0) + 1);
+    }
+    return envelope;
+  };
+  return counts;
+}
+
+async function openAuction(base: string, seller: Seller): Promise<string> {
+  const listingId = await seller.publishedListing(1);
+  const terms = {
+    listingId,
+    startingPrice: { amount: 1_000, currency: 'EUR' },
+    minIncrement: { amount: 100, currency: 'EUR' },
+    endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    antiSnipingSeconds: 0,
+  };
+  return (await expectStatus('auction', 201, call(base, 'POST', '/api/v1/auctions', terms, seller.token))).id as string;
+}
+
+function bidLoad(name: string, base: string, auctionId: string, tokens: string[], amount: number, goal?: number): Promise<Figures> {
+  const body = JSON.stringify({ price: { amount: 1_000, currency: 'EUR' } });
+  return load({ name, base, path: `/api/v1/auctions/${auctionId}/bids`, body, tokens, connections, amount, setupRequest: nextBid, goal });
+}
+
+async function profile(name: string, env: NodeJS.ProcessEnv, goal: number): Promise<{ figures: Figures; tally: Tally; tokens: string[] }> {
+  return withApp(env, async ({ base, container }) => {
+    const events = countBidEvents(container);
+    const seller = await verifiedSeller(base);
+    const tokens = await registerBuyers(base, buyerCount);
+    await bidLoad(name, base, await openAuction(base, seller), tokens, warmUpBids);
+    const auctionId = await openAuction(base, seller);
+    const figures = await bidLoad(name, base, auctionId, tokens, bids, goal);
+    const auction = (await call(base, 'GET', `/api/v1/auctions/${auctionId}`)).body;
+    const tally: Tally = {
+      name,
+      accepted: figures.statuses['201'] ?? 0,
+      refused: figures.statuses['409'] ?? 0,
+      events: events.get(auctionId) ?? 0,
+      bidCount: auction.bidCount as number,
+      currentPrice: (auction.currentPrice as { amount: number }).amount,
+    };
+    return { figures, tally, tokens };
+  });
+}
+
+/** The Redis + MongoDB profile, on a key prefix and a database of its own that are removed after. */
+async function realProfile(redisUrl: string, mongoUrl: string): Promise<{ figures: Figures; tally: Tally }> {
+  const prefix = benchKeyPrefix();
+  const database = `uty_bench_${randomBytes(4).toString('hex')}`;
+  try {
+    return await profile('Redis live state + MongoDB', { ...embeddedEnv(), REDIS_URL: redisUrl, MONGO_URL: mongoUrl, REDIS_KEY_PREFIX: prefix, MONGO_DB: database, JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(48).toString('base64url') }, 50);
+  } finally {
+    const deleted = await deleteKeys(redisUrl, prefix);
+    const mongo = await MongoClient.connect(mongoUrl);
+    await mongo.db(database).dropDatabase();
+    await mongo.close();
+    process.stdout.write(`deleted ${deleted} Redis keys under ${prefix} and the database ${database}\n`);
+  }
+}
+
+function printTallies(tallies: Tally[]): void {
+  process.stdout.write(`\nmeasured auction${' '.repeat(24)}${'201'.padStart(8)}${'409'.padStart(8)}${'events'.padStart(8)}${'bidCount'.padStart(10)}${'final price'.padStart(13)}  equal\n`);
+  for (const t of tallies) {
+    const equal = t.accepted === t.events && t.events === t.bidCount ? 'yes' : 'NO';
+    process.stdout.write(`${t.name.padEnd(40)}${String(t.accepted).padStart(8)}${String(t.refused).padStart(8)}${String(t.events).padStart(8)}${String(t.bidCount).padStart(10)}${String(t.currentPrice).padStart(13)}  ${equal}\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  const embedded = await profile('embedded (memory live state)', embeddedEnv(), 70);
+  const results: { figures: Figures; tally: Tally }[] = [embedded];
+  const { REDIS_URL: redisUrl, MONGO_URL: mongoUrl } = process.env;
+  if (redisUrl && mongoUrl) results.push(await realProfile(redisUrl, mongoUrl));
+  const body = JSON.stringify({ price: { amount: 1_000, currency: 'EUR' } });
+  const bare = await withBareExpress('/api/v1/auctions/:id/bids', async (base) => {
+    await load({ name: 'bare', base, path: '/api/v1/auctions/x/bids', body, tokens: embedded.tokens, connections, amount: warmUpBids });
+    return load({ name: 'bare Express POST (201 JSON)', base, path: '/api/v1/auctions/x/bids', body, tokens: embedded.tokens, connections, amount: bids, setupRequest: nextBid });
+  });
+  const title = `POST /api/v1/auctions/:id/bids, one hot auction, ${buyerCount} bidders, ${bids} bids each (+${warmUpBids} warm-up), ${connections} connections`;
+  printFigures(title, bare, results.map((r) => r.figures));
+  printTallies(results.map((r) => r.tally));
+}
+
+await main();
