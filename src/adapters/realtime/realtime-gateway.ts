@@ -30,8 +30,15 @@ export interface RealtimeGatewayOptions {
   logger?: RealtimeLogger;
 }
 
-/** The acknowledgement of `subscribe` and `unsubscribe`. */
+/** The acknowledgement of `subscribe`, `unsubscribe` and module client events. */
 export type RoomAck = { ok: true } | { ok: false; code: string; message: string };
+
+/**
+ * A client -> server event a module handles (the delivery module: a courier's `delivery.location`).
+ * It resolves when handled (ack `{ ok: true }`); a DomainError becomes `{ ok: false, code }`.
+ * The handler validates the payload itself (unknown here).
+ */
+export type ClientEventHandler = (principal: Principal, payload: unknown) => Promise<void>;
 
 interface SocketData {
   principal: Principal;
@@ -60,6 +67,7 @@ export class RealtimeGateway {
   private readonly nsp: Namespace<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
   private readonly routes: readonly RealtimeRoute[];
   private readonly authorizers = defaultRoomAuthorizers();
+  private readonly clientEvents = new Map<string, ClientEventHandler>();
   private readonly maxRoomsPerSocket: number;
   private readonly logger: RealtimeLogger;
   private attached = false;
@@ -93,6 +101,12 @@ export class RealtimeGateway {
   /** Lets a module decide who may join its rooms (the delivery module: buyer, seller, courier, admin). */
   authorizeRooms(kind: RoomKind, authorizer: RoomAuthorizer): void {
     this.authorizers[kind] = authorizer;
+  }
+
+  /** Lets a module handle a client event on every socket that connects from now on (register before attach()). */
+  handleClientEvent(event: string, handler: ClientEventHandler): void {
+    if (event === 'subscribe' || event === 'unsubscribe' || this.clientEvents.has(event)) throw new Error(`RealtimeGateway: ${event} is already handled`);
+    this.clientEvents.set(event, handler);
   }
 
   /** The EventBus consumer: subscribe it before the bus starts. Undefined when no route is listed. */
@@ -159,6 +173,24 @@ export class RealtimeGateway {
     this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
     socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscribe(socket, room)));
     socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.unsubscribe(socket, room)));
+    for (const [event, handler] of this.clientEvents) {
+      socket.on(event, (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, event, handler, payload, ack));
+    }
+  }
+
+  private handleModuleEvent(socket: GatewaySocket, event: string, handler: ClientEventHandler, payload: unknown, ack: unknown): void {
+    const [body, callback] = typeof payload === 'function' && ack === undefined ? [undefined, payload] : [payload, ack];
+    const reply = (answer: RoomAck) => {
+      if (typeof callback === 'function') callback(answer);
+    };
+    handler(socket.data.principal, body).then(
+      () => reply({ ok: true }),
+      (error: unknown) => {
+        if (error instanceof DomainError) return reply(failure(error.code, error.message));
+        this.logger.error({ err: error, socketId: socket.id, event }, 'realtime client event failed');
+        reply(failure('INTERNAL_ERROR', 'the event could not be handled'));
+      },
+    );
   }
 
   /** Validates the payload, runs the action and acknowledges; without an ack callback the answer is dropped. */
