@@ -65,6 +65,7 @@ const envSchema = z
     AUCTION_TIMER_INTERVAL_MS: integer(20, 1000, 250),
     AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
     AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
+    REALTIME_RECOVERY_WINDOW_MS: integer(0, 3_600_000, 120_000),
     BANNED_WORDS: z.string().default('').transform((v) => v.split(',').map((w) => w.trim()).filter(Boolean)),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
@@ -108,6 +109,7 @@ export interface Config {
   catalog: { bannedWords: string[] };
   cart: { reservationTtlSeconds: number; sweepIntervalMs: number };
   auctions: AuctionSettings & { timerIntervalMs: number };
+  realtime: { recoveryWindowMs: number };
   media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number };
 }
 
@@ -174,6 +176,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     catalog: { bannedWords: e.BANNED_WORDS },
     cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS },
     auctions: { timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS, antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS, maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS },
+    realtime: { recoveryWindowMs: e.REALTIME_RECOVERY_WINDOW_MS },
     media: { maxBytes: e.MEDIA_MAX_BYTES, uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS, downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS },
   };
 }

@@ -25,7 +25,7 @@ describe('auction events on Socket.IO', () => {
   afterAll(() => t.close());
 
   it('one auction.bid.placed per accepted bid, then one auction.ended', async () => {
-    const created = await w.auction({}, 30);
+    const created = await w.auction({}, 10); // ends before the watcher's token (15 min) expires
     const auctionId = created.body.id as string;
     const watcher = await registerUser(t.app);
     const socket = t.client(watcher.accessToken);

@@ -27,6 +27,15 @@ export interface RealtimeGatewayOptions {
   adapter?: ServerOptions['adapter'];
   /** Rooms one socket may have asked for at once (default 200). */
   maxRoomsPerSocket?: number;
+  /**
+   * How long a dropped client may come back and get what it missed, in the same rooms (Socket.IO
+   * connection state recovery; default 2 minutes; 0 turns it off). Its token is checked again.
+   */
+  recoveryWindowMs?: number;
+  /** How often sockets whose access token has expired are told (`auth.expired`) and disconnected (default 1 s). */
+  expiryCheckMs?: number;
+  /** The app's clock, against which tokens expire (default: the system time). */
+  now?: () => Date;
   logger?: RealtimeLogger;
 }
 
@@ -40,8 +49,13 @@ export type RoomAck = { ok: true } | { ok: false; code: string; message: string 
  */
 export type ClientEventHandler = (principal: Principal, payload: unknown) => Promise<void>;
 
+/** Plain data only: Socket.IO keeps it in the session a reconnecting client recovers (in Redis with the streams adapter). */
 interface SocketData {
   principal: Principal;
+}
+
+/** What the gateway tracks per live socket, beside its Socket.IO rooms. */
+interface SocketRooms {
   /** Rooms joined through `subscribe` (not `user:<id>` nor the socket's own room). */
   subscribed: Set<string>;
   /** Subscribe requests being authorized. */
@@ -68,6 +82,9 @@ export class RealtimeGateway {
   private readonly routes: readonly RealtimeRoute[];
   private readonly authorizers = defaultRoomAuthorizers();
   private readonly clientEvents = new Map<string, ClientEventHandler>();
+  private readonly socketRooms = new WeakMap<GatewaySocket, SocketRooms>();
+  private readonly now: () => Date;
+  private readonly expiryTimer: NodeJS.Timeout;
   private readonly maxRoomsPerSocket: number;
   private readonly logger: RealtimeLogger;
   private attached = false;
@@ -81,13 +98,23 @@ export class RealtimeGateway {
     this.routes = options.routes ?? realtimeRoutes;
     this.maxRoomsPerSocket = options.maxRoomsPerSocket ?? 200;
     this.logger = options.logger ?? silentLogger;
-    // Client messages are tiny; the browser bundle is not ours to serve.
-    this.io = new Server({ serveClient: false, maxHttpBufferSize: 16 * 1024, ...(options.adapter ? { adapter: options.adapter } : {}) });
+    this.now = options.now ?? (() => new Date());
+    const recoveryWindowMs = options.recoveryWindowMs ?? 120_000;
+    // Client messages are tiny; the browser bundle is not ours to serve. A recovering client goes
+    // through the handshake middleware again: its token must still be valid, and the same user's.
+    this.io = new Server({
+      serveClient: false,
+      maxHttpBufferSize: 16 * 1024,
+      ...(recoveryWindowMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false } } : {}),
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    });
     // Only /ws is served: the main namespace refuses everyone.
     this.io.use((_socket, next) => next(refusal('NAMESPACE_UNKNOWN', `connect to the ${REALTIME_NAMESPACE} namespace`)));
     this.nsp = this.io.of(REALTIME_NAMESPACE);
     this.nsp.use((socket, next) => next(this.authenticate(socket)));
     this.nsp.on('connection', (socket: GatewaySocket) => this.onConnection(socket));
+    this.expiryTimer = setInterval(() => this.disconnectExpired(), options.expiryCheckMs ?? 1_000);
+    this.expiryTimer.unref();
   }
 
   /** Serves Socket.IO on the server (path `/socket.io/`); call once, after the app's request handler is set. */
@@ -119,7 +146,10 @@ export class RealtimeGateway {
   /** Emits the routed emits of one bus event. */
   async relay(envelope: EventEnvelope): Promise<void> {
     if (this.closing) return;
-    for (const { room, event, payload } of emitsFor(this.routes, envelope)) this.emitToRoom(room, event, payload);
+    for (const { room, event, payload, volatile } of emitsFor(this.routes, envelope)) {
+      if (volatile) this.emitVolatile(room, event, payload);
+      else this.emitToRoom(room, event, payload);
+    }
   }
 
   /** Emits to every socket of a user, on every instance (with a shared adapter). */
@@ -130,6 +160,26 @@ export class RealtimeGateway {
   emitToRoom(room: string, event: string, payload: unknown): void {
     if (this.closing) return;
     this.nsp.to(room).emit(event, payload);
+  }
+
+  /** May be dropped for a client that is not ready to receive (a point of a live track: the next one supersedes it). */
+  emitVolatile(room: string, event: string, payload: unknown): void {
+    if (this.closing) return;
+    this.nsp.to(room).volatile.emit(event, payload);
+  }
+
+  /** Tells each local socket whose access token has expired (`auth.expired`) and disconnects it; runs every `expiryCheckMs`. */
+  disconnectExpired(): number {
+    const now = this.now().getTime();
+    let expired = 0;
+    for (const socket of this.nsp.sockets.values()) {
+      const { expiresAt } = socket.data.principal;
+      if (expiresAt === undefined || expiresAt.getTime() > now) continue;
+      socket.emit('auth.expired', { code: 'AUTH_TOKEN_EXPIRED', message: 'the access token has expired: connect again with a fresh one' });
+      socket.disconnect(true);
+      expired += 1;
+    }
+    return expired;
   }
 
   /** The rooms of this instance's sockets and their sizes (for tests and diagnostics). */
@@ -147,6 +197,7 @@ export class RealtimeGateway {
   }
 
   private async shutdown(): Promise<void> {
+    clearInterval(this.expiryTimer);
     for (const socket of this.nsp.sockets.values()) socket.disconnect(true);
     await Promise.allSettled([this.io.sockets.adapter.close(), this.nsp.adapter.close()].map((closing) => Promise.resolve(closing)));
     if (this.attached) this.io.engine.close();
@@ -155,21 +206,37 @@ export class RealtimeGateway {
   private authenticate(socket: GatewaySocket): Error | undefined {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     if (typeof token !== 'string' || token.length === 0) return refusal('AUTH_INVALID_TOKEN', 'the access token is missing: connect with auth: { token }');
+    let principal: Principal;
     try {
-      socket.data.principal = this.tokens.verify(token);
+      principal = this.tokens.verify(token);
     } catch (error) {
       if (error instanceof DomainError) return refusal(error.code, error.message);
       this.logger.error({ err: error }, 'realtime handshake: token verification failed unexpectedly');
       return refusal('INTERNAL_ERROR', 'the token could not be checked');
     }
-    socket.data.subscribed = new Set();
-    socket.data.pending = new Map();
+    // A recovered session carries the rooms of the user it was opened by, and no one else's.
+    const previous = socket.recovered ? (socket.data as Partial<SocketData>).principal?.userId : undefined;
+    if (previous !== undefined && previous !== principal.userId) return refusal('AUTH_SESSION_MISMATCH', 'the recovered session belongs to another user');
+    socket.data.principal = principal;
     return undefined;
+  }
+
+  private roomsOf(socket: GatewaySocket): SocketRooms {
+    let state = this.socketRooms.get(socket);
+    if (!state) {
+      state = { subscribed: new Set(), pending: new Map() };
+      this.socketRooms.set(socket, state);
+    }
+    return state;
   }
 
   private onConnection(socket: GatewaySocket): void {
     const { userId } = socket.data.principal;
-    void socket.join(rooms.user(userId));
+    const own = rooms.user(userId);
+    // A recovered socket is back in its rooms already; they count as subscribed again.
+    const { subscribed } = this.roomsOf(socket);
+    for (const room of socket.rooms) if (room !== own && room !== socket.id) subscribed.add(room);
+    void socket.join(own);
     this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
     socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscribe(socket, room)));
     socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.unsubscribe(socket, room)));
@@ -212,7 +279,7 @@ export class RealtimeGateway {
   }
 
   private subscribe(socket: GatewaySocket, name: string): Promise<RoomAck> {
-    const { subscribed, pending } = socket.data;
+    const { subscribed, pending } = this.roomsOf(socket);
     if (subscribed.has(name)) return Promise.resolve({ ok: true });
     // A second request while the first is being authorized gets the same answer.
     const inFlight = pending.get(name);
@@ -234,15 +301,16 @@ export class RealtimeGateway {
     }
     // The socket may have gone while the authorizer ran.
     if (socket.disconnected) return failure('DISCONNECTED', 'the connection closed');
-    socket.data.subscribed.add(name);
+    this.roomsOf(socket).subscribed.add(name);
     await socket.join(name);
     return { ok: true };
   }
 
   private async unsubscribe(socket: GatewaySocket, name: string): Promise<RoomAck> {
     // A subscribe still being authorized would otherwise join after this leave.
-    await socket.data.pending.get(name)?.catch(() => undefined);
-    socket.data.subscribed.delete(name);
+    const { pending, subscribed } = this.roomsOf(socket);
+    await pending.get(name)?.catch(() => undefined);
+    subscribed.delete(name);
     await socket.leave(name);
     return { ok: true };
   }

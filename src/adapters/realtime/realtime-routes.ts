@@ -7,6 +7,8 @@ export interface RealtimeEmit {
   room: string;
   event: string;
   payload: unknown;
+  /** Sent volatile: dropped for a client not ready to receive it. */
+  volatile?: boolean;
 }
 
 /** Turns bus events of one topic into emits. Built with route(); stored untyped in the table. */
@@ -22,6 +24,8 @@ export interface RouteSpec<T extends Topic> {
   payload?: (payload: EventPayload<T>, envelope: EventEnvelope<T>) => unknown;
   /** The Socket.IO event name (default: the topic). */
   event?: string;
+  /** Emit volatile (a point of a live track, soon superseded by the next). */
+  volatile?: boolean;
 }
 
 /** A row of the table, typed by its topic's payload. */
@@ -33,7 +37,8 @@ export function route<T extends Topic>(topic: T, spec: RouteSpec<T>): RealtimeRo
       const typed = envelope as EventEnvelope<T>;
       const event = spec.event ?? topic;
       const payload = spec.payload ? spec.payload(typed.payload, typed) : typed.payload;
-      return spec.rooms(typed.payload).map((room) => ({ room, event, payload }));
+      const volatile = spec.volatile === true;
+      return spec.rooms(typed.payload).map((room) => ({ room, event, payload, ...(volatile ? { volatile } : {}) }));
     },
   };
 }
@@ -51,9 +56,14 @@ function auctionRoute(topic: 'auction.created' | 'auction.bid.placed' | 'auction
   return route(topic, { rooms: ({ auctionId }) => [rooms.auction(auctionId)] });
 }
 
+/** Watchers of a delivery (its buyer, sellers, courier, admins: see the delivery module's room rule). */
+function deliveryRoute(topic: 'delivery.assigned' | 'delivery.completed'): RealtimeRoute {
+  return route(topic, { rooms: ({ deliveryId }) => [rooms.delivery(deliveryId)] });
+}
+
 /**
- * Which bus events become which Socket.IO emits. Modules add their rows here (delivery.* to
- * `delivery:<id>` next); the gateway subscribes to every topic listed.
+ * Which bus events become which Socket.IO emits; the gateway subscribes to every topic listed.
+ * Notifications go to `user:<id>` through the notifications module (emitToUser), not this table.
  */
 export const realtimeRoutes: readonly RealtimeRoute[] = [
   stockRoute('stock.reserved'),
@@ -62,6 +72,9 @@ export const realtimeRoutes: readonly RealtimeRoute[] = [
   auctionRoute('auction.created'),
   auctionRoute('auction.bid.placed'),
   auctionRoute('auction.ended'),
+  deliveryRoute('delivery.assigned'),
+  route('delivery.location.updated', { rooms: ({ deliveryId }) => [rooms.delivery(deliveryId)], volatile: true }),
+  deliveryRoute('delivery.completed'),
 ];
 
 /** The emits of one envelope under a table. */

@@ -1,31 +1,41 @@
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 
 export interface RedisSocketAdapter {
   adapter: ServerOptions['adapter'];
-  /** Quits the two connections; after the gateway's close(). */
+  /** Quits the publishing connection; after the gateway's close() (which stops the stream readers). */
   close(): Promise<void>;
 }
 
 /**
- * The Socket.IO Redis adapter on two new connections (publish, and one held in subscriber mode)
- * made from the app's client: an emit made on one instance reaches the sockets of every instance.
+ * The Socket.IO Redis Streams adapter on a new connection made from the app's client: an emit
+ * made on one instance is appended to one Redis stream (capped at `maxLen` entries) that every
+ * instance reads, so it reaches the sockets of every instance. Unlike the pub/sub adapter it
+ * supports connection state recovery: a client that drops for a moment and comes back to any
+ * instance gets the emits it missed (read back from the stream), and its session is kept in Redis.
+ * The adapter duplicates the connection for its blocking stream reader; closing the gateway's
+ * namespaces stops it (within `blockTimeInMs`).
  */
 export async function redisSocketAdapter(redis: Redis, keyPrefix: string): Promise<RedisSocketAdapter> {
-  const pub = redis.duplicate();
-  const sub = redis.duplicate();
-  const connections = [pub, sub];
+  const client = redis.duplicate();
   try {
-    await Promise.all(connections.map((client) => (client.status === 'wait' ? client.connect() : Promise.resolve())));
+    if (client.status === 'wait') await client.connect();
   } catch (error) {
-    connections.forEach((client) => client.disconnect());
+    client.disconnect();
     throw error;
   }
+  const adapter = createAdapter(client, {
+    streamName: `${keyPrefix}socket.io`,
+    sessionKeyPrefix: `${keyPrefix}socket.io:session:`,
+    channelPrefix: `${keyPrefix}socket.io`,
+    maxLen: 10_000,
+    blockTimeInMs: 1_000,
+  });
   return {
-    adapter: createAdapter(pub, sub, { key: `${keyPrefix}socket.io` }),
+    adapter: adapter as ServerOptions['adapter'],
     close: async () => {
-      await Promise.allSettled(connections.map((client) => client.quit()));
+      await client.quit().catch(() => client.disconnect());
     },
   };
 }

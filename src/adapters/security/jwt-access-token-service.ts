@@ -32,6 +32,10 @@ interface VerifiedToken {
   nbf: number | undefined;
 }
 
+function principalOf({ userId, roles, exp }: VerifiedToken): Principal {
+  return { userId, roles: [...roles], ...(exp === undefined ? {} : { expiresAt: new Date(exp * 1000) }) };
+}
+
 /** Tokens remembered once verified (FIFO beyond this): each buyer reuses one for its whole TTL. */
 const DEFAULT_VERIFIED_CACHE_SIZE = 10_000;
 
@@ -76,7 +80,7 @@ export class JwtAccessTokenService implements AccessTokenService {
       if ((known.nbf !== undefined && known.nbf > clockTimestamp) || (known.exp !== undefined && clockTimestamp >= known.exp)) {
         throw identityErrors.invalidToken();
       }
-      return { userId: known.userId, roles: [...known.roles] };
+      return principalOf(known);
     }
     let claims: jwt.JwtPayload | string;
     try {
@@ -91,9 +95,9 @@ export class JwtAccessTokenService implements AccessTokenService {
     if (typeof claims === 'string' || typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every(isRole)) {
       throw identityErrors.invalidToken();
     }
-    const roles: Role[] = [...(claims.roles as Role[])];
-    this.remember(token, { userId: claims.sub, roles, exp: claims.exp, nbf: claims.nbf });
-    return { userId: claims.sub, roles: [...roles] };
+    const verified: VerifiedToken = { userId: claims.sub, roles: [...(claims.roles as Role[])], exp: claims.exp, nbf: claims.nbf };
+    this.remember(token, verified);
+    return principalOf(verified);
   }
 
   private remember(token: string, entry: VerifiedToken): void {

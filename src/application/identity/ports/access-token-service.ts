@@ -4,6 +4,8 @@ import type { Role } from '../../../domain/identity/role.js';
 export interface Principal {
   userId: string;
   roles: Role[];
+  /** When the token that proved it expires (set by `verify`; long-lived connections end then). */
+  expiresAt?: Date;
 }
 
 export interface IssuedAccessToken {
