@@ -3,6 +3,7 @@ import type { AuctionFilter, AuctionRepository } from '../../../application/auct
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
 import { decodeCursor, newestFirstPage, type NewestFirstKey } from '../../shared/newest-first-pages.js';
+import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
 
 type AuctionDocument = Omit<Auction, 'id'> & { _id: string };
@@ -21,6 +22,12 @@ interface ListingClaim {
 }
 
 const FINAL_STATUSES: AuctionStatus[] = ['ended', 'cancelled'];
+
+/** A closed state is newer than any open one; among the same kind, more bids (or, on a tie, the later saved). */
+function isNewerState(next: Auction, than: Auction): boolean {
+  if (isFinal(next.status) !== isFinal(than.status)) return isFinal(next.status);
+  return next.bidCount >= than.bidCount;
+}
 const OPEN_STATUSES: AuctionStatus[] = ['scheduled', 'live'];
 
 /**
@@ -61,6 +68,7 @@ function after(key: NewestFirstKey | undefined): Filter<AuctionDocument> {
 export class MongoAuctionRepository implements AuctionRepository {
   private readonly collection: Collection<AuctionDocument>;
   private readonly claims: Collection<ListingClaim>;
+  private readonly states = new GroupedWrites<Auction, void>((_auction, group) => this.writeNewest(group));
 
   constructor(db: Db) {
     this.collection = db.collection<AuctionDocument>('auctions');
@@ -90,7 +98,21 @@ export class MongoAuctionRepository implements AuctionRepository {
     return document ? toAuction(document) : null;
   }
 
-  async saveState(auction: Auction): Promise<void> {
+  /**
+   * States of one auction saved while another is being written are coalesced: only the newest of
+   * the group is written (GroupedWrites), which is what writing them all in turn would leave, since
+   * the conditional update never lets an older state overwrite a newer one.
+   */
+  saveState(auction: Auction): Promise<void> {
+    return this.states.submit(auction.id, auction);
+  }
+
+  private async writeNewest(group: Auction[]): Promise<GroupOutcome<void>[]> {
+    await this.writeState(group.reduce((newest, next) => (isNewerState(next, newest) ? next : newest)));
+    return group.map(() => ({ ok: true, result: undefined }));
+  }
+
+  private async writeState(auction: Auction): Promise<void> {
     const { _id, ...fields } = toDocument(auction);
     await this.collection.updateOne({ _id, status: { $nin: FINAL_STATUSES }, bidCount: { $lte: auction.bidCount } }, { $set: fields });
     if (isFinal(auction.status)) await this.releaseClaimIfFinal(auction);

@@ -1,8 +1,10 @@
-import type { Collection, Db, Filter } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db, type Filter } from 'mongodb';
 import type { BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pages.js';
-import { isDuplicateKeyError } from '../shared/errors.js';
+import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
+
+const stored: GroupOutcome<void> = { ok: true, result: undefined };
 
 type BidDocument = Omit<StoredBid, 'id'> & { _id: string };
 
@@ -20,6 +22,8 @@ function toBid(document: BidDocument): StoredBid {
 export class MongoBidRepository implements BidRepository {
   private readonly collection: Collection<BidDocument>;
 
+  private readonly appends = new GroupedWrites<BidDocument, void>((_auction, documents) => this.insertGroup(documents));
+
   constructor(db: Db) {
     this.collection = db.collection<BidDocument>('auction_bids');
   }
@@ -28,12 +32,25 @@ export class MongoBidRepository implements BidRepository {
     await this.collection.createIndex({ auctionId: 1, sequence: -1 }, { name: 'auction_sequence' });
   }
 
-  /** The bid id is the _id: a retried append hits the duplicate key and stores nothing more. */
+  /**
+   * The bid id is the _id: a retried append hits the duplicate key and stores nothing more. Appends
+   * racing on one auction are inserted together (one insertMany per group, GroupedWrites).
+   */
   async append(bid: StoredBid): Promise<void> {
+    await this.appends.submit(bid.auctionId, toDocument(bid));
+  }
+
+  private async insertGroup(documents: BidDocument[]): Promise<GroupOutcome<void>[]> {
     try {
-      await this.collection.insertOne(toDocument(bid));
+      await this.collection.insertMany(documents, { ordered: false });
+      return documents.map(() => stored);
     } catch (error) {
-      if (!isDuplicateKeyError(error, '_id')) throw error;
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const failed = new Map([error.writeErrors].flat().map((writeError) => [writeError.index, writeError]));
+      return documents.map((_, index) => {
+        const writeError = failed.get(index);
+        return writeError === undefined || writeError.code === 11000 ? stored : { ok: false, error: writeError.toJSON() };
+      });
     }
   }
 

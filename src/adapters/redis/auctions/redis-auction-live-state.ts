@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
+import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { cancelAuction, closeAuction, placeBid, type Auction, type BidRequest, type CancelledBy } from '../../../domain/auctions/auction.js';
 
 export interface RedisAuctionLiveStateOptions {
@@ -12,12 +13,7 @@ export interface RedisAuctionLiveStateOptions {
 /** What one optimistic step decides from the state it read: write `next`, or stop with `result`. */
 type Step<T> = { write: Auction; sequence: number; result: T } | { write: null; result: T };
 type Decide<T> = (current: Auction | null, sequence: number) => Step<T>;
-interface QueuedWrite<T> {
-  decide: Decide<T>;
-  resolve: (result: T) => void;
-  reject: (error: Error) => void;
-}
-type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+type Outcome = GroupOutcome<unknown>;
 
 /** The most writes of one auction committed in one transaction. */
 const maxGroupSize = 256;
@@ -48,7 +44,7 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   private readonly idle: Redis[] = [];
   private readonly all: Redis[] = [];
   private readonly waiting: { resolve: (connection: Redis) => void; reject: (error: Error) => void }[] = [];
-  private readonly queues = new Map<string, QueuedWrite<unknown>[]>();
+  private readonly groups = new GroupedWrites<Decide<unknown>, unknown>((key, group) => this.commit(key, group), maxGroupSize);
   private closed = false;
 
   constructor(
@@ -109,44 +105,20 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   }
 
   /**
-   * Queues `decide` behind the writes of this instance on the same auction. Queued writes are
-   * committed together (group commit): one WATCH and read, each `decide` applied in turn to the
-   * state the previous one left, one MULTI/EXEC of the final state. An EXEC aborted by another
-   * instance re-reads and re-decides the whole group; each caller learns its own outcome (result
-   * or the exception its `decide` threw) only once the group is committed.
+   * Queues `decide` behind the writes of this instance on the same auction (GroupedWrites): the
+   * group is committed in one optimistic transaction (`commit`); each caller learns its own
+   * outcome (result or the exception its `decide` threw) once the group is committed.
    */
   private transaction<T>(auctionId: string, decide: Decide<T>): Promise<T> {
-    const key = this.key(auctionId);
-    return new Promise<T>((resolve, reject) => {
-      const queue = this.queues.get(key);
-      const write = { decide, resolve, reject } as QueuedWrite<unknown>;
-      if (queue) {
-        queue.push(write);
-        return;
-      }
-      this.queues.set(key, [write]);
-      void this.drain(key);
-    });
+    return this.groups.submit(this.key(auctionId), decide as Decide<unknown>) as Promise<T>;
   }
 
-  /** Commits the queued writes of `key` group by group until none is left. */
-  private async drain(key: string): Promise<void> {
-    for (;;) {
-      const group = this.queues.get(key)?.splice(0, maxGroupSize) ?? [];
-      if (group.length === 0) {
-        this.queues.delete(key);
-        return;
-      }
-      try {
-        const outcomes = await this.commit(key, group);
-        group.forEach((write, index) => settle(write, outcomes[index] as Outcome));
-      } catch (error) {
-        for (const write of group) write.reject(error as Error);
-      }
-    }
-  }
-
-  private async commit(key: string, group: QueuedWrite<unknown>[]): Promise<Outcome[]> {
+  /**
+   * One optimistic transaction for a group: WATCH and read once, each `decide` applied in turn to
+   * the state the previous one left, one MULTI/EXEC of the final state. An EXEC aborted by another
+   * instance re-reads and re-decides the whole group.
+   */
+  private async commit(key: string, group: Decide<unknown>[]): Promise<Outcome[]> {
     const connection = await this.acquire();
     try {
       for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
@@ -199,11 +171,11 @@ export class RedisAuctionLiveState implements AuctionLiveState {
  * Applies each write of a group in turn to the state the previous one left. A `decide` that throws
  * (a bid too low, say) leaves the state as it was for the next one.
  */
-function decideAll(group: QueuedWrite<unknown>[], stored: Auction | null, storedSequence: number): { write: Auction | null; sequence: number; outcomes: Outcome[] } {
+function decideAll(group: Decide<unknown>[], stored: Auction | null, storedSequence: number): { write: Auction | null; sequence: number; outcomes: Outcome[] } {
   let current = stored;
   let sequence = storedSequence;
   let write: Auction | null = null;
-  const outcomes = group.map(({ decide }): Outcome => {
+  const outcomes = group.map((decide): Outcome => {
     try {
       const step = decide(current, sequence);
       if (step.write !== null) {
@@ -216,11 +188,6 @@ function decideAll(group: QueuedWrite<unknown>[], stored: Auction | null, stored
     }
   });
   return { write, sequence, outcomes };
-}
-
-function settle(write: QueuedWrite<unknown>, outcome: Outcome): void {
-  if (outcome.ok) write.resolve(outcome.result);
-  else write.reject(outcome.error as Error);
 }
 
 /** Not closed or cancelled yet, and its (possibly extended) end has come. */
