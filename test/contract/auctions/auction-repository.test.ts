@@ -85,6 +85,16 @@ function auctionRepositoryContract(make: () => Promise<AuctionRepository>): void
     expect(await auctions.findById(unknown.id)).toBeNull();
   });
 
+  it('of 100 racing saves of one auction, in any order, the one with the most bids is what stays', async () => {
+    const auctions = await make();
+    const auction = newAuction();
+    await auctions.create(auction);
+    const states = Array.from({ length: 100 }, (_, i) => ({ ...auction, bidCount: i + 1, currentPrice: eur(1000 + 100 * i), leadingBidderId: `b${i % 7}` }));
+    const shuffled = states.map((state, i) => ({ state, key: (i * 37) % 101 })).sort((x, y) => x.key - y.key).map(({ state }) => state);
+    await Promise.all(shuffled.map((state) => auctions.saveState(state)));
+    expect(await auctions.findById(auction.id)).toStrictEqual(states[99]);
+  });
+
   it('a stale ended view does not free the listing of an auction stored with more bids', async () => {
     const auctions = await make();
     const auction = newAuction();

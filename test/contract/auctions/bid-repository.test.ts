@@ -54,6 +54,14 @@ function bidRepositoryContract(make: () => Promise<BidRepository>): void {
     expect((await bids.listByAuction(auctionId, { limit: 10 })).items).toStrictEqual([first]);
   });
 
+  it('200 racing appends on one auction, 50 of them retries, store each bid once', async () => {
+    const bids = await make();
+    const auctionId = `a-${randomUUID()}`;
+    const all = Array.from({ length: 150 }, (_, i) => bid(auctionId, i + 1));
+    await Promise.all([...all, ...all.slice(0, 50)].map((b) => bids.append(b)));
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 100, ...(cursor ? { cursor } : {}) }))).toEqual(all.map((b) => b.sequence).reverse());
+  });
+
   it("lists an auction's bids newest first (highest sequence), paging without gaps or duplicates", async () => {
     const bids = await make();
     const auctionId = `a-${randomUUID()}`;
