@@ -57,7 +57,7 @@ function auctionRoute(topic: 'auction.created' | 'auction.bid.placed' | 'auction
 }
 
 /** Watchers of a delivery (its buyer, sellers, courier, admins: see the delivery module's room rule). */
-function deliveryRoute(topic: 'delivery.assigned' | 'delivery.completed'): RealtimeRoute {
+function deliveryRoute(topic: 'delivery.assigned' | 'delivery.picked_up' | 'delivery.completed'): RealtimeRoute {
   return route(topic, { rooms: ({ deliveryId }) => [rooms.delivery(deliveryId)] });
 }
 
@@ -73,6 +73,7 @@ export const realtimeRoutes: readonly RealtimeRoute[] = [
   auctionRoute('auction.bid.placed'),
   auctionRoute('auction.ended'),
   deliveryRoute('delivery.assigned'),
+  deliveryRoute('delivery.picked_up'),
   route('delivery.location.updated', { rooms: ({ deliveryId }) => [rooms.delivery(deliveryId)], volatile: true }),
   deliveryRoute('delivery.completed'),
 ];
