@@ -17,13 +17,13 @@ const nowSeconds = (clock: ManualClock) => Math.floor(clock.now().getTime() / 10
 describe('JwtAccessTokenService', () => {
   it('verifies a token it issued, again and again, with fresh principals', () => {
     const { tokens } = service();
-    const { token } = tokens.issue({ userId: 'u1', roles: ['buyer'] });
+    const { token, expiresAt } = tokens.issue({ userId: 'u1', roles: ['buyer'] });
 
     const first = tokens.verify(token);
     first.roles.push('admin');
     const second = tokens.verify(token);
 
-    expect(second).toEqual({ userId: 'u1', roles: ['buyer'] });
+    expect(second).toEqual({ userId: 'u1', roles: ['buyer'], expiresAt });
   });
 
   it('refuses a remembered token once it has expired, and again when the clock comes back', () => {

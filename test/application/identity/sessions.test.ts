@@ -19,7 +19,7 @@ describe('identity sessions (register, log in, refresh, log out)', () => {
     expect(session.user).toMatchObject({ email: 'Ada@Example.com', roles: ['buyer'], kyc: { status: 'none' } });
     expect(session.user.passwordHash).not.toContain(ada.password);
     const principal = f.container.get<AccessTokenService>(AccessTokenService).verify(session.accessToken);
-    expect(principal).toEqual({ userId: session.user.id, roles: ['buyer'] });
+    expect(principal).toEqual({ userId: session.user.id, roles: ['buyer'], expiresAt: session.accessTokenExpiresAt });
     expect(session.accessTokenExpiresAt.getTime() - f.clock.now().getTime()).toBe(15 * 60 * 1000);
   });
 
