@@ -1,11 +1,69 @@
 import type { Container } from 'inversify';
+import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
+import { AssignCourier } from '../application/delivery/assign-courier/assign-courier.js';
+import { CompleteDelivery } from '../application/delivery/complete-delivery/complete-delivery.js';
+import { CreateDelivery } from '../application/delivery/create-delivery/create-delivery.js';
+import { DeliveryAccess } from '../application/delivery/delivery-access.js';
+import { DeliveryEvents } from '../application/delivery/delivery-events.js';
+import { DeliverySettings } from '../application/delivery/delivery-settings.js';
+import { GetDelivery } from '../application/delivery/get-delivery/get-delivery.js';
+import { PickUpDelivery } from '../application/delivery/pick-up-delivery/pick-up-delivery.js';
+import { CourierDirectory } from '../application/delivery/ports/courier-directory.js';
+import { DeliveryOrders } from '../application/delivery/ports/delivery-orders.js';
+import { DeliveryRepository } from '../application/delivery/ports/delivery-repository.js';
+import { RecordLocation } from '../application/delivery/record-location/record-location.js';
+import { UserRepository } from '../application/identity/ports/user-repository.js';
+import { OrderRepository } from '../application/orders/ports/order-repository.js';
+import { EventBus } from '../application/shared/events/event-bus.js';
+import { Clock } from '../application/shared/ports/clock.js';
+import { IdGenerator } from '../application/shared/ports/id-generator.js';
+import { IdentityCourierDirectory } from '../adapters/in-process/identity-courier-directory.js';
+import { OrdersDeliveryOrders } from '../adapters/in-process/orders-delivery-orders.js';
+import { MemoryDeliveryRepository } from '../adapters/memory/delivery/memory-delivery-repository.js';
+import { MongoDeliveryRepository } from '../adapters/mongo/delivery/mongo-delivery-repository.js';
+import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
+import { deliveryLocationHandler, deliveryRoomRule } from '../adapters/realtime/delivery/delivery-location-event.js';
+import { RealtimeGateway } from '../adapters/realtime/realtime-gateway.js';
+import { bindUseCase } from './bind-use-case.js';
 
-/** Delivery: couriers, pickup, tracking and completion. */
-export async function bindDelivery(_container: Container, _config: Config): Promise<void> {}
+async function bindStore(container: Container): Promise<void> {
+  if (!container.isBound(MongoDbToken)) {
+    container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(new MemoryDeliveryRepository());
+    return;
+  }
+  const deliveries = new MongoDeliveryRepository(container.get<Db>(MongoDbToken));
+  await deliveries.ensureIndexes();
+  container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(deliveries);
+}
 
-/** The delivery module's consumers; registered before the bus starts. */
+function bindNeighbours(container: Container): void {
+  container.bind<DeliveryOrders>(DeliveryOrders).toResolvedValue((orders: OrderRepository) => new OrdersDeliveryOrders(orders), [OrderRepository]);
+  container.bind<CourierDirectory>(CourierDirectory).toResolvedValue((users: UserRepository) => new IdentityCourierDirectory(users), [UserRepository]);
+}
+
+/** Delivery: couriers, pickup, tracking and completion. Bind after identity and orders. */
+export async function bindDelivery(container: Container, config: Config): Promise<void> {
+  await bindStore(container);
+  bindNeighbours(container);
+  container.bind<DeliverySettings>(DeliverySettings).toConstantValue(config.delivery);
+  container.bind(DeliveryEvents).toResolvedValue((bus: EventBus) => new DeliveryEvents(bus), [EventBus]);
+  const bind = bindUseCase(container);
+  bind(CreateDelivery, [DeliveryRepository, DeliveryOrders, IdGenerator, Clock]);
+  bind(AssignCourier, [DeliveryRepository, CourierDirectory, DeliveryEvents, Clock]);
+  bind(PickUpDelivery, [DeliveryRepository, DeliveryOrders, DeliveryEvents, Clock]);
+  bind(RecordLocation, [DeliveryRepository, DeliveryEvents, Clock, DeliverySettings]);
+  bind(CompleteDelivery, [DeliveryRepository, DeliveryEvents, Clock]);
+  bind(GetDelivery, [DeliveryRepository]);
+  bind(DeliveryAccess, [DeliveryRepository]);
+}
+
+/** The delivery module consumes no event (the orders module follows it through delivery.*). */
 export function subscribeDelivery(_container: Container): void {}
 
 /** After the realtime gateway is bound: who may watch a delivery, and couriers' `delivery.location` socket events. */
-export function startDelivery(_container: Container): void {}
+export function startDelivery(container: Container): void {
+  const gateway = container.get(RealtimeGateway);
+  gateway.authorizeRooms('delivery', deliveryRoomRule(container.get(DeliveryAccess)));
+  gateway.handleClientEvent('delivery.location', deliveryLocationHandler(container.get(RecordLocation)));
+}

@@ -6,6 +6,7 @@ import { StockLedger } from '../application/cart/ports/stock-ledger.js';
 import { CancelOrder } from '../application/orders/cancel-order/cancel-order.js';
 import { CreateAuctionOrder } from '../application/orders/create-auction-order/create-auction-order.js';
 import { CreateOrder } from '../application/orders/create-order/create-order.js';
+import { FollowDelivery } from '../application/orders/follow-delivery/follow-delivery.js';
 import { GetOrder } from '../application/orders/get-order/get-order.js';
 import { ListOrders } from '../application/orders/list-orders/list-orders.js';
 import { OrderEvents } from '../application/orders/order-events.js';
@@ -52,15 +53,22 @@ export async function bindOrders(container: Container): Promise<void> {
   bind(PayOrder, [OrderRepository, PaymentGateway, OrderEvents, Clock]);
   bind(CancelOrder, [OrderRepository, OrderCheckout, OrderEvents, Clock]);
   bind(CreateAuctionOrder, [OrderRepository, OrderCheckout, OrderEvents, IdGenerator, Clock]);
+  bind(FollowDelivery, [OrderRepository, OrderEvents]);
   bind(GetOrder, [OrderRepository]);
   bind(ListOrders, [OrderRepository]);
 }
 
-/** The orders' consumer: the winner of an auction gets an order; registered before the bus starts. */
+/** The orders' consumers (the winner of an auction gets an order; orders follow their delivery); registered before the bus starts. */
 export function subscribeOrders(container: Container): void {
-  container.get<EventBus>(EventBus).subscribe({
+  const bus = container.get<EventBus>(EventBus);
+  bus.subscribe({
     consumer: CreateAuctionOrder.consumer,
     topics: ['auction.ended'],
     handler: (event) => container.get(CreateAuctionOrder).handle(event),
+  });
+  bus.subscribe({
+    consumer: FollowDelivery.consumer,
+    topics: ['delivery.picked_up', 'delivery.completed'],
+    handler: (event) => container.get(FollowDelivery).handle(event),
   });
 }

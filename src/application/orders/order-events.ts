@@ -20,6 +20,11 @@ export class OrderEvents {
     for (const sellerId of sellerIdsOf(order)) await this.notify(sellerId, 'order.paid', 'Order paid', `Order ${order.id} is paid: you can ship it.`, order);
   }
 
+  /** The order reached its buyer through the delivery `deliveryId`. */
+  async delivered(order: Order, deliveryId: string): Promise<void> {
+    await this.bus.publish('order.delivered', { orderId: order.id, buyerId: order.buyerId, sellerIds: sellerIdsOf(order), deliveryId, deliveredAt: order.updatedAt.toISOString() });
+  }
+
   async cancelled(order: Order, cancelledBy: string, stock: StockChange[]): Promise<void> {
     const items = order.items.map(({ listingId, quantity }) => ({ listingId, quantity }));
     await this.bus.publish('order.cancelled', { orderId: order.id, buyerId: order.buyerId, sellerIds: sellerIdsOf(order), cancelledBy, items });

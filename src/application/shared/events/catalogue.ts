@@ -42,6 +42,7 @@ export const eventCatalogue = {
   'order.delivered': z.object({ ...orderRef, deliveryId: idSchema, deliveredAt: isoDateSchema }),
 
   'delivery.assigned': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema }),
+  'delivery.picked_up': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, pickedUpAt: isoDateSchema }),
   'delivery.location.updated': z.object({
     deliveryId: idSchema,
     courierId: idSchema,

@@ -1,0 +1,87 @@
+import type { Container } from 'inversify';
+import { AssignCourier } from '../../../application/delivery/assign-courier/assign-courier.js';
+import { CompleteDelivery } from '../../../application/delivery/complete-delivery/complete-delivery.js';
+import { CreateDelivery } from '../../../application/delivery/create-delivery/create-delivery.js';
+import { GetDelivery } from '../../../application/delivery/get-delivery/get-delivery.js';
+import { PickUpDelivery } from '../../../application/delivery/pick-up-delivery/pick-up-delivery.js';
+import { RecordLocation } from '../../../application/delivery/record-location/record-location.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentDelivery } from './delivery-presenter.js';
+import { assignCourierBody, createDeliveryBody, deliveryIdParams, deliverySchema, locationAnswerSchema, locationBody } from './delivery-schemas.js';
+
+const tag = 'Delivery';
+const signedIn = { 401: { description: 'not signed in' } };
+const notFound = { 404: { description: 'no such delivery, or not yours to see' } };
+const answer = { description: 'the delivery', schema: deliverySchema };
+const courierOnly = { 403: { description: 'DELIVERY_NOT_COURIER: not its courier' } };
+
+export function deliveryRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'post',
+    path: '/deliveries',
+    tag,
+    summary: 'Ask for the delivery of a paid order (a seller of the order, or an admin); one per order',
+    auth: ['seller', 'admin'],
+    body: createDeliveryBody,
+    responses: {
+      201: { description: 'the delivery, pending', schema: deliverySchema },
+      403: { description: 'DELIVERY_NOT_SELLER: not a seller of the order' },
+      404: { description: 'DELIVERY_ORDER_NOT_FOUND: no such order, or not yours to see' },
+      409: { description: 'DELIVERY_ORDER_NOT_PAID, or DELIVERY_ALREADY_EXISTS' },
+      ...signedIn,
+    },
+    handler: async ({ principal, body }) => ({ status: 201, body: presentDelivery(await container.get(CreateDelivery).execute(principal, body.orderId)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/deliveries/:id/assign',
+    tag,
+    summary: 'Assign a courier (admin); another courier may be assigned until pickup',
+    auth: ['admin'],
+    params: deliveryIdParams,
+    body: assignCourierBody,
+    responses: { 200: answer, 400: { description: 'DELIVERY_NOT_A_COURIER: courierId is not a courier' }, 403: { description: 'not an admin' }, 409: { description: 'DELIVERY_INVALID_TRANSITION: picked up already' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params, body }) => ({ status: 200, body: presentDelivery(await container.get(AssignCourier).execute(principal, params.id, body.courierId)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/deliveries/:id/pickup',
+    tag,
+    summary: 'Its courier picks the parcel up: in_transit; the order becomes shipped',
+    auth: true,
+    params: deliveryIdParams,
+    responses: { 200: answer, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION, or DELIVERY_ORDER_CANCELLED' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await container.get(PickUpDelivery).execute(principal, params.id)) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/deliveries/:id/location',
+    tag,
+    summary: "Its courier reports a position (assigned or in transit); the tracking filter keeps it or says why not (also Socket.IO 'delivery.location')",
+    auth: true,
+    params: deliveryIdParams,
+    body: locationBody,
+    responses: { 202: { description: 'judged: kept, or dropped with the reason', schema: locationAnswerSchema }, 400: { description: 'bad input' }, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION: not assigned nor in transit' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params, body }) => ({ status: 202, body: await container.get(RecordLocation).execute(principal, { deliveryId: params.id, ...body }) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/deliveries/:id/complete',
+    tag,
+    summary: 'Its courier hands the parcel over: delivered; the order becomes delivered',
+    auth: true,
+    params: deliveryIdParams,
+    responses: { 200: answer, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION: not in transit' }, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await container.get(CompleteDelivery).execute(principal, params.id)) }),
+  });
+  api.route({
+    method: 'get',
+    path: '/deliveries/:id',
+    tag,
+    summary: 'A delivery with its track: its buyer, a seller, its courier and admins',
+    auth: true,
+    params: deliveryIdParams,
+    responses: { 200: answer, ...notFound, ...signedIn },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await container.get(GetDelivery).execute(principal, params.id)) }),
+  });
+}

@@ -1,0 +1,37 @@
+import { deliveryStatuses } from '../../../domain/delivery/delivery.js';
+import { dropReasons } from '../../../domain/delivery/tracking-filter.js';
+import { locationFields } from '../../shared/delivery/location-input.js';
+import { z } from '../openapi/zod-openapi.js';
+
+const id = z.string().min(1).max(128);
+
+export const deliveryIdParams = z.object({ id });
+export const createDeliveryBody = z.object({ orderId: id }).strict().openapi('CreateDeliveryRequest');
+export const assignCourierBody = z.object({ courierId: id.describe('a user with the courier role') }).strict().openapi('AssignCourierRequest');
+export const locationBody = z.object(locationFields).strict().openapi('LocationReport');
+
+export const trackPointSchema = z
+  .object({ lat: z.number(), lng: z.number(), accuracy: z.number().optional(), recordedAt: z.string() })
+  .openapi('TrackPoint');
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    buyerId: z.string(),
+    sellerIds: z.array(z.string()),
+    courierId: z.string().nullable(),
+    status: z.enum(deliveryStatuses),
+    lastLocation: trackPointSchema.nullable(),
+    track: z.array(trackPointSchema).describe('kept points, oldest first (the newest DELIVERY_TRACK_MAX_POINTS)'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    assignedAt: z.string().optional(),
+    pickedUpAt: z.string().optional(),
+    deliveredAt: z.string().optional(),
+  })
+  .openapi('Delivery');
+
+export const locationAnswerSchema = z
+  .object({ kept: z.boolean(), reason: z.enum(dropReasons).optional().describe('why the tracking filter dropped the point') })
+  .openapi('LocationAnswer');

@@ -1,0 +1,52 @@
+import type { DeliveryRepository, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import { deliveryErrors, withTrackPoint, type Delivery } from '../../../domain/delivery/delivery.js';
+
+/** A deep copy; structuredClone keeps Dates as Dates. */
+const copy = (delivery: Delivery): Delivery => structuredClone(delivery);
+
+/**
+ * DeliveryRepository in process memory. Every method decides and writes before its first await
+ * (there is none), so each is atomic within the process: of racing creates for one order one wins,
+ * of racing changes of one version one wins.
+ */
+export class MemoryDeliveryRepository implements DeliveryRepository {
+  private readonly deliveries = new Map<string, Delivery>();
+
+  async create(delivery: Delivery): Promise<void> {
+    if (this.deliveries.has(delivery.id)) throw new Error(`delivery ${delivery.id} is already stored`);
+    if (this.byOrder(delivery.orderId)) throw deliveryErrors.alreadyExists(delivery.orderId);
+    this.deliveries.set(delivery.id, copy(delivery));
+  }
+
+  async findById(id: string): Promise<Delivery | null> {
+    const delivery = this.deliveries.get(id);
+    return delivery ? copy(delivery) : null;
+  }
+
+  async findByOrderId(orderId: string): Promise<Delivery | null> {
+    const delivery = this.byOrder(orderId);
+    return delivery ? copy(delivery) : null;
+  }
+
+  async save(delivery: Delivery): Promise<void> {
+    this.storedAt(delivery.id, delivery.version - 1);
+    this.deliveries.set(delivery.id, copy(delivery));
+  }
+
+  async appendPoint(append: TrackAppend): Promise<void> {
+    const stored = this.storedAt(append.deliveryId, append.version);
+    this.deliveries.set(stored.id, withTrackPoint(stored, structuredClone(append.point), append.keepNewest, append.at));
+  }
+
+  /** The stored delivery if it is at `version`; DELIVERY_NOT_FOUND or DELIVERY_CONCURRENT_UPDATE otherwise. */
+  private storedAt(id: string, version: number): Delivery {
+    const stored = this.deliveries.get(id);
+    if (!stored) throw deliveryErrors.notFound();
+    if (stored.version !== version) throw deliveryErrors.concurrentUpdate();
+    return stored;
+  }
+
+  private byOrder(orderId: string): Delivery | undefined {
+    return [...this.deliveries.values()].find((d) => d.orderId === orderId);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Collection, Db } from 'mongodb';
+import type { DeliveryRepository, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import { deliveryErrors, type Delivery } from '../../../domain/delivery/delivery.js';
+import type { TrackPoint } from '../../../domain/delivery/tracking-filter.js';
+import { isDuplicateKeyError } from '../shared/errors.js';
+
+type DeliveryDocument = Omit<Delivery, 'id'> & { _id: string };
+
+const OPTIONAL_DATES = ['assignedAt', 'pickedUpAt', 'deliveredAt'] as const;
+
+/** Undefined optional fields are left out: the driver would store them as null. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const pointToDocument = (point: TrackPoint): TrackPoint => withoutUndefined(point);
+
+function pointOf(document: TrackPoint): TrackPoint {
+  const { lat, lng, accuracy, recordedAt } = document;
+  return { lat, lng, ...(accuracy == null ? {} : { accuracy }), recordedAt };
+}
+
+function toDocument(delivery: Delivery): DeliveryDocument {
+  const { id, lastLocation, track, ...rest } = delivery;
+  return { _id: id, ...withoutUndefined(rest), lastLocation: lastLocation && pointToDocument(lastLocation), track: track.map(pointToDocument) };
+}
+
+function toDelivery(document: DeliveryDocument): Delivery {
+  const { _id, lastLocation, track, ...rest } = document;
+  const delivery: Delivery = { id: _id, ...rest, lastLocation: lastLocation && pointOf(lastLocation), track: track.map(pointOf) };
+  for (const key of OPTIONAL_DATES) if (delivery[key] == null) delete delivery[key];
+  return delivery;
+}
+
+/**
+ * Deliveries in the `deliveries` collection. One per order: a unique index on orderId (an insert's
+ * violation is atomic on MongoDB and FerretDB alike). Changes are conditional on the version read;
+ * a point is appended with $push/$slice rather than by rewriting the track.
+ */
+export class MongoDeliveryRepository implements DeliveryRepository {
+  private readonly collection: Collection<DeliveryDocument>;
+
+  constructor(db: Db) {
+    this.collection = db.collection<DeliveryDocument>('deliveries');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ orderId: 1 }, { name: 'one_per_order', unique: true });
+  }
+
+  async create(delivery: Delivery): Promise<void> {
+    try {
+      await this.collection.insertOne(toDocument(delivery));
+    } catch (error) {
+      if (isDuplicateKeyError(error, 'orderId') && (await this.findByOrderId(delivery.orderId))) throw deliveryErrors.alreadyExists(delivery.orderId);
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<Delivery | null> {
+    const document = await this.collection.findOne({ _id: id });
+    return document ? toDelivery(document) : null;
+  }
+
+  async findByOrderId(orderId: string): Promise<Delivery | null> {
+    const document = await this.collection.findOne({ orderId });
+    return document ? toDelivery(document) : null;
+  }
+
+  async save(delivery: Delivery): Promise<void> {
+    const result = await this.collection.replaceOne({ _id: delivery.id, version: delivery.version - 1 }, toDocument(delivery));
+    if (result.matchedCount !== 1) await this.whyNotMatched(delivery.id);
+  }
+
+  async appendPoint(append: TrackAppend): Promise<void> {
+    const point = pointToDocument(append.point);
+    const version = append.version + 1;
+    const after = await this.collection.findOneAndUpdate(
+      { _id: append.deliveryId, version: append.version },
+      { $push: { track: { $each: [point], $slice: -append.keepNewest } }, $set: { lastLocation: point, updatedAt: append.at, version } },
+      { returnDocument: 'after' },
+    );
+    if (!after) return this.whyNotMatched(append.deliveryId);
+    if (after.track.length > append.keepNewest) await this.trim(append.deliveryId, version, after.track.slice(-append.keepNewest));
+  }
+
+  /**
+   * FerretDB ignores $push's $slice: the track is cut back right after, unless another change has
+   * followed already (its own append trims then).
+   */
+  private async trim(id: string, version: number, track: TrackPoint[]): Promise<void> {
+    await this.collection.updateOne({ _id: id, version }, { $set: { track } });
+  }
+
+  private async whyNotMatched(id: string): Promise<never> {
+    throw (await this.collection.countDocuments({ _id: id })) ? deliveryErrors.concurrentUpdate() : deliveryErrors.notFound();
+  }
+}

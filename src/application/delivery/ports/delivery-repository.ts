@@ -1,0 +1,28 @@
+import type { Delivery } from '../../../domain/delivery/delivery.js';
+import type { TrackPoint } from '../../../domain/delivery/tracking-filter.js';
+
+/** One kept point appended to a delivery read at `version`. */
+export interface TrackAppend {
+  deliveryId: string;
+  /** The version the point was judged against; the stored one becomes version + 1. */
+  version: number;
+  point: TrackPoint;
+  /** The track keeps the newest this many points. */
+  keepNewest: number;
+  at: Date;
+}
+
+export interface DeliveryRepository {
+  /** Stores a new delivery; DELIVERY_ALREADY_EXISTS when its order has one, also under racing creates (exactly one wins). */
+  create(delivery: Delivery): Promise<void>;
+  findById(id: string): Promise<Delivery | null>;
+  findByOrderId(orderId: string): Promise<Delivery | null>;
+  /** Replaces the delivery if its stored version is `delivery.version - 1`; else DELIVERY_CONCURRENT_UPDATE (or DELIVERY_NOT_FOUND). */
+  save(delivery: Delivery): Promise<void>;
+  /**
+   * Appends a point (it becomes lastLocation; the track keeps the newest `keepNewest`) if the stored
+   * version is still `append.version`; else DELIVERY_CONCURRENT_UPDATE (or DELIVERY_NOT_FOUND).
+   */
+  appendPoint(append: TrackAppend): Promise<void>;
+}
+export const DeliveryRepository = Symbol.for('DeliveryRepository');

@@ -1,0 +1,64 @@
+import request from 'supertest';
+import type { Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryWorld, type DeliveryWorld } from '../support/delivery-helpers.js';
+import { registerUser, TEST_ADMIN } from '../support/http-helpers.js';
+import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+
+const WAIT_MS = 5000;
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Who may watch `delivery:<id>`, and a courier's `delivery.location` socket event. */
+describe('delivery on Socket.IO', () => {
+  let t: RealtimeTestApp;
+  let w: DeliveryWorld;
+  beforeAll(async () => {
+    t = await createRealtimeTestApp(TEST_ADMIN);
+    w = await deliveryWorld(t);
+  });
+  afterEach(() => t.disconnectClients());
+  afterAll(() => t.close());
+
+  const socketOf = async (token: string) => {
+    const socket = t.client(token);
+    await connected(socket);
+    return socket;
+  };
+
+  it("its buyer, seller and courier may subscribe to delivery:<id>; someone else's delivery is ROOM_FORBIDDEN", async () => {
+    const { deliveryId, buyer, courier } = await w.assignedDelivery();
+    for (const who of [buyer, w.seller, courier]) {
+      expect(await (await socketOf(who.accessToken)).timeout(WAIT_MS).emitWithAck('subscribe', { room: `delivery:${deliveryId}` })).toEqual({ ok: true });
+    }
+    const stranger = await registerUser(t.app);
+    const refused = await (await socketOf(stranger.accessToken)).timeout(WAIT_MS).emitWithAck('subscribe', { room: `delivery:${deliveryId}` });
+    expect(refused).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
+    const unknown = await (await socketOf(stranger.accessToken)).timeout(WAIT_MS).emitWithAck('subscribe', { room: 'delivery:no-such-delivery' });
+    expect(unknown).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
+  });
+
+  it("the courier's delivery.location is acked { ok: true } and shows in GET /deliveries/:id; bad payloads and other users are refused in the ack", async () => {
+    const { deliveryId, buyer, courier } = await w.assignedDelivery();
+    const socket = await socketOf(courier.accessToken);
+    const recordedAt = new Date(t.clock.now().getTime() - 1_000).toISOString();
+    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.8566, lng: 2.3522, accuracy: 4, recordedAt })).toEqual({ ok: true });
+    const shown = await request(t.app).get(`/api/v1/deliveries/${deliveryId}`).set(buyer.auth);
+    const point = { lat: 48.8566, lng: 2.3522, accuracy: 4, recordedAt };
+    expect(shown.body).toMatchObject({ lastLocation: point, track: [point] });
+
+    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 'north' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { lat: 1, lng: 1 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const buyerSocket = await socketOf(buyer.accessToken);
+    expect(await buyerSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.86, lng: 2.35 })).toMatchObject({ ok: false, code: 'DELIVERY_NOT_COURIER' });
+    const stranger = await registerUser(t.app, { roles: ['courier'] });
+    const strangerSocket = await socketOf(stranger.accessToken);
+    expect(await strangerSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.86, lng: 2.35 })).toMatchObject({ ok: false, code: 'DELIVERY_NOT_FOUND' });
+    expect((await request(t.app).get(`/api/v1/deliveries/${deliveryId}`).set(buyer.auth)).body.track).toHaveLength(1);
+  });
+});
