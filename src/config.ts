@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuctionSettings } from './application/auctions/create-auction/create-auction.js';
+import type { DeliverySettings } from './application/delivery/delivery-settings.js';
 
 /**
  * Environment variables, parsed and validated once at start-up.
@@ -66,6 +67,10 @@ const envSchema = z
     AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
     AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
     REALTIME_RECOVERY_WINDOW_MS: integer(0, 3_600_000, 120_000),
+    TRACKING_MIN_DISTANCE_M: integer(0, 100_000, 10),
+    TRACKING_MIN_PERIOD_S: integer(0, 3600, 2),
+    TRACKING_MAX_SPEED_KMH: integer(1, 2000, 200),
+    DELIVERY_TRACK_MAX_POINTS: integer(1, 100_000, 500),
     BANNED_WORDS: z.string().default('').transform((v) => v.split(',').map((w) => w.trim()).filter(Boolean)),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
@@ -110,6 +115,7 @@ export interface Config {
   cart: { reservationTtlSeconds: number; sweepIntervalMs: number };
   auctions: AuctionSettings & { timerIntervalMs: number };
   realtime: { recoveryWindowMs: number };
+  delivery: DeliverySettings;
   media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number };
 }
 
@@ -177,6 +183,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS },
     auctions: { timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS, antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS, maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS },
     realtime: { recoveryWindowMs: e.REALTIME_RECOVERY_WINDOW_MS },
+    delivery: {
+      tracking: { minDistanceM: e.TRACKING_MIN_DISTANCE_M, minPeriodS: e.TRACKING_MIN_PERIOD_S, maxSpeedKmh: e.TRACKING_MAX_SPEED_KMH },
+      trackMaxPoints: e.DELIVERY_TRACK_MAX_POINTS,
+    },
     media: { maxBytes: e.MEDIA_MAX_BYTES, uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS, downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS },
   };
 }

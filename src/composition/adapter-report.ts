@@ -16,6 +16,8 @@ export function adapterReport(config: Config): Record<string, string> {
     stockLedger: redis,
     cartRepository: mongo,
     orderRepository: mongo,
+    notificationRepository: mongo,
+    pushSender: config.fcm ? 'fcm' : 'log only (FCM_CREDENTIALS unset)',
     idempotencyStore: redis,
     paymentGateway: 'test provider',
     refreshTokenStore: redis,

@@ -4,6 +4,8 @@ import { AdjustListingStock } from '../../src/application/catalog/adjust-listing
 import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
 import { ApplyModerationVerdict } from '../../src/application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { CreateAuctionOrder } from '../../src/application/orders/create-auction-order/create-auction-order.js';
+import { FollowDelivery } from '../../src/application/orders/follow-delivery/follow-delivery.js';
+import { DeliverNotification } from '../../src/application/notifications/deliver-notification/deliver-notification.js';
 import { uniqueName } from './real-services.js';
 import { TEST_ADMIN } from './http-helpers.js';
 
@@ -15,6 +17,8 @@ const consumers = [
   AdjustListingStock.consumer,
   CreateAuctionOrder.consumer,
   RecordAuctionOrder.consumer,
+  FollowDelivery.consumer,
+  DeliverNotification.consumer,
   'realtime.gateway',
 ];
 

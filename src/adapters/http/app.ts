@@ -9,6 +9,7 @@ import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
 import { auctionRoutes } from './auctions/auction-routes.js';
 import { cartRoutes } from './cart/cart-routes.js';
+import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
 import { adminListingRoutes } from './catalog/admin-listing-routes.js';
 import { categoryRoutes } from './catalog/category-routes.js';
@@ -19,6 +20,7 @@ import { userRoutes } from './identity/user-routes.js';
 import { adminMediaRoutes } from './media/admin-media-routes.js';
 import { embeddedStorageRoutes } from './media/embedded-storage-routes.js';
 import { mediaRoutes } from './media/media-routes.js';
+import { notificationRoutes } from './notifications/notification-routes.js';
 import { createRegistry, generateDocument } from './openapi/document.js';
 import { errorHandler, notFound } from './platform/error-handling.js';
 import { createHttpMetrics } from './platform/metrics.js';
@@ -29,7 +31,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes, deliveryRoutes, notificationRoutes];
 
 export interface AppOptions {
   trustProxy?: number;

@@ -1,0 +1,19 @@
+import type { UserNotifier } from '../../../application/notifications/ports/user-notifier.js';
+import type { Notification } from '../../../domain/notifications/notification.js';
+import { presentNotification } from '../../shared/notifications/notification-presenter.js';
+
+/** The part of the gateway this adapter uses (RealtimeGateway fits). */
+export interface UserEmitter {
+  emitToUser(userId: string, event: string, payload: unknown): void;
+}
+
+/** Emits `notification` with the notification's public JSON to `user:<id>`, on every instance sharing the Socket.IO adapter. */
+export class RealtimeUserNotifier implements UserNotifier {
+  static readonly event = 'notification';
+
+  constructor(private readonly gateway: UserEmitter) {}
+
+  async notify(notification: Notification): Promise<void> {
+    this.gateway.emitToUser(notification.userId, RealtimeUserNotifier.event, presentNotification(notification));
+  }
+}
