@@ -47,7 +47,7 @@ export async function bindOrders(container: Container): Promise<void> {
   await bindStores(container);
   container.bind<PaymentGateway>(PaymentGateway).toConstantValue(new TestPaymentGateway());
   container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartOrderCheckout(carts, ledger), [CartRepository, StockLedger]);
-  container.bind(OrderEvents).toResolvedValue((bus: EventBus) => new OrderEvents(bus), [EventBus]);
+  container.bind(OrderEvents).toResolvedValue((bus: EventBus, clock: Clock) => new OrderEvents(bus, clock), [EventBus, Clock]);
   const bind = bindUseCase(container);
   bind(CreateOrder, [OrderRepository, OrderCheckout, IdempotencyStore, OrderEvents, IdGenerator, Clock]);
   bind(PayOrder, [OrderRepository, PaymentGateway, OrderEvents, Clock]);
@@ -68,7 +68,7 @@ export function subscribeOrders(container: Container): void {
   });
   bus.subscribe({
     consumer: FollowDelivery.consumer,
-    topics: ['delivery.picked_up', 'delivery.completed'],
+    topics: ['delivery.assigned', 'delivery.picked_up', 'delivery.completed'],
     handler: (event) => container.get(FollowDelivery).handle(event),
   });
 }

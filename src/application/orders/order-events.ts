@@ -1,10 +1,15 @@
 import { sellerIdsOf, type Order } from '../../domain/orders/order.js';
+import { envelopeWithId } from '../shared/events/envelope.js';
 import type { EventBus } from '../shared/events/event-bus.js';
+import type { Clock } from '../shared/ports/clock.js';
 import type { StockChange } from './ports/order-checkout.js';
 
 /** The order.* events and the notifications that go with them. */
 export class OrderEvents {
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
 
   async created(order: Order, stock: StockChange[]): Promise<void> {
     const items = order.items.map(({ listingId, sellerId, quantity, unitPrice }) => ({ listingId, sellerId, quantity, unitPrice }));
@@ -21,8 +26,10 @@ export class OrderEvents {
   }
 
   /** The order reached its buyer through the delivery `deliveryId`. */
+  /** Under an id of its own (`order.delivered:<id>`): published again after a crash, consumers see it once. */
   async delivered(order: Order, deliveryId: string): Promise<void> {
-    await this.bus.publish('order.delivered', { orderId: order.id, buyerId: order.buyerId, sellerIds: sellerIdsOf(order), deliveryId, deliveredAt: order.updatedAt.toISOString() });
+    const payload = { orderId: order.id, buyerId: order.buyerId, sellerIds: sellerIdsOf(order), deliveryId, deliveredAt: order.updatedAt.toISOString() };
+    await this.bus.publishEnvelope(envelopeWithId(`order.delivered:${order.id}`, 'order.delivered', payload, this.clock));
   }
 
   async cancelled(order: Order, cancelledBy: string, stock: StockChange[]): Promise<void> {

@@ -33,6 +33,8 @@ export interface Order {
   /** The auction this order is the winning bid of. */
   auctionId?: string;
   deliveryId?: string;
+  /** The courier of its delivery, once one is assigned: may see the order. */
+  courierId?: string;
   createdAt: Date;
   updatedAt: Date;
   paidAt?: Date;

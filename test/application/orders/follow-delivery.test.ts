@@ -13,7 +13,7 @@ const completedAt = '2026-03-01T12:00:00.000Z';
 const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
 const items = [{ listingId: 'l1', sellerId: 's1', title: 'Bike', unitPrice: { amount: 1000, currency: 'EUR' }, quantity: 1 }];
 
-describe('FollowDelivery (orders consumer of delivery.picked_up and delivery.completed)', () => {
+describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_up and delivery.completed)', () => {
   let orders: MemoryOrderRepository;
   let bus: RecordingBus;
   let consumer: FollowDelivery;
@@ -30,7 +30,7 @@ describe('FollowDelivery (orders consumer of delivery.picked_up and delivery.com
   beforeEach(async () => {
     orders = new MemoryOrderRepository();
     bus = new RecordingBus(clock);
-    consumer = new FollowDelivery(orders, new OrderEvents(bus));
+    consumer = new FollowDelivery(orders, new OrderEvents(bus, clock));
     paid = markPaid(createOrder({ id: `o-${eventCount}`, buyerId: 'b1', items, shippingAddress: address, at }), at);
     await orders.create(paid);
   });
@@ -44,15 +44,30 @@ describe('FollowDelivery (orders consumer of delivery.picked_up and delivery.com
     expect(bus.published).toEqual([]);
   });
 
-  it('completed: the order is delivered and order.delivered is published once; the same fact again is a no-op', async () => {
+  it('completed: the order is delivered and order.delivered published; the same fact again changes nothing and publishes the same event (same id) again', async () => {
     await consumer.handle(pickedUp());
     await consumer.handle(completed());
     const delivered = await stored();
     expect(delivered).toMatchObject({ status: 'delivered', deliveryId: 'd1', version: paid.version + 2 });
-    await consumer.handle(completed());
+    await consumer.handle(completed()); // e.g. redelivered after a crash between the save and the publish
     await consumer.handle(pickedUp());
     expect(await stored()).toEqual(delivered);
-    expect(bus.payloads('order.delivered')).toEqual([{ orderId: paid.id, buyerId: 'b1', sellerIds: ['s1'], deliveryId: 'd1', deliveredAt: completedAt }]);
+    const published = bus.published.filter((e) => e.topic === 'order.delivered');
+    expect(published.map((e) => e.id)).toEqual([`order.delivered:${paid.id}`, `order.delivered:${paid.id}`]);
+    expect(published[1]).toEqual(published[0]);
+    expect(published[0]?.payload).toEqual({ orderId: paid.id, buyerId: 'b1', sellerIds: ['s1'], deliveryId: 'd1', deliveredAt: completedAt });
+  });
+
+  it('assigned: the order records its courier (who may then see it); a reassignment replaces it, a delivered order keeps it', async () => {
+    const assigned = (courierId: string) => envelopeWithId(nextId(), 'delivery.assigned', { ...ref(), courierId }, clock);
+    await consumer.handle(assigned('c1'));
+    expect(await stored()).toMatchObject({ status: 'paid', courierId: 'c1', version: paid.version + 1 });
+    await consumer.handle(assigned('c1'));
+    await consumer.handle(assigned('c2'));
+    expect(await stored()).toMatchObject({ courierId: 'c2', version: paid.version + 2 });
+    await consumer.handle(completed());
+    await consumer.handle(assigned('c3'));
+    expect(await stored()).toMatchObject({ status: 'delivered', courierId: 'c2' });
   });
 
   it('a completion seen before its pickup ships and delivers in one save', async () => {

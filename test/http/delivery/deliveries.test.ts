@@ -143,13 +143,16 @@ describe('HTTP deliveries', () => {
     expect(events.filter((e) => e.topic === 'delivery.location.updated' && (e.payload as { deliveryId: string }).deliveryId === deliveryId)).toHaveLength(2);
   });
 
-  it('GET /deliveries/:id: its buyer, seller, courier and admin; 404 for anyone else; the buyer cannot cancel a picked-up order, and pickup of a cancelled one is 409', async () => {
+  it('GET /deliveries/:id: its buyer, seller, courier and admin; 404 for anyone else; its courier sees the order; the buyer cannot cancel a picked-up order, and pickup of a cancelled one is 409', async () => {
     const { deliveryId, orderId, buyer, courier } = await w.assignedDelivery();
     for (const who of [buyer.auth, w.seller.auth, courier.auth, w.admin]) expect((await get(deliveryId, who)).status).toBe(200);
     const stranger = await registerUser(t.app);
     expectProblem(await get(deliveryId, stranger.auth), 404, 'DELIVERY_NOT_FOUND');
     expectProblem(await get('no-such-delivery', w.admin), 404, 'DELIVERY_NOT_FOUND');
     expectProblem(await api().get(`/api/v1/deliveries/${deliveryId}`), 401);
+    // Its courier may see the order too (api.md), once the orders module has heard of the assignment.
+    await vi.waitFor(async () => expect((await api().get(`/api/v1/orders/${orderId}`).set(courier.auth)).status).toBe(200), { timeout: 5000, interval: 20 });
+    expectProblem(await api().get(`/api/v1/orders/${orderId}`).set(stranger.auth), 404);
 
     expect((await api().post(`/api/v1/orders/${orderId}/cancel`).set(buyer.auth)).status).toBe(200);
     expectProblem(await post(`/${deliveryId}/pickup`, courier.auth), 409, 'DELIVERY_ORDER_CANCELLED');

@@ -14,7 +14,7 @@ function toDocument(order: Order): OrderDocument {
 function toOrder(document: OrderDocument): Order {
   const { _id, sellerIds: _sellerIds, ...rest } = document;
   const order = { id: _id, ...rest } as Order;
-  for (const key of ['deliveryId', 'paidAt', 'cancelledAt', 'auctionId', 'shippingAddress'] as const) if (order[key] == null) delete order[key];
+  for (const key of ['deliveryId', 'courierId', 'paidAt', 'cancelledAt', 'auctionId', 'shippingAddress'] as const) if (order[key] == null) delete order[key];
   if (order.shippingAddress?.line2 == null) delete order.shippingAddress?.line2;
   return order;
 }

@@ -5,10 +5,13 @@ import type { OrderRepository } from '../ports/order-repository.js';
 
 
 /**
- * Consumer of `delivery.picked_up` (the order becomes `shipped` and records its deliveryId) and
+ * Consumer of `delivery.assigned` (the order records its courier, who may then see it),
+ * `delivery.picked_up` (the order becomes `shipped` and records its deliveryId) and
  * `delivery.completed` (`delivered`, then `order.delivered`). Idempotent: an order already at or
- * past that status is left alone. A completion seen before the pickup (a redelivered pickup that
- * is still being retried) ships and delivers at once. A lost save race throws, so the bus retries.
+ * past that status is left alone, except that `order.delivered` is published again (under the same
+ * id, so consumers see it once) in case a crash came between the save and the publish. A
+ * completion seen before the pickup (a redelivered pickup that is still being retried) ships and
+ * delivers at once. A lost save race throws, so the bus retries.
  */
 export class FollowDelivery {
   static readonly consumer = 'orders.follow-delivery';
@@ -18,12 +21,19 @@ export class FollowDelivery {
     private readonly events: OrderEvents,
   ) {}
 
-  async handle(event: EventEnvelope<'delivery.picked_up' | 'delivery.completed'>): Promise<void> {
+  async handle(event: EventEnvelope<'delivery.assigned' | 'delivery.picked_up' | 'delivery.completed'>): Promise<void> {
     const { payload } = event;
     const order = await this.orders.findById(payload.orderId);
     if (!order) return;
     if ('pickedUpAt' in payload) await this.shipped(order, payload.deliveryId, new Date(payload.pickedUpAt));
-    else await this.delivered(order, payload.deliveryId, new Date(payload.completedAt));
+    else if ('completedAt' in payload) await this.delivered(order, payload.deliveryId, new Date(payload.completedAt));
+    else await this.assigned(order, payload.courierId);
+  }
+
+  /** A reassignment replaces the courier; after delivery the order keeps the one who delivered it. */
+  private async assigned(order: Order, courierId: string): Promise<void> {
+    if (order.courierId === courierId || (order.status !== 'paid' && order.status !== 'shipped')) return;
+    await this.orders.save({ ...order, courierId, version: order.version + 1 });
   }
 
   private async shipped(order: Order, deliveryId: string, at: Date): Promise<void> {
@@ -32,6 +42,7 @@ export class FollowDelivery {
   }
 
   private async delivered(order: Order, deliveryId: string, at: Date): Promise<void> {
+    if (order.status === 'delivered') return this.events.delivered(order, order.deliveryId ?? deliveryId);
     if (order.status !== 'paid' && order.status !== 'shipped') return;
     // Shipped and delivered in one save, so one version step.
     const shipped = order.status === 'paid' ? { ...markShipped(order, at), version: order.version } : order;
