@@ -4,6 +4,20 @@ import { completeDelivery } from '../../../src/domain/delivery/delivery.js';
 import { admin, buyer, courier, deliveryFixture, otherCourier, otherSeller, seller, stranger } from './delivery-fixture.js';
 
 type Fixture = ReturnType<typeof deliveryFixture>;
+type AppendPoint = Fixture['deliveries']['appendPoint'];
+
+/** Runs `rival` (another writer) just before the first append goes through, as if it had raced it. */
+function raceFirstAppend(f: Fixture, rival: (append: TrackAppend, appendPoint: AppendPoint) => Promise<void>): void {
+  const appendPoint: AppendPoint = f.deliveries.appendPoint.bind(f.deliveries);
+  let raced = false;
+  f.deliveries.appendPoint = async (append: TrackAppend) => {
+    if (!raced) {
+      raced = true;
+      await rival(append, appendPoint);
+    }
+    return appendPoint(append);
+  };
+}
 
 describe('delivery use cases (memory adapters)', () => {
   let f: Fixture;
@@ -129,15 +143,9 @@ describe('delivery use cases (memory adapters)', () => {
 
     it('a point whose append loses the race to a completion is judged again and refused: nothing lost silently, nothing published', async () => {
       const delivery = await f.inTransit();
-      const appendPoint = f.deliveries.appendPoint.bind(f.deliveries);
-      let raced = false;
-      f.deliveries.appendPoint = async (append: TrackAppend) => {
-        if (!raced) {
-          raced = true;
-          await f.deliveries.save(completeDelivery((await f.deliveries.findById(append.deliveryId))!, courier.userId, f.clock.now()));
-        }
-        return appendPoint(append);
-      };
+      raceFirstAppend(f, async (append) => {
+        await f.deliveries.save(completeDelivery((await f.deliveries.findById(append.deliveryId))!, courier.userId, f.clock.now()));
+      });
       await expect(f.record.execute(courier, { deliveryId: delivery.id, lat: 48.85, lng: 2.35 })).rejects.toMatchObject({ code: 'DELIVERY_INVALID_TRANSITION' });
       expect(await f.get.execute(admin, delivery.id)).toMatchObject({ status: 'delivered', track: [] });
       expect(f.bus.payloads('delivery.location.updated')).toEqual([]);
@@ -145,15 +153,7 @@ describe('delivery use cases (memory adapters)', () => {
 
     it('a point whose append loses the race to another point is judged against that point', async () => {
       const delivery = await f.inTransit();
-      const appendPoint = f.deliveries.appendPoint.bind(f.deliveries);
-      let raced = false;
-      f.deliveries.appendPoint = async (append: TrackAppend) => {
-        if (!raced) {
-          raced = true;
-          await appendPoint({ ...append, point: { lat: 48.85, lng: 2.35, recordedAt: f.after(-1) } });
-        }
-        return appendPoint(append);
-      };
+      raceFirstAppend(f, (append, appendPoint) => appendPoint({ ...append, point: { lat: 48.85, lng: 2.35, recordedAt: f.after(-1) } }).then(() => undefined));
       expect(await f.record.execute(courier, { deliveryId: delivery.id, lat: 48.85, lng: 2.35 })).toEqual({ kept: false, reason: 'too_close' });
       expect((await f.get.execute(admin, delivery.id)).track).toHaveLength(1);
     });
