@@ -162,6 +162,8 @@ export async function withBareExpress<T>(path: string, run: (base: string) => Pr
 export interface RunningApp {
   base: string;
   container: Container;
+  /** The HTTP server, e.g. to attach the realtime gateway to (whoever attaches it closes it before `run` returns). */
+  server: Server;
 }
 
 /** Builds the whole app for `env` (silent logs, the bench admin), serves it while `run` runs, then closes everything. */
@@ -170,7 +172,7 @@ export async function withApp<T>(env: NodeJS.ProcessEnv, run: (app: RunningApp) 
   const container = await buildContainer(config, { logger: pino({ level: 'silent' }) });
   const { server, base } = await listen(createApp(container));
   try {
-    return await run({ base, container });
+    return await run({ base, container, server });
   } finally {
     await close(server);
     await runtimeOf(container).closeAll(() => undefined);
