@@ -27,7 +27,6 @@ import {
   call,
   deleteKeys,
   embeddedEnv,
-  expectStatus,
   load,
   printFigures,
   registerBuyers,
@@ -35,7 +34,6 @@ import {
   withApp,
   withBareExpress,
   type Figures,
-  type Seller,
 } from './support/http-bench.js';
 
 const bids = Number(process.env.BENCH_BIDS ?? 20_000);
@@ -69,17 +67,6 @@ function countBidEvents(container: Container): Map<string, number> {
   return counts;
 }
 
-async function openAuction(base: string, seller: Seller): Promise<string> {
-  const listingId = await seller.publishedListing(1);
-  const terms = {
-    listingId,
-    startingPrice: { amount: 1_000, currency: 'EUR' },
-    minIncrement: { amount: 100, currency: 'EUR' },
-    endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-    antiSnipingSeconds: 0,
-  };
-  return (await expectStatus('auction', 201, call(base, 'POST', '/api/v1/auctions', terms, seller.token))).id as string;
-}
 
 function bidLoad(name: string, base: string, auctionId: string, tokens: string[], amount: number, goal?: number): Promise<Figures> {
   const body = JSON.stringify({ price: { amount: 1_000, currency: 'EUR' } });
@@ -91,8 +78,8 @@ async function profile(name: string, env: NodeJS.ProcessEnv, goal: number): Prom
     const events = countBidEvents(container);
     const seller = await verifiedSeller(base);
     const tokens = await registerBuyers(base, buyerCount);
-    await bidLoad(name, base, await openAuction(base, seller), tokens, warmUpBids);
-    const auctionId = await openAuction(base, seller);
+    await bidLoad(name, base, await seller.openAuction(), tokens, warmUpBids);
+    const auctionId = await seller.openAuction();
     const figures = await bidLoad(name, base, auctionId, tokens, bids, goal);
     const auction = (await call(base, 'GET', `/api/v1/auctions/${auctionId}`)).body;
     const tally: Tally = {

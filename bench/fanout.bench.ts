@@ -41,7 +41,7 @@ import express from 'express';
 import { Server as SocketServer } from 'socket.io';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { realtimeGatewayOf } from '../src/composition/realtime.js';
-import { call, close, embeddedEnv, expectStatus, listen, registerBuyers, verifiedSeller, withApp, type Json, type Seller } from './support/http-bench.js';
+import { close, embeddedEnv, listen, registerBuyers, verifiedSeller, withApp, type Json } from './support/http-bench.js';
 
 const clientCounts = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((n) => Number(n.trim())).filter((n) => n > 0);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -211,17 +211,6 @@ async function runRounds(row: Row, receipts: Receipts, trigger: Trigger): Promis
   return row;
 }
 
-async function openAuction(base: string, seller: Seller): Promise<string> {
-  const listingId = await seller.publishedListing(1);
-  const terms = {
-    listingId,
-    startingPrice: { amount: 1_000, currency: 'EUR' },
-    minIncrement: { amount: 100, currency: 'EUR' },
-    endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-    antiSnipingSeconds: 0,
-  };
-  return (await expectStatus('auction', 201, call(base, 'POST', '/api/v1/auctions', terms, seller.token))).id as string;
-}
 
 /** The whole app on the embedded profile with the realtime gateway attached; also returns an event as received. */
 async function appTarget(clients: number): Promise<{ row: Row; sample: Json | undefined }> {
@@ -234,7 +223,7 @@ async function appTarget(clients: number): Promise<{ row: Row; sample: Json | un
     try {
       const seller = await verifiedSeller(base);
       const [bidder, ...tokens] = await registerBuyers(base, tokenCount + 1);
-      const auctionId = await openAuction(base, seller);
+      const auctionId = await seller.openAuction();
       try {
         sockets = await connectClients(row.target, `${base}/ws`, clients, tokens, `auction:${auctionId}`, receipts);
       } catch (error) {

@@ -82,6 +82,8 @@ export interface Seller {
   categoryId: string;
   /** A published listing of `quantity` units, returned once the stock ledger holds them. */
   publishedListing(quantity: number): Promise<string>;
+  /** A live auction of one unit of a new listing: from 10.00 EUR by 1.00, for an hour, without anti-sniping. */
+  openAuction(): Promise<string>;
 }
 
 /** The admin signs in, approves a new seller's KYC and creates a category for the seller's listings. */
@@ -92,7 +94,19 @@ export async function verifiedSeller(base: string): Promise<Seller> {
   await expectStatus('kyc approve', 200, call(base, 'POST', `/api/v1/admin/users/${seller.id}/kyc/approve`, {}, adminToken));
   const category = await expectStatus('category', 201, call(base, 'POST', '/api/v1/categories', { name: `Bench ${Date.now().toString(36)}` }, adminToken));
   const categoryId = category.id as string;
-  return { token: seller.token, categoryId, publishedListing: (quantity) => publishListing(base, seller.token, categoryId, quantity) };
+  const publishedListing = (quantity: number) => publishListing(base, seller.token, categoryId, quantity);
+  return { token: seller.token, categoryId, publishedListing, openAuction: async () => openAuction(base, seller.token, await publishedListing(1)) };
+}
+
+async function openAuction(base: string, token: string, listingId: string): Promise<string> {
+  const terms = {
+    listingId,
+    startingPrice: { amount: 1_000, currency: 'EUR' },
+    minIncrement: { amount: 100, currency: 'EUR' },
+    endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    antiSnipingSeconds: 0,
+  };
+  return (await expectStatus('auction', 201, call(base, 'POST', '/api/v1/auctions', terms, token))).id as string;
 }
 
 async function publishListing(base: string, token: string, categoryId: string, quantity: number): Promise<string> {
