@@ -155,7 +155,10 @@ export async function load(options: LoadOptions): Promise<Figures> {
   // autocannon's types declare setupRequest as a function; in workers mode it is a module path.
   const result = await autocannon({ url: base, connections, workers: 1, requests, ...limit } as autocannon.Options);
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0]));
-  return { name, goal, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, statuses };
+  // Over the whole run (autocannon's per-second average counts a last partial second as a whole one).
+  const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
+  const rps = seconds > 0 ? result.requests.total / seconds : result.requests.average;
+  return { name, goal, rps, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, statuses };
 }
 
 /** The bare Express app of the comparison: one POST route answering 201 with a small JSON body. */
