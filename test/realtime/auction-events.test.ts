@@ -1,18 +1,11 @@
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseDueAuctions } from '../../src/application/auctions/close-due-auctions/close-due-auctions.js';
 import { auctionWorld, type AuctionWorld } from '../support/auction-helpers.js';
 import { registerUser, TEST_ADMIN } from '../support/http-helpers.js';
-import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT_MS = 5000;
 
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 /** A watcher of `auction:<id>` hears one auction.bid.placed per accepted bid and one auction.ended, and nothing private. */
 describe('auction events on Socket.IO', () => {

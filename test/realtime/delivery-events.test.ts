@@ -3,16 +3,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliveryWorld, type DeliveryWorld } from '../support/delivery-helpers.js';
 import { registerUser, TEST_ADMIN } from '../support/http-helpers.js';
-import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT_MS = 5000;
 
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 /** Who may watch `delivery:<id>`, and a courier's `delivery.location` socket event. */
 describe('delivery on Socket.IO', () => {

@@ -1,19 +1,11 @@
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/application/shared/events/event-bus.js';
 import { registerUser } from '../support/http-helpers.js';
 import { describeWithService, uniqueName } from '../support/real-services.js';
-import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT_MS = 5_000;
 
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (socket.connected) return resolve();
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 const stockUpdate = (listingId: string, available: number) => ({ listingId, available, quantityOnHand: available });
 

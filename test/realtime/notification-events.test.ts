@@ -1,23 +1,16 @@
 import request from 'supertest';
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FcmPushSender, type FcmMessaging, type FcmMulticastMessage, type FcmSendResponse } from '../../src/adapters/fcm/fcm-push-sender.js';
 import { DeviceRepository } from '../../src/application/identity/ports/device-repository.js';
 import { PushSender } from '../../src/application/notifications/ports/push-sender.js';
 import { EventBus } from '../../src/application/shared/events/event-bus.js';
 import { registerUser, signInAdmin, TEST_ADMIN, type SignedIn } from '../support/http-helpers.js';
-import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT = { timeout: 5000, interval: 20 };
 /** How long a socket is watched for an emit that must not come. */
 const QUIET_MS = 300;
 
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 /** A connected socket of `who` and every `notification` it receives. */
 async function listen(t: RealtimeTestApp, who: SignedIn): Promise<Record<string, unknown>[]> {

@@ -4,16 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StockLedger } from '../../src/application/cart/ports/stock-ledger.js';
 import { registerUser, signInAdmin, TEST_ADMIN, verifiedSeller } from '../support/http-helpers.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../support/catalog-helpers.js';
-import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT_MS = 5000;
 
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 function next(socket: Socket, event: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {

@@ -6,18 +6,12 @@ import { auctionWorld, type AuctionWorld } from '../support/auction-helpers.js';
 import { registerUser, type SignedIn } from '../support/http-helpers.js';
 import { describeWithService } from '../support/real-services.js';
 import { realStack } from '../support/real-stack.js';
-import { createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
+import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT_MS = 5_000;
 /** How long after the first copy of an event a second one would have arrived, if it were going to. */
 const SETTLE_MS = 500;
 
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
 
 /** Every copy of `event` the socket receives from now on. */
 function collect(socket: Socket, event: string): unknown[] {

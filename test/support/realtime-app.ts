@@ -45,3 +45,12 @@ export async function createRealtimeTestApp(env: Record<string, string> = {}, ov
   };
   return { ...t, gateway: gateway!, client, disconnectClients };
 }
+
+/** Resolves once the socket is connected (at once if it is), rejects with its connect_error. */
+export function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
