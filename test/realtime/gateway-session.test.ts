@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/application/shared/events/event-bus.js';
 import { registerUser } from '../support/http-helpers.js';
@@ -71,6 +72,28 @@ describe('realtime gateway sessions (embedded)', () => {
     expect(told).toEqual([{ code: 'AUTH_TOKEN_EXPIRED', message: expect.any(String) }]);
     await vi.waitFor(() => expect(sockets[1]!.connected).toBe(false), { timeout: WAIT_MS, interval: 10 });
     expect(sockets[2]!.connected).toBe(true);
+  });
+
+  it('auth.refresh with a fresh token of the same user keeps the connection past the first token; another user\'s token is refused', async () => {
+    t.disconnectClients();
+    const user = await registerUser(t.app);
+    const other = await registerUser(t.app);
+    const socket = t.client(user.accessToken);
+    await connected(socket);
+    t.clock.advance(10 * 60_000);
+    const fresh = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: other.accessToken })).toMatchObject({ ok: false, code: 'AUTH_SESSION_MISMATCH' });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: 'not a token' })).toMatchObject({ ok: false, code: 'AUTH_INVALID_TOKEN' });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', {})).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: fresh.body.accessToken as string })).toEqual({ ok: true });
+
+    t.clock.advance(6 * 60_000); // the first token has expired, the fresh one has not
+    expect(t.gateway.disconnectExpired()).toBe(0);
+    expect(socket.connected).toBe(true);
+    t.clock.advance(10 * 60_000);
+    expect(t.gateway.disconnectExpired()).toBe(1);
   });
 
   it("a recovered session cannot be taken over with another user's token", async () => {

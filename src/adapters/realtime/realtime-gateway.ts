@@ -4,6 +4,7 @@ import type { AccessTokenService, Principal } from '../../application/identity/p
 import type { Topic } from '../../application/shared/events/catalogue.js';
 import type { EventEnvelope } from '../../application/shared/events/envelope.js';
 import type { Subscription } from '../../application/shared/events/event-bus.js';
+import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
 import { defaultRoomAuthorizers, parseRoom, roomRequestSchema, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
@@ -32,7 +33,10 @@ export interface RealtimeGatewayOptions {
    * connection state recovery; default 2 minutes; 0 turns it off). Its token is checked again.
    */
   recoveryWindowMs?: number;
-  /** How often sockets whose access token has expired are told (`auth.expired`) and disconnected (default 1 s). */
+  /**
+   * How often sockets whose access token has expired are told (`auth.expired`) and disconnected
+   * (default 1 s). A client keeps its connection by sending `auth.refresh` `{ token }` in time.
+   */
   expiryCheckMs?: number;
   /** The app's clock, against which tokens expire (default: the system time). */
   now?: () => Date;
@@ -65,6 +69,7 @@ interface SocketRooms {
 type GatewaySocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 
 const failure = (code: string, message: string): RoomAck => ({ ok: false, code, message });
+const refreshSchema = z.object({ token: z.string().min(1).max(4096) }).strict();
 
 /**
  * Socket.IO on namespace `/ws`: authenticates the handshake with the access token (`auth.token`),
@@ -240,9 +245,19 @@ export class RealtimeGateway {
     this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
     socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscribe(socket, room)));
     socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.unsubscribe(socket, room)));
+    socket.on('auth.refresh', (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, 'auth.refresh', (_principal, body) => this.refresh(socket, body), payload, ack));
     for (const [event, handler] of this.clientEvents) {
       socket.on(event, (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, event, handler, payload, ack));
     }
+  }
+
+  /** `auth.refresh` `{ token }`: a fresh access token of the same user keeps the connection past the old one's expiry. */
+  private async refresh(socket: GatewaySocket, body: unknown): Promise<void> {
+    const parsed = refreshSchema.safeParse(body);
+    if (!parsed.success) throw new DomainError('invalid', 'VALIDATION_FAILED', 'expected { token: <accessToken> }');
+    const principal = this.tokens.verify(parsed.data.token);
+    if (principal.userId !== socket.data.principal.userId) throw new DomainError('forbidden', 'AUTH_SESSION_MISMATCH', 'the token belongs to another user');
+    socket.data.principal = principal;
   }
 
   private handleModuleEvent(socket: GatewaySocket, event: string, handler: ClientEventHandler, payload: unknown, ack: unknown): void {
