@@ -2,8 +2,10 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
+import { PaymentGateway } from '../../../src/application/orders/ports/payment-gateway.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
+import { recordEvents } from '../../support/recorded-events.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../../support/catalog-helpers.js';
 
 const address = { name: 'Ada Lovelace', line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
@@ -109,6 +111,26 @@ describe('HTTP orders', () => {
     expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(buyer.auth)).body.status).toBe('pending_payment');
     const paid = await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' });
     expect(paid.body).toMatchObject({ status: 'paid', paidAt: expect.any(String) });
+  });
+
+  it('10 racing payments of one order: one 200, the others 409, one charge and one order.paid', async () => {
+    const listingId = await listingWithStock(3);
+    const buyer = await buyerWithCart(listingId);
+    const orderId = (await order(buyer)).body.id as string;
+    const gateway = t.container.get<PaymentGateway>(PaymentGateway);
+    const charge = gateway.charge.bind(gateway);
+    const paymentIds = new Set<string>();
+    gateway.charge = async (request) => {
+      const result = await charge(request);
+      if (result.ok) paymentIds.add(result.paymentId);
+      return result;
+    };
+    const events = recordEvents(t.container);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => request(t.app).post(`/api/v1/orders/${orderId}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array<number>(9).fill(409)]);
+    expect(paymentIds.size).toBe(1);
+    expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1);
+    expect((await request(t.app).get(`/api/v1/orders/${orderId}`).set(buyer.auth)).body.status).toBe('paid');
   });
 
   it('cancel gives the stock back, also after payment (by an admin); a second cancel or a late payment is 409', async () => {
