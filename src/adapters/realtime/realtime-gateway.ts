@@ -7,7 +7,8 @@ import type { Subscription } from '../../application/shared/events/event-bus.js'
 import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
-import { defaultRoomAuthorizers, parseRoom, roomRequestSchema, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
+import { failure, RoomSubscriptions, type RoomAck } from './room-subscriptions.js';
+import { defaultRoomAuthorizers, roomRequestSchema, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
 
 export const REALTIME_NAMESPACE = '/ws';
 
@@ -43,8 +44,7 @@ export interface RealtimeGatewayOptions {
   logger?: RealtimeLogger;
 }
 
-/** The acknowledgement of `subscribe`, `unsubscribe` and module client events. */
-export type RoomAck = { ok: true } | { ok: false; code: string; message: string };
+export type { RoomAck } from './room-subscriptions.js';
 
 /**
  * A client -> server event a module handles (the delivery module: a courier's `delivery.location`).
@@ -58,17 +58,8 @@ interface SocketData {
   principal: Principal;
 }
 
-/** What the gateway tracks per live socket, beside its Socket.IO rooms. */
-interface SocketRooms {
-  /** Rooms joined through `subscribe` (not `user:<id>` nor the socket's own room). */
-  subscribed: Set<string>;
-  /** Subscribe requests being authorized. */
-  pending: Map<string, Promise<RoomAck>>;
-}
-
 type GatewaySocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 
-const failure = (code: string, message: string): RoomAck => ({ ok: false, code, message });
 const refreshSchema = z.object({ token: z.string().min(1).max(4096) }).strict();
 
 /**
@@ -87,10 +78,9 @@ export class RealtimeGateway {
   private readonly routes: readonly RealtimeRoute[];
   private readonly authorizers = defaultRoomAuthorizers();
   private readonly clientEvents = new Map<string, ClientEventHandler>();
-  private readonly socketRooms = new WeakMap<GatewaySocket, SocketRooms>();
+  private readonly subscriptions: RoomSubscriptions;
   private readonly now: () => Date;
   private readonly expiryTimer: NodeJS.Timeout;
-  private readonly maxRoomsPerSocket: number;
   private readonly logger: RealtimeLogger;
   private attached = false;
   private closing: Promise<void> | undefined;
@@ -101,7 +91,7 @@ export class RealtimeGateway {
   ) {
     this.consumer = options.consumer ?? 'realtime.gateway';
     this.routes = options.routes ?? realtimeRoutes;
-    this.maxRoomsPerSocket = options.maxRoomsPerSocket ?? 200;
+    this.subscriptions = new RoomSubscriptions(this.authorizers, options.maxRoomsPerSocket ?? 200);
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
     const recoveryWindowMs = options.recoveryWindowMs ?? 120_000;
@@ -226,25 +216,14 @@ export class RealtimeGateway {
     return undefined;
   }
 
-  private roomsOf(socket: GatewaySocket): SocketRooms {
-    let state = this.socketRooms.get(socket);
-    if (!state) {
-      state = { subscribed: new Set(), pending: new Map() };
-      this.socketRooms.set(socket, state);
-    }
-    return state;
-  }
-
   private onConnection(socket: GatewaySocket): void {
     const { userId } = socket.data.principal;
     const own = rooms.user(userId);
-    // A recovered socket is back in its rooms already; they count as subscribed again.
-    const { subscribed } = this.roomsOf(socket);
-    for (const room of socket.rooms) if (room !== own && room !== socket.id) subscribed.add(room);
+    this.subscriptions.restore(socket, [own]);
     void socket.join(own);
     this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
-    socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscribe(socket, room)));
-    socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.unsubscribe(socket, room)));
+    socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscriptions.subscribe(socket, room)));
+    socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.subscriptions.unsubscribe(socket, room)));
     socket.on('auth.refresh', (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, 'auth.refresh', (_principal, body) => this.refresh(socket, body), payload, ack));
     for (const [event, handler] of this.clientEvents) {
       socket.on(event, (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, event, handler, payload, ack));
@@ -261,10 +240,7 @@ export class RealtimeGateway {
   }
 
   private handleModuleEvent(socket: GatewaySocket, event: string, handler: ClientEventHandler, payload: unknown, ack: unknown): void {
-    const [body, callback] = typeof payload === 'function' && ack === undefined ? [undefined, payload] : [payload, ack];
-    const reply = (answer: RoomAck) => {
-      if (typeof callback === 'function') callback(answer);
-    };
+    const [body, reply] = withAck(payload, ack);
     handler(socket.data.principal, body).then(
       () => reply({ ok: true }),
       (error: unknown) => {
@@ -277,11 +253,7 @@ export class RealtimeGateway {
 
   /** Validates the payload, runs the action and acknowledges; without an ack callback the answer is dropped. */
   private answer(socket: GatewaySocket, name: string, payload: unknown, ack: unknown, action: (room: string) => Promise<RoomAck>): void {
-    // `socket.emit('subscribe', ack)` sends no payload: the callback arrives first.
-    const [body, callback] = typeof payload === 'function' && ack === undefined ? [undefined, payload] : [payload, ack];
-    const reply = (answer: RoomAck) => {
-      if (typeof callback === 'function') callback(answer);
-    };
+    const [body, reply] = withAck(payload, ack);
     const parsed = roomRequestSchema.safeParse(body);
     if (!parsed.success) {
       reply(failure('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')));
@@ -293,42 +265,15 @@ export class RealtimeGateway {
     });
   }
 
-  private subscribe(socket: GatewaySocket, name: string): Promise<RoomAck> {
-    const { subscribed, pending } = this.roomsOf(socket);
-    if (subscribed.has(name)) return Promise.resolve({ ok: true });
-    // A second request while the first is being authorized gets the same answer.
-    const inFlight = pending.get(name);
-    if (inFlight) return inFlight;
-    // Counted before the authorizer runs, so that concurrent requests cannot overshoot the cap.
-    if (subscribed.size + pending.size >= this.maxRoomsPerSocket) return Promise.resolve(failure('ROOM_LIMIT', `at most ${this.maxRoomsPerSocket} rooms per connection`));
-    const joining = this.join(socket, name).finally(() => pending.delete(name));
-    pending.set(name, joining);
-    return joining;
-  }
+}
 
-  private async join(socket: GatewaySocket, name: string): Promise<RoomAck> {
-    const room = parseRoom(name);
-    try {
-      if (!(await this.authorizers[room.kind](socket.data.principal, room.id))) return failure('ROOM_FORBIDDEN', `not allowed to join ${name}`);
-    } catch (error) {
-      if (error instanceof DomainError) return failure(error.code, error.message);
-      throw error;
-    }
-    // The socket may have gone while the authorizer ran.
-    if (socket.disconnected) return failure('DISCONNECTED', 'the connection closed');
-    this.roomsOf(socket).subscribed.add(name);
-    await socket.join(name);
-    return { ok: true };
-  }
-
-  private async unsubscribe(socket: GatewaySocket, name: string): Promise<RoomAck> {
-    // A subscribe still being authorized would otherwise join after this leave.
-    const { pending, subscribed } = this.roomsOf(socket);
-    await pending.get(name)?.catch(() => undefined);
-    subscribed.delete(name);
-    await socket.leave(name);
-    return { ok: true };
-  }
+/**
+ * The payload of a client event and how to answer it; without an ack callback the answer is
+ * dropped. `socket.emit('subscribe', ack)` sends no payload: the callback arrives first.
+ */
+function withAck(payload: unknown, ack: unknown): [unknown, (answer: RoomAck) => void] {
+  const [body, callback] = typeof payload === 'function' && ack === undefined ? [undefined, payload] : [payload, ack];
+  return [body, (answer) => (typeof callback === 'function' ? callback(answer) : undefined)];
 }
 
 /** A handshake refusal: the client's `connect_error` carries the message and `data.code`. */
