@@ -2,9 +2,10 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
-import { decodeCursor, newestFirstPage, type NewestFirstKey } from '../../shared/newest-first-pages.js';
+import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
+import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
 type AuctionDocument = Omit<Auction, 'id'> & { _id: string };
 
@@ -56,13 +57,6 @@ function withoutUndefined<T extends object>(value: T): T {
 
 function isFinal(status: AuctionStatus): boolean {
   return FINAL_STATUSES.includes(status);
-}
-
-/** The auctions after `key` in newest-first order (createdAt desc, _id desc). */
-function after(key: NewestFirstKey | undefined): Filter<AuctionDocument> {
-  if (!key) return {};
-  const createdAt = new Date(key.createdAt);
-  return { $or: [{ createdAt: { $lt: createdAt } }, { createdAt, _id: { $lt: key.id } }] };
 }
 
 export class MongoAuctionRepository implements AuctionRepository {
@@ -126,7 +120,7 @@ export class MongoAuctionRepository implements AuctionRepository {
     const key = page.cursor ? decodeCursor(page.cursor) : undefined;
     const byStatus: Filter<AuctionDocument> = filter.status ? { status: filter.status } : {};
     const documents = await this.collection
-      .find({ ...byStatus, ...after(key) })
+      .find({ ...byStatus, ...newestFirstAfter(key) })
       .sort({ createdAt: -1, _id: -1 })
       .limit(page.limit + 1)
       .toArray();

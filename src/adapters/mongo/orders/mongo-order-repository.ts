@@ -3,6 +3,7 @@ import type { OrderRepository } from '../../../application/orders/ports/order-re
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { orderErrors, type Order } from '../../../domain/orders/order.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
+import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
 type OrderDocument = Omit<Order, 'id'> & { _id: string; sellerIds: string[] };
 
@@ -62,10 +63,7 @@ export class MongoOrderRepository implements OrderRepository {
 
   private async list(filter: Filter<OrderDocument>, page: PageRequest): Promise<Page<Order>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const keyset: Filter<OrderDocument> = after
-      ? { $or: [{ createdAt: { $lt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), _id: { $lt: after.id } }] }
-      : {};
-    const documents = await this.collection.find({ ...filter, ...keyset }).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    const documents = await this.collection.find({ ...filter, ...newestFirstAfter(after) }).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
     return newestFirstPage(documents.map(toOrder), page.limit);
   }
 }
