@@ -35,6 +35,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: integer(0, 10, 0),
     SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, 10_000),
+    OUTBOX_RELAY_LEASE_MS: integer(500, 600_000, 10_000),
+    OUTBOX_RELAY_IDLE_MS: integer(10, 60_000, 500),
     MONGO_URL: optionalUrl(['mongodb', 'mongodb+srv']),
     MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'expected a database name (letters, digits, _ or -)').default('uty'),
     REDIS_URL: optionalUrl(['redis', 'rediss']),
@@ -103,6 +105,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: number;
   shutdownTimeoutMs: number;
+  /** The outbox relay: lease on claimed events, wait between idle passes. */
+  outbox: { relayLeaseMs: number; relayIdleMs: number };
   mongo?: { url: string; database: string };
   redis?: { url: string; keyPrefix: string };
   amqp?: { url: string; exchange: string; queuePrefix: string };
@@ -154,6 +158,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    outbox: { relayLeaseMs: e.OUTBOX_RELAY_LEASE_MS, relayIdleMs: e.OUTBOX_RELAY_IDLE_MS },
     mongo: e.MONGO_URL ? { url: e.MONGO_URL, database: e.MONGO_DB } : undefined,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     amqp: e.AMQP_URL ? { url: e.AMQP_URL, exchange: e.AMQP_EXCHANGE, queuePrefix: e.AMQP_QUEUE_PREFIX } : undefined,

@@ -15,6 +15,7 @@ import { bindInfrastructure } from './composition/infrastructure.js';
 import { bindMedia, subscribeMedia } from './composition/media.js';
 import { bindRealtime } from './composition/realtime.js';
 import { bindShared, type SharedOverrides } from './composition/shared.js';
+import { bindOutbox, startOutboxRelay } from './composition/outbox.js';
 
 export const ConfigToken = Symbol.for('Config');
 
@@ -37,6 +38,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   try {
     await bindInfrastructure(container, config, runtime);
     bindShared(container, config, runtime, logger, overrides);
+    bindOutbox(container);
     await bindIdentity(container, config, overrides);
     await bindCatalog(container, config);
     subscribeCatalog(container);
@@ -56,6 +58,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await bindRealtime(container, config, runtime, logger);
     startDelivery(container);
     await container.get<EventBus>(EventBus).start();
+    startOutboxRelay(container, runtime, logger, { ...config.outbox, drainMs: Math.min(2_000, config.shutdownTimeoutMs) });
     await startCart(container, config);
     await startAuctions(container, config);
     return container;

@@ -1,0 +1,69 @@
+import type { EventEnvelope } from '../../../application/shared/events/envelope.js';
+import type { ClaimedEvents, OutboxSignal, OutboxStats, OutboxStore, PendingEvents } from '../../../application/shared/outbox/outbox.js';
+
+interface Lease {
+  owner: string;
+  until: number;
+}
+
+/**
+ * The outbox of every in-memory store. A memory adapter appends a change's events in the same
+ * synchronous step as the change itself (no await in between), which is as atomic as a
+ * single-document write: the embedded default and the tests run the real outbox flow.
+ */
+export class MemoryOutbox implements OutboxStore {
+  readonly name = 'memory';
+  private readonly pending = new Map<string, EventEnvelope[]>();
+  private readonly leases = new Map<string, Lease>();
+
+  constructor(private readonly signal?: OutboxSignal) {}
+
+  /** Stores `events` for the aggregate `key`, after the ones it already has. */
+  append(key: string, events: PendingEvents): void {
+    if (events.length === 0) return;
+    const queue = this.pending.get(key) ?? [];
+    queue.push(...events.map((event) => structuredClone(event)));
+    this.pending.set(key, queue);
+    this.signal?.notify();
+  }
+
+  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
+    const claims: ClaimedEvents[] = [];
+    for (const [key, events] of this.pending) {
+      if (claims.length >= limit) break;
+      const lease = this.leases.get(key);
+      if (lease && lease.owner !== owner && lease.until > now.getTime()) continue;
+      if (lease && lease.owner === owner && lease.until > now.getTime()) continue; // already being published by this relay
+      this.leases.set(key, { owner, until: now.getTime() + leaseMs });
+      claims.push({ key, events: events.map((event) => structuredClone(event)), receipt: events.slice() });
+    }
+    return claims;
+  }
+
+  async done(owner: string, claimed: ClaimedEvents, count: number): Promise<void> {
+    const queue = this.pending.get(claimed.key);
+    const taken = (claimed.receipt as EventEnvelope[]).slice(0, count);
+    if (queue) {
+      const remaining = queue.filter((event) => !taken.includes(event));
+      if (remaining.length === 0) this.pending.delete(claimed.key);
+      else this.pending.set(claimed.key, remaining);
+    }
+    if (this.leases.get(claimed.key)?.owner === owner) this.leases.delete(claimed.key);
+  }
+
+  async stats(): Promise<OutboxStats> {
+    let depth = 0;
+    let oldest: string | null = null;
+    for (const events of this.pending.values()) {
+      depth += events.length;
+      for (const event of events) if (oldest === null || event.occurredAt < oldest) oldest = event.occurredAt;
+    }
+    return { depth, oldest: oldest === null ? null : new Date(oldest) };
+  }
+
+  /** Every pending event, oldest aggregate first (tests). */
+  peek(): EventEnvelope[] {
+    return [...this.pending.values()].flat().map((event) => structuredClone(event));
+  }
+}
+export const MemoryOutboxToken = Symbol.for('MemoryOutbox');

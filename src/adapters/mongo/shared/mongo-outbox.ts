@@ -1,0 +1,105 @@
+import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
+import { parseEnvelope, type EventEnvelope } from '../../../application/shared/events/envelope.js';
+import type { ClaimedEvents, OutboxSignal, OutboxStats, OutboxStore, PendingEvents } from '../../../application/shared/outbox/outbox.js';
+
+/**
+ * The single-document outbox: a document keeps the events its writes caused in `outbox` (in
+ * order) until the relay has published them; `outboxPending` flags (and indexes) the documents
+ * that have some, `outboxLease` says which relay holds them. A state write and its events are
+ * one document write, atomic on every MongoDB and on FerretDB, with no transaction.
+ */
+export interface OutboxFields {
+  outbox?: EventEnvelope[];
+  outboxPending?: boolean;
+  outboxLease?: { owner: string; until: Date } | null;
+}
+
+const plain = (events: PendingEvents): EventEnvelope[] => events.map((event) => JSON.parse(JSON.stringify(event)) as EventEnvelope);
+
+/** A new document with its first events. */
+export function insertWithOutbox<T extends Document>(document: T, events: PendingEvents): T & OutboxFields {
+  return { ...document, outbox: plain(events), outboxPending: events.length > 0 };
+}
+
+/**
+ * An update that writes `document`'s fields (those listed in `optional` and absent are removed,
+ * as a replace would) and appends `events` to the document's outbox.
+ */
+export function replaceWithOutbox<T extends Document>(document: T, events: PendingEvents, optional: readonly string[] = []): UpdateFilter<T> {
+  const { _id: _ignored, ...fields } = document;
+  const unset = Object.fromEntries(optional.filter((key) => fields[key] === undefined).map((key) => [key, '']));
+  const update: Document = { $set: { ...dropUndefined(fields), ...(events.length ? { outboxPending: true } : {}) } };
+  if (Object.keys(unset).length) update.$unset = unset;
+  if (events.length) update.$push = { outbox: { $each: plain(events) } };
+  return update as UpdateFilter<T>;
+}
+
+/** `$push` of events alone (a fact recorded on a document whose state is written elsewhere in the same update). */
+export function appendOutbox(events: PendingEvents): Document {
+  return events.length ? { $set: { outboxPending: true }, $push: { outbox: { $each: plain(events) } } } : {};
+}
+
+function dropUndefined(fields: Document): Document {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+/** The outbox of one collection, as the relay sees it. */
+export class MongoOutboxStore implements OutboxStore {
+  readonly name: string;
+
+  constructor(
+    private readonly collection: Collection<Document>,
+    private readonly signal?: OutboxSignal,
+  ) {
+    this.name = `mongo:${collection.collectionName}`;
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ outboxPending: 1 }, { name: 'outbox_pending' });
+  }
+
+  /** Tells this process's relay that a write just stored events. */
+  written(events: PendingEvents): void {
+    if (events.length) this.signal?.notify();
+  }
+
+  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
+    const free: Filter<Document> = { outboxPending: true, $or: [{ outboxLease: null }, { 'outboxLease.until': { $lte: now } }] };
+    const candidates = await this.collection.find(free, { projection: { _id: 1 } }).limit(limit).toArray();
+    const claims: ClaimedEvents[] = [];
+    for (const { _id } of candidates) {
+      // The filter is repeated so that a lease taken meanwhile by another relay is respected.
+      const claimed = await this.collection.findOneAndUpdate({ ...free, _id }, { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } }, { returnDocument: 'after', projection: { outbox: 1, outboxLease: 1 } });
+      if (!claimed || claimed.outboxLease?.owner !== owner) continue;
+      const raw = (claimed.outbox ?? []) as Document[];
+      if (raw.length === 0) {
+        await this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } });
+        continue;
+      }
+      claims.push({ key: String(_id), events: raw.map((entry) => parseEnvelope(entry)), receipt: raw });
+    }
+    return claims;
+  }
+
+  async done(owner: string, claimed: ClaimedEvents, count: number): Promise<void> {
+    const _id = claimed.key as unknown as Filter<Document>['_id'];
+    const published = (claimed.receipt as Document[]).slice(0, count);
+    const update: Document = { $set: { outboxLease: null } };
+    if (published.length) update.$pullAll = { outbox: published };
+    await this.collection.updateOne({ _id, 'outboxLease.owner': owner }, update);
+    await this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false } });
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const pending = await this.collection.find({ outboxPending: true }, { projection: { outbox: 1 } }).limit(10_000).toArray();
+    let depth = 0;
+    let oldest: string | null = null;
+    for (const document of pending) {
+      for (const event of (document.outbox ?? []) as EventEnvelope[]) {
+        depth += 1;
+        if (oldest === null || event.occurredAt < oldest) oldest = event.occurredAt;
+      }
+    }
+    return { depth, oldest: oldest === null ? null : new Date(oldest) };
+  }
+}

@@ -1,0 +1,91 @@
+import type { ChainableCommander, Redis } from 'ioredis';
+import { parseEnvelope, type EventEnvelope } from '../../../application/shared/events/envelope.js';
+import type { ClaimedEvents, OutboxSignal, OutboxStats, OutboxStore, PendingEvents } from '../../../application/shared/outbox/outbox.js';
+
+/** The stream every Redis write appends its events to, and the key of the relay's lease on it. */
+export const outboxStreamKey = (prefix: string): string => `${prefix}outbox`;
+const leaseKey = (prefix: string): string => `${prefix}outbox:lease`;
+
+/** Each entry: `k` the aggregate (listing, auction...), `e` the envelope as JSON. */
+export function outboxEntryFields(key: string, event: EventEnvelope): string[] {
+  return ['k', key, 'e', JSON.stringify(event)];
+}
+
+/** Appends events to the outbox inside a MULTI whose other commands are the state change. */
+export function appendToOutbox(multi: ChainableCommander, prefix: string, key: string, events: PendingEvents): ChainableCommander {
+  for (const event of events) multi.xadd(outboxStreamKey(prefix), '*', ...outboxEntryFields(key, event));
+  return multi;
+}
+
+/**
+ * Lua: appends the JSON envelopes in `ARGV[from..from+count-1]` to the outbox stream `stream`
+ * under the aggregate `key`. Scripts call it after their state change, so both are one atomic step.
+ */
+export const luaAppendOutbox = `
+local function append_outbox(stream, key, from, count)
+  for i = from, from + count - 1 do
+    redis.call('XADD', stream, '*', 'k', key, 'e', ARGV[i])
+  end
+end
+`;
+
+/** Takes the lease when it is free or already ours (renewing it); 1 when held. */
+const acquireLease = `
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+`;
+
+/**
+ * The Redis outbox stream as the relay sees it. One relay at a time holds the stream (a lease key
+ * with an expiry, taken over when its holder dies), so the stream's order is the publishing order.
+ */
+export class RedisOutboxStore implements OutboxStore {
+  readonly name = 'redis';
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly signal?: OutboxSignal,
+  ) {}
+
+  /** Tells this process's relay that a write just stored events. */
+  written(events: PendingEvents): void {
+    if (events.length) this.signal?.notify();
+  }
+
+  async claim(owner: string, _now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
+    const held = await this.redis.eval(acquireLease, 1, leaseKey(this.prefix), owner, String(leaseMs));
+    if (held !== 1) return [];
+    const entries = await this.redis.xrange(outboxStreamKey(this.prefix), '-', '+', 'COUNT', limit);
+    if (entries.length === 0) return [];
+    // One claim for the whole read, in stream order: the stream is one sequence.
+    const events: EventEnvelope[] = [];
+    const ids: string[] = [];
+    for (const [id, fields] of entries) {
+      ids.push(id);
+      events.push(parseEnvelope(JSON.parse(fieldOf(fields, 'e'))));
+    }
+    return [{ key: 'stream', events, receipt: ids }];
+  }
+
+  async done(_owner: string, claimed: ClaimedEvents, count: number): Promise<void> {
+    const ids = (claimed.receipt as string[]).slice(0, count);
+    if (ids.length) await this.redis.xdel(outboxStreamKey(this.prefix), ...ids);
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const stream = outboxStreamKey(this.prefix);
+    const [depth, first] = await Promise.all([this.redis.xlen(stream), this.redis.xrange(stream, '-', '+', 'COUNT', 1)]);
+    const oldest = first[0] ? (JSON.parse(fieldOf(first[0][1], 'e')) as EventEnvelope).occurredAt : null;
+    return { depth, oldest: oldest ? new Date(oldest) : null };
+  }
+}
+
+function fieldOf(fields: string[], name: string): string {
+  const index = fields.indexOf(name);
+  return index >= 0 && index % 2 === 0 ? (fields[index + 1] ?? '') : '';
+}
