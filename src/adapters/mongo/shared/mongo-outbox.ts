@@ -69,7 +69,7 @@ export class MongoOutboxStore implements OutboxStore {
     const claims: ClaimedEvents[] = [];
     for (const { _id } of candidates) {
       // The filter is repeated so that a lease taken meanwhile by another relay is respected.
-      const claimed = await this.collection.findOneAndUpdate({ ...free, _id }, { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } }, { returnDocument: 'after', projection: { outbox: 1, outboxLease: 1 } });
+      const claimed = await this.collection.findOneAndUpdate({ ...free, _id }, { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } }, { returnDocument: 'after' });
       if (!claimed || claimed.outboxLease?.owner !== owner) continue;
       const raw = (claimed.outbox ?? []) as Document[];
       if (raw.length === 0) {

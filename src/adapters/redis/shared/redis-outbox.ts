@@ -29,11 +29,15 @@ local function append_outbox(stream, key, from, count)
 end
 `;
 
-/** Takes the lease when it is free or already ours (renewing it); 1 when held. */
+/**
+ * Takes the lease when it is free, ours (renewing it) or expired at ARGV[2] (the relay's clock);
+ * the key expires by itself a while after the lease, so a dead holder leaves nothing behind. 1 when held.
+ */
 const acquireLease = `
-local holder = redis.call('GET', KEYS[1])
-if holder == false or holder == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+local holder = redis.call('HMGET', KEYS[1], 'owner', 'until')
+if holder[1] == false or holder[1] == ARGV[1] or tonumber(holder[2]) <= tonumber(ARGV[2]) then
+  redis.call('HSET', KEYS[1], 'owner', ARGV[1], 'until', tonumber(ARGV[2]) + tonumber(ARGV[3]))
+  redis.call('PEXPIRE', KEYS[1], 3 * tonumber(ARGV[3]))
   return 1
 end
 return 0
@@ -57,8 +61,8 @@ export class RedisOutboxStore implements OutboxStore {
     if (events.length) this.signal?.notify();
   }
 
-  async claim(owner: string, _now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
-    const held = await this.redis.eval(acquireLease, 1, leaseKey(this.prefix), owner, String(leaseMs));
+  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
+    const held = await this.redis.eval(acquireLease, 1, leaseKey(this.prefix), owner, String(now.getTime()), String(leaseMs));
     if (held !== 1) return [];
     const entries = await this.redis.xrange(outboxStreamKey(this.prefix), '-', '+', 'COUNT', limit);
     if (entries.length === 0) return [];
