@@ -29,6 +29,7 @@ import { UpdateCategory } from '../application/catalog/update-category/update-ca
 import { UpdateListing } from '../application/catalog/update-listing/update-listing.js';
 import { UserRepository } from '../application/identity/ports/user-repository.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
+import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { IdentitySellerVerification } from '../adapters/in-process/identity-seller-verification.js';
@@ -36,6 +37,7 @@ import { MemoryAuditLog } from '../adapters/memory/catalog/memory-audit-log.js';
 import { MemoryCategoryRepository } from '../adapters/memory/catalog/memory-category-repository.js';
 import { MemoryCategoryTreeCache } from '../adapters/memory/catalog/memory-category-tree-cache.js';
 import { MemoryListingRepository } from '../adapters/memory/catalog/memory-listing-repository.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoAuditLog } from '../adapters/mongo/catalog/mongo-audit-log.js';
 import { MongoCategoryRepository } from '../adapters/mongo/catalog/mongo-category-repository.js';
 import { MongoListingRepository } from '../adapters/mongo/catalog/mongo-listing-repository.js';
@@ -43,18 +45,20 @@ import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { RedisCategoryTreeCache } from '../adapters/redis/catalog/redis-category-tree-cache.js';
 import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { bindUseCase } from './bind-use-case.js';
+import { mongoOutboxStore } from './outbox.js';
 
 async function bindStores(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
     const db = container.get<Db>(MongoDbToken);
-    const stores = { categories: new MongoCategoryRepository(db), listings: new MongoListingRepository(db), audit: new MongoAuditLog(db) };
+    const listings = new MongoListingRepository(db, await mongoOutboxStore(container, 'listings'));
+    const stores = { categories: new MongoCategoryRepository(db), listings, audit: new MongoAuditLog(db) };
     await Promise.all(Object.values(stores).map((store) => store.ensureIndexes()));
     container.bind<CategoryRepository>(CategoryRepository).toConstantValue(stores.categories);
     container.bind<ListingRepository>(ListingRepository).toConstantValue(stores.listings);
     container.bind<AuditLog>(AuditLog).toConstantValue(stores.audit);
   } else {
     container.bind<CategoryRepository>(CategoryRepository).toConstantValue(new MemoryCategoryRepository());
-    container.bind<ListingRepository>(ListingRepository).toConstantValue(new MemoryListingRepository());
+    container.bind<ListingRepository>(ListingRepository).toConstantValue(new MemoryListingRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
     container.bind<AuditLog>(AuditLog).toConstantValue(new MemoryAuditLog());
   }
   const cache = container.isBound(RedisToken)
@@ -67,7 +71,7 @@ function bindServices(container: Container, config: Config): void {
   container.bind<SellerVerification>(SellerVerification).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
   container.bind(CategoryReader).toResolvedValue((repo: CategoryRepository, cache: CategoryTreeCache) => new CategoryReader(repo, cache), [CategoryRepository, CategoryTreeCache]);
   container.bind(AutoModerator).toResolvedValue((media: MediaStatusLookup) => new AutoModerator(media, config.catalog.bannedWords), [MediaStatusLookup]);
-  container.bind(ListingEvents).toResolvedValue((bus: EventBus) => new ListingEvents(bus), [EventBus]);
+  container.bind(ListingEvents).toResolvedValue((events: EventFactory) => new ListingEvents(events), [EventFactoryToken]);
 }
 
 function bindUseCases(container: Container): void {

@@ -1,12 +1,16 @@
 import type { Listing } from '../../domain/catalog/listing.js';
-import type { EventBus } from '../shared/events/event-bus.js';
+import type { EventEnvelope } from '../shared/events/envelope.js';
+import type { EventFactory } from '../shared/events/event-factory.js';
 
-/** The catalogue events of a listing, in one place so every use case publishes the same shapes. */
+/**
+ * Builds the catalogue events of a listing, in one place so every use case stores the same shapes.
+ * They are stored with the listing's change (ListingRepository), never published from here.
+ */
 export class ListingEvents {
-  constructor(private readonly bus: EventBus) {}
+  constructor(private readonly events: EventFactory) {}
 
-  async created(listing: Listing): Promise<void> {
-    await this.bus.publish('listing.created', {
+  created(listing: Listing): EventEnvelope {
+    return this.events.create('listing.created', {
       listingId: listing.id,
       sellerId: listing.sellerId,
       categoryId: listing.categoryId,
@@ -18,9 +22,9 @@ export class ListingEvents {
   }
 
   /** `listing.published` when it became published, `listing.updated` otherwise. */
-  async changed(before: Listing, after: Listing, changes: string[]): Promise<void> {
+  changed(before: Listing, after: Listing, changes: string[]): EventEnvelope {
     if (after.status === 'published' && before.status !== 'published') {
-      await this.bus.publish('listing.published', {
+      return this.events.create('listing.published', {
         listingId: after.id,
         sellerId: after.sellerId,
         categoryId: after.categoryId,
@@ -28,10 +32,9 @@ export class ListingEvents {
         quantity: after.quantity,
         publishedAt: (after.publishedAt ?? after.updatedAt).toISOString(),
       });
-      return;
     }
     const fields = before.status === after.status ? changes : [...changes, 'status'];
-    await this.bus.publish('listing.updated', {
+    return this.events.create('listing.updated', {
       listingId: after.id,
       sellerId: after.sellerId,
       status: after.status,
@@ -41,8 +44,8 @@ export class ListingEvents {
     });
   }
 
-  async notifySeller(listing: Listing, type: 'listing.approved' | 'listing.rejected', reason?: string): Promise<void> {
-    await this.bus.publish('notification.send', {
+  sellerNotice(listing: Listing, type: 'listing.approved' | 'listing.rejected', reason?: string): EventEnvelope {
+    return this.events.create('notification.send', {
       userId: listing.sellerId,
       type,
       title: type === 'listing.approved' ? 'Listing published' : 'Listing rejected',

@@ -17,7 +17,7 @@ describe('ReconcileStock', () => {
         { userId: 'seller', roles: ['seller'] },
         { title: 'Thing', description: '', categoryId: category.id, price: { amount: 100, currency: 'EUR' }, quantity, attributes: {}, mediaIds: [] },
       );
-      if (published) await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 });
+      if (published) await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
       return draft.id;
     };
     const lost = await make(7, true);

@@ -37,7 +37,7 @@ describe('catalog use cases on the in-memory adapters', () => {
     const listing = await draft(['media-1']);
     const listings = f.container.get<ListingRepository>(ListingRepository);
     const held: Listing = { ...listing, status: 'moderation', version: listing.version + 1 };
-    await listings.save(held);
+    await listings.save(held, []);
     const result = (verdict: 'approved' | 'rejected'): EventEnvelope<'image.moderation.result'> => ({
       id: `evt-${verdict}`,
       topic: 'image.moderation.result',
@@ -49,6 +49,7 @@ describe('catalog use cases on the in-memory adapters', () => {
     expect((await f.container.get(GetListing).execute(listing.id, seller)).listing.status).toBe('moderation');
     await f.container.get(ReapplyAutoModeration).handle(result('approved'));
     expect((await f.container.get(GetListing).execute(listing.id, seller)).listing.status).toBe('published');
+    await f.settle();
     expect(f.published.map((e) => e.topic)).toEqual(expect.arrayContaining(['listing.published', 'notification.send']));
     expect(f.container.isBound(MediaStatusLookup)).toBe(true);
   });

@@ -61,7 +61,7 @@ async function setUp(): Promise<World> {
       { userId: 'seller', roles: ['seller'] },
       { title: 'Thing', description: '', categoryId: category.id, price: { amount: 100, currency: 'EUR' }, quantity, attributes: {}, mediaIds: [] },
     );
-    await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 });
+    await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
     await f.container.get<StockLedger>(StockLedger).setOnHand(draft.id, quantity);
     listingIds.push(draft.id);
   }

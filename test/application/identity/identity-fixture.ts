@@ -1,16 +1,22 @@
 import type { Container } from 'inversify';
 import { pino } from 'pino';
 import { recordEvents } from '../../support/recorded-events.js';
+import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import { buildContainer } from '../../../src/container.js';
 import { fastPasswordHasher, testConfig } from '../../support/test-app.js';
 
 export interface IdentityFixture {
   container: Container;
   clock: ManualClock;
-  /** Every event published, in order. */
+  /** Every event published (by the outbox relay), in order. */
   published: EventEnvelope[];
+  /** The outbox of the memory stores: what the commands stored and the relay has not published yet. */
+  outbox: MemoryOutbox;
+  /** Waits until the relay has published what the outbox holds and the bus has delivered it. */
+  settle(): Promise<void>;
 }
 
 /** The identity use cases on the in-memory adapters with a hand-driven clock. */
@@ -18,5 +24,6 @@ export async function identityFixture(env: Record<string, string> = {}): Promise
   const clock = new ManualClock('2026-03-01T10:00:00.000Z');
   const container = await buildContainer(testConfig(env), { clock, logger: pino({ level: 'silent' }), passwordHasher: fastPasswordHasher() });
   const published = recordEvents(container);
-  return { container, clock, published };
+  const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+  return { container, clock, published, outbox, settle: () => settleOutbox(container) };
 }

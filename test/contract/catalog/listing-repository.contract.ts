@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import type { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
+import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import type { Page } from '../../../src/application/shared/ports/page.js';
 import { archiveListing, createListing, editListing, moderateListing, submitForPublication, type Listing } from '../../../src/domain/catalog/listing.js';
+import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 
 export interface ListingRepositoryContractOptions {
   /** FerretDB does not apply a conditional update atomically: racing saves of one version may all pass. */
@@ -42,16 +44,52 @@ async function allPages(read: (cursor?: string) => Promise<Page<Listing>>): Prom
   throw new Error('more than 50 pages');
 }
 
-/** The behaviour every ListingRepository must have; `makeRepo` gives an empty store. */
-export function listingRepositoryContract(makeRepo: () => ListingRepository | Promise<ListingRepository>, options: ListingRepositoryContractOptions = {}): void {
+/** An empty repository and the outbox its writes store events in. */
+export interface ListingStoreUnderTest {
+  repo: ListingRepository;
+  outbox: OutboxStore;
+}
+
+/** The behaviour every ListingRepository must have; `makeStore` gives an empty store. */
+export function listingRepositoryContract(makeStore: () => Promise<ListingStoreUnderTest>, options: ListingRepositoryContractOptions = {}): void {
   let repo: ListingRepository;
+  let outbox: OutboxStore;
   beforeEach(async () => {
-    repo = await makeRepo();
+    ({ repo, outbox } = await makeStore());
+  });
+  const pendingIds = async () => (await pendingEvents(outbox)).map((event) => event.id);
+
+  it('stores the events of a create and of each save in its outbox, in order, and never in the listing', async () => {
+    const listing = draft();
+    await repo.create(listing, [sampleEvent('e1')]);
+    const edited = editListing(listing, { title: 'Vélo de ville' }, minutes(1)).listing;
+    await repo.save(edited, [sampleEvent('e2'), sampleEvent('e3')]);
+    const [first] = await pendingEvents(outbox);
+    expect(first).toEqual(sampleEvent('e1'));
+    expect(await pendingIds()).toEqual(['e1', 'e2', 'e3']);
+    expect(await repo.findById(listing.id)).toStrictEqual(edited);
+  });
+
+  it('a save without events keeps the events still pending', async () => {
+    const listing = draft();
+    await repo.create(listing, [sampleEvent('e1')]);
+    await repo.save(editListing(listing, { title: 'Vélo de ville' }, minutes(1)).listing, []);
+    expect(await pendingIds()).toEqual(['e1']);
+  });
+
+  it('a refused save (stale version, unknown listing) stores none of its events', async () => {
+    const listing = draft();
+    await repo.create(listing, []);
+    await repo.save(editListing(listing, { title: 'Premier' }, minutes(1)).listing, [sampleEvent('won')]);
+    const stale = editListing(listing, { title: 'Second' }, minutes(2)).listing;
+    await expect(repo.save(stale, [sampleEvent('lost')])).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
+    await expect(repo.save({ ...draft(), version: 2 }, [sampleEvent('absent')])).rejects.toMatchObject({ code: 'LISTING_NOT_FOUND' });
+    expect(await pendingIds()).toEqual(['won']);
   });
 
   it('finds a created listing by id, attributes of every type and dates intact, nothing added', async () => {
     const listing = draft();
-    await repo.create(listing);
+    await repo.create(listing, []);
     const found = await repo.findById(listing.id);
     expect(found).toStrictEqual(listing);
     expect(found?.createdAt).toBeInstanceOf(Date);
@@ -63,26 +101,26 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
 
   it('save of the next version replaces the listing', async () => {
     const listing = draft();
-    await repo.create(listing);
+    await repo.create(listing, []);
     const edited = editListing(listing, { title: 'Vélo de ville', price: { amount: 79_900, currency: 'EUR' } }, minutes(1)).listing;
-    await repo.save(edited);
+    await repo.save(edited, []);
     expect(await repo.findById(listing.id)).toStrictEqual(edited);
   });
 
   it('save of a stale version: LISTING_CONCURRENT_UPDATE, and the stored listing is unchanged', async () => {
     const listing = draft();
-    await repo.create(listing);
+    await repo.create(listing, []);
     const first = editListing(listing, { title: 'Premier' }, minutes(1)).listing;
     const second = editListing(listing, { title: 'Second' }, minutes(2)).listing;
-    await repo.save(first);
-    await expect(repo.save(second)).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE', kind: 'conflict' });
-    await expect(repo.save({ ...first, version: first.version + 5 })).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
+    await repo.save(first, []);
+    await expect(repo.save(second, [])).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE', kind: 'conflict' });
+    await expect(repo.save({ ...first, version: first.version + 5 }, [])).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
     expect(await repo.findById(listing.id)).toStrictEqual(first);
   });
 
   it('save of an unknown listing: LISTING_NOT_FOUND, and nothing is stored', async () => {
     const listing = { ...draft(), version: 2 };
-    await expect(repo.save(listing)).rejects.toMatchObject({ code: 'LISTING_NOT_FOUND', kind: 'not_found' });
+    await expect(repo.save(listing, [])).rejects.toMatchObject({ code: 'LISTING_NOT_FOUND', kind: 'not_found' });
     expect(await repo.findById(listing.id)).toBeNull();
   });
 
@@ -90,9 +128,9 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
     'of 20 concurrent saves of the same version exactly one wins, the others get LISTING_CONCURRENT_UPDATE (skipped on FerretDB: its conditional updates are not atomic under concurrency)',
     async () => {
       const listing = draft();
-      await repo.create(listing);
+      await repo.create(listing, []);
       const edits = Array.from({ length: 20 }, (_, i) => editListing(listing, { title: `Édition ${i}` }, minutes(1)).listing);
-      const results = await Promise.allSettled(edits.map((edit) => repo.save(edit)));
+      const results = await Promise.allSettled(edits.map((edit) => repo.save(edit, [])));
       const winners = results.flatMap((result, i) => (result.status === 'fulfilled' ? [edits[i]] : []));
       expect(winners).toHaveLength(1);
       for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
@@ -102,12 +140,12 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
 
   it('round-trips a moderation reason and a publication date, and drops them when a save leaves them out', async () => {
     const listing = draft();
-    await repo.create(listing);
+    await repo.create(listing, []);
     const inModeration = submitForPublication(listing, { passed: false, reasons: ['media not approved yet'] }, minutes(1));
-    await repo.save(inModeration);
+    await repo.save(inModeration, []);
     expect(await repo.findById(listing.id)).toMatchObject({ status: 'moderation', moderationReason: 'media not approved yet' });
     const approved = moderateListing(inModeration, 'approved', minutes(2));
-    await repo.save(approved);
+    await repo.save(approved, []);
     const found = await repo.findById(listing.id);
     expect(found).toStrictEqual(approved);
     expect(found).not.toHaveProperty('moderationReason');
@@ -116,7 +154,7 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
 
   it('listByStatus pages through one status, oldest update first, ties by id', async () => {
     const queued = [3, 1, 2, 2, 5, 4, 2].map((minute) => ({ ...draft({ status: 'moderation' }), updatedAt: minutes(minute) }));
-    for (const listing of [...queued, draft(), published({ updatedAt: minutes(0) })]) await repo.create(listing);
+    for (const listing of [...queued, draft(), published({ updatedAt: minutes(0) })]) await repo.create(listing, []);
     const expected = [...queued].sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.id < b.id ? -1 : 1)).map((l) => l.id);
     expect(await allPages((cursor) => repo.listByStatus('moderation', { limit: 2, cursor }))).toEqual(expected);
     const firstPage = await repo.listByStatus('moderation', { limit: 7 });
@@ -128,14 +166,14 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
   it('findLinkingMedia answers the listings of any status but archived that link the media, by id', async () => {
     const linking = [draft(), published(), draft({ status: 'moderation' })];
     const archived = archiveListing(published(), minutes(1));
-    for (const listing of [...linking, archived, draft({ mediaIds: ['media-9'] })]) await repo.create(listing);
+    for (const listing of [...linking, archived, draft({ mediaIds: ['media-9'] })]) await repo.create(listing, []);
     expect(await repo.findLinkingMedia('media-2')).toStrictEqual([...linking].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(await repo.findLinkingMedia('media-unknown')).toEqual([]);
   });
 
   it('existsInCategories answers whether any listing, of any status, is in one of the categories', async () => {
-    await repo.create(archiveListing(published({ categoryId: 'cat-archived' }), minutes(1)));
-    await repo.create(draft({ categoryId: 'cat-draft' }));
+    await repo.create(archiveListing(published({ categoryId: 'cat-archived' }), minutes(1)), []);
+    await repo.create(draft({ categoryId: 'cat-draft' }), []);
     expect(await repo.existsInCategories(['cat-archived'])).toBe(true);
     expect(await repo.existsInCategories(['cat-empty', 'cat-draft'])).toBe(true);
     expect(await repo.existsInCategories(['cat-empty'])).toBe(false);
@@ -144,13 +182,13 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
 
   it('search finds only published listings', async () => {
     const visible = published();
-    for (const listing of [visible, draft(), draft({ status: 'moderation' }), archiveListing(published(), minutes(1))]) await repo.create(listing);
+    for (const listing of [visible, draft(), draft({ status: 'moderation' }), archiveListing(published(), minutes(1))]) await repo.create(listing, []);
     expect(await repo.search({ sort: 'newest', limit: 20 })).toStrictEqual({ items: [visible], nextCursor: null });
     expect(await repo.search({ text: 'VELO', sort: 'price_asc', limit: 20 })).toStrictEqual({ items: [visible], nextCursor: null });
   });
 
   it('search refuses a cursor that is garbage or belongs to another order: INVALID_CURSOR', async () => {
-    for (const minute of [1, 2, 3]) await repo.create(published({ publishedAt: minutes(minute) }));
+    for (const minute of [1, 2, 3]) await repo.create(published({ publishedAt: minutes(minute) }), []);
     const { nextCursor } = await repo.search({ sort: 'newest', limit: 1 });
     expect(nextCursor).toEqual(expect.any(String));
     for (const cursor of ['not a cursor', Buffer.from('{"o":"newest"}').toString('base64url')]) {
@@ -162,7 +200,7 @@ export function listingRepositoryContract(makeRepo: () => ListingRepository | Pr
 
   it('keeps its own copies: changing a passed or returned listing changes nothing stored', async () => {
     const listing = published();
-    await repo.create(listing);
+    await repo.create(listing, []);
     const original = structuredClone(listing);
     listing.attributes.condition = 'usé';
     listing.mediaIds.push('media-x');

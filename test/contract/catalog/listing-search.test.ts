@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryListingRepository } from '../../../src/adapters/memory/catalog/memory-listing-repository.js';
 import { MongoListingRepository } from '../../../src/adapters/mongo/catalog/mongo-listing-repository.js';
+import { MongoOutboxStore } from '../../../src/adapters/mongo/shared/mongo-outbox.js';
+import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import type { ListingRepository, ListingSearchQuery, ListingSort } from '../../../src/application/catalog/ports/listing-repository.js';
 import type { Listing } from '../../../src/domain/catalog/listing.js';
 import { searchTokens } from '../../../src/domain/shared/text.js';
@@ -115,7 +117,7 @@ async function searchAll(repo: ListingRepository, query: ListingSearchQuery): Pr
 }
 
 async function loaded(repo: ListingRepository, extra: Listing[] = []): Promise<ListingRepository> {
-  for (const listing of [...listings, ...extra]) await repo.create(listing);
+  for (const listing of [...listings, ...extra]) await repo.create(listing, []);
   return repo;
 }
 
@@ -150,7 +152,7 @@ describe('the search fixture', () => {
 describe('MemoryListingRepository search', () => {
   let repo: ListingRepository;
   beforeAll(async () => {
-    repo = await loaded(new MemoryListingRepository());
+    repo = await loaded(new MemoryListingRepository(new MemoryOutbox()));
   });
 
   it.each(queries)('$name: the brute-force answer, published listings only', async ({ query, empty }) => {
@@ -164,10 +166,10 @@ describe('MemoryListingRepository search', () => {
 
 describeWithService('MONGO_URL', 'MongoListingRepository search', (url) => {
   const db = useMongoDatabase(url);
-  const memory = new MemoryListingRepository();
+  const memory = new MemoryListingRepository(new MemoryOutbox());
   let mongo: ListingRepository;
   beforeAll(async () => {
-    const repo = new MongoListingRepository(db());
+    const repo = new MongoListingRepository(db(), new MongoOutboxStore(db().collection('listings')));
     await repo.ensureIndexes();
     mongo = await loaded(repo);
     await loaded(memory);
@@ -194,7 +196,7 @@ function cursorStability(makeRepo: () => Promise<ListingRepository>): void {
     const query: ListingSearchQuery = { sort: 'newest', limit: pageSize };
     const before = await searchAll(repo, query);
     const first = await repo.search(query);
-    for (let i = 0; i < 10; i += 1) await repo.create(newcomer(i, latest + (i + 1) * 60_000, 1_000));
+    for (let i = 0; i < 10; i += 1) await repo.create(newcomer(i, latest + (i + 1) * 60_000, 1_000), []);
     const rest = await searchAll(repo, { ...query, cursor: first.nextCursor ?? undefined });
     expect([...first.items.map((l) => l.id), ...rest]).toEqual(before);
     expect((await searchAll(repo, query)).slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `new-${9 - i}`));
@@ -206,7 +208,7 @@ function cursorStability(makeRepo: () => Promise<ListingRepository>): void {
     const before = await searchAll(repo, query);
     const first = await repo.search(query);
     const added = [newcomer(1, latest, 1), newcomer(2, latest, 999_999), newcomer(3, latest, first.items.at(-1)!.price.amount)];
-    for (const listing of added) await repo.create(listing);
+    for (const listing of added) await repo.create(listing, []);
     const seen = [...first.items.map((l) => l.id), ...(await searchAll(repo, { ...query, cursor: first.nextCursor ?? undefined }))];
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((id) => !id.startsWith('new-'))).toEqual(before);
@@ -216,7 +218,7 @@ function cursorStability(makeRepo: () => Promise<ListingRepository>): void {
 }
 
 describe('MemoryListingRepository cursors', () => {
-  cursorStability(async () => new MemoryListingRepository());
+  cursorStability(async () => new MemoryListingRepository(new MemoryOutbox()));
 });
 
 describeWithService('MONGO_URL', 'MongoListingRepository cursors', (url) => {
@@ -226,7 +228,7 @@ describeWithService('MONGO_URL', 'MongoListingRepository cursors', (url) => {
   });
   cursorStability(async () => {
     await db().collection('listings').deleteMany({});
-    const repo = new MongoListingRepository(db());
+    const repo = new MongoListingRepository(db(), new MongoOutboxStore(db().collection('listings')));
     await repo.ensureIndexes();
     return repo;
   });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../src/application/catalog/ports/audit-log.js';
 import { recordEvents } from '../../support/recorded-events.js';
+import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
@@ -35,6 +36,7 @@ describe('HTTP listings', () => {
         attributes: { condition: 'used', frame_size: 54 },
         mediaIds: [],
       });
+      await settleOutbox(t.container);
       expect(events.some((e) => e.topic === 'listing.created' && (e.payload as { listingId: string }).listingId === listing.id)).toBe(true);
     });
 
@@ -74,6 +76,7 @@ describe('HTTP listings', () => {
     it('publishes straight away when auto-moderation passes', async () => {
       const listing = await publishedListing(t.app, seller.auth, listingBody(categories.bikes));
       expect(listing.publishedAt).toEqual(expect.any(String));
+      await settleOutbox(t.container);
       expect(events.some((e) => e.topic === 'listing.published' && (e.payload as { listingId: string }).listingId === listing.id)).toBe(true);
     });
 
@@ -100,6 +103,7 @@ describe('HTTP listings', () => {
 
       const audit = await t.container.get<AuditLog>(AuditLog).listFor('listing', banned.id);
       expect(audit).toEqual([expect.objectContaining({ action: 'listing.reject', reason: 'counterfeit', actorId: expect.any(String) })]);
+      await settleOutbox(t.container);
       expect(events.some((e) => e.topic === 'notification.send' && (e.payload as { type: string }).type === 'listing.rejected')).toBe(true);
 
       const redraft = await request(t.app).patch(`/api/v1/listings/${banned.id}`).set(seller.auth).send({ title: 'Vélo authentique' });

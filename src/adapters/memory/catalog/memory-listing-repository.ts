@@ -1,29 +1,34 @@
 import type { ListingRepository, ListingSearchQuery } from '../../../application/catalog/ports/listing-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { listingErrors, type Listing, type ListingStatus } from '../../../domain/catalog/listing.js';
 import { copyListing } from '../../shared/catalog/copies.js';
 import { decodeCursor, encodeCursor, keysetOf, listingOrders, type Keyset, type ListingOrder } from '../../shared/catalog/listing-keyset.js';
 import { compareStrings } from '../../shared/catalog/ordering.js';
+import type { MemoryOutbox } from '../shared/memory-outbox.js';
 import { indexListing, searchPredicate, type IndexedListing } from './listing-search-predicate.js';
 
 /**
  * ListingRepository in process memory, with the MongoDB adapter's semantics: conditional saves
  * on `version`, the same search filters, orders and keyset cursors. Stores and returns copies.
+ * A write appends its events to the memory outbox in the same synchronous step.
  */
 export class MemoryListingRepository implements ListingRepository {
   private readonly entries = new Map<string, IndexedListing>();
 
-  async create(listing: Listing): Promise<void> {
+  constructor(private readonly outbox: MemoryOutbox) {}
+
+  async create(listing: Listing, events: PendingEvents): Promise<void> {
     if (this.entries.has(listing.id)) throw new Error(`a listing with id ${listing.id} is already stored`);
-    this.store(listing);
+    this.store(listing, events);
   }
 
   /** Check and write happen in one synchronous step, so of racing saves of one version exactly one wins. */
-  async save(listing: Listing): Promise<void> {
+  async save(listing: Listing, events: PendingEvents): Promise<void> {
     const current = this.entries.get(listing.id);
     if (!current) throw listingErrors.notFound();
     if (current.listing.version !== listing.version - 1) throw listingErrors.concurrentUpdate();
-    this.store(listing);
+    this.store(listing, events);
   }
 
   async findById(id: string): Promise<Listing | null> {
@@ -49,8 +54,9 @@ export class MemoryListingRepository implements ListingRepository {
     return this.listingsWhere(({ listing }) => categoryIds.includes(listing.categoryId)).length > 0;
   }
 
-  private store(listing: Listing): void {
+  private store(listing: Listing, events: PendingEvents): void {
     this.entries.set(listing.id, indexListing(copyListing(listing)));
+    this.outbox.append(`listings:${listing.id}`, events);
   }
 
   private listingsWhere(predicate: (entry: IndexedListing) => boolean): Listing[] {

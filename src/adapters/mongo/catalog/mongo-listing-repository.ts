@@ -1,8 +1,10 @@
 import type { Collection, Db, IndexSpecification } from 'mongodb';
 import type { ListingRepository, ListingSearchQuery } from '../../../application/catalog/ports/listing-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { listingErrors, listingStatuses, type Listing, type ListingStatus } from '../../../domain/catalog/listing.js';
 import { toDocument, toListing, type ListingDocument } from './listing-document.js';
+import { insertWithOutbox, replaceWithOutbox, type MongoOutboxStore } from '../shared/mongo-outbox.js';
 import { findPage } from './listing-pages.js';
 import { searchFilter } from './listing-search-filter.js';
 
@@ -16,14 +18,22 @@ const indexes: Record<string, IndexSpecification> = {
   status_updated: { status: 1, updatedAt: 1, _id: 1 },
 };
 
+/** Fields a listing may lack: a save removes them from the document when absent. */
+const OPTIONAL_FIELDS = ['moderationReason', 'publishedAt'] as const;
+
 /**
  * Listings in the `listings` collection, `_id` = id. Saves are conditional on `version`. Search
  * pages by keyset over the indexes below; text search matches the stored `searchTokens`.
+ * A write's events go into the document's own outbox in the same single-document write; saves are
+ * updates (never replaces), so events still pending stay in place.
  */
 export class MongoListingRepository implements ListingRepository {
   private readonly listings: Collection<ListingDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly outbox: MongoOutboxStore,
+  ) {
     this.listings = db.collection<ListingDocument>('listings', { ignoreUndefined: true });
   }
 
@@ -36,17 +46,19 @@ export class MongoListingRepository implements ListingRepository {
     for (const [name, key] of Object.entries(indexes)) await this.listings.createIndex(key, { name });
   }
 
-  async create(listing: Listing): Promise<void> {
-    await this.listings.insertOne(toDocument(listing));
+  async create(listing: Listing, events: PendingEvents): Promise<void> {
+    await this.listings.insertOne(insertWithOutbox(toDocument(listing), events));
+    this.outbox.written(events);
   }
 
   /**
-   * Replaces the document only while it still holds the previous version. Atomic on MongoDB; on
+   * Rewrites the document only while it still holds the previous version. Atomic on MongoDB; on
    * FerretDB a conditional write is not atomic, so two racing saves of one version may both pass.
    */
-  async save(listing: Listing): Promise<void> {
-    const result = await this.listings.replaceOne({ _id: listing.id, version: listing.version - 1 }, toDocument(listing));
-    if (result.matchedCount === 1) return;
+  async save(listing: Listing, events: PendingEvents): Promise<void> {
+    const update = replaceWithOutbox(toDocument(listing), events, OPTIONAL_FIELDS);
+    const result = await this.listings.updateOne({ _id: listing.id, version: listing.version - 1 }, update);
+    if (result.matchedCount === 1) return this.outbox.written(events);
     const stored = await this.listings.findOne({ _id: listing.id }, { projection: { _id: 1 } });
     throw stored ? listingErrors.concurrentUpdate() : listingErrors.notFound();
   }

@@ -8,8 +8,8 @@ const MAX_ATTEMPTS = 20;
 /**
  * Consumer of `order.created` and `order.cancelled`: the listing's quantity (stock on hand in
  * MongoDB) goes down by what was sold, never below zero, and back up on cancellation. It applies
- * deltas, so events arriving in any order give the same result. It publishes no
- * `listing.updated`: the ledger has already moved, and the orders module published `stock.updated`.
+ * deltas, so events arriving in any order give the same result. Its saves store no event (no
+ * `listing.updated`): the ledger has already moved, and the orders module stored `stock.updated`.
  */
 export class AdjustListingStock {
   static readonly consumer = 'catalog.adjust-listing-stock';
@@ -29,7 +29,7 @@ export class AdjustListingStock {
       const listing = await this.listings.findById(listingId);
       if (!listing) return;
       try {
-        await this.listings.save({ ...listing, quantity: Math.max(0, listing.quantity + delta), updatedAt: this.clock.now(), version: listing.version + 1 });
+        await this.listings.save({ ...listing, quantity: Math.max(0, listing.quantity + delta), updatedAt: this.clock.now(), version: listing.version + 1 }, []);
         return;
       } catch (error) {
         const retry = error instanceof DomainError && error.code === 'LISTING_CONCURRENT_UPDATE' && attempt < MAX_ATTEMPTS;

@@ -21,8 +21,7 @@ export class ArchiveListing {
     const admin = isAdmin(actor);
     const before = admin ? await loadVisibleListing(this.listings, id, actor) : await loadOwnListing(this.listings, id, actor);
     const after = archiveListing(before, this.clock.now());
-    await this.listings.save(after);
-    await this.events.changed(before, after, []);
+    await this.listings.save(after, [this.events.changed(before, after, [])]);
     if (admin && before.sellerId !== actor.userId) {
       await this.audit.record({ id: this.ids.next(), actorId: actor.userId, action: 'listing.archive', targetType: 'listing', targetId: id, reason, at: after.updatedAt });
     }

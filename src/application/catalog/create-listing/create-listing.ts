@@ -21,8 +21,7 @@ export class CreateListing {
     const category = await this.reader.get(content.categoryId);
     assertValidAttributes(await this.reader.effectiveAttributes(category), content.attributes);
     const listing = createListing({ id: this.ids.next(), sellerId: actor.userId, content: { ...content, mediaIds: [...new Set(content.mediaIds)] }, at: this.clock.now() });
-    await this.listings.create(listing);
-    await this.events.created(listing);
+    await this.listings.create(listing, [this.events.created(listing)]);
     return listing;
   }
 }

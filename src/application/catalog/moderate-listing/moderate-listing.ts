@@ -27,7 +27,8 @@ export class ModerateListing {
     const before = await this.listings.findById(command.listingId);
     if (!before) throw listingErrors.notFound();
     const after = moderateListing(before, command.verdict, this.clock.now(), command.reason);
-    await this.listings.save(after);
+    const notice = this.events.sellerNotice(after, command.verdict === 'approved' ? 'listing.approved' : 'listing.rejected', command.reason);
+    await this.listings.save(after, [this.events.changed(before, after, []), notice]);
     await this.audit.record({
       id: this.ids.next(),
       actorId: command.adminId,
@@ -37,8 +38,6 @@ export class ModerateListing {
       reason: command.reason,
       at: after.updatedAt,
     });
-    await this.events.changed(before, after, []);
-    await this.events.notifySeller(after, command.verdict === 'approved' ? 'listing.approved' : 'listing.rejected', command.reason);
     return after;
   }
 }

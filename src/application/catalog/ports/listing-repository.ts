@@ -1,5 +1,6 @@
 import type { AttributeValue } from '../../../domain/catalog/attributes.js';
 import type { Listing, ListingStatus } from '../../../domain/catalog/listing.js';
+import type { PendingEvents } from '../../shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../shared/ports/page.js';
 
 export type ListingSort = 'newest' | 'price_asc' | 'price_desc';
@@ -23,13 +24,17 @@ export interface ListingSearchQuery extends PageRequest {
   sort: ListingSort;
 }
 
+/**
+ * Listings. A write stores the events its change causes (`events`) in the same atomic step as the
+ * listing (the transactional outbox): both are stored or neither; the outbox relay publishes them.
+ */
 export interface ListingRepository {
-  create(listing: Listing): Promise<void>;
+  create(listing: Listing, events: PendingEvents): Promise<void>;
   /**
    * Replaces the listing if its stored version is still `listing.version - 1`; otherwise throws
-   * `LISTING_CONCURRENT_UPDATE` (or `LISTING_NOT_FOUND`).
+   * `LISTING_CONCURRENT_UPDATE` (or `LISTING_NOT_FOUND`) and stores no event.
    */
-  save(listing: Listing): Promise<void>;
+  save(listing: Listing, events: PendingEvents): Promise<void>;
   findById(id: string): Promise<Listing | null>;
   /**
    * Keyset pagination: newest = publishedAt desc, id desc; price_asc = amount asc, id asc;

@@ -21,8 +21,7 @@ export class PublishListing {
     const before = await loadOwnListing(this.listings, id, actor);
     await this.sellers.assertVerifiedSeller(actor.userId);
     const after = submitForPublication(before, await this.moderator.judge(before), this.clock.now());
-    await this.listings.save(after);
-    await this.events.changed(before, after, []);
+    await this.listings.save(after, [this.events.changed(before, after, [])]);
     return after;
   }
 }

@@ -27,9 +27,7 @@ export class ReapplyAutoModeration {
       const judged = await this.moderator.judge(before, new Map([[mediaId, verdict]]));
       if (!judged.passed) continue;
       const after = retryAutoModeration(before, judged, this.clock.now());
-      await this.listings.save(after);
-      await this.events.changed(before, after, []);
-      await this.events.notifySeller(after, 'listing.approved');
+      await this.listings.save(after, [this.events.changed(before, after, []), this.events.sellerNotice(after, 'listing.approved')]);
     }
   }
 }

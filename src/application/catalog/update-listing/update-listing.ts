@@ -32,8 +32,7 @@ export class UpdateListing {
     const judged = edit.needsModeration ? reviewPublishedEdit(edit.listing, await this.moderator.judge(edit.listing), now) : edit.listing;
     // One save is one version step, however many transitions the edit went through.
     const after = { ...judged, version: before.version + 1 };
-    await this.listings.save(after);
-    await this.events.changed(before, after, edit.changed);
+    await this.listings.save(after, [this.events.changed(before, after, edit.changed)]);
     return after;
   }
 }
