@@ -20,7 +20,7 @@ import { RemoveDevice } from '../application/identity/remove-device/remove-devic
 import { SessionIssuer } from '../application/identity/session-issuer.js';
 import { SubmitKyc } from '../application/identity/submit-kyc/submit-kyc.js';
 import { UpdateProfile } from '../application/identity/update-profile/update-profile.js';
-import { EventBus } from '../application/shared/events/event-bus.js';
+import { EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { LoginThrottleToken } from '../adapters/http/identity/login-throttle-token.js';
@@ -28,6 +28,7 @@ import { loginThrottle } from '../adapters/http/identity/login-throttle.js';
 import { MemoryDeviceRepository } from '../adapters/memory/identity/memory-device-repository.js';
 import { MemoryRefreshTokenStore } from '../adapters/memory/identity/memory-refresh-token-store.js';
 import { MemoryUserRepository } from '../adapters/memory/identity/memory-user-repository.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoDeviceRepository } from '../adapters/mongo/identity/mongo-device-repository.js';
 import { MongoUserRepository } from '../adapters/mongo/identity/mongo-user-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
@@ -37,6 +38,7 @@ import { JwtAccessTokenService } from '../adapters/security/jwt-access-token-ser
 import { RandomOpaqueTokenGenerator } from '../adapters/security/random-opaque-token-generator.js';
 import { ScryptPasswordHasher } from '../adapters/security/scrypt-password-hasher.js';
 import { bindUseCase } from './bind-use-case.js';
+import { mongoOutboxStore } from './outbox.js';
 
 export interface IdentityOverrides {
   passwordHasher?: PasswordHasher;
@@ -45,13 +47,13 @@ export interface IdentityOverrides {
 async function bindRepositories(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
     const db = container.get<Db>(MongoDbToken);
-    const users = new MongoUserRepository(db);
+    const users = new MongoUserRepository(db, await mongoOutboxStore(container, 'users'));
     const devices = new MongoDeviceRepository(db);
     await Promise.all([users.ensureIndexes(), devices.ensureIndexes()]);
     container.bind<UserRepository>(UserRepository).toConstantValue(users);
     container.bind<DeviceRepository>(DeviceRepository).toConstantValue(devices);
   } else {
-    container.bind<UserRepository>(UserRepository).toConstantValue(new MemoryUserRepository());
+    container.bind<UserRepository>(UserRepository).toConstantValue(new MemoryUserRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
     container.bind<DeviceRepository>(DeviceRepository).toConstantValue(new MemoryDeviceRepository());
   }
 }
@@ -95,7 +97,7 @@ function bindUseCases(container: Container): void {
   bind(GetCurrentUser, [UserRepository]);
   bind(UpdateProfile, [UserRepository, Clock]);
   bind(SubmitKyc, [UserRepository, Clock]);
-  bind(DecideKyc, [UserRepository, EventBus, Clock]);
+  bind(DecideKyc, [UserRepository, EventFactoryToken, Clock]);
   bind(RegisterDevice, [DeviceRepository, Clock]);
   bind(RemoveDevice, [DeviceRepository]);
   bind(EnsureAdmin, [UserRepository, PasswordHasher, IdGenerator, Clock]);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Container } from 'inversify';
+import { expect } from 'vitest';
 import type { EventPayloadInput, Topic } from '../../src/application/shared/events/catalogue.js';
 import { createEnvelope, envelopeWithId, type EventEnvelope } from '../../src/application/shared/events/envelope.js';
 import { EventBus } from '../../src/application/shared/events/event-bus.js';
@@ -11,7 +12,7 @@ import type { ManualClock } from '../../src/adapters/memory/shared/manual-clock.
 import { MemoryOutbox } from '../../src/adapters/memory/shared/memory-outbox.js';
 import { SequentialIdGenerator } from '../../src/adapters/memory/shared/sequential-id-generator.js';
 import { OutboxRelayToken } from '../../src/composition/outbox.js';
-import { everyFault, InjectedFault, ProcessCrashed, type Fault } from './fault-injection.js';
+import { describeFault, everyFault, FaultPlan, InjectedFault, ProcessCrashed, type Fault } from './fault-injection.js';
 
 /** An EventBus that only records what is published (payloads checked against the catalogue). */
 export class RecordingBus implements EventBus {
@@ -105,5 +106,65 @@ export async function underFault(command: () => Promise<unknown>): Promise<void>
     await command();
   } catch (error) {
     if (!(error instanceof InjectedFault) && !(error instanceof ProcessCrashed)) throw error;
+  }
+}
+
+/** An app (or a part of one) on memory whose relay publishes only when told (settle). */
+export interface OutboxWorld {
+  /** Every event the relay published, in order. */
+  published: EventEnvelope[];
+  outbox: MemoryOutbox;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A command that stores a state change and its events in one write. */
+export interface WriteScenario<W extends OutboxWorld> {
+  /** A fresh world where the command can run. */
+  world(): Promise<W>;
+  /** Runs the command once, its ports wrapped by `plan`. */
+  run(w: W, plan: FaultPlan): Promise<unknown>;
+  /** What the command changes (compared before and after). */
+  state(w: W): Promise<unknown>;
+  /** The step that stores the state and its events. */
+  write: string;
+  /** The topics of the events it stores, in order. */
+  topics: readonly Topic[];
+}
+
+/**
+ * Fails every step of the command in turn (a throw at it, a crash after it) and checks the outbox
+ * rule: the command itself publishes nothing; when its write did not happen, the state is unchanged
+ * and no event is stored; when it did (even if the process died right after), its events are pending
+ * and the relay publishes each exactly once.
+ */
+export async function expectEventsStoredWithState<W extends OutboxWorld>(scenario: WriteScenario<W>): Promise<void> {
+  const clean = await scenario.world();
+  const recorder = new FaultPlan();
+  await scenario.run(clean, recorder);
+  await clean.close();
+  for (const { fault, written } of faultsAroundWrite(recorder.steps, scenario.write)) {
+    const w = await scenario.world();
+    try {
+      await w.settle();
+      const before = await scenario.state(w);
+      const publishedBefore = w.published.length;
+      const plan = new FaultPlan(fault);
+      await underFault(() => scenario.run(w, plan));
+      const label = describeFault(fault, recorder.steps);
+      expect(w.published.length, `${label}: the command itself publishes nothing`).toBe(publishedBefore);
+      const pending = w.outbox.peek();
+      expect(pending.map((event) => event.topic), `${label}: stored events`).toEqual(written ? scenario.topics : []);
+      if (written) expect(await scenario.state(w), `${label}: state`).not.toEqual(before);
+      else expect(await scenario.state(w), `${label}: state`).toEqual(before);
+      await w.settle();
+      // Consumers of these events may store and publish more of their own: only the command's are counted.
+      const stored = new Set(pending.map((event) => event.id));
+      const published = w.published.slice(publishedBefore).filter((event) => stored.has(event.id));
+      expect(published.map((event) => event.id), `${label}: published once each, in order`).toEqual(pending.map((event) => event.id));
+      expect(w.outbox.peek(), label).toEqual([]);
+    } finally {
+      await w.close();
+    }
   }
 }

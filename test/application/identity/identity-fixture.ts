@@ -5,7 +5,9 @@ import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../../../src/adapters/memory/shared/memory-outbox.js';
-import { buildContainer } from '../../../src/container.js';
+import type { OutboxRelay } from '../../../src/application/shared/outbox/outbox-relay.js';
+import { OutboxRelayToken } from '../../../src/composition/outbox.js';
+import { buildContainer, runtimeOf } from '../../../src/container.js';
 import { fastPasswordHasher, testConfig } from '../../support/test-app.js';
 
 export interface IdentityFixture {
@@ -17,6 +19,7 @@ export interface IdentityFixture {
   outbox: MemoryOutbox;
   /** Waits until the relay has published what the outbox holds and the bus has delivered it. */
   settle(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** The identity use cases on the in-memory adapters with a hand-driven clock. */
@@ -25,5 +28,13 @@ export async function identityFixture(env: Record<string, string> = {}): Promise
   const container = await buildContainer(testConfig(env), { clock, logger: pino({ level: 'silent' }), passwordHasher: fastPasswordHasher() });
   const published = recordEvents(container);
   const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
-  return { container, clock, published, outbox, settle: () => settleOutbox(container) };
+  const close = () => runtimeOf(container).closeAll(() => undefined);
+  return { container, clock, published, outbox, settle: () => settleOutbox(container), close };
+}
+
+/** The same with the relay stopped: events stay in the outbox until settle(), so tests can look at them in between. */
+export async function quietRelayFixture(env: Record<string, string> = {}): Promise<IdentityFixture> {
+  const f = await identityFixture(env);
+  await f.container.get<OutboxRelay>(OutboxRelayToken).stop();
+  return f;
 }

@@ -35,6 +35,7 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
     expect((await f.container.get(SubmitKyc).execute(user.id, ['media-1'])).kyc.status).toBe('pending');
     const approved = await f.container.get(DecideKyc).execute({ adminId: 'admin-1', userId: user.id, verdict: 'verified' });
     expect(approved.kyc).toMatchObject({ status: 'verified', decidedBy: 'admin-1' });
+    await f.settle();
     expect(f.published.map((e) => [e.topic, e.payload])).toEqual([
       ['notification.send', expect.objectContaining({ userId: user.id, type: 'kyc.approved' })],
     ]);
@@ -45,6 +46,7 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
     await f.container.get(SubmitKyc).execute(user.id, ['media-1']);
     const rejected = await f.container.get(DecideKyc).execute({ adminId: 'a', userId: user.id, verdict: 'rejected', reason: 'unreadable' });
     expect(rejected.kyc).toMatchObject({ status: 'rejected', reason: 'unreadable' });
+    await f.settle();
     expect(f.published[0]?.payload).toMatchObject({ type: 'kyc.rejected', body: 'unreadable' });
     await expect(f.container.get(SubmitKyc).execute(user.id, ['media-2'])).resolves.toMatchObject({ kyc: { status: 'pending' } });
   });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import type { UserRepository } from '../../../src/application/identity/ports/user-repository.js';
+import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import { decideKyc, submitKyc } from '../../../src/domain/identity/kyc.js';
 import { createUser, updateProfile, type User } from '../../../src/domain/identity/user.js';
+import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 
 const at = new Date('2026-03-01T10:00:00.000Z');
 
@@ -10,11 +12,50 @@ function newUser(email = `${randomUUID()}@example.com`): User {
   return createUser({ id: randomUUID(), email, passwordHash: 'scrypt$hash', displayName: 'Ada', roles: ['buyer'], at: new Date(at) });
 }
 
-/** The behaviour every UserRepository must have; `makeRepo` gives an empty or unrelated store. */
-export function userRepositoryContract(makeRepo: () => UserRepository | Promise<UserRepository>): void {
+/** A repository (empty or holding unrelated users) and the outbox its saves store events in. */
+export interface UserStoreUnderTest {
+  repo: UserRepository;
+  outbox: OutboxStore;
+}
+
+/** The behaviour every UserRepository must have; `makeStore` gives an empty or unrelated store. */
+export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTest>): void {
   let repo: UserRepository;
+  let outbox: OutboxStore;
   beforeEach(async () => {
-    repo = await makeRepo();
+    ({ repo, outbox } = await makeStore());
+  });
+  /** The pending events of this user (their ids start with the user's id). */
+  const pendingOf = async (user: User) => (await pendingEvents(outbox)).filter((event) => event.id.startsWith(user.id)).map((event) => event.id);
+
+  it('stores the events of each save in its outbox, in order, and never in the user', async () => {
+    const user = newUser();
+    await repo.create(user);
+    const decided = { ...user, kyc: decideKyc(submitKyc(user.kyc, ['media-1'], at), 'verified', { by: 'admin-1', at }) };
+    await repo.save(decided, [sampleEvent(`${user.id}-e1`), sampleEvent(`${user.id}-e2`)]);
+    await repo.save(updateProfile(decided, { displayName: 'Ada L.' }, at), []);
+    await repo.save(decided, [sampleEvent(`${user.id}-e3`)]);
+    expect(await pendingOf(user)).toEqual([`${user.id}-e1`, `${user.id}-e2`, `${user.id}-e3`]);
+    expect(await repo.findById(user.id)).toEqual(decided);
+  });
+
+  it('a refused save (unknown user, taken email key) stores none of its events', async () => {
+    const [first, second] = [newUser(), newUser()];
+    await repo.create(first);
+    await repo.create(second);
+    await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey }, [sampleEvent(`${second.id}-lost`)])).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    const unknown = newUser();
+    await expect(repo.save(unknown, [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    expect([...(await pendingOf(second)), ...(await pendingOf(unknown))]).toEqual([]);
+  });
+
+  it('save drops the optional fields the user no longer has', async () => {
+    const address = { line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
+    const user: User = { ...newUser(), phone: '+33611111111', address };
+    await repo.create(user);
+    const { phone: _phone, address: _address, ...without } = user;
+    await repo.save(without, []);
+    expect(await repo.findById(user.id)).toEqual(without);
   });
 
   it('finds a created user by id and by email key', async () => {
@@ -48,7 +89,7 @@ export function userRepositoryContract(makeRepo: () => UserRepository | Promise<
     const user = newUser();
     await repo.create(user);
     const changed = updateProfile(user, { displayName: 'Ada L.', phone: '+33600000000' }, new Date('2026-03-02T00:00:00.000Z'));
-    await repo.save(changed);
+    await repo.save(changed, []);
     expect(await repo.findById(user.id)).toEqual(changed);
   });
 
@@ -57,7 +98,7 @@ export function userRepositoryContract(makeRepo: () => UserRepository | Promise<
     await repo.create(user);
     const email = `${randomUUID()}@example.com`;
     const moved = { ...user, email, emailKey: email };
-    await repo.save(moved);
+    await repo.save(moved, []);
     expect(await repo.findByEmailKey(moved.emailKey)).toEqual(moved);
     expect(await repo.findByEmailKey(user.emailKey)).toBeNull();
     await repo.create(newUser(user.email));
@@ -65,7 +106,7 @@ export function userRepositoryContract(makeRepo: () => UserRepository | Promise<
 
   it('save of an unknown user: USER_NOT_FOUND, and nothing is stored', async () => {
     const user = newUser();
-    await expect(repo.save(user)).rejects.toMatchObject({ code: 'USER_NOT_FOUND', kind: 'not_found' });
+    await expect(repo.save(user, [])).rejects.toMatchObject({ code: 'USER_NOT_FOUND', kind: 'not_found' });
     expect(await repo.findById(user.id)).toBeNull();
   });
 
@@ -73,7 +114,7 @@ export function userRepositoryContract(makeRepo: () => UserRepository | Promise<
     const [first, second] = [newUser(), newUser()];
     await repo.create(first);
     await repo.create(second);
-    await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey })).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey }, [])).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
     expect(await repo.findById(second.id)).toEqual(second);
   });
 

@@ -1,19 +1,25 @@
 import { describe } from 'vitest';
 import { MemoryUserRepository } from '../../../src/adapters/memory/identity/memory-user-repository.js';
+import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import { MongoUserRepository } from '../../../src/adapters/mongo/identity/mongo-user-repository.js';
+import { MongoOutboxStore } from '../../../src/adapters/mongo/shared/mongo-outbox.js';
 import { useMongoDatabase } from '../../support/mongo.js';
 import { describeWithService } from '../../support/real-services.js';
 import { userRepositoryContract } from './user-repository.contract.js';
 
 describe('MemoryUserRepository', () => {
-  userRepositoryContract(() => new MemoryUserRepository());
+  userRepositoryContract(async () => {
+    const outbox = new MemoryOutbox();
+    return { repo: new MemoryUserRepository(outbox), outbox };
+  });
 });
 
 describeWithService('MONGO_URL', 'MongoUserRepository', (url) => {
   const db = useMongoDatabase(url);
   userRepositoryContract(async () => {
-    const repo = new MongoUserRepository(db());
-    await repo.ensureIndexes();
-    return repo;
+    const outbox = new MongoOutboxStore(db().collection('users'));
+    const repo = new MongoUserRepository(db(), outbox);
+    await Promise.all([repo.ensureIndexes(), outbox.ensureIndexes()]);
+    return { repo, outbox };
   });
 });

@@ -92,7 +92,7 @@ describe('HTTP auctions', () => {
       const listingId = await w.listingOf(lapsed);
       const users = t.container.get<UserRepository>(UserRepository);
       const user = await users.findById(lapsed.id);
-      await users.save({ ...user!, kyc: { ...user!.kyc, status: 'pending' } });
+      await users.save({ ...user!, kyc: { ...user!.kyc, status: 'pending' } }, []);
       const res = await request(t.app).post('/api/v1/auctions').set(lapsed.auth).send({ listingId, startingPrice: euros(1_000), minIncrement: euros(100), endsAt: w.inMinutes(60) });
       expectProblem(res, 403, 'KYC_REQUIRED');
       expect(await ledger().level(listingId)).toMatchObject({ reserved: 0 });

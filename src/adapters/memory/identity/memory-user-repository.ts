@@ -1,14 +1,19 @@
 import type { UserRepository } from '../../../application/identity/ports/user-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import { identityErrors } from '../../../domain/identity/errors.js';
 import type { User } from '../../../domain/identity/user.js';
+import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 /**
  * UserRepository in process memory. Stores and returns copies, and drops fields set to
- * `undefined` on the way in, as MongoDB does, so both adapters answer the same objects.
+ * `undefined` on the way in, as MongoDB does, so both adapters answer the same objects. A save
+ * appends its events to the memory outbox in the same synchronous step.
  */
 export class MemoryUserRepository implements UserRepository {
   private readonly users = new Map<string, User>();
   private readonly idsByEmailKey = new Map<string, string>();
+
+  constructor(private readonly outbox: MemoryOutbox) {}
 
   async create(user: User): Promise<void> {
     if (this.users.has(user.id)) throw new Error(`a user with id ${user.id} is already stored`);
@@ -16,12 +21,13 @@ export class MemoryUserRepository implements UserRepository {
     this.store(user);
   }
 
-  async save(user: User): Promise<void> {
+  async save(user: User, events: PendingEvents): Promise<void> {
     const current = this.users.get(user.id);
     if (!current) throw identityErrors.userNotFound();
     this.assertEmailKeyFree(user);
     this.idsByEmailKey.delete(current.emailKey);
     this.store(user);
+    this.outbox.append(`users:${user.id}`, events);
   }
 
   async findById(id: string): Promise<User | null> {

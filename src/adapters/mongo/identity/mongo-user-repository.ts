@@ -1,17 +1,29 @@
 import type { Collection, Db } from 'mongodb';
 import type { UserRepository } from '../../../application/identity/ports/user-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import { identityErrors } from '../../../domain/identity/errors.js';
 import type { Kyc } from '../../../domain/identity/kyc.js';
 import type { Address, User } from '../../../domain/identity/user.js';
 import { isUniqueViolation } from '../shared/errors.js';
+import { replaceWithOutbox, type MongoOutboxStore } from '../shared/mongo-outbox.js';
 
 type UserDocument = Omit<User, 'id'> & { _id: string };
 
-/** Users in the `users` collection, `_id` = user id, email keys unique by index. */
+/** Fields a user may lack: a save removes them from the document when absent. */
+const OPTIONAL_FIELDS = ['phone', 'address'] as const;
+
+/**
+ * Users in the `users` collection, `_id` = user id, email keys unique by index. A save is an
+ * update (never a replace, which would drop events still pending) that appends its events to the
+ * document's outbox in the same write.
+ */
 export class MongoUserRepository implements UserRepository {
   private readonly users: Collection<UserDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly outbox: MongoOutboxStore,
+  ) {
     // Optional fields left `undefined` are not stored at all (instead of as null).
     this.users = db.collection<UserDocument>('users', { ignoreUndefined: true });
   }
@@ -25,9 +37,11 @@ export class MongoUserRepository implements UserRepository {
     await this.translatingEmailConflict(() => this.users.insertOne(toDocument(user)));
   }
 
-  async save(user: User): Promise<void> {
-    const result = await this.translatingEmailConflict(() => this.users.replaceOne({ _id: user.id }, toDocument(user)));
+  async save(user: User, events: PendingEvents): Promise<void> {
+    const update = replaceWithOutbox(toDocument(user), events, OPTIONAL_FIELDS);
+    const result = await this.translatingEmailConflict(() => this.users.updateOne({ _id: user.id }, update));
     if (result.matchedCount === 0) throw identityErrors.userNotFound();
+    this.outbox.written(events);
   }
 
   async findById(id: string): Promise<User | null> {

@@ -1,6 +1,6 @@
 import { decideKyc } from '../../../domain/identity/kyc.js';
 import type { User } from '../../../domain/identity/user.js';
-import type { EventBus } from '../../shared/events/event-bus.js';
+import type { EventFactory } from '../../shared/events/event-factory.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { loadUser } from '../load-user.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -12,11 +12,11 @@ export interface DecideKycCommand {
   reason?: string;
 }
 
-/** An admin approves or rejects a pending KYC; the user is notified either way. */
+/** An admin approves or rejects a pending KYC; the user's notification is stored with the decision. */
 export class DecideKyc {
   constructor(
     private readonly users: UserRepository,
-    private readonly events: EventBus,
+    private readonly events: EventFactory,
     private readonly clock: Clock,
   ) {}
 
@@ -25,14 +25,14 @@ export class DecideKyc {
     const now = this.clock.now();
     const kyc = decideKyc(user.kyc, command.verdict, { by: command.adminId, at: now, reason: command.reason });
     const updated: User = { ...user, kyc, updatedAt: now };
-    await this.users.save(updated);
-    await this.events.publish('notification.send', {
+    const notice = this.events.create('notification.send', {
       userId: user.id,
       type: command.verdict === 'verified' ? 'kyc.approved' : 'kyc.rejected',
       title: command.verdict === 'verified' ? 'Identity verified' : 'Identity verification rejected',
       body: command.verdict === 'verified' ? 'You can now sell on Uty.' : (command.reason ?? 'Please submit your documents again.'),
       data: { kycStatus: kyc.status },
     });
+    await this.users.save(updated, [notice]);
     return updated;
   }
 }

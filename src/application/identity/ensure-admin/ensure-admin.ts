@@ -42,7 +42,7 @@ export class EnsureAdmin {
   private async promote(user: User): Promise<User> {
     if (user.roles.includes('admin')) return user;
     const promoted: User = { ...user, roles: [...user.roles, 'admin'], updatedAt: this.clock.now() };
-    await this.users.save(promoted);
+    await this.users.save(promoted, []);
     return promoted;
   }
 }

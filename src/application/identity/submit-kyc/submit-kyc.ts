@@ -15,7 +15,7 @@ export class SubmitKyc {
     const user = await loadUser(this.users, userId);
     const now = this.clock.now();
     const updated: User = { ...user, kyc: submitKyc(user.kyc, documentMediaIds, now), updatedAt: now };
-    await this.users.save(updated);
+    await this.users.save(updated, []);
     return updated;
   }
 }

@@ -11,7 +11,7 @@ export class UpdateProfile {
 
   async execute(userId: string, changes: ProfileChanges): Promise<User> {
     const updated = updateProfile(await loadUser(this.users, userId), changes, this.clock.now());
-    await this.users.save(updated);
+    await this.users.save(updated, []);
     return updated;
   }
 }
