@@ -7,6 +7,7 @@ import { CancelAuction } from '../application/auctions/cancel-auction/cancel-auc
 import { CloseDueAuctions } from '../application/auctions/close-due-auctions/close-due-auctions.js';
 import { FinishClosedAuction } from '../application/auctions/close-due-auctions/finish-closed-auction.js';
 import { CreateAuction, type AuctionSettings } from '../application/auctions/create-auction/create-auction.js';
+import { FollowAcceptedBids } from '../application/auctions/follow-accepted-bids/follow-accepted-bids.js';
 import { GetAuction } from '../application/auctions/get-auction/get-auction.js';
 import { ListAuctions } from '../application/auctions/list-auctions/list-auctions.js';
 import { ListBids } from '../application/auctions/list-bids/list-bids.js';
@@ -22,10 +23,10 @@ import { ReconcileAuctions } from '../application/auctions/reconcile-auctions/re
 import { RecordAuctionOrder } from '../application/auctions/record-auction-order/record-auction-order.js';
 import { StartDueAuctions } from '../application/auctions/start-due-auctions/start-due-auctions.js';
 import { StockLedger } from '../application/cart/ports/stock-ledger.js';
-import { StockEvents } from '../application/cart/stock-events.js';
 import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
 import { UserRepository } from '../application/identity/ports/user-repository.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
+import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { CartAuctionStock } from '../adapters/in-process/cart-auction-stock.js';
@@ -38,39 +39,48 @@ import { MemoryBidRepository } from '../adapters/memory/auctions/memory-bid-repo
 import { MongoAuctionRepository } from '../adapters/mongo/auctions/mongo-auction-repository.js';
 import { MongoBidRepository } from '../adapters/mongo/auctions/mongo-bid-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RedisAuctionLiveState } from '../adapters/redis/auctions/redis-auction-live-state.js';
 import { RedisAuctionSchedule } from '../adapters/redis/auctions/redis-auction-schedule.js';
 import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
+import { RedisOutboxStore } from '../adapters/redis/shared/redis-outbox.js';
 import { bindUseCase } from './bind-use-case.js';
+import { mongoOutboxStore } from './outbox.js';
 
 const AuctionSettingsToken = Symbol.for('AuctionSettings');
 
 async function bindStores(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
     const db = container.get<Db>(MongoDbToken);
-    const auctions = new MongoAuctionRepository(db);
+    const auctions = new MongoAuctionRepository(db, await mongoOutboxStore(container, 'auctions'));
     const bids = new MongoBidRepository(db);
     await auctions.ensureIndexes();
     await bids.ensureIndexes();
     container.bind<AuctionRepository>(AuctionRepository).toConstantValue(auctions);
     container.bind<BidRepository>(BidRepository).toConstantValue(bids);
   } else {
-    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(new MemoryAuctionRepository());
+    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(new MemoryAuctionRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
     container.bind<BidRepository>(BidRepository).toConstantValue(new MemoryBidRepository());
   }
 }
 
+/**
+ * Redis when configured; otherwise memory, where the live state and the bid log are one store (a
+ * bid is in the log in the same step as its acceptance) when the bid log is in memory too.
+ */
 function bindLiveState(container: Container): void {
   if (!container.isBound(RedisToken)) {
-    container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(new MemoryAuctionLiveState());
+    const log = container.get<BidRepository>(BidRepository);
+    const syncLog = log instanceof MemoryBidRepository ? log : { record: () => undefined };
+    container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(new MemoryAuctionLiveState(container.get<MemoryOutbox>(MemoryOutboxToken), syncLog));
     container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new MemoryAuctionSchedule());
     return;
   }
   const redis = container.get<Redis>(RedisToken);
   const prefix = container.get<string>(RedisKeyPrefix);
-  const live = new RedisAuctionLiveState(redis, prefix);
+  const live = new RedisAuctionLiveState(redis, prefix, {}, container.get(RedisOutboxStore));
   container.get<Runtime>(RuntimeToken).onShutdown('auction-live-state', () => live.close());
   container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(live);
   container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new RedisAuctionSchedule(redis, prefix));
@@ -79,7 +89,7 @@ function bindLiveState(container: Container): void {
 function bindNeighbours(container: Container): void {
   container.bind<AuctionListings>(AuctionListings).toResolvedValue((listings: ListingRepository) => new CatalogAuctionListings(listings), [ListingRepository]);
   container.bind<AuctionSellerGate>(AuctionSellerGate).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
-  container.bind<AuctionStock>(AuctionStock).toResolvedValue((ledger: StockLedger, events: StockEvents) => new CartAuctionStock(ledger, events), [StockLedger, StockEvents]);
+  container.bind<AuctionStock>(AuctionStock).toResolvedValue((ledger: StockLedger) => new CartAuctionStock(ledger), [StockLedger]);
 }
 
 /** Auctions: stored in MongoDB (or memory), live state and timetable in Redis (or memory). Bind after catalog, identity and cart. */
@@ -88,28 +98,35 @@ export async function bindAuctions(container: Container, config: Config): Promis
   bindLiveState(container);
   bindNeighbours(container);
   const settings: AuctionSettings = { antiSnipingSeconds: config.auctions.antiSnipingSeconds, maxExtensionSeconds: config.auctions.maxExtensionSeconds };
-  container.bind(AuctionEvents).toResolvedValue((bus: EventBus, clock: Clock) => new AuctionEvents(bus, clock), [EventBus, Clock]);
+  container.bind(AuctionEvents).toResolvedValue((events: EventFactory) => new AuctionEvents(events), [EventFactoryToken]);
   container.bind<AuctionSettings>(AuctionSettingsToken).toConstantValue(settings);
   const bind = bindUseCase(container);
   bind(CreateAuction, [AuctionListings, AuctionSellerGate, AuctionRepository, AuctionLiveState, AuctionSchedule, AuctionStock, AuctionEvents, IdGenerator, Clock, AuctionSettingsToken]);
-  bind(PlaceBid, [AuctionLiveState, AuctionRepository, BidRepository, AuctionEvents, IdGenerator, Clock]);
+  bind(PlaceBid, [AuctionLiveState, AuctionRepository, AuctionEvents, IdGenerator, Clock]);
   bind(GetAuction, [AuctionRepository, AuctionLiveState, Clock]);
   bind(ListAuctions, [AuctionRepository, Clock]);
   bind(ListBids, [AuctionRepository, BidRepository]);
-  bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, AuctionStock, Clock]);
-  bind(FinishClosedAuction, [AuctionRepository, AuctionSchedule, AuctionStock, AuctionEvents]);
-  bind(CloseDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, FinishClosedAuction, Clock]);
+  bind(FollowAcceptedBids, [AuctionLiveState, BidRepository, AuctionRepository]);
+  bind(FinishClosedAuction, [AuctionRepository, AuctionSchedule, AuctionStock, FollowAcceptedBids]);
+  bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, Clock]);
+  bind(CloseDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, FinishClosedAuction, AuctionEvents, Clock]);
   bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);
-  bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule]);
+  bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule, Clock]);
   bind(RecordAuctionOrder, [AuctionRepository]);
 }
 
-/** The auctions' consumer; registered before the bus starts. */
+/** The auctions' consumers; registered before the bus starts. */
 export function subscribeAuctions(container: Container): void {
-  container.get<EventBus>(EventBus).subscribe({
+  const bus = container.get<EventBus>(EventBus);
+  bus.subscribe({
     consumer: RecordAuctionOrder.consumer,
     topics: ['order.created'],
     handler: (event) => container.get(RecordAuctionOrder).handle(event),
+  });
+  bus.subscribe({
+    consumer: FollowAcceptedBids.consumer,
+    topics: ['auction.bid.placed'],
+    handler: (event) => container.get(FollowAcceptedBids).handle(event),
   });
 }
 

@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
-import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState } from '../../../src/application/auctions/ports/auction-live-state.js';
+import { AuctionEvents } from '../../../src/application/auctions/auction-events.js';
+import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type LiveBid } from '../../../src/application/auctions/ports/auction-live-state.js';
+import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
+import { EventFactory } from '../../../src/application/shared/events/event-factory.js';
+import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
+import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
+import { SequentialIdGenerator } from '../../../src/adapters/memory/shared/sequential-id-generator.js';
 import { placeBid, type Auction, type BidRequest } from '../../../src/domain/auctions/auction.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { AUCTION_END, AUCTION_START, auctionFixture, eur } from '../../support/auction-fixture.js';
+import { pendingEvents } from '../../support/outbox-helpers.js';
 
-/** A live state on empty data, and a second handle on the same data (another connection on Redis). */
+/** A live state on empty data, a second handle on the same data (another connection on Redis), and the outbox they write to. */
 export interface AuctionLiveStates {
   state: AuctionLiveState;
   other: AuctionLiveState;
+  outbox: OutboxStore;
 }
 
 const start = AUCTION_START;
@@ -16,6 +24,18 @@ const end = AUCTION_END;
 /** `at(s)` is s seconds after the auctions start. */
 const at = (secondsLater: number): Date => new Date(start.getTime() + secondsLater * 1000);
 const during = at(1800);
+
+const events = new AuctionEvents(new EventFactory(new SequentialIdGenerator('event'), new ManualClock(AUCTION_START)));
+
+/** The bid a client sends, optionally under an Idempotency-Key (its fingerprint: the auction and the amounts). */
+export function liveBid(auctionId: string, request: BidRequest, when: Date, key?: string): LiveBid {
+  const fingerprint = JSON.stringify([auctionId, request.price, request.maxPrice ?? null]);
+  return { auctionId, bidId: `bid-${randomUUID()}`, request, at: when, ...(key ? { idempotency: { key, fingerprint, ttlSeconds: 86_400 } } : {}) };
+}
+
+const bidOn = (target: AuctionLiveState, auctionId: string, request: BidRequest, when: Date, key?: string): Promise<AcceptedBid> =>
+  target.bid(liveBid(auctionId, request, when, key), (accepted) => events.bidPlaced(accepted));
+const closeOn = (target: AuctionLiveState, auctionId: string, when: Date): Promise<Auction | null> => target.closeIfDue(auctionId, when, (closed) => events.ended(closed));
 
 const auction = (overrides: Partial<Auction> = {}): Auction => auctionFixture({ id: `auction-${randomUUID()}`, listingId: `listing-${randomUUID()}`, ...overrides });
 
@@ -45,9 +65,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | Promise<AuctionLiveStates>): void {
   let state: AuctionLiveState;
   let other: AuctionLiveState;
+  let outbox: OutboxStore;
   beforeEach(async () => {
-    ({ state, other } = await makeStates());
+    ({ state, other, outbox } = await makeStates());
   });
+  const storedEvents = (): Promise<EventEnvelope[]> => pendingEvents(outbox);
 
   async function stored(overrides: Partial<Auction> = {}): Promise<Auction> {
     const initial = auction(overrides);
@@ -72,13 +94,17 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
 
   it('bid applies the domain rules and numbers accepted bids 1, 2, 3...', async () => {
     const initial = await stored();
-    const first = await state.bid(initial.id, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during);
-    expect(first).toEqual({ outcome: 'leading', sequence: 1, previousLeaderId: null, auction: placeBid(initial, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during).auction });
-    const second = await other.bid(initial.id, { bidderId: 'b2', price: 1200 }, during);
-    expect(second.sequence).toBe(2);
-    expect(second.outcome).toBe('outbid');
+    const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during);
+    expect(first).toEqual({
+      bid: { id: first.bid.id, auctionId: initial.id, bidderId: 'b1', price: eur(1000), maxPrice: eur(1500), sequence: 1, outcome: 'leading', createdAt: during },
+      previousLeaderId: null,
+      auction: placeBid(initial, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during).auction,
+    });
+    const second = await bidOn(other, initial.id, { bidderId: 'b2', price: 1200 }, during);
+    expect(second.bid).toMatchObject({ sequence: 2, outcome: 'outbid', price: eur(1200) });
+    expect(second.bid).not.toHaveProperty('maxPrice');
     expect(second.previousLeaderId).toBe('b1');
-    expect((await state.bid(initial.id, { bidderId: 'b3', price: 2000 }, during)).previousLeaderId).toBe('b1');
+    expect((await bidOn(state, initial.id, { bidderId: 'b3', price: 2000 }, during)).previousLeaderId).toBe('b1');
     expect(second.auction).toMatchObject({ currentPrice: eur(1300), leadingBidderId: 'b1', bidCount: 2 });
     expect(second.auction.endsAt).toBeInstanceOf(Date);
     expect(await state.get(initial.id)).toMatchObject({ leadingBidderId: 'b3', bidCount: 3 });
@@ -86,23 +112,23 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
 
   it('a too-low bid throws AUCTION_BID_TOO_LOW and changes nothing', async () => {
     const initial = await stored();
-    await state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during);
+    await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
     const before = await state.get(initial.id);
-    await expect(state.bid(initial.id, { bidderId: 'b2', price: 1050 }, during)).rejects.toMatchObject({
+    await expect(bidOn(state, initial.id, { bidderId: 'b2', price: 1050 }, during)).rejects.toMatchObject({
       code: 'AUCTION_BID_TOO_LOW',
       details: { minimum: 1100 },
     });
-    await expect(other.bid(initial.id, { bidderId: 'b2', price: 1050 }, during)).rejects.toBeInstanceOf(DomainError);
+    await expect(bidOn(other, initial.id, { bidderId: 'b2', price: 1050 }, during)).rejects.toBeInstanceOf(DomainError);
     expect(await state.get(initial.id)).toEqual(before);
-    expect((await state.bid(initial.id, { bidderId: 'b2', price: 1100 }, during)).sequence).toBe(2);
+    expect((await bidOn(state, initial.id, { bidderId: 'b2', price: 1100 }, during)).bid.sequence).toBe(2);
   });
 
   it('other domain errors propagate unchanged: the seller, outside the live window', async () => {
     const initial = await stored();
-    expect(await codeOf(state.bid(initial.id, { bidderId: 'seller', price: 2000 }, during))).toBe('AUCTION_SELLER_CANNOT_BID');
-    expect(await codeOf(state.bid(initial.id, { bidderId: 'b1', price: 2000 }, at(-1)))).toBe('AUCTION_NOT_LIVE');
-    expect(await codeOf(state.bid(initial.id, { bidderId: 'b1', price: 2000 }, end))).toBe('AUCTION_NOT_LIVE');
-    expect(await codeOf(state.bid(initial.id, { bidderId: 'b1', price: 2000, maxPrice: 1500 }, during))).toBe('AUCTION_MAX_BELOW_PRICE');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'seller', price: 2000 }, during))).toBe('AUCTION_SELLER_CANNOT_BID');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000 }, at(-1)))).toBe('AUCTION_NOT_LIVE');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000 }, end))).toBe('AUCTION_NOT_LIVE');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000, maxPrice: 1500 }, during))).toBe('AUCTION_MAX_BELOW_PRICE');
     expect(await state.get(initial.id)).toEqual(initial);
   });
 
@@ -120,7 +146,7 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       const results = await Promise.all(
         requests.map(async (request, index) => {
           try {
-            return { request, accepted: await (index % 2 === 0 ? state : other).bid(initial.id, request, during) };
+            return { request, accepted: await bidOn(index % 2 === 0 ? state : other, initial.id, request, during) };
           } catch (error) {
             return { request, error };
           }
@@ -128,13 +154,13 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       );
       const accepted = results
         .flatMap((result) => ('accepted' in result ? [{ request: result.request, accepted: result.accepted as AcceptedBid }] : []))
-        .sort((a, b) => a.accepted.sequence - b.accepted.sequence);
+        .sort((a, b) => a.accepted.bid.sequence - b.accepted.bid.sequence);
       const rejected = results.filter((result) => 'error' in result);
       const context = `round ${round}`;
       expect(accepted.length, `${context}: some bids accepted`).toBeGreaterThan(10);
       expect(rejected.length, `${context}: some bids refused`).toBeGreaterThan(0);
       expect(
-        accepted.map((bid) => bid.accepted.sequence),
+        accepted.map((bid) => bid.accepted.bid.sequence),
         `${context}: sequences 1..N without gaps or duplicates`,
       ).toEqual(accepted.map((_, index) => index + 1));
       for (const result of rejected) {
@@ -146,8 +172,8 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       let replayed = initial;
       for (const { request, accepted: answer } of accepted) {
         const step = placeBid(replayed, request, during);
-        expect(step.outcome, `${context}, sequence ${answer.sequence}`).toBe(answer.outcome);
-        expect(answer.auction, `${context}, sequence ${answer.sequence}`).toEqual(step.auction);
+        expect(step.outcome, `${context}, sequence ${answer.bid.sequence}`).toBe(answer.bid.outcome);
+        expect(answer.auction, `${context}, sequence ${answer.bid.sequence}`).toEqual(step.auction);
         replayed = step.auction;
       }
       const final = await state.get(initial.id);
@@ -159,34 +185,34 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
 
   it('closeIfDue: null before endsAt, the closed auction once at endsAt, null afterwards', async () => {
     const initial = await stored({ reservePrice: eur(1500) });
-    await state.bid(initial.id, { bidderId: 'b1', price: 1600 }, during);
-    expect(await state.closeIfDue(initial.id, at(3599))).toBeNull();
+    await bidOn(state, initial.id, { bidderId: 'b1', price: 1600 }, during);
+    expect(await closeOn(state, initial.id, at(3599))).toBeNull();
     expect((await state.get(initial.id))?.status).toBe('live');
-    const closed = await state.closeIfDue(initial.id, end);
+    const closed = await closeOn(state, initial.id, end);
     expect(closed).toMatchObject({ id: initial.id, status: 'ended', winnerId: 'b1', currentPrice: eur(1600) });
     expect(closed?.endsAt).toEqual(end);
     expect(await state.get(initial.id)).toEqual(closed);
-    expect(await state.closeIfDue(initial.id, at(4000))).toBeNull();
-    expect(await other.closeIfDue(initial.id, at(4000))).toBeNull();
-    expect(await codeOf(state.bid(initial.id, { bidderId: 'b2', price: 5000 }, during))).toBe('AUCTION_NOT_LIVE');
+    expect(await closeOn(state, initial.id, at(4000))).toBeNull();
+    expect(await closeOn(other, initial.id, at(4000))).toBeNull();
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b2', price: 5000 }, during))).toBe('AUCTION_NOT_LIVE');
     expect(await state.get(initial.id)).toEqual(closed);
   });
 
   it('closeIfDue after endsAt closes without a winner below the reserve; unknown and cancelled auctions answer null', async () => {
     const initial = await stored({ reservePrice: eur(5000) });
-    await state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during);
-    expect(await state.closeIfDue(initial.id, at(7200))).toMatchObject({ status: 'ended', winnerId: null });
-    expect(await state.closeIfDue(`auction-${randomUUID()}`, at(7200))).toBeNull();
+    await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
+    expect(await closeOn(state, initial.id, at(7200))).toMatchObject({ status: 'ended', winnerId: null });
+    expect(await closeOn(state, `auction-${randomUUID()}`, at(7200))).toBeNull();
     const cancelled = await stored({ status: 'cancelled' });
-    expect(await state.closeIfDue(cancelled.id, at(7200))).toBeNull();
+    expect(await closeOn(state, cancelled.id, at(7200))).toBeNull();
     expect(await state.get(cancelled.id)).toEqual(cancelled);
   });
 
   it('of 10 racing closeIfDue calls exactly one gets the closed auction', async () => {
     for (let round = 0; round < 10; round += 1) {
       const initial = await stored();
-      await state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during);
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? state : other).closeIfDue(initial.id, end)));
+      await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => closeOn(index % 2 === 0 ? state : other, initial.id, end)));
       const closed = answers.filter((answer) => answer !== null);
       expect(closed).toHaveLength(1);
       expect(closed[0]).toMatchObject({ status: 'ended', winnerId: 'b1', bidCount: 1 });
@@ -197,11 +223,11 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('closeIfDue before the end racing bids closes nothing and loses no bid', async () => {
     const initial = await stored();
     const results = await Promise.all([
-      ...Array.from({ length: 10 }, (_, index) => codeOf((index % 2 === 0 ? state : other).bid(initial.id, { bidderId: `b${index}`, price: 1000 + index * 1000 }, at(3599)))),
-      other.closeIfDue(initial.id, at(3599)).then(() => 'not due'),
+      ...Array.from({ length: 10 }, (_, index) => codeOf(bidOn(index % 2 === 0 ? state : other, initial.id, { bidderId: `b${index}`, price: 1000 + index * 1000 }, at(3599)))),
+      closeOn(other, initial.id, at(3599)).then(() => 'not due'),
     ]);
     expect(results.at(-1)).toBe('not due');
-    const final = await state.closeIfDue(initial.id, end);
+    const final = await closeOn(state, initial.id, end);
     const codes = results.slice(0, -1);
     expect(final?.bidCount).toBe(codes.filter((code) => code === 'ok').length);
     expect(codes.every((code) => code === 'ok' || code === 'AUCTION_BID_TOO_LOW')).toBe(true);
@@ -210,15 +236,15 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('a bid that extended endsAt (anti-sniping) postpones closing to the new end', async () => {
     const initial = await stored({ antiSnipingSeconds: 120, maxExtensionSeconds: 600 });
     const late = at(3590); // 10 s before the end
-    const accepted = await state.bid(initial.id, { bidderId: 'b1', price: 1000 }, late);
+    const accepted = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, late);
     const extended = at(3590 + 120);
     expect(accepted.auction.endsAt).toEqual(extended);
     expect(accepted.auction.scheduledEndsAt).toEqual(end);
-    expect(await state.closeIfDue(initial.id, end)).toBeNull();
-    expect(await other.closeIfDue(initial.id, at(3709))).toBeNull();
-    expect(await state.bid(initial.id, { bidderId: 'b2', price: 1100 }, at(3650))).toMatchObject({ sequence: 2 });
-    expect(await state.closeIfDue(initial.id, extended)).toBeNull(); // the second bid extended it again
-    const closed = await other.closeIfDue(initial.id, at(3650 + 120));
+    expect(await closeOn(state, initial.id, end)).toBeNull();
+    expect(await closeOn(other, initial.id, at(3709))).toBeNull();
+    expect(await bidOn(state, initial.id, { bidderId: 'b2', price: 1100 }, at(3650))).toMatchObject({ bid: { sequence: 2 } });
+    expect(await closeOn(state, initial.id, extended)).toBeNull(); // the second bid extended it again
+    const closed = await closeOn(other, initial.id, at(3650 + 120));
     expect(closed).toMatchObject({ status: 'ended', winnerId: 'b2', endsAt: at(3770) });
   });
 
@@ -226,9 +252,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     for (let round = 0; round < 10; round += 1) {
       const initial = await stored();
       const results = await Promise.all([
-        codeOf(state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during)),
+        codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during)),
         codeOf(other.cancel(initial.id, { isSeller: true, isAdmin: false }, during)),
-        codeOf(state.bid(initial.id, { bidderId: 'b2', price: 1000 }, during)),
+        codeOf(bidOn(state, initial.id, { bidderId: 'b2', price: 1000 }, during)),
       ]);
       const final = await state.get(initial.id);
       if (results[1] === 'ok') {
@@ -244,12 +270,12 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
 
   it('cancel: an admin cancels after bids; an ended or unknown auction cannot be cancelled', async () => {
     const initial = await stored();
-    await state.bid(initial.id, { bidderId: 'b1', price: 1000 }, during);
+    await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
     expect(await other.cancel(initial.id, { isSeller: false, isAdmin: true }, during)).toMatchObject({ status: 'cancelled', bidCount: 1 });
-    expect(await codeOf(state.bid(initial.id, { bidderId: 'b2', price: 2000 }, during))).toBe('AUCTION_NOT_LIVE');
-    expect(await state.closeIfDue(initial.id, at(7200))).toBeNull();
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b2', price: 2000 }, during))).toBe('AUCTION_NOT_LIVE');
+    expect(await closeOn(state, initial.id, at(7200))).toBeNull();
     const ended = await stored();
-    await state.closeIfDue(ended.id, end);
+    await closeOn(state, ended.id, end);
     expect(await codeOf(state.cancel(ended.id, { isSeller: false, isAdmin: true }, end))).toBe('AUCTION_NOT_LIVE');
     await expect(state.cancel(`auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during)).rejects.toBeInstanceOf(AuctionNotHeldError);
   });
@@ -266,9 +292,103 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       read.startsAt.setTime(0);
       read.startingPrice.amount = 99;
     }
-    const answer = await state.bid(kept.id, { bidderId: 'b1', price: 1000 }, during);
+    const answer = await bidOn(state, kept.id, { bidderId: 'b1', price: 1000 }, during);
     answer.auction.currentPrice.amount = 99_999;
     answer.auction.endsAt.setTime(0);
     expect(await state.get(kept.id)).toEqual(placeBid(kept, { bidderId: 'b1', price: 1000 }, during).auction);
+  });
+
+  it('a bid stores auction.bid.placed, and the outbid notification when the lead changes, in its step; a refused bid stores nothing', async () => {
+    const initial = await stored();
+    const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
+    await expect(bidOn(other, initial.id, { bidderId: 'b2', price: 1000 }, during)).rejects.toBeInstanceOf(DomainError);
+    const raised = await bidOn(state, initial.id, { bidderId: 'b1', price: 1100 }, during);
+    const second = await bidOn(other, initial.id, { bidderId: 'b2', price: 1200 }, during);
+    const outbox = await storedEvents();
+    expect(outbox.map((event) => event.id)).toEqual([first, raised, second].map((accepted) => `auction.bid.placed:${accepted.bid.id}`).concat(`auction.outbid:${second.bid.id}`));
+    expect(outbox[2]?.payload).toEqual({
+      auctionId: initial.id,
+      bidId: second.bid.id,
+      bidderId: 'b2',
+      price: eur(1200),
+      currentPrice: eur(1200),
+      leadingBidderId: 'b2',
+      previousLeaderId: 'b1',
+      bidCount: 3,
+      endsAt: AUCTION_END.toISOString(),
+    });
+    expect(outbox[3]?.payload).toMatchObject({ userId: 'b1', type: 'auction.outbid', data: { auctionId: initial.id } });
+  });
+
+  it('an events builder that throws leaves the state, the pending bids and the outbox as they were', async () => {
+    const initial = await stored();
+    const failing = () => {
+      throw new Error('no events');
+    };
+    await expect(state.bid(liveBid(initial.id, { bidderId: 'b1', price: 1000 }, during), failing)).rejects.toThrow('no events');
+    await expect(other.closeIfDue(initial.id, end, failing)).rejects.toThrow('no events');
+    expect(await state.get(initial.id)).toEqual(initial);
+    expect(await state.pendingLog(initial.id)).toEqual([]);
+    expect(await storedEvents()).toEqual([]);
+    expect((await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during)).bid.sequence).toBe(1);
+  });
+
+  it('closeIfDue stores auction.ended and its notifications with the close, once of 10 racing closes', async () => {
+    const initial = await stored();
+    await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
+    await Promise.all(Array.from({ length: 10 }, (_, index) => closeOn(index % 2 === 0 ? state : other, initial.id, end)));
+    const ended = (await storedEvents()).filter((event) => !event.topic.startsWith('auction.bid'));
+    expect(ended.map((event) => event.id)).toEqual([`auction.ended:${initial.id}`, `auction.won:${initial.id}:b1`, `auction.ended:${initial.id}:seller`]);
+    expect(ended[0]?.payload).toMatchObject({ winnerId: 'b1', finalPrice: eur(1000), bidCount: 1, reserveMet: true });
+  });
+
+  it('accepted bids stay pending for the bid log, in sequence order, until marked logged', async () => {
+    const initial = await stored();
+    const bids = [];
+    for (const [index, bidderId] of ['b1', 'b2', 'b3'].entries()) bids.push(await bidOn(index % 2 ? other : state, initial.id, { bidderId, price: 1000 + 1000 * index, maxPrice: 1050 + 1000 * index }, during));
+    expect(await state.pendingLog(initial.id)).toEqual(bids);
+    expect(await other.pendingLog(initial.id, [bids[2]!.bid.id, 'no-such-bid', bids[0]!.bid.id])).toEqual([bids[0], bids[2]]);
+    expect((await state.pendingLog(initial.id, []))).toEqual([]);
+    await other.markLogged(initial.id, [bids[0]!.bid.id, bids[2]!.bid.id]);
+    expect(await state.pendingLog(initial.id)).toEqual([bids[1]]);
+    await state.markLogged(initial.id, [bids[1]!.bid.id, 'no-such-bid']);
+    expect(await other.pendingLog(initial.id)).toEqual([]);
+    expect(await state.pendingLog(`auction-${randomUUID()}`)).toEqual([]);
+    expect((await state.get(initial.id))?.bidCount).toBe(3);
+  });
+
+  it('an Idempotency-Key already recorded answers the first acceptance and stores nothing more; another body under it is IDEMPOTENCY_KEY_REUSED', async () => {
+    const initial = await stored();
+    const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during, 'key-0001');
+    const again = await bidOn(other, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, at(1900), 'key-0001');
+    expect(again).toEqual(first);
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1500, maxPrice: 3000 }, during, 'key-0001'))).toBe('IDEMPOTENCY_KEY_REUSED');
+    const elsewhere = await stored();
+    expect(await codeOf(bidOn(other, elsewhere.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during, 'key-0001'))).toBe('IDEMPOTENCY_KEY_REUSED');
+    const otherBidder = await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during, 'key-0001');
+    expect(otherBidder.bid).toMatchObject({ sequence: 2, bidderId: 'b2' });
+    expect((await state.get(initial.id))?.bidCount).toBe(2);
+    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.id)).toEqual([first.bid.id, otherBidder.bid.id]);
+    expect((await storedEvents()).filter((event) => event.topic === 'auction.bid.placed')).toHaveLength(2);
+    await closeOn(state, initial.id, end);
+    expect(await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, at(7200), 'key-0001')).toEqual(first);
+  });
+
+  it('30 racing copies of 3 keyed bids on both handles: each key stores one bid, every copy answers it', async () => {
+    const initial = await stored();
+    // One bidder raising their own maximum: each of the three is accepted in whatever order they land.
+    const requests = [0, 1, 2].map((index) => ({ key: `race-key-${index}`, request: { bidderId: 'b1', price: 1000, maxPrice: 2000 + 500 * index } }));
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, index) => {
+      const { key, request } = requests[index % 3]!;
+      return bidOn(index % 2 === 0 ? state : other, initial.id, request, during, key);
+    }));
+    for (const [index] of requests.entries()) {
+      const copies = answers.filter((_, copy) => copy % 3 === index);
+      expect(new Set(copies.map((answer) => answer.bid.id)).size).toBe(1);
+      expect(copies.every((answer) => JSON.stringify(answer) === JSON.stringify(copies[0]))).toBe(true);
+    }
+    expect((await state.get(initial.id))?.bidCount).toBe(3);
+    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.sequence)).toEqual([1, 2, 3]);
+    expect((await storedEvents()).filter((event) => event.topic === 'auction.bid.placed')).toHaveLength(3);
   });
 }

@@ -1,15 +1,40 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAuctionLiveState } from '../../../src/adapters/memory/auctions/memory-auction-live-state.js';
+import { MemoryBidRepository } from '../../../src/adapters/memory/auctions/memory-bid-repository.js';
+import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import { RedisAuctionLiveState } from '../../../src/adapters/redis/auctions/redis-auction-live-state.js';
+import { RedisOutboxStore } from '../../../src/adapters/redis/shared/redis-outbox.js';
 import { describeWithService, uniqueName } from '../../support/real-services.js';
-import { auctionLiveStateContract } from './auction-live-state.contract.js';
+import { auctionLiveStateContract, liveBid } from './auction-live-state.contract.js';
 import { AUCTION_END, auctionFixture } from '../../support/auction-fixture.js';
+
+const noEvents = () => [];
 
 describe('MemoryAuctionLiveState', () => {
   auctionLiveStateContract(() => {
-    const state = new MemoryAuctionLiveState();
-    return { state, other: state };
+    const outbox = new MemoryOutbox();
+    const state = new MemoryAuctionLiveState(outbox, new MemoryBidRepository());
+    return { state, other: state, outbox };
+  });
+
+  it('the bid log is the same store: an accepted bid is listed at once', async () => {
+    const log = new MemoryBidRepository();
+    const state = new MemoryAuctionLiveState(new MemoryOutbox(), log);
+    await state.put(auctionFixture());
+    const accepted = await state.bid(liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z')), noEvents);
+    expect((await log.listByAuction('a1', { limit: 10 })).items).toEqual([accepted.bid]);
+  });
+
+  it('an Idempotency-Key is kept for its TTL from the bid\'s time, then a bid under it is a new bid', async () => {
+    const state = new MemoryAuctionLiveState(new MemoryOutbox(), new MemoryBidRepository());
+    await state.put(auctionFixture());
+    const at = new Date('2026-03-01T10:00:00.000Z');
+    const keyed = (seconds: number) => ({ ...liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date(at.getTime() + seconds * 1000), 'key-0001'), idempotency: { key: 'key-0001', fingerprint: 'same', ttlSeconds: 60 } });
+    const first = await state.bid(keyed(0), noEvents);
+    expect((await state.bid(keyed(59), noEvents)).bid.id).toBe(first.bid.id);
+    const later = await state.bid(keyed(60), noEvents);
+    expect(later.bid).toMatchObject({ sequence: 2 });
   });
 });
 
@@ -35,33 +60,37 @@ describeWithService('REDIS_URL', 'RedisAuctionLiveState', (url) => {
 
   // Each test gets its own prefix under the suite's; the second state shares the data through
   // its own client (and its own pool of duplicated connections), as another instance would.
-  const next = (): { keyPrefix: string; state: RedisAuctionLiveState; other: RedisAuctionLiveState } => {
+  const next = (): { keyPrefix: string; state: RedisAuctionLiveState; other: RedisAuctionLiveState; outbox: RedisOutboxStore } => {
     tests += 1;
     const keyPrefix = `${suitePrefix}${tests}:`;
     const state = new RedisAuctionLiveState(redis, keyPrefix);
     const other = new RedisAuctionLiveState(otherRedis, keyPrefix);
     opened.push(state, other);
-    return { keyPrefix, state, other };
+    return { keyPrefix, state, other, outbox: new RedisOutboxStore(redis, keyPrefix) };
   };
 
   auctionLiveStateContract(next);
 
-  it('lays keys out as documented (a hash of JSON state and seq), without TTLs', async () => {
+  it('lays keys out as documented: state and seq, pending bids, key records for their TTL, the outbox stream', async () => {
     const { keyPrefix, state } = next();
     await state.put(auctionFixture());
-    await state.bid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z'));
-    expect(await redis.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}auction:a1`]);
+    const accepted = await state.bid(liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z'), 'key-0001'), noEvents);
+    expect((await redis.keys(`${keyPrefix}*`)).sort()).toEqual([`${keyPrefix}auction-bid-key:b1|key-0001`, `${keyPrefix}auction:a1`, `${keyPrefix}auction:a1:pending`]);
     const hash = await redis.hgetall(`${keyPrefix}auction:a1`);
     expect(hash.seq).toBe('1');
     expect(JSON.parse(hash.state ?? '{}')).toMatchObject({ endsAt: AUCTION_END.toISOString(), leadingBidderId: 'b1', bidCount: 1 });
     expect(await redis.pttl(`${keyPrefix}auction:a1`)).toBe(-1);
+    expect(Object.keys(await redis.hgetall(`${keyPrefix}auction:a1:pending`))).toEqual([accepted.bid.id]);
+    const ttl = await redis.ttl(`${keyPrefix}auction-bid-key:b1|key-0001`);
+    expect(ttl).toBeGreaterThan(86_000);
+    expect(ttl).toBeLessThanOrEqual(86_400);
   });
 
   it('a closed state refuses new transactions; close() ends only its own connections', async () => {
     const { state } = next();
-    await state.closeIfDue('none', new Date());
+    await state.closeIfDue('none', new Date(), noEvents);
     await state.close();
-    await expect(state.closeIfDue('none', new Date())).rejects.toThrow(/closed/);
+    await expect(state.closeIfDue('none', new Date(), noEvents)).rejects.toThrow(/closed/);
     expect(await redis.ping()).toBe('PONG');
   });
 });

@@ -6,6 +6,7 @@ import { ListAuctions } from '../../../application/auctions/list-auctions/list-a
 import { ListBids } from '../../../application/auctions/list-bids/list-bids.js';
 import { PlaceBid } from '../../../application/auctions/place-bid/place-bid.js';
 import type { ApiRouter } from '../api-router.js';
+import { optionalIdempotencyKey } from '../idempotency-key-header.js';
 import { pageQuery } from '../catalog/catalog-schemas.js';
 import { presentAuction, presentBid } from './auction-presenter.js';
 import { auctionIdParams, auctionPageSchema, auctionSchema, bidPageSchema, createAuctionBody, listAuctionsQuery, placeBidBody, placedBidSchema } from './auction-schemas.js';
@@ -60,20 +61,23 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     method: 'post',
     path: '/auctions/:id/bids',
     tag,
-    summary: 'Bid: at least startingPrice first, then currentPrice + minIncrement; maxPrice asks for proxy bidding',
+    summary:
+      'Bid: at least startingPrice first, then currentPrice + minIncrement; maxPrice asks for proxy bidding. ' +
+      'Header Idempotency-Key (optional, 8-128 chars, kept 24 h): the same key and body answer the first acceptance again and store one bid',
     auth: ['buyer'],
     params: auctionIdParams,
     body: placeBidBody,
     responses: {
       201: { description: 'accepted: the bid and the new state', schema: placedBidSchema },
-      400: { description: 'bad amount or currency' },
+      400: { description: 'bad amount, currency or Idempotency-Key' },
       403: { description: 'the seller cannot bid' },
-      409: { description: 'AUCTION_BID_TOO_LOW (with minimum and currentPrice) or AUCTION_NOT_LIVE' },
+      409: { description: 'AUCTION_BID_TOO_LOW (with minimum and currentPrice), AUCTION_NOT_LIVE, or IDEMPOTENCY_KEY_REUSED (the key went with another body)' },
       ...notFound,
       ...signedIn,
     },
-    handler: async ({ principal, params, body }) => {
-      const placed = await container.get(PlaceBid).execute({ auctionId: params.id, bidderId: principal.userId, ...body });
+    handler: async ({ principal, params, body, req }) => {
+      const idempotencyKey = optionalIdempotencyKey(req);
+      const placed = await container.get(PlaceBid).execute({ auctionId: params.id, bidderId: principal.userId, ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
       return { status: 201, body: { bid: presentBid(placed.bid, true), auction: presentAuction(placed.auction) } };
     },
   });

@@ -1,20 +1,26 @@
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
+import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 /**
  * AuctionRepository in process memory. Every method decides and writes before its first `await`
- * (there is none), so each is atomic within the process: of racing creates one wins. Auctions are
- * copied in and out, so callers never share the stored objects (Dates stay Dates).
+ * (there is none), so each is atomic within the process: of racing creates one wins, and a
+ * create's events go to the MemoryOutbox in its step. Auctions are copied in and out, so callers
+ * never share the stored objects (Dates stay Dates).
  */
 export class MemoryAuctionRepository implements AuctionRepository {
   private readonly auctions = new Map<string, Auction>();
 
-  async create(auction: Auction): Promise<boolean> {
+  constructor(private readonly outbox: MemoryOutbox) {}
+
+  async create(auction: Auction, events: PendingEvents): Promise<boolean> {
     if (this.auctions.has(auction.id)) throw new Error(`auction ${auction.id} is already stored`);
     if ([...this.auctions.values()].some((a) => a.listingId === auction.listingId && !isFinal(a.status))) return false;
     this.auctions.set(auction.id, copy(auction));
+    this.outbox.append(`auction:${auction.id}`, events);
     return true;
   }
 

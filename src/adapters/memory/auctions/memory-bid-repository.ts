@@ -4,12 +4,18 @@ import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pa
 
 /**
  * BidRepository in process memory: bids by id, so a retried append finds its bid and stores
- * nothing. Bids are copied in and out, so callers never share the stored objects.
+ * nothing. Bids are copied in and out, so callers never share the stored objects. The memory live
+ * state records each accepted bid here in the same synchronous step (`record`).
  */
 export class MemoryBidRepository implements BidRepository {
   private readonly bids = new Map<string, StoredBid>();
 
   async append(bid: StoredBid): Promise<void> {
+    this.record(bid);
+  }
+
+  /** `append` without a turn of the event loop. */
+  record(bid: StoredBid): void {
     if (!this.bids.has(bid.id)) this.bids.set(bid.id, copy(bid));
   }
 

@@ -1,13 +1,15 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
+import { insertWithOutbox, type MongoOutboxStore, type OutboxFields } from '../shared/mongo-outbox.js';
 import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
-type AuctionDocument = Omit<Auction, 'id'> & { _id: string };
+type AuctionDocument = Omit<Auction, 'id'> & { _id: string } & OutboxFields;
 
 /**
  * The open auction of a listing, keyed by the listing: the unique _id makes "one open auction per
@@ -44,7 +46,7 @@ function toDocument(auction: Auction): AuctionDocument {
 }
 
 function toAuction(document: AuctionDocument): Auction {
-  const { _id, ...rest } = document;
+  const { _id, outbox: _outbox, outboxPending: _pending, outboxLease: _lease, ...rest } = document;
   const auction: Auction = { id: _id, ...rest };
   // A null winnerId means "nobody won" and stays; these two are only ever absent or set.
   for (const key of ['reservePrice', 'orderId'] as const) if (auction[key] == null) delete auction[key];
@@ -59,12 +61,19 @@ function isFinal(status: AuctionStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
+/**
+ * Auctions in the `auctions` collection; a create's events are kept in the new document's outbox
+ * (the single-document outbox, published by the relay through `outbox`).
+ */
 export class MongoAuctionRepository implements AuctionRepository {
   private readonly collection: Collection<AuctionDocument>;
   private readonly claims: Collection<ListingClaim>;
   private readonly states = new GroupedWrites<Auction, void>((_auction, group) => this.writeNewest(group));
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly outbox: MongoOutboxStore,
+  ) {
     this.collection = db.collection<AuctionDocument>('auctions');
     this.claims = db.collection<ListingClaim>('auction_listing_claims');
   }
@@ -75,15 +84,16 @@ export class MongoAuctionRepository implements AuctionRepository {
     await this.collection.createIndex({ createdAt: -1, _id: -1 }, { name: 'newest' });
   }
 
-  async create(auction: Auction): Promise<boolean> {
+  async create(auction: Auction, events: PendingEvents): Promise<boolean> {
     if (!(await this.claim(auction))) return false;
     try {
-      await this.collection.insertOne(toDocument(auction));
+      await this.collection.insertOne(insertWithOutbox(toDocument(auction), events));
     } catch (error) {
       // Free the listing again: the auction was not stored.
       await this.claims.deleteOne({ _id: auction.listingId, auctionId: auction.id });
       throw error;
     }
+    this.outbox.written(events);
     return true;
   }
 

@@ -1,7 +1,13 @@
-import type { Redis } from 'ioredis';
-import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState } from '../../../application/auctions/ports/auction-live-state.js';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { judgeBid } from '../../../application/auctions/judge-bid.js';
+import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type EventsOf, type LiveBid } from '../../../application/auctions/ports/auction-live-state.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import { cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
-import { cancelAuction, closeAuction, placeBid, type Auction, type BidRequest, type CancelledBy } from '../../../domain/auctions/auction.js';
+import { appendToOutbox } from '../shared/redis-outbox.js';
+import { decodeAccepted, decodeAuction, decodeKeyRecord, decodeSequence, encode } from './live-state-codec.js';
+import { decideGroup, type GroupBatch, type LiveChange, type LiveView, type LiveWrite } from './live-state-group.js';
+import { WatchConnectionPool } from './watch-connection-pool.js';
 
 export interface RedisAuctionLiveStateOptions {
   /** Connections (duplicates of `redis`) kept for optimistic transactions; default 8. */
@@ -10,184 +16,165 @@ export interface RedisAuctionLiveStateOptions {
   maxAttempts?: number;
 }
 
-/** What one optimistic step decides from the state it read: write `next`, or stop with `result`. */
-type Step<T> = { write: Auction; sequence: number; result: T } | { write: null; result: T };
-type Decide<T> = (current: Auction | null, sequence: number) => Step<T>;
-type Outcome = GroupOutcome<unknown>;
+/** Told after a transaction stored events (RedisOutboxStore.written wakes the local relay). */
+export interface OutboxWritten {
+  written(events: PendingEvents): void;
+}
 
 /** The most writes of one auction committed in one transaction. */
 const maxGroupSize = 256;
 
 /**
- * AuctionLiveState on Redis. The domain rules (`placeBid`, `closeAuction`) run here in TypeScript,
- * not in Lua; each write is an optimistic transaction: WATCH the key, read it, apply the rule,
- * MULTI/HSET/EXEC. A null EXEC (another writer changed the key in between) retries, up to
- * `maxAttempts` with a small random back-off, so racing bids from any number of connections or
- * instances are each judged against the state the previous one left; none is lost or applied twice.
- * Within one instance the writes of one auction queue up and are committed in groups (see
- * `transaction`): a hot auction costs one transaction per group, not per bid, and does not retry
- * against itself.
+ * AuctionLiveState on Redis. The domain rules (`judgeBid`, `closeAuction`) run here in TypeScript,
+ * not in Lua; each write is an optimistic transaction: WATCH the auction (and the Idempotency-Key
+ * records its bids name), read, apply the rule, then one MULTI/EXEC that writes the state, the
+ * accepted bids' records, the key records and the events (XADD to the outbox stream). A null EXEC
+ * (another writer changed a watched key) retries, up to `maxAttempts` with a small random
+ * back-off, so racing bids from any number of connections or instances are each judged against
+ * the state the previous one left; none is lost or applied twice, and an event exists exactly
+ * when its change does. Within one instance the writes of one auction queue up and are committed
+ * in groups (GroupedWrites): a hot auction costs one transaction per group, not per bid.
  *
- * Layout, under `keyPrefix`: `auction:<id>`: hash {state: JSON of the auction (Dates as ISO
- * strings), seq: the sequence of the last accepted bid}. No TTL.
+ * Layout, under `keyPrefix`, no TTL unless said:
+ * - `auction:<id>`: hash {state: JSON of the auction (Dates as ISO strings), seq: last bid's sequence};
+ * - `auction:<id>:pending`: hash bid id -> JSON of the accepted bid, until the bid log has it;
+ * - `auction-bid-key:<bidderId>|<key>`: JSON {fingerprint, accepted}, for the key's TTL (24 h);
+ * - `outbox`: the outbox stream (see redis-outbox.ts), entries under the aggregate `auction:<id>`.
  *
- * WATCH belongs to a connection, so transactions never run on `redis` (shared with others) but
- * on a small pool of `redis.duplicate()` connections, one transaction per connection at a time;
- * `close()` ends them (not `redis`). Reads and `put` use `redis`.
- * Decisions (same as MemoryAuctionLiveState): `put` replaces the state and keeps `seq`; `bid` and
- * `cancel` on an auction never put throw AuctionNotHeldError; `closeIfDue` on an unknown, cancelled or ended auction
- * answers null. Domain errors from `placeBid` propagate unchanged (after UNWATCH).
+ * Transactions run on a pool of duplicated connections (WatchConnectionPool, ended by `close()`);
+ * reads and `put` use `redis`. Same decisions as MemoryAuctionLiveState: `put` replaces the state
+ * and keeps `seq`; `bid` and `cancel` on an auction never put throw AuctionNotHeldError;
+ * `closeIfDue` on an unknown, cancelled or ended auction answers null; domain errors propagate
+ * unchanged (after UNWATCH).
  */
 export class RedisAuctionLiveState implements AuctionLiveState {
-  private readonly poolSize: number;
   private readonly maxAttempts: number;
-  private readonly idle: Redis[] = [];
-  private readonly all: Redis[] = [];
-  private readonly waiting: { resolve: (connection: Redis) => void; reject: (error: Error) => void }[] = [];
-  private readonly groups = new GroupedWrites<Decide<unknown>, unknown>((key, group) => this.commit(key, group), maxGroupSize);
-  private closed = false;
+  private readonly pool: WatchConnectionPool;
+  private readonly groups = new GroupedWrites<LiveWrite<unknown>, unknown>((key, group) => this.commit(key, group), maxGroupSize);
 
   constructor(
     private readonly redis: Redis,
     private readonly keyPrefix: string,
     options: RedisAuctionLiveStateOptions = {},
+    private readonly outbox?: OutboxWritten,
   ) {
-    this.poolSize = options.poolSize ?? 8;
     this.maxAttempts = options.maxAttempts ?? 200;
-    if (!Number.isSafeInteger(this.poolSize) || this.poolSize < 1) throw new RangeError('poolSize must be a positive integer');
     if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
+    this.pool = new WatchConnectionPool(redis, options.poolSize ?? 8, 'RedisAuctionLiveState');
   }
 
   async put(auction: Auction): Promise<void> {
-    await this.redis.hset(this.key(auction.id), 'state', serialise(auction));
+    await this.redis.hset(this.key(auction.id), 'state', encode(auction));
   }
 
   async get(auctionId: string): Promise<Auction | null> {
     const state = await this.redis.hget(this.key(auctionId), 'state');
-    return state === null ? null : revive(state);
+    return state === null ? null : decodeAuction(state);
   }
 
-  async bid(auctionId: string, request: BidRequest, at: Date): Promise<AcceptedBid> {
-    const when = new Date(at);
-    const bid = { ...request };
-    return this.transaction(auctionId, (current, sequence): Step<AcceptedBid> => {
-      if (current === null) throw new AuctionNotHeldError(auctionId);
-      const { auction, outcome } = placeBid(current, bid, when);
-      const next = sequence + 1;
-      return { write: auction, sequence: next, result: { auction, outcome, sequence: next, previousLeaderId: current.leadingBidderId } };
+  async bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid> {
+    const recordKey = bid.idempotency && `${this.keyPrefix}auction-bid-key:${bid.request.bidderId}|${bid.idempotency.key}`;
+    return this.transaction(bid.auctionId, recordKey ? [recordKey] : [], (view): LiveChange<AcceptedBid> => {
+      const judged = judgeBid(view.current, view.sequence, bid, recordKey ? (view.records.get(recordKey) ?? null) : null);
+      if (judged.replay) return { result: judged.accepted };
+      const { accepted, record } = judged;
+      const keyWrite = recordKey && record && bid.idempotency ? { key: recordKey, record, ttlSeconds: bid.idempotency.ttlSeconds } : undefined;
+      const change = { auction: accepted.auction, sequence: accepted.bid.sequence, events: events(accepted), accepted, ...(keyWrite ? { keyWrite } : {}) };
+      return { result: accepted, change };
     });
   }
 
-  async closeIfDue(auctionId: string, at: Date): Promise<Auction | null> {
-    return this.transaction(auctionId, (current, sequence): Step<Auction | null> => {
-      if (current === null || !isDue(current, at)) return { write: null, result: null };
+  async closeIfDue(auctionId: string, at: Date, events: EventsOf<Auction>): Promise<Auction | null> {
+    return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction | null> => {
+      if (current === null || !isDue(current, at)) return { result: null };
       const closed = closeAuction(current);
-      return { write: closed, sequence, result: closed };
+      return { result: closed, change: { auction: closed, sequence, events: events(closed) } };
     });
   }
 
   async cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction> {
     const when = new Date(at);
-    return this.transaction(auctionId, (current, sequence): Step<Auction> => {
+    return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction> => {
       if (current === null) throw new AuctionNotHeldError(auctionId);
       const cancelled = cancelAuction(current, by, when);
-      return { write: cancelled, sequence, result: cancelled };
+      return { result: cancelled, change: { auction: cancelled, sequence, events: [] } };
     });
   }
 
+  async pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]> {
+    const key = this.pendingKey(this.key(auctionId));
+    const values = bidIds ? (bidIds.length ? await this.redis.hmget(key, ...bidIds) : []) : Object.values(await this.redis.hgetall(key));
+    return values.flatMap((value) => (value === null ? [] : [decodeAccepted(value)])).sort((a, b) => a.bid.sequence - b.bid.sequence);
+  }
+
+  async markLogged(auctionId: string, bidIds: readonly string[]): Promise<void> {
+    if (bidIds.length) await this.redis.hdel(this.pendingKey(this.key(auctionId)), ...bidIds);
+  }
+
   /** Ends the pooled transaction connections (not the `redis` passed in). */
-  async close(): Promise<void> {
-    this.closed = true;
-    const connections = this.all.splice(0);
-    this.idle.splice(0);
-    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('RedisAuctionLiveState is closed'));
-    await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   /**
-   * Queues `decide` behind the writes of this instance on the same auction (GroupedWrites): the
+   * Queues the write behind the writes of this instance on the same auction (GroupedWrites): the
    * group is committed in one optimistic transaction (`commit`); each caller learns its own
    * outcome (result or the exception its `decide` threw) once the group is committed.
    */
-  private transaction<T>(auctionId: string, decide: Decide<T>): Promise<T> {
-    return this.groups.submit(this.key(auctionId), decide as Decide<unknown>) as Promise<T>;
+  private transaction<T>(auctionId: string, recordKeys: readonly string[], decide: (view: LiveView) => LiveChange<T>): Promise<T> {
+    return this.groups.submit(this.key(auctionId), { recordKeys, decide } as LiveWrite<unknown>) as Promise<T>;
   }
 
   /**
-   * One optimistic transaction for a group: WATCH and read once, each `decide` applied in turn to
-   * the state the previous one left, one MULTI/EXEC of the final state. An EXEC aborted by another
-   * instance re-reads and re-decides the whole group.
+   * One optimistic transaction for a group: WATCH and read once, each write decided in turn on the
+   * view the previous one left, one MULTI/EXEC of everything they changed. An EXEC aborted by
+   * another instance re-reads and re-decides the whole group.
    */
-  private async commit(key: string, group: Decide<unknown>[]): Promise<Outcome[]> {
-    const connection = await this.acquire();
-    try {
+  private commit(key: string, group: LiveWrite<unknown>[]): Promise<GroupOutcome<unknown>[]> {
+    const recordKeys = [...new Set(group.flatMap((write) => write.recordKeys))];
+    return this.pool.using(async (connection) => {
       for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
-        await connection.watch(key);
-        const [state, seq] = await connection.hmget(key, 'state', 'seq');
-        const decided = decideAll(group, state == null ? null : revive(state), seq == null ? 0 : toSequence(seq));
-        if (decided.write === null) {
+        await connection.watch(key, ...recordKeys);
+        const batch = decideGroup(group, await this.read(connection, key, recordKeys));
+        if (batch.state === null) {
           await connection.unwatch();
-          return decided.outcomes;
+          return batch.outcomes;
         }
-        const reply = await connection.multi().hset(key, 'state', serialise(decided.write), 'seq', String(decided.sequence)).exec();
+        const reply = await this.stage(connection.multi(), key, batch.state, batch).exec();
         if (reply !== null) {
           const failed = reply.find(([error]) => error);
           if (failed?.[0]) throw failed[0];
-          return decided.outcomes;
+          this.outbox?.written(batch.events);
+          return batch.outcomes;
         }
         await backOff();
       }
       throw new Error(`${key}: gave up after ${this.maxAttempts} attempts under concurrent writes`);
-    } finally {
-      this.release(connection);
-    }
+    });
   }
 
-  private async acquire(): Promise<Redis> {
-    if (this.closed) throw new Error('RedisAuctionLiveState is closed');
-    const idle = this.idle.pop();
-    if (idle) return idle;
-    if (this.all.length < this.poolSize) {
-      const connection = this.redis.duplicate();
-      this.all.push(connection);
-      return connection;
-    }
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  private async read(connection: Redis, key: string, recordKeys: string[]): Promise<LiveView> {
+    const [state, seq] = await connection.hmget(key, 'state', 'seq');
+    const values = recordKeys.length ? await connection.mget(...recordKeys) : [];
+    const records = new Map(recordKeys.flatMap((recordKey, i) => (values[i] ? [[recordKey, decodeKeyRecord(values[i])] as const] : [])));
+    return { current: state == null ? null : decodeAuction(state), sequence: seq == null ? 0 : decodeSequence(seq), records };
   }
 
-  private release(connection: Redis): void {
-    if (!this.all.includes(connection)) return; // closed meanwhile
-    const next = this.waiting.shift();
-    if (next) next.resolve(connection);
-    else this.idle.push(connection);
+  /** The group's changes as one MULTI: state, accepted bids' records, key records, events. */
+  private stage(multi: ChainableCommander, key: string, state: Auction, batch: GroupBatch): ChainableCommander {
+    multi.hset(key, 'state', encode(state), 'seq', String(batch.sequence));
+    if (batch.accepted.length) multi.hset(this.pendingKey(key), ...batch.accepted.flatMap((accepted) => [accepted.bid.id, encode(accepted)]));
+    for (const { key: recordKey, record, ttlSeconds } of batch.keyWrites) multi.set(recordKey, encode(record), 'EX', ttlSeconds);
+    return appendToOutbox(multi, this.keyPrefix, key.slice(this.keyPrefix.length), batch.events);
   }
 
   private key(auctionId: string): string {
     return `${this.keyPrefix}auction:${auctionId}`;
   }
-}
 
-/**
- * Applies each write of a group in turn to the state the previous one left. A `decide` that throws
- * (a bid too low, say) leaves the state as it was for the next one.
- */
-function decideAll(group: Decide<unknown>[], stored: Auction | null, storedSequence: number): { write: Auction | null; sequence: number; outcomes: Outcome[] } {
-  let current = stored;
-  let sequence = storedSequence;
-  let write: Auction | null = null;
-  const outcomes = group.map((decide): Outcome => {
-    try {
-      const step = decide(current, sequence);
-      if (step.write !== null) {
-        current = write = step.write;
-        sequence = step.sequence;
-      }
-      return { ok: true, result: step.result };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  });
-  return { write, sequence, outcomes };
+  private pendingKey(key: string): string {
+    return `${key}:pending`;
+  }
 }
 
 /** Not closed or cancelled yet, and its (possibly extended) end has come. */
@@ -195,35 +182,7 @@ function isDue(auction: Auction, at: Date): boolean {
   return auction.status !== 'ended' && auction.status !== 'cancelled' && auction.endsAt.getTime() <= at.getTime();
 }
 
-
 /** A 0-3 ms pause, so that retrying writers spread out. */
 function backOff(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 4)));
-}
-
-const dateFields = ['startsAt', 'endsAt', 'scheduledEndsAt', 'createdAt'] as const;
-
-/** JSON with Dates as ISO strings (JSON.stringify's Date.toJSON). */
-function serialise(auction: Auction): string {
-  return JSON.stringify(auction);
-}
-
-function revive(state: string): Auction {
-  const parsed = JSON.parse(state) as Record<string, unknown>;
-  for (const field of dateFields) {
-    const value = parsed[field];
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw unexpected(field, value);
-    parsed[field] = new Date(value);
-  }
-  return parsed as unknown as Auction;
-}
-
-function toSequence(value: string): number {
-  const sequence = Number(value);
-  if (!Number.isSafeInteger(sequence) || sequence < 0) throw unexpected('seq', value);
-  return sequence;
-}
-
-function unexpected(what: string, value: unknown): Error {
-  return new Error(`unexpected value in the auction live state (${what}): ${JSON.stringify(value)}`);
 }

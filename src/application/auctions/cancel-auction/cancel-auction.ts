@@ -3,21 +3,24 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isAdmin, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { auctionNotFound, onLiveState } from '../auction-view.js';
+import type { FinishClosedAuction } from '../close-due-auctions/finish-closed-auction.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { AuctionSchedule } from '../ports/auction-schedule.js';
-import type { AuctionStock } from '../ports/auction-stock.js';
 
 /**
  * The seller cancels before the first bid, an admin until the end: decided atomically against
- * racing bids by the live state. The held unit goes back to stock and the timer forgets it.
+ * racing bids by the live state. The auction's end deadline is moved to now first, so that if
+ * this instance dies after the cancel the timer's next tick finishes it (stored document, unit
+ * back to stock, deadlines removed: FinishClosedAuction); a refused cancel leaves the early
+ * deadline, which the tick moves back to the auction's end.
  */
 export class CancelAuction {
   constructor(
     private readonly auctions: AuctionRepository,
     private readonly live: AuctionLiveState,
     private readonly schedule: AuctionSchedule,
-    private readonly stock: AuctionStock,
+    private readonly finish: FinishClosedAuction,
     private readonly clock: Clock,
   ) {}
 
@@ -27,11 +30,9 @@ export class CancelAuction {
     const by = { isSeller: stored.sellerId === actor.userId, isAdmin: isAdmin(actor) };
     if (!by.isSeller && !by.isAdmin) throw new DomainError('forbidden', 'AUCTION_NOT_SELLER', 'only the seller or an admin can cancel an auction');
     const now = this.clock.now();
+    await this.schedule.set('end', auctionId, now);
     const cancelled = await onLiveState(this.live, this.auctions, auctionId, () => this.live.cancel(auctionId, by, now));
-    await this.auctions.saveState(cancelled);
-    await this.stock.release(cancelled.listingId, cancelled.id);
-    await this.schedule.remove('start', cancelled.id);
-    await this.schedule.remove('end', cancelled.id);
+    await this.finish.execute(cancelled);
     return cancelled;
   }
 }

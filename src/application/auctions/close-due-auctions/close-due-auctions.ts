@@ -1,20 +1,22 @@
 import type { Clock } from '../../shared/ports/clock.js';
+import type { AuctionEvents } from '../auction-events.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { AuctionSchedule } from '../ports/auction-schedule.js';
 import type { FinishClosedAuction } from './finish-closed-auction.js';
 
-/** Auctions closed by a step at most this far apart: past it, an unfinished close is finished again. */
-const FINISH_GRACE_MS = 30_000;
 const BATCH = 100;
 
-export type DueOutcome = 'closed' | 'extended' | 'finishing' | 'refinished' | 'reloaded' | 'gone';
+export type DueOutcome = 'closed' | 'extended' | 'finished' | 'reloaded' | 'gone';
 
 /**
  * One tick of the timer, run by every instance: each auction whose end is due is closed by the
- * live state's atomic `closeIfDue`, so exactly one instance closes it and finishes the close.
- * The others find it closed (and leave it, unless the closer seems to have died: then they finish
- * it again, idempotently) or extended by a late bid (they move its deadline).
+ * live state's atomic `closeIfDue`, which stores `auction.ended` and the notifications with the
+ * close, so exactly one instance closes it and the events exist exactly once. The others find it:
+ * - closed or cancelled (its end deadline still there): they finish it again, idempotently, in
+ *   case the instance that closed or cancelled it died half-way;
+ * - extended by a late bid (or an early deadline left by a refused cancel): they move the deadline;
+ * - lost by the live state: they put the stored auction back, closed on the next tick.
  */
 export class CloseDueAuctions {
   constructor(
@@ -22,6 +24,7 @@ export class CloseDueAuctions {
     private readonly auctions: AuctionRepository,
     private readonly schedule: AuctionSchedule,
     private readonly finish: FinishClosedAuction,
+    private readonly events: AuctionEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +37,7 @@ export class CloseDueAuctions {
   }
 
   private async settle(auctionId: string, now: Date): Promise<DueOutcome> {
-    const closed = await this.live.closeIfDue(auctionId, now);
+    const closed = await this.live.closeIfDue(auctionId, now, (auction) => this.events.ended(auction));
     if (closed) {
       await this.finish.execute(closed);
       return 'closed';
@@ -45,13 +48,8 @@ export class CloseDueAuctions {
       await this.schedule.set('end', auctionId, state.endsAt);
       return 'extended';
     }
-    if (state.status === 'cancelled') {
-      await this.schedule.remove('end', auctionId);
-      return 'gone';
-    }
-    if (now.getTime() - state.endsAt.getTime() < FINISH_GRACE_MS) return 'finishing';
     await this.finish.execute(state);
-    return 'refinished';
+    return 'finished';
   }
 
   /** The live state lost it: put the stored auction back (closed on the next tick), or forget a finished one. */

@@ -42,6 +42,11 @@ export const createAuctionErrors = {
 /**
  * A verified seller auctions one unit of a published listing of theirs: one open auction per
  * listing, the unit held in the stock ledger while it runs, the timer told of its start and end.
+ * The steps are ordered so that a crash between any two leaves nothing the timer cannot settle:
+ * the deadlines go first (a deadline of an auction never stored is dropped by the next tick), then
+ * the stored auction with `auction.created` in one write, then the live state (which a bid or the
+ * timer refills from the stored auction when it is missing). A unit held by a create that died
+ * before storing its auction stays held until the hold expires.
  */
 export class CreateAuction {
   constructor(
@@ -64,14 +69,13 @@ export class CreateAuction {
     const auction = openAuction(this.terms(command, listing), now);
     const held = await this.stock.hold(auction.listingId, auction.id, new Date(auction.endsAt.getTime() + auction.maxExtensionSeconds * 1000 + HOLD_MARGIN_MS), now);
     if (held !== 'held') throw createAuctionErrors.noStock(held);
-    if (!(await this.auctions.create(auction))) {
+    if (auction.status === 'scheduled') await this.schedule.set('start', auction.id, auction.startsAt);
+    await this.schedule.set('end', auction.id, auction.endsAt);
+    if (!(await this.auctions.create(auction, this.events.created(auction)))) {
       await this.stock.release(auction.listingId, auction.id);
       throw createAuctionErrors.alreadyOpen();
     }
     await this.live.put(auction);
-    if (auction.status === 'scheduled') await this.schedule.set('start', auction.id, auction.startsAt);
-    await this.schedule.set('end', auction.id, auction.endsAt);
-    await this.events.created(auction);
     return auction;
   }
 

@@ -5,21 +5,26 @@ import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
 import type { AuctionEvents } from '../auction-events.js';
 import { onLiveState } from '../auction-view.js';
-import type { AuctionLiveState } from '../ports/auction-live-state.js';
+import type { AuctionLiveState, LiveBid } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
-import type { BidRepository, StoredBid } from '../ports/bid-repository.js';
+import type { StoredBid } from '../ports/bid-repository.js';
 
 export interface PlaceBidCommand {
   auctionId: string;
   bidderId: string;
   price: Money;
   maxPrice?: Money;
+  /** The client's Idempotency-Key: a retry with the same key and body answers the first acceptance. */
+  idempotencyKey?: string;
 }
 
 export interface PlacedBid {
   bid: StoredBid;
   auction: Auction;
 }
+
+/** How long a bid's Idempotency-Key is remembered (api.md: 24 h). */
+export const BID_KEY_TTL_SECONDS = 86_400;
 
 function bidRequest({ bidderId, price, maxPrice }: PlaceBidCommand): BidRequest {
   if (maxPrice && maxPrice.currency !== price.currency) {
@@ -28,39 +33,39 @@ function bidRequest({ bidderId, price, maxPrice }: PlaceBidCommand): BidRequest 
   return { bidderId, price: price.amount, currency: price.currency, ...(maxPrice ? { maxPrice: maxPrice.amount } : {}) };
 }
 
+/** The request's identity under its key: the auction and the amounts (the bidder scopes the key). */
+function fingerprint({ auctionId, price, maxPrice }: PlaceBidCommand): string {
+  return JSON.stringify([auctionId, price.amount, price.currency, maxPrice?.amount ?? null, maxPrice?.currency ?? null]);
+}
+
 /**
- * A bid, judged and applied in one atomic step of the live state (201 with the new state, or 409
- * with the current price), then appended to the stored bids, the stored auction brought up to
- * date and `auction.bid.placed` published. A live state that lost the auction (Redis flushed)
- * is reloaded from the stored document first.
+ * A bid, judged and applied in one atomic step of the live state, the truth for bids: 201 with the
+ * new state, or 409 with the current price. That step also stores `auction.bid.placed` (and the
+ * outbid notification) in the outbox and keeps the bid until the bid log and the stored auction
+ * have followed it (FollowAcceptedBids), so a crash after it loses nothing; with an
+ * Idempotency-Key it records the key too, so a retry whose first answer was lost gets that answer
+ * and stores no second bid. A live state that lost the auction (Redis flushed) is reloaded from
+ * the stored document first.
  */
 export class PlaceBid {
   constructor(
     private readonly live: AuctionLiveState,
     private readonly auctions: AuctionRepository,
-    private readonly bids: BidRepository,
     private readonly events: AuctionEvents,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: PlaceBidCommand): Promise<PlacedBid> {
-    const now = this.clock.now();
-    const request = bidRequest(command);
-    const accepted = await onLiveState(this.live, this.auctions, command.auctionId, () => this.live.bid(command.auctionId, request, now));
-    const bid: StoredBid = {
-      id: this.ids.next(),
-      auctionId: command.auctionId,
-      bidderId: command.bidderId,
-      price: command.price,
-      ...(command.maxPrice ? { maxPrice: command.maxPrice } : {}),
-      sequence: accepted.sequence,
-      outcome: accepted.outcome,
-      createdAt: now,
+    const { auctionId, idempotencyKey } = command;
+    const bid: LiveBid = {
+      auctionId,
+      bidId: this.ids.next(),
+      request: bidRequest(command),
+      at: this.clock.now(),
+      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, fingerprint: fingerprint(command), ttlSeconds: BID_KEY_TTL_SECONDS } } : {}),
     };
-    await this.bids.append(bid);
-    await this.auctions.saveState(accepted.auction);
-    await this.events.bidPlaced(accepted, bid);
-    return { bid, auction: accepted.auction };
+    const accepted = await onLiveState(this.live, this.auctions, auctionId, () => this.live.bid(bid, (outcome) => this.events.bidPlaced(outcome)));
+    return { bid: accepted.bid, auction: accepted.auction };
   }
 }

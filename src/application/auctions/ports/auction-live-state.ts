@@ -1,13 +1,32 @@
-import type { Auction, BidOutcome, BidRequest, CancelledBy } from '../../../domain/auctions/auction.js';
+import type { Auction, BidRequest, CancelledBy } from '../../../domain/auctions/auction.js';
+import type { PendingEvents } from '../../shared/outbox/outbox.js';
+import type { StoredBid } from './bid-repository.js';
+
+/** One bid as the live state judges it. */
+export interface LiveBid {
+  auctionId: string;
+  /** The id the bid is stored under if accepted. */
+  bidId: string;
+  request: BidRequest;
+  at: Date;
+  /**
+   * The client's Idempotency-Key (per bidder) with the fingerprint of its request: the live state
+   * records it with the accepted bid, in the same atomic step, for `ttlSeconds`.
+   */
+  idempotency?: { key: string; fingerprint: string; ttlSeconds: number };
+}
 
 export interface AcceptedBid {
+  /** The bid as the log stores it (its `sequence`: 1, 2, 3... per auction, in acceptance order). */
+  bid: StoredBid;
+  /** The auction right after the bid. */
   auction: Auction;
-  outcome: BidOutcome;
-  /** 1, 2, 3... per auction, in acceptance order. */
-  sequence: number;
   /** Who led just before this bid (null for the first bid). */
   previousLeaderId: string | null;
 }
+
+/** The events a change causes, built from its outcome inside the atomic step that stores both. */
+export type EventsOf<T> = (outcome: T) => PendingEvents;
 
 /** Thrown by `bid` and `cancel` when the live state does not hold the auction (never put, or lost): the caller reloads it. */
 export class AuctionNotHeldError extends Error {
@@ -18,26 +37,39 @@ export class AuctionNotHeldError extends Error {
 }
 
 /**
- * The live state of running auctions (Redis when configured, memory otherwise). Every write is
- * one atomic step over the domain rules (`placeBid`, `closeAuction`): of racing bids each is
- * judged against the state the previous one left, none is lost or applied twice.
+ * The live state of running auctions (Redis when configured, memory otherwise): the truth for
+ * bids. Every write is one atomic step over the domain rules (`placeBid`, `closeAuction`): of
+ * racing bids each is judged against the state the previous one left, none is lost or applied
+ * twice. A bid and a close store their events (the outbox) in that same step; an accepted bid is
+ * also kept as a record until the bid log and the stored auction have followed it (`pendingLog`,
+ * `markLogged`), so a crash right after the step loses nothing.
  */
 export interface AuctionLiveState {
   /** Stores an auction's state (a new auction, or one reloaded after Redis lost it). */
   put(auction: Auction): Promise<void>;
   get(auctionId: string): Promise<Auction | null>;
-  /** Judges and applies one bid atomically; throws the domain's errors (too low, not live...) unchanged, AuctionNotHeldError for an auction it does not hold. */
-  bid(auctionId: string, request: BidRequest, at: Date): Promise<AcceptedBid>;
+  /**
+   * Judges and applies one bid atomically with its events and its record; throws the domain's
+   * errors (too low, not live...) unchanged, AuctionNotHeldError for an auction it does not hold.
+   * A bid whose Idempotency-Key is recorded answers the recorded acceptance and changes nothing
+   * (another fingerprint under that key: 409 IDEMPOTENCY_KEY_REUSED).
+   */
+  bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid>;
   /**
    * Closes the auction if `endsAt <= at` and it is not closed yet, re-reading `endsAt` in the same
-   * atomic step (a late bid's extension is honoured). Exactly one of racing callers gets the closed
-   * auction; the others, and callers before the end, get null.
+   * atomic step (a late bid's extension is honoured), and stores the close's events with it.
+   * Exactly one of racing callers gets the closed auction; the others, and callers before the
+   * end, get null.
    */
-  closeIfDue(auctionId: string, at: Date): Promise<Auction | null>;
+  closeIfDue(auctionId: string, at: Date, events: EventsOf<Auction>): Promise<Auction | null>;
   /**
    * Cancels atomically against racing bids (`cancelAuction`: the seller only before the first bid,
    * an admin until the end); throws the domain's errors unchanged.
    */
   cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction>;
+  /** The accepted bids of the auction still waiting for the bid log (those of `bidIds`, or all), in sequence order. */
+  pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]>;
+  /** The bid log and the stored auction have these bids: their records go. */
+  markLogged(auctionId: string, bidIds: readonly string[]): Promise<void>;
 }
 export const AuctionLiveState = Symbol.for('AuctionLiveState');

@@ -1,4 +1,5 @@
 import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
+import type { PendingEvents } from '../../shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../shared/ports/page.js';
 
 export interface AuctionFilter {
@@ -7,15 +8,17 @@ export interface AuctionFilter {
 
 /**
  * Auctions as stored documents (MongoDB or memory). The live state (AuctionLiveState) is the
- * truth while an auction runs; the stored document follows it after every accepted bid, start,
- * close and cancel, and is what lists, reloads and the other modules read.
+ * truth while an auction runs; the stored document follows it after every accepted bid (from the
+ * outbox: FollowAcceptedBids), start, close and cancel, and is what lists, reloads and the other
+ * modules read.
  */
 export interface AuctionRepository {
   /**
-   * Stores a new auction if its listing has no open (scheduled or live) auction: answers false and
-   * stores nothing otherwise. Of racing creates for one listing exactly one answers true.
+   * Stores a new auction, with `events` in the same atomic write (the outbox), if its listing has
+   * no open (scheduled or live) auction: answers false and stores nothing otherwise. Of racing
+   * creates for one listing exactly one answers true.
    */
-  create(auction: Auction): Promise<boolean>;
+  create(auction: Auction, events: PendingEvents): Promise<boolean>;
   findById(id: string): Promise<Auction | null>;
   /**
    * Writes the live state's view of the auction unless the stored one is further on: a stored
