@@ -2,18 +2,21 @@ import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { connectMongo, mongoHealthCheck, MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { connectRedis, redisHealthCheck, RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
+import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import type { Runtime } from '../adapters/platform/runtime.js';
 
 /** Connects the configured servers (MongoDB, Redis) and binds their clients; nothing when unset. */
 export async function bindInfrastructure(container: Container, config: Config, runtime: Runtime): Promise<void> {
+  const logger = container.get<Logger>(LoggerToken);
   if (config.mongo) {
-    const { client, db } = await connectMongo(config.mongo.url, config.mongo.database);
+    const onError = (err: Error) => logger.error({ err }, 'MongoDB client error');
+    const { client, db } = await connectMongo(config.mongo.url, config.mongo.database, onError);
     runtime.onShutdown('mongodb', () => client.close());
     runtime.healthChecks.push(mongoHealthCheck(db));
     container.bind(MongoDbToken).toConstantValue(db);
   }
   if (config.redis) {
-    const redis = await connectRedis(config.redis.url);
+    const redis = await connectRedis(config.redis.url, (err) => logger.warn({ err }, 'Redis connection error'));
     runtime.onShutdown('redis', async () => {
       await redis.quit();
     });

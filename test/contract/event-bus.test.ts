@@ -12,6 +12,7 @@ import type { Topic } from '../../src/application/shared/events/catalogue.js';
 import type { Subscription } from '../../src/application/shared/events/event-bus.js';
 import type { HandledEventLog } from '../../src/application/shared/events/handled-event-log.js';
 import { describeWithService, uniqueName } from '../support/real-services.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 import { eventBusContract, eventually, orderPaid, recorder, retryDelaysMs, type EventBusHarnessDeps } from './event-bus.contract.js';
 
 const deps = (): EventBusHarnessDeps => ({ ids: new SequentialIdGenerator(uniqueName('evt')), clock: new ManualClock(), retryDelaysMs });
@@ -284,14 +285,75 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
       expect(() => bus.subscribe({ consumer: 'late', topics: ['order.paid'], handler: recorder().handler })).toThrow('subscribe() must come before');
     });
 
-    it('fails start() when RabbitMQ cannot be reached, without crashing', async () => {
-      const unreachable = url.replace(/@[^/]+/, '@127.0.0.1:1');
-      const { ids, clock } = deps();
-      const bus = new RascalEventBus({ url: unreachable, exchange: names.exchange, queuePrefix }, ids, clock, new MemoryHandledEventLog());
+    describe('behind a proxy that cuts the connection', () => {
+      let proxy: TcpProxy;
+      beforeEach(async () => {
+        proxy = await TcpProxy.forUrl(url);
+      });
+      afterEach(() => proxy.close());
 
-      await expect(bus.start()).rejects.toThrow();
-      await expect(bus.ping()).rejects.toThrow('not connected');
-      await bus.close();
+      const proxiedBus = (logLines?: LogLine[]): TrackedRascalEventBus => {
+        const { ids, clock } = deps();
+        const bus = new TrackedRascalEventBus({ url: proxy.urlFor(url), exchange: names.exchange, queuePrefix, retryDelaysMs }, ids, clock, handledLog(), recordingLogger(logLines ?? []));
+        buses.push(bus);
+        return bus;
+      };
+
+      it('starts while RabbitMQ is unreachable, fails publishes at once, and consumes within 2.5 s of its return', async () => {
+        proxy.cut();
+        const alpha = recorder();
+        const bus = proxiedBus();
+        bus.subscribe({ consumer: 'alpha', topics: ['order.paid'], handler: alpha.handler });
+
+        await bus.start();
+        await expect(bus.ping()).rejects.toThrow('not connected');
+        const before = Date.now();
+        await expect(bus.publish('order.paid', orderPaid('o-lost'))).rejects.toThrow('not connected');
+        expect(Date.now() - before).toBeLessThan(100);
+
+        await new Promise((resolve) => setTimeout(resolve, 3_000)); // several retries, the back-off reaches its cap
+        proxy.restore();
+        const back = Date.now();
+        await eventually(() => expect(bus.ping()).resolves.toBeUndefined());
+        expect(Date.now() - back).toBeLessThan(2_500);
+        const sent = await bus.publish('order.paid', orderPaid('o-1'));
+        await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([sent.id]));
+      });
+
+      it('reconnects within 2.5 s after the connection is cut, publishes failing fast meanwhile, and consumes again', async () => {
+        const logLines: LogLine[] = [];
+        const alpha = recorder();
+        const bus = proxiedBus(logLines);
+        bus.subscribe({ consumer: 'alpha', topics: ['order.paid'], handler: alpha.handler });
+        await bus.start();
+
+        proxy.cut();
+        await eventually(() => expect(bus.ping()).rejects.toThrow('not connected'));
+        const before = Date.now();
+        await expect(bus.publish('order.paid', orderPaid('o-lost'))).rejects.toThrow();
+        expect(Date.now() - before).toBeLessThan(100);
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+
+        proxy.restore();
+        const back = Date.now();
+        await eventually(() => expect(bus.ping()).resolves.toBeUndefined());
+        expect(Date.now() - back).toBeLessThan(2_500);
+        const sent = await bus.publish('order.paid', orderPaid('o-1'));
+        await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([sent.id]));
+        expect(logLines.map((line) => line.message)).toContain('RabbitMQ connection lost, reconnecting');
+      });
+
+      it('close() ends the retries while RabbitMQ is unreachable', async () => {
+        proxy.cut();
+        const bus = proxiedBus();
+        await bus.start();
+        await bus.close();
+        const connections = proxy.connections;
+        proxy.restore();
+        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        expect(proxy.connections).toBe(connections);
+        await expect(bus.publish('order.paid', orderPaid('o-1'))).rejects.toThrow('closed');
+      });
     });
   });
 });

@@ -3,8 +3,14 @@ import type { HealthCheck } from '../platform/runtime.js';
 
 export const MongoDbToken = Symbol.for('MongoDb');
 
-export async function connectMongo(url: string, database: string): Promise<{ client: MongoClient; db: Db }> {
+/** Connects; an 'error' the client emits later goes to `onError` (the driver reconnects by itself). */
+export async function connectMongo(
+  url: string,
+  database: string,
+  onError: (error: Error) => void,
+): Promise<{ client: MongoClient; db: Db }> {
   const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+  client.on('error', onError);
   await client.connect();
   return { client, db: client.db(database) };
 }
@@ -12,6 +18,7 @@ export async function connectMongo(url: string, database: string): Promise<{ cli
 export function mongoHealthCheck(db: Db): HealthCheck {
   return {
     name: 'mongodb',
+    kind: 'store',
     ping: async () => {
       await db.command({ ping: 1 });
     },

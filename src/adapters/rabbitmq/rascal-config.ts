@@ -1,4 +1,4 @@
-import type { BrokerConfig, SubscriptionConfig } from 'rascal';
+import type { BrokerConfig, RetryConfig, SubscriptionConfig } from 'rascal';
 import type { Topic } from '../../application/shared/events/catalogue.js';
 
 /** The one rascal publication: the events exchange, routing key = topic. */
@@ -38,13 +38,31 @@ export interface RascalConfigInput {
   prefetch: number;
   /** How long cancelling a subscription waits for its unacknowledged messages. */
   closeTimeoutMs: number;
+  /** Waits between attempts to reconnect (and resubscribe) after the connection is lost. */
+  retry: ReconnectDelays;
+}
+
+/** Exponential back-off: the first wait is `minMs`, each next one doubles, up to `maxMs`. */
+export interface ReconnectDelays {
+  minMs: number;
+  maxMs: number;
+}
+
+/** The wait before the n-th reconnection attempt (0-based) under `delays`. */
+export function reconnectDelay(delays: ReconnectDelays, attempt: number): number {
+  return Math.min(delays.maxMs, delays.minMs * 2 ** attempt);
+}
+
+function rascalRetry(delays: ReconnectDelays): RetryConfig {
+  return { min: delays.minMs, max: delays.maxMs, factor: 2, strategy: 'exponential' };
 }
 
 /**
  * The broker topology: the events exchange; per consumer name a durable queue bound to the
  * topics of its subscriptions, whose rejected messages go (routing key = the queue's name, so
  * that republished messages are routed too) through the dead-letter exchange to its `.dead`
- * queue. Messages are persistent and publications confirmed.
+ * queue. Messages are persistent and publications confirmed. A lost connection is retried, and
+ * the subscriptions resubscribed, with back-off capped at `retry.maxMs`.
  */
 export function rascalConfig(input: RascalConfigInput): BrokerConfig {
   const { names } = input;
@@ -53,7 +71,7 @@ export function rascalConfig(input: RascalConfigInput): BrokerConfig {
   return {
     vhosts: {
       [vhostOf(input.url)]: {
-        connection: { url: input.url },
+        connection: { url: input.url, retry: rascalRetry(input.retry) },
         exchanges: {
           [names.exchange]: { type: 'topic', options: { durable: true } },
           [names.deadLetterExchange]: { type: 'direct', options: { durable: true } },
@@ -111,5 +129,6 @@ function subscriptionOf(input: RascalConfigInput, consumer: string): FullSubscri
     prefetch: input.prefetch,
     promisifyAckOrNack: true,
     closeTimeout: input.closeTimeoutMs,
+    retry: rascalRetry(input.retry),
   };
 }

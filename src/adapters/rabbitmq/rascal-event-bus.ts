@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { Message } from 'amqplib';
-import rascal from 'rascal';
 import type { AckOrNack, BrokerAsPromised as Broker, SubscriberSessionAsPromised } from 'rascal';
 import type { EventPayloadInput, Topic } from '../../application/shared/events/catalogue.js';
 import { deduplicatingHandler } from '../../application/shared/events/deduplicating-handler.js';
@@ -9,17 +8,12 @@ import type { EventBus, EventHandler, Subscription } from '../../application/sha
 import type { HandledEventLog } from '../../application/shared/events/handled-event-log.js';
 import type { Clock } from '../../application/shared/ports/clock.js';
 import type { IdGenerator } from '../../application/shared/ports/id-generator.js';
-import { PUBLICATION, rascalConfig, rascalNames, type ConsumerBinding, type RascalNames } from './rascal-config.js';
+import { PUBLICATION, rascalConfig, rascalNames } from './rascal-config.js';
+import type { ConsumerBinding, RascalNames, ReconnectDelays } from './rascal-config.js';
+import { RascalConnection, type EventBusLogger } from './rascal-connection.js';
 import { confirmed, handlerFor, promised, recoveryFor, toError, type PromisedAckOrNack } from './rascal-messages.js';
 
-const { BrokerAsPromised, withDefaultConfig } = rascal;
-
-/** What the bus logs through (pino fits). */
-export interface EventBusLogger {
-  info(context: object, message: string): void;
-  warn(context: object, message: string): void;
-  error(context: object, message: string): void;
-}
+export type { EventBusLogger } from './rascal-connection.js';
 
 const silentLogger: EventBusLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -34,6 +28,8 @@ export interface RascalEventBusOptions {
   prefetch?: number;
   /** How long close() lets a subscription finish its unacknowledged messages. Default 10 s. */
   closeTimeoutMs?: number;
+  /** Back-off between attempts to (re)connect and resubscribe. Default 250 ms doubling up to 2 s. */
+  reconnect?: ReconnectDelays;
 }
 
 interface LocalSubscription extends ConsumerBinding {
@@ -48,22 +44,27 @@ interface LocalSubscription extends ConsumerBinding {
  * until then; subscribe() afterwards throws. publish() before start() therefore works (its
  * messages wait in the consumers' durable queues); start() then begins consuming.
  *
+ * Broker outage is a degraded mode: start() resolves even when RabbitMQ is unreachable (the
+ * broker is then created in the background, and the consumers start once it is); publishing
+ * fails at once while the connection is down (the outbox relay retries), never waits for it;
+ * rascal reconnects and resubscribes with back-off capped at `reconnect.maxMs`. Broker,
+ * publication and subscription errors are logged, never left unhandled.
+ *
  * Delivery: at least once, deduplicated per consumer by the HandledEventLog. A failed message
  * is republished to the back of its queue after retryDelaysMs[n] (rascal `republish` with
  * `defer`, counted by rascal's republish header), then nacked into the consumer's dead-letter
- * queue; so is a message that is not a valid envelope. Broker and subscription errors are
- * logged; rascal reconnects and resubscribes by itself.
+ * queue; so is a message that is not a valid envelope.
  */
 export class RascalEventBus implements EventBus {
   private readonly names: RascalNames;
   private readonly retryDelaysMs: readonly number[];
   private readonly subscriptions: LocalSubscription[] = [];
-  private readonly sessions: SubscriberSessionAsPromised[] = [];
+  private readonly sessions = new Map<LocalSubscription, SubscriberSessionAsPromised>();
   private readonly inFlight = new Set<Promise<void>>();
-  private broker: Promise<Broker> | undefined;
+  private readonly connection: RascalConnection;
+  private consuming: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private closed = false;
-  private connected = false;
   private started = false;
 
   constructor(
@@ -75,6 +76,10 @@ export class RascalEventBus implements EventBus {
   ) {
     this.names = rascalNames(options.exchange, options.queuePrefix ?? 'uty');
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000];
+    const { url, prefetch = 10, closeTimeoutMs = 10_000, reconnect = { minMs: 250, maxMs: 2_000 } } = options;
+    const { names, subscriptions } = this;
+    const config = () => rascalConfig({ url, names, subscriptions, prefetch, closeTimeoutMs, retry: reconnect });
+    this.connection = new RascalConnection(config, reconnect, logger, (broker) => this.onConnected(broker));
   }
 
   /** Resolves once RabbitMQ has confirmed the (persistent) message. */
@@ -89,23 +94,30 @@ export class RascalEventBus implements EventBus {
   }
 
   subscribe<T extends Topic>(subscription: Subscription<T>): void {
-    if (this.broker) throw new Error('RascalEventBus: subscribe() must come before start() and the first publish (the broker topology is fixed when it connects)');
+    if (this.connection.opened) {
+      const why = 'the broker topology is fixed when it connects';
+      throw new Error(`RascalEventBus: subscribe() must come before start() and the first publish (${why})`);
+    }
     const { consumer, topics } = subscription;
     // The handler only ever receives envelopes of the topics it subscribed to (see handlerFor()).
     const handle = deduplicatingHandler(this.handledLog, consumer, subscription.handler as EventHandler);
     this.subscriptions.push({ name: `${consumer}#${this.subscriptions.length}`, consumer, topics, handle });
   }
 
+  /**
+   * Connects and starts the consumers; when RabbitMQ cannot be reached, resolves all the same
+   * and keeps trying in the background (the consumers start once it is reachable).
+   */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const broker = await this.connect();
-    for (const subscription of this.subscriptions) this.sessions.push(await this.consume(broker, subscription));
+    const broker = await this.connection.open();
+    if (broker) await this.startConsumers(broker);
   }
 
   /** For /readyz: fails unless the connection to RabbitMQ is up. */
   async ping(): Promise<void> {
-    if (!this.broker || !this.connected) throw new Error('RabbitMQ is not connected');
+    if (!this.connection.isUp) throw new Error('RabbitMQ is not connected');
   }
 
   /**
@@ -118,44 +130,50 @@ export class RascalEventBus implements EventBus {
   }
 
   private async shutdown(): Promise<void> {
-    const broker = await this.broker?.catch(() => undefined);
-    await Promise.all(this.sessions.splice(0).map((session) => session.cancel()));
+    const broker = await this.connection.close();
+    await this.consuming?.catch(() => undefined);
+    const sessions = [...this.sessions.values()];
+    this.sessions.clear();
+    const cancelFailed = (error: unknown) => this.logger.warn({ err: error }, 'could not cancel an event subscription');
+    const cancel = (session: SubscriberSessionAsPromised) => session.cancel().catch(cancelFailed);
+    await Promise.all(sessions.map(cancel));
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await broker?.shutdown();
-    this.connected = false;
+    this.connection.markDown();
     this.closed = true;
   }
 
-  private connect(): Promise<Broker> {
-    if (this.closed || (this.closing && !this.broker)) return Promise.reject(new Error('the event bus is closed'));
-    this.broker ??= this.createBroker().catch((error: unknown) => {
-      this.broker = undefined;
-      throw error;
-    });
-    return this.broker;
+  /** On the first connection and every reconnection: consumers that did not start yet start now. */
+  private onConnected(broker: Broker): void {
+    if (this.started) void this.startConsumers(broker);
   }
 
-  private async createBroker(): Promise<Broker> {
-    const { url, prefetch = 10, closeTimeoutMs = 10_000 } = this.options;
-    const config = rascalConfig({ url, names: this.names, subscriptions: this.subscriptions, prefetch, closeTimeoutMs });
-    const broker = await BrokerAsPromised.create(withDefaultConfig(config));
-    this.connected = true;
-    broker.on('error', (error: unknown) => this.logger.error({ err: error }, 'RabbitMQ error'));
-    broker.on('disconnect', () => {
-      this.connected = false;
-      this.logger.warn({}, 'RabbitMQ connection lost, reconnecting');
+  /** Starts, one at a time, the consumers without a session; a failure is logged and retried on the next connection. */
+  private startConsumers(broker: Broker): Promise<void> {
+    this.consuming ??= (async () => {
+      for (const subscription of this.subscriptions) {
+        if (this.sessions.has(subscription) || this.closing) continue;
+        try {
+          this.sessions.set(subscription, await this.consume(broker, subscription));
+        } catch (error) {
+          const context = { consumer: subscription.consumer, err: error };
+          this.logger.error(context, 'could not start an event consumer; will retry on reconnection');
+        }
+      }
+    })().finally(() => {
+      this.consuming = undefined;
     });
-    broker.on('connect', () => {
-      this.connected = true;
-      this.logger.info({}, 'RabbitMQ connection re-established');
-    });
-    return broker;
+    return this.consuming;
   }
 
   private async send(envelope: EventEnvelope): Promise<void> {
-    const broker = await this.connect();
-    const publication = await broker.publish(PUBLICATION, envelope, { routingKey: envelope.topic, options: { messageId: envelope.id } });
-    await confirmed(publication);
+    if (this.closed) throw new Error('the event bus is closed');
+    const broker = await this.connection.whenUp();
+    const overrides = { routingKey: envelope.topic, options: { messageId: envelope.id } };
+    const publication = await broker.publish(PUBLICATION, envelope, overrides);
+    const lateError = (error: Error) =>
+      this.logger.warn({ err: error, eventId: envelope.id }, 'RabbitMQ error after the publish was settled');
+    await confirmed(publication, lateError);
   }
 
   /** Starts an AMQP consumer and resolves once it is registered with RabbitMQ. */

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Message } from 'amqplib';
 import type { AckOrNack, PublicationSession, Recovery } from 'rascal';
 import type { Topic } from '../../application/shared/events/catalogue.js';
@@ -10,17 +11,35 @@ export function promised(ackOrNack: AckOrNack): PromisedAckOrNack {
 }
 
 /**
- * Resolves when RabbitMQ confirms the message; rejects on a publication error, or at once when
- * the connection is down (rascal would otherwise hold the message until it reconnects).
+ * Resolves when RabbitMQ confirms the message; rejects on a publication error, when the channel
+ * closes before the confirm, or at once when the connection is down (rascal would otherwise hold
+ * the message until it reconnects). A session may emit several errors (a failed confirm, then
+ * the channel's own error when the connection drops), also after it is settled: every one is
+ * handled, the late ones go to `onLateError`, so that none is an unhandled 'error' event.
  */
-export function confirmed(publication: PublicationSession): Promise<void> {
+export function confirmed(publication: PublicationSession, onLateError: (error: Error) => void): Promise<void> {
+  // rascal's type definitions lack the 'close' and 'paused' events.
+  const events: EventEmitter = publication;
   return new Promise((resolve, reject) => {
-    publication.once('success', () => resolve());
-    publication.once('error', (error: unknown) => reject(toError(error)));
-    publication.once('paused', () => {
-      publication.abort();
-      reject(new Error('RabbitMQ is not connected: the event was not published'));
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    events.on('success', () => settle(resolve));
+    events.on('error', (error: unknown) => {
+      if (settled) onLateError(toError(error));
+      else settle(() => reject(toError(error)));
     });
+    const closed = new Error('the RabbitMQ channel closed before the event was confirmed');
+    events.on('close', () => settle(() => reject(closed)));
+    events.on('paused', () =>
+      settle(() => {
+        publication.abort();
+        reject(new Error('RabbitMQ is not connected: the event was not published'));
+      }),
+    );
   });
 }
 
