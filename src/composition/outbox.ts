@@ -6,7 +6,7 @@ import type { Db } from 'mongodb';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { OutboxSignal, OutboxSignalToken, OutboxStore } from '../application/shared/outbox/outbox.js';
-import { OutboxRelay } from '../application/shared/outbox/outbox-relay.js';
+import { OutboxRelay, OutboxRelayToken } from '../application/shared/outbox/outbox-relay.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
@@ -17,7 +17,7 @@ import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.j
 import type { Logger } from '../adapters/platform/logger.js';
 import type { Runtime } from '../adapters/platform/runtime.js';
 
-export const OutboxRelayToken = Symbol.for('OutboxRelay');
+export { OutboxRelayToken };
 
 export interface OutboxSettings {
   relayLeaseMs: number;

@@ -38,7 +38,9 @@ export function bindShared(container: Container, config: Config, runtime: Runtim
     : new InProcessEventBus(ids, clock, handledLog, {
         onDeadLetter: ({ consumer, envelope, error }) => busLogger.error({ err: error, consumer, eventId: envelope.id, topic: envelope.topic }, 'event dead-lettered'),
       });
-  if (bus instanceof RascalEventBus) runtime.healthChecks.push({ name: 'rabbitmq', ping: () => bus.ping() });
+  if (bus instanceof RascalEventBus) {
+    runtime.healthChecks.push({ name: 'rabbitmq', kind: 'broker', ping: () => bus.ping() });
+  }
   runtime.onShutdown('event-bus', () => bus.close());
   container.bind<EventBus>(EventBus).toConstantValue(bus);
 }

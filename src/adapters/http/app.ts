@@ -4,6 +4,8 @@ import type { Container } from 'inversify';
 import { stdSerializers } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
+import { OutboxRelayToken, type OutboxRelay } from '../../application/shared/outbox/outbox-relay.js';
+import { Clock } from '../../application/shared/ports/clock.js';
 import { LoggerToken, type Logger } from '../platform/logger.js';
 import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
@@ -24,6 +26,7 @@ import { notificationRoutes } from './notifications/notification-routes.js';
 import { createRegistry, generateDocument } from './openapi/document.js';
 import { errorHandler, notFound } from './platform/error-handling.js';
 import { createHttpMetrics } from './platform/metrics.js';
+import { registerOutboxMetrics } from './platform/outbox-metrics.js';
 import { platformRoutes } from './platform/platform-routes.js';
 import { requestId } from './platform/request-id.js';
 
@@ -42,6 +45,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   const logger = container.get<Logger>(LoggerToken);
   const runtime = container.get<Runtime>(RuntimeToken);
   const metrics = createHttpMetrics();
+  registerOutboxMetrics(metrics.registry, container.get<OutboxRelay>(OutboxRelayToken), container.get<Clock>(Clock));
   const registry = createRegistry();
   const api = new ApiRouter(registry, container.get<AccessTokenService>(AccessTokenService));
   for (const register of moduleRoutes) register(api, container);

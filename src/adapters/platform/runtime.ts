@@ -1,6 +1,17 @@
+/**
+ * What a backend is to the requests, which decides what `/readyz` makes of its outage:
+ * - `store`: requests read or write it (MongoDB, Redis, the object store); while one is
+ *   unreachable the instance is not ready (503).
+ * - `broker`: it only carries events (RabbitMQ); no request waits on it, the events wait in the
+ *   outbox meanwhile, so while it is unreachable the instance is `degraded` (still 200).
+ */
+export type BackendKind = 'store' | 'broker';
+
 /** A backend the process depends on; `/readyz` pings every configured one. */
 export interface HealthCheck {
   readonly name: string;
+  /** Default `store`. */
+  readonly kind?: BackendKind;
   ping(): Promise<void>;
 }
 

@@ -172,3 +172,4 @@ export class OutboxRelay {
     });
   }
 }
+export const OutboxRelayToken = Symbol.for('OutboxRelay');
