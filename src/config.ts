@@ -65,6 +65,9 @@ const envSchema = z
     LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
     CART_RESERVATION_TTL: integer(10, 86_400, 900),
     STOCK_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
+    STOCK_RECONCILE_INTERVAL_MS: integer(1000, 86_400_000, 60_000),
+    ORDER_CHECKOUT_TIMEOUT_MS: integer(500, 600_000, 5000),
+    ORDER_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
     AUCTION_TIMER_INTERVAL_MS: integer(20, 1000, 250),
     AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
     AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
@@ -116,7 +119,13 @@ export interface Config {
   auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
   admin?: { email: string; password: string };
   catalog: { bannedWords: string[] };
-  cart: { reservationTtlSeconds: number; sweepIntervalMs: number };
+  /** reconcileIntervalMs: between passes of the stock reconciliation (ledger vs listings). */
+  cart: { reservationTtlSeconds: number; sweepIntervalMs: number; reconcileIntervalMs: number };
+  /**
+   * checkoutTimeoutMs: how long a checkout or a payment may take; after it, its Idempotency-Key can
+   * be claimed again and a `placing` order is settled by the sweeper (every sweepIntervalMs).
+   */
+  orders: { checkoutTimeoutMs: number; sweepIntervalMs: number };
   auctions: AuctionSettings & { timerIntervalMs: number };
   realtime: { recoveryWindowMs: number };
   delivery: DeliverySettings;
@@ -185,7 +194,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     catalog: { bannedWords: e.BANNED_WORDS },
-    cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS },
+    cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS, reconcileIntervalMs: e.STOCK_RECONCILE_INTERVAL_MS },
+    orders: { checkoutTimeoutMs: e.ORDER_CHECKOUT_TIMEOUT_MS, sweepIntervalMs: e.ORDER_SWEEP_INTERVAL_MS },
     auctions: { timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS, antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS, maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS },
     realtime: { recoveryWindowMs: e.REALTIME_RECOVERY_WINDOW_MS },
     delivery: {

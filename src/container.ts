@@ -6,7 +6,7 @@ import { createLogger, LoggerToken, type Logger } from './adapters/platform/logg
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
 import { bindCart, startCart, subscribeCart } from './composition/cart.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
-import { bindOrders, subscribeOrders } from './composition/orders.js';
+import { bindOrders, startOrders, subscribeOrders } from './composition/orders.js';
 import { bindDelivery, startDelivery, subscribeDelivery } from './composition/delivery.js';
 import { bindNotifications, subscribeNotifications } from './composition/notifications.js';
 import { bindAuctions, startAuctions, subscribeAuctions } from './composition/auctions.js';
@@ -46,7 +46,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     subscribeMedia(container);
     await bindCart(container, config);
     subscribeCart(container);
-    await bindOrders(container);
+    await bindOrders(container, config);
     subscribeOrders(container);
     await bindAuctions(container, config);
     subscribeAuctions(container);
@@ -60,6 +60,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await container.get<EventBus>(EventBus).start();
     startOutboxRelay(container, runtime, logger, { ...config.outbox, drainMs: Math.min(2_000, config.shutdownTimeoutMs) });
     await startCart(container, config);
+    startOrders(container, config);
     await startAuctions(container, config);
     return container;
   } catch (error) {

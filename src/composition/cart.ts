@@ -8,26 +8,31 @@ import { GetCart } from '../application/cart/get-cart/get-cart.js';
 import { CartCatalog } from '../application/cart/ports/cart-catalog.js';
 import { CartRepository } from '../application/cart/ports/cart-repository.js';
 import { StockLedger } from '../application/cart/ports/stock-ledger.js';
-import { ReconcileStock } from '../application/cart/reconcile-stock/reconcile-stock.js';
+import { ReconcileStock, type ReconcileReport } from '../application/cart/reconcile-stock/reconcile-stock.js';
 import { RemoveFromCart } from '../application/cart/remove-from-cart/remove-from-cart.js';
+import { RestockCancelledOrder } from '../application/cart/restock-cancelled-order/restock-cancelled-order.js';
 import { StockEvents } from '../application/cart/stock-events.js';
 import { SweepExpiredReservations } from '../application/cart/sweep-expired-reservations/sweep-expired-reservations.js';
 import { SyncStockFromListing } from '../application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
 import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
 import { StockAvailability } from '../application/catalog/ports/stock-availability.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
+import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
+import { OutboxSignal, OutboxSignalToken, OutboxStore } from '../application/shared/outbox/outbox.js';
 import { Clock } from '../application/shared/ports/clock.js';
+import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { CartStockAvailability } from '../adapters/in-process/cart-stock-availability.js';
 import { CatalogCartCatalog } from '../adapters/in-process/catalog-cart-catalog.js';
 import { MemoryCartRepository } from '../adapters/memory/cart/memory-cart-repository.js';
 import { MemoryStockLedger } from '../adapters/memory/cart/memory-stock-ledger.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoCartRepository } from '../adapters/mongo/cart/mongo-cart-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
-import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RedisStockLedger } from '../adapters/redis/cart/redis-stock-ledger.js';
 import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { bindUseCase } from './bind-use-case.js';
+import { startPeriodicTask } from './periodic-task.js';
 
 async function bindStores(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
@@ -37,10 +42,16 @@ async function bindStores(container: Container): Promise<void> {
   } else {
     container.bind<CartRepository>(CartRepository).toConstantValue(new MemoryCartRepository());
   }
-  const ledger = container.isBound(RedisToken)
-    ? new RedisStockLedger(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
-    : new MemoryStockLedger();
-  container.bind<StockLedger>(StockLedger).toConstantValue(ledger);
+  container.bind<StockLedger>(StockLedger).toConstantValue(stockLedger(container));
+}
+
+/** The ledger stores its stock.* events itself: in the Redis outbox stream, or the memory outbox. */
+function stockLedger(container: Container): StockLedger {
+  if (container.isBound(RedisToken)) {
+    const source = { ids: container.get<IdGenerator>(IdGenerator), clock: container.get<Clock>(Clock), signal: container.get<OutboxSignal>(OutboxSignalToken) };
+    return new RedisStockLedger(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix), source);
+  }
+  return new MemoryStockLedger(container.get<MemoryOutbox>(MemoryOutboxToken), new StockEvents(container.get<EventFactory>(EventFactoryToken)));
 }
 
 /** Cart: stock reservations, the cart lines, and the stock that follows the listings. */
@@ -48,57 +59,66 @@ export async function bindCart(container: Container, config: Config): Promise<vo
   await bindStores(container);
   const ttl = config.cart.reservationTtlSeconds;
   container.bind<StockAvailability>(StockAvailability).toResolvedValue((ledger: StockLedger) => new CartStockAvailability(ledger), [StockLedger]);
-  container.bind<CartCatalog>(CartCatalog).toResolvedValue((listings: ListingRepository) => new CatalogCartCatalog(listings), [ListingRepository]);
-  container.bind(StockEvents).toResolvedValue((bus: EventBus) => new StockEvents(bus), [EventBus]);
+  container.bind<CartCatalog>(CartCatalog).toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogCartCatalog(listings, clock), [ListingRepository, Clock]);
   container
     .bind(AddToCart)
     .toResolvedValue(
-      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, events: StockEvents, clock: Clock) => new AddToCart(catalog, carts, ledger, events, clock, ttl),
-      [CartCatalog, CartRepository, StockLedger, StockEvents, Clock],
+      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, clock: Clock) => new AddToCart(catalog, carts, ledger, clock, ttl),
+      [CartCatalog, CartRepository, StockLedger, Clock],
     );
   container
     .bind(ChangeCartQuantity)
     .toResolvedValue(
-      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, events: StockEvents, clock: Clock) => new ChangeCartQuantity(catalog, carts, ledger, events, clock, ttl),
-      [CartCatalog, CartRepository, StockLedger, StockEvents, Clock],
+      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, clock: Clock) => new ChangeCartQuantity(catalog, carts, ledger, clock, ttl),
+      [CartCatalog, CartRepository, StockLedger, Clock],
     );
   const bind = bindUseCase(container);
   bind(GetCart, [CartRepository, StockLedger, Clock]);
-  bind(RemoveFromCart, [CartRepository, StockLedger, StockEvents]);
-  bind(SweepExpiredReservations, [StockLedger, StockEvents, Clock]);
-  bind(SyncStockFromListing, [StockLedger, StockEvents]);
-  bind(ReconcileStock, [CartCatalog, StockLedger]);
+  bind(RemoveFromCart, [CartRepository, StockLedger]);
+  bind(SweepExpiredReservations, [StockLedger, Clock]);
+  bind(SyncStockFromListing, [StockLedger]);
+  bind(RestockCancelledOrder, [StockLedger]);
+  container
+    .bind(ReconcileStock)
+    .toResolvedValue(
+      (catalog: CartCatalog, ledger: StockLedger, outboxes: OutboxStore[]) => new ReconcileStock(catalog, ledger, outboxes),
+      [CartCatalog, StockLedger, { serviceIdentifier: OutboxStore, isMultiple: true }],
+    );
 }
 
-/** The consumer that keeps stock on hand in step with the listings; registered before the bus starts. */
+/**
+ * The cart's consumers, registered before the bus starts: stock on hand keeps in step with the
+ * listings, and a cancelled order's units come back (the recovery path of CancelOrder).
+ */
 export function subscribeCart(container: Container): void {
-  container.get<EventBus>(EventBus).subscribe({
+  const bus = container.get<EventBus>(EventBus);
+  bus.subscribe({
     consumer: SyncStockFromListing.consumer,
     topics: ['listing.published', 'listing.updated'],
     handler: (event) => container.get(SyncStockFromListing).handle(event),
   });
+  bus.subscribe({
+    consumer: RestockCancelledOrder.consumer,
+    topics: ['order.cancelled'],
+    handler: (event) => container.get(RestockCancelledOrder).handle(event),
+  });
 }
 
 /**
- * Start-up work of the cart: re-seed the ledger for listings it lost, then sweep expired
- * reservations every STOCK_SWEEP_INTERVAL_MS on every instance (the ledger makes it safe).
+ * Start-up work of the cart, then periodic on every instance: reconcile the ledger and the
+ * listings now and every STOCK_RECONCILE_INTERVAL_MS, sweep expired reservations every
+ * STOCK_SWEEP_INTERVAL_MS (the ledger makes both safe on several instances).
  */
 export async function startCart(container: Container, config: Config): Promise<void> {
-  const reseeded = await container.get(ReconcileStock).execute();
-  if (reseeded > 0) container.get<Logger>(LoggerToken).warn({ reseeded }, 'stock ledger re-seeded from the listings');
-  startStockSweeper(container, config);
+  const reconcile = async () => logReconciliation(container.get<Logger>(LoggerToken), await container.get(ReconcileStock).execute());
+  await reconcile();
+  startPeriodicTask(container, 'stock-reconciliation', config.cart.reconcileIntervalMs, reconcile);
+  const sweep = container.get(SweepExpiredReservations);
+  startPeriodicTask(container, 'stock-sweeper', config.cart.sweepIntervalMs, () => sweep.execute());
 }
 
-function startStockSweeper(container: Container, config: Config): void {
-  const sweep = container.get(SweepExpiredReservations);
-  const logger = container.get<Logger>(LoggerToken);
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweep.execute().catch((err: unknown) => logger.error({ err }, 'stock sweep failed'));
-  }, config.cart.sweepIntervalMs);
-  timer.unref();
-  container.get<Runtime>(RuntimeToken).onShutdown('stock-sweeper', async () => {
-    clearInterval(timer);
-    await running;
-  });
+function logReconciliation(logger: Logger, { reseeded, repaired, watched }: ReconcileReport): void {
+  if (reseeded.length > 0) logger.warn({ reseeded }, 'stock ledger re-seeded from the listings it did not know');
+  for (const drift of repaired) logger.warn(drift, 'listing quantity repaired from the stock ledger (it had drifted)');
+  if (watched.length > 0) logger.debug({ watched }, 'listing quantities differ from the stock ledger; repaired next pass if they stay');
 }

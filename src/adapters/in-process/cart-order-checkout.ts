@@ -1,45 +1,53 @@
 import { auctionHolderId } from '../../application/auctions/ports/auction-stock.js';
 import type { CartRepository } from '../../application/cart/ports/cart-repository.js';
-import type { StockLedger, StockLevel } from '../../application/cart/ports/stock-ledger.js';
-import type { CheckoutResult, OrderCheckout, StockChange } from '../../application/orders/ports/order-checkout.js';
-import type { OrderItem } from '../../domain/orders/order.js';
+import type { CommitItem, CommitResult, StockLedger } from '../../application/cart/ports/stock-ledger.js';
+import type { CartContents, OrderCheckout, StockSale } from '../../application/orders/ports/order-checkout.js';
+import type { Order, OrderItem } from '../../domain/orders/order.js';
 
-const change = ({ listingId, onHand, available }: StockLevel): StockChange => ({ listingId, onHand, available });
+const commitItems = (items: Pick<OrderItem, 'listingId' | 'quantity'>[]): CommitItem[] => items.map(({ listingId, quantity }) => ({ listingId, quantity }));
 
-/** The orders module's checkout, served in-process by the cart module (ledger + cart lines, and the units auctions hold). */
+function sale(committed: CommitResult): StockSale {
+  if (committed.ok) return { ok: true };
+  return committed.reason === 'abandoned' ? committed : { ok: false, reason: 'reservation_expired', listingIds: committed.missing };
+}
+
+/**
+ * The orders module's checkout, served in-process by the cart module: the cart lines, and the
+ * stock ledger (whose sales and give-backs are keyed by the order id, and which stores the
+ * stock.* events itself). Also sells the units auctions hold.
+ */
 export class CartOrderCheckout implements OrderCheckout {
   constructor(
     private readonly carts: CartRepository,
     private readonly ledger: StockLedger,
   ) {}
 
-  async checkout(buyerId: string, now: Date): Promise<CheckoutResult> {
+  async cartOf(buyerId: string, now: Date): Promise<CartContents> {
     const lines = await this.carts.lines(buyerId);
     if (lines.length === 0) return { ok: false, reason: 'empty_cart' };
     const reservations = await Promise.all(lines.map((line) => this.ledger.reservation(line.listingId, buyerId, now)));
     const expired = lines.filter((_, i) => !reservations[i]).map((line) => line.listingId);
     if (expired.length > 0) return { ok: false, reason: 'reservation_expired', listingIds: expired };
-    const items: OrderItem[] = lines.map((line, i) => ({
-      listingId: line.listingId,
-      sellerId: line.sellerId,
-      title: line.title,
-      unitPrice: line.unitPrice,
-      quantity: reservations[i]!.quantity,
-    }));
-    const committed = await this.ledger.commit(buyerId, items, now);
-    if (!committed.ok) return { ok: false, reason: 'reservation_expired', listingIds: committed.missing };
-    await Promise.all(lines.map((line) => this.carts.removeLine(buyerId, line.listingId)));
-    return { ok: true, items, stock: committed.levels.map(change) };
+    const items = lines.map(({ listingId, sellerId, title, unitPrice }, i) => ({ listingId, sellerId, title, unitPrice, quantity: reservations[i]!.quantity }));
+    return { ok: true, items };
   }
 
-  async giveBack(items: { listingId: string; quantity: number }[]): Promise<StockChange[]> {
-    const levels = [];
-    for (const item of items) levels.push(await this.ledger.restock(item.listingId, item.quantity));
-    return levels.map(change);
+  async sell(orderId: string, buyerId: string, items: OrderItem[], now: Date): Promise<StockSale> {
+    const committed = await this.ledger.commit(orderId, buyerId, commitItems(items), now);
+    // A line left behind by a crash here has no reservation any more: reading the cart drops it.
+    if (committed.ok) await Promise.all(items.map((item) => this.carts.removeLine(buyerId, item.listingId)));
+    return sale(committed);
   }
 
-  async takeAuctionUnit(auctionId: string, listingId: string, now: Date): Promise<StockChange[]> {
-    const committed = await this.ledger.commit(auctionHolderId(auctionId), [{ listingId, quantity: 1 }], now);
-    return committed.ok ? committed.levels.map(change) : [];
+  async sellAuctionUnit(orderId: string, auctionId: string, listingId: string, now: Date): Promise<StockSale> {
+    return sale(await this.ledger.commit(orderId, auctionHolderId(auctionId), [{ listingId, quantity: 1 }], now));
+  }
+
+  async settle(orderId: string): Promise<'sold' | 'unsold'> {
+    return (await this.ledger.abandon(orderId)) === 'committed' ? 'sold' : 'unsold';
+  }
+
+  async giveBack(order: Pick<Order, 'id' | 'buyerId' | 'items'>): Promise<void> {
+    await this.ledger.restock(order.id, order.buyerId, commitItems(order.items));
   }
 }

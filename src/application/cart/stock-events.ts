@@ -1,21 +1,30 @@
-import type { EventBus } from '../shared/events/event-bus.js';
-import type { StockLevel } from './ports/stock-ledger.js';
+import type { EventEnvelope } from '../shared/events/envelope.js';
+import type { EventFactory } from '../shared/events/event-factory.js';
+import type { ReleaseReason, StockLevel } from './ports/stock-ledger.js';
 
-type ReleaseReason = 'removed' | 'expired' | 'order_cancelled' | 'auction_ended';
-
-/** The stock.* events, published after each ledger change (the realtime gateway relays them). */
+/**
+ * Builds the stock.* events of a ledger change (the realtime gateway relays them). The ledger
+ * stores them with the change itself; the Redis ledger's scripts build the same envelopes in Lua.
+ */
 export class StockEvents {
-  constructor(private readonly bus: EventBus) {}
+  constructor(private readonly factory: EventFactory) {}
 
-  async reserved(level: StockLevel, holderId: string, quantity: number, expiresAt: Date): Promise<void> {
-    await this.bus.publish('stock.reserved', { listingId: level.listingId, available: level.available, holderId, quantity, expiresAt: expiresAt.toISOString() });
+  reserved(level: StockLevel, holderId: string, quantity: number, expiresAt: Date): EventEnvelope<'stock.reserved'> {
+    return this.factory.create('stock.reserved', { listingId: level.listingId, available: level.available, holderId, quantity, expiresAt: expiresAt.toISOString() });
   }
 
-  async released(level: StockLevel, holderId: string, quantity: number, reason: ReleaseReason): Promise<void> {
-    await this.bus.publish('stock.released', { listingId: level.listingId, available: level.available, holderId, quantity, reason });
+  released(level: StockLevel, holderId: string, quantity: number, reason: ReleaseReason): EventEnvelope<'stock.released'> {
+    return this.factory.create('stock.released', { listingId: level.listingId, available: level.available, holderId, quantity, reason });
   }
 
-  async updated(level: StockLevel): Promise<void> {
-    await this.bus.publish('stock.updated', { listingId: level.listingId, available: level.available, quantityOnHand: level.onHand });
+  updated(level: StockLevel): EventEnvelope<'stock.updated'> {
+    return this.factory.create('stock.updated', { listingId: level.listingId, available: level.available, quantityOnHand: level.onHand });
+  }
+
+  /** A hold moved from `before` to `after` units: reserved or released by the difference, nothing when equal. */
+  holdChanged(level: StockLevel, holderId: string, before: number, after: number, expiresAt: Date): EventEnvelope[] {
+    if (after > before) return [this.reserved(level, holderId, after - before, expiresAt)];
+    if (after < before) return [this.released(level, holderId, before - after, 'removed')];
+    return [];
   }
 }

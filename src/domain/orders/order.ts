@@ -1,8 +1,15 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
 
+/** The statuses clients see. */
 export const orderStatuses = ['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+/**
+ * Internal to the server, never shown: `placing` while a checkout sells the stock (the order is
+ * written first, so a crash leaves a trace a sweeper completes or rolls back), `failed` when it
+ * could not (nothing was sold). Such orders are not found by clients and not listed.
+ */
+export const internalOrderStatuses = ['placing', 'failed'] as const;
+export type OrderStatus = (typeof orderStatuses)[number] | (typeof internalOrderStatuses)[number];
 
 export interface ShippingAddress {
   name: string;
@@ -35,6 +42,8 @@ export interface Order {
   deliveryId?: string;
   /** The courier of its delivery, once one is assigned: may see the order. */
   courierId?: string;
+  /** The Idempotency-Key of the checkout that placed it (internal: a retry of that request finds it). */
+  checkoutKey?: string;
   createdAt: Date;
   updatedAt: Date;
   paidAt?: Date;
@@ -61,15 +70,34 @@ export function orderTotal(items: OrderItem[]): Money {
   return { amount: items.reduce((sum, i) => sum + i.unitPrice.amount * i.quantity, 0), currency };
 }
 
-export function createOrder(input: { id: string; buyerId: string; items: OrderItem[]; shippingAddress?: ShippingAddress; auctionId?: string; at: Date }): Order {
-  const { at, ...order } = input;
-  return { ...order, total: orderTotal(input.items), status: 'pending_payment', createdAt: at, updatedAt: at, version: 1 };
+export interface NewOrder {
+  id: string;
+  buyerId: string;
+  items: OrderItem[];
+  shippingAddress?: ShippingAddress;
+  auctionId?: string;
+  checkoutKey?: string;
+  at: Date;
 }
+
+/** An order starts `placing`: written before its stock is sold, confirmed once it is. */
+export function createOrder(input: NewOrder): Order {
+  const { at, ...order } = input;
+  return { ...order, total: orderTotal(input.items), status: 'placing', createdAt: at, updatedAt: at, version: 1 };
+}
+
+/** Clients see an order once it is placed; never while `placing`, nor when it `failed`. */
+export const isPlaced = (order: Pick<Order, 'status'>): boolean => !(internalOrderStatuses as readonly string[]).includes(order.status);
 
 function move(order: Order, from: readonly OrderStatus[], to: OrderStatus, action: string, at: Date): Order {
   if (!from.includes(order.status)) throw orderErrors.invalidTransition(order.status, action);
   return { ...order, status: to, updatedAt: at, version: order.version + 1 };
 }
+
+/** Its stock is sold: the order exists for its buyer and sellers, waiting for payment. */
+export const confirmOrder = (order: Order, at: Date): Order => move(order, ['placing'], 'pending_payment', 'confirm', at);
+/** Its stock could not be sold (or the checkout died before): nothing was sold, the order never existed for clients. */
+export const failOrder = (order: Order, at: Date): Order => move(order, ['placing'], 'failed', 'fail', at);
 
 /** Paying needs a shipping address: the order's, or the one given now (which replaces it). */
 export function markPaid(order: Order, at: Date, shippingAddress?: ShippingAddress): Order {

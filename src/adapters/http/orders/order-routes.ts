@@ -15,7 +15,7 @@ const signedIn = { 401: { description: 'not signed in' } };
 const notFound = { 404: { description: 'no such order, or not yours to see' } };
 
 export function presentOrder(order: Order) {
-  const { version: _version, updatedAt: _updatedAt, createdAt, paidAt, cancelledAt, ...rest } = order;
+  const { version: _version, updatedAt: _updatedAt, checkoutKey: _checkoutKey, createdAt, paidAt, cancelledAt, ...rest } = order;
   return {
     ...rest,
     createdAt: createdAt.toISOString(),
@@ -25,9 +25,17 @@ export function presentOrder(order: Order) {
 }
 
 function idempotencyKeyOf(req: Request): string {
-  const parsed = idempotencyKey.safeParse(req.headers['idempotency-key']);
+  const key = optionalIdempotencyKeyOf(req);
+  if (key !== undefined) return key;
+  throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: headers.idempotency-key`, { errors: [{ path: 'headers.idempotency-key', message: 'the Idempotency-Key header is required' }] });
+}
+
+function optionalIdempotencyKeyOf(req: Request): string | undefined {
+  const header = req.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  const parsed = idempotencyKey.safeParse(header);
   if (parsed.success) return parsed.data;
-  const message = req.headers['idempotency-key'] === undefined ? 'the Idempotency-Key header is required' : (parsed.error.issues[0]?.message ?? 'invalid');
+  const message = parsed.error.issues[0]?.message ?? 'invalid';
   throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: headers.idempotency-key`, { errors: [{ path: 'headers.idempotency-key', message }] });
 }
 
@@ -72,12 +80,23 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     method: 'post',
     path: '/orders/:id/pay',
     tag,
-    summary: 'Pay a pending order (test provider: test_card pays, test_card_declined is refused with 402)',
+    summary:
+      'Pay a pending order (test provider: test_card pays, test_card_declined is refused with 402). Optional header Idempotency-Key: the same key and body answer the first answer again and pay once',
     auth: true,
     params: orderIdParams,
     body: payOrderBody,
-    responses: { 200: { description: 'paid', schema: orderSchema }, 400: { description: 'no shipping address on the order nor in the body' }, 402: { description: 'payment declined; the order stays pending_payment' }, 409: { description: 'not pending payment' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, params.id, body.paymentMethod, body.shippingAddress)) }),
+    responses: {
+      200: { description: 'paid', schema: orderSchema },
+      400: { description: 'no shipping address on the order nor in the body, or an invalid Idempotency-Key' },
+      402: { description: 'payment declined; the order stays pending_payment' },
+      409: { description: 'not pending payment, or the Idempotency-Key was used with another body' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params, body, req }) => {
+      const command = { orderId: params.id, paymentMethod: body.paymentMethod, shippingAddress: body.shippingAddress, idempotencyKey: optionalIdempotencyKeyOf(req) };
+      return { status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, command)) };
+    },
   });
   api.route({
     method: 'post',

@@ -1,13 +1,19 @@
 import type {
   CommitItem,
   CommitResult,
+  OrderStockState,
   ReleasedReservation,
+  ReleaseReason,
   Reservation,
   ReservationResult,
   StockLedger,
   StockLevel,
 } from '../../../application/cart/ports/stock-ledger.js';
-import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems } from '../../shared/cart/stock-ledger-input.js';
+import type { StockEvents } from '../../../application/cart/stock-events.js';
+import type { EventEnvelope } from '../../../application/shared/events/envelope.js';
+import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems, checkOrderId } from '../../shared/cart/stock-ledger-input.js';
+import { stockOutboxKey } from '../../shared/cart/stock-ledger-layout.js';
+import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 interface Hold {
   quantity: number;
@@ -19,6 +25,8 @@ interface Stock {
   reserved: number;
   holds: Map<string, Hold>;
 }
+
+type OrderRecord = 'committed' | 'abandoned' | 'restocked';
 
 /**
  * StockLedger in process memory. Each method does its whole read-check-write before its first
@@ -33,9 +41,17 @@ interface Stock {
  * - `commit` consumes each whole reservation; units held beyond the committed quantity return
  *   to `available`.
  * - `releaseExpired` takes the earliest expiries first.
+ * Each change appends its stock.* events to the memory outbox in the same synchronous step.
+ * Order records (committed, abandoned, restocked) live as long as the process (no TTL).
  */
 export class MemoryStockLedger implements StockLedger {
   private readonly stocks = new Map<string, Stock>();
+  private readonly orders = new Map<string, OrderRecord>();
+
+  constructor(
+    private readonly outbox: MemoryOutbox,
+    private readonly events: StockEvents,
+  ) {}
 
   async setOnHand(listingId: string, onHand: number): Promise<StockLevel> {
     checkListingId(listingId);
@@ -43,7 +59,9 @@ export class MemoryStockLedger implements StockLedger {
     const stock = this.stocks.get(listingId);
     if (stock) stock.onHand = onHand;
     else this.stocks.set(listingId, { onHand, reserved: 0, holds: new Map() });
-    return this.levelOf(listingId);
+    const level = this.levelOf(listingId);
+    this.emit(listingId, [this.events.updated(level)]);
+    return level;
   }
 
   async level(listingId: string): Promise<StockLevel | null> {
@@ -80,12 +98,12 @@ export class MemoryStockLedger implements StockLedger {
       return { ok: false, reason: 'insufficient_stock', level: this.levelOf(listingId) };
     }
     stock.reserved += quantity - current;
-    if (quantity === 0) {
-      stock.holds.delete(holderId);
-      return { ok: true, reservation: null, level: this.levelOf(listingId) };
-    }
-    stock.holds.set(holderId, { quantity, expiresAt: expiresAt.getTime() });
-    return { ok: true, reservation: { listingId, holderId, quantity, expiresAt: new Date(expiresAt) }, level: this.levelOf(listingId) };
+    if (quantity === 0) stock.holds.delete(holderId);
+    else stock.holds.set(holderId, { quantity, expiresAt: expiresAt.getTime() });
+    const level = this.levelOf(listingId);
+    this.emit(listingId, this.events.holdChanged(level, holderId, current, quantity, expiresAt));
+    const reservation = quantity === 0 ? null : { listingId, holderId, quantity, expiresAt: new Date(expiresAt) };
+    return { ok: true, reservation, level };
   }
 
   async reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null> {
@@ -96,15 +114,19 @@ export class MemoryStockLedger implements StockLedger {
     return { listingId, holderId, quantity: hold.quantity, expiresAt: new Date(hold.expiresAt) };
   }
 
-  async release(listingId: string, holderId: string): Promise<ReleasedReservation | null> {
+  async release(listingId: string, holderId: string, reason: ReleaseReason): Promise<ReleasedReservation | null> {
     checkListingId(listingId);
     checkHolderId(holderId);
-    return this.releaseHold(listingId, holderId);
+    return this.releaseHold(listingId, holderId, reason);
   }
 
-  async commit(holderId: string, items: CommitItem[], now: Date): Promise<CommitResult> {
+  async commit(orderId: string, holderId: string, items: CommitItem[], now: Date): Promise<CommitResult> {
+    checkOrderId(orderId);
     checkHolderId(holderId);
     checkCommitItems(items);
+    const record = this.orders.get(orderId);
+    if (record === 'abandoned') return { ok: false, reason: 'abandoned' };
+    if (record) return { ok: true, levels: items.map(({ listingId }) => this.levelOf(listingId)) };
     const missing = items
       .filter(({ listingId, quantity }) => {
         const stock = this.stocks.get(listingId);
@@ -112,24 +134,44 @@ export class MemoryStockLedger implements StockLedger {
         return !stock || !hold || hold.expiresAt <= now.getTime() || hold.quantity < quantity || stock.onHand < quantity;
       })
       .map((item) => item.listingId);
-    if (missing.length > 0) return { ok: false, missing };
+    if (missing.length > 0) return { ok: false, reason: 'missing', missing };
     const levels = items.map(({ listingId, quantity }) => {
       const stock = this.stocks.get(listingId) as Stock;
       stock.reserved -= (stock.holds.get(holderId) as Hold).quantity;
       stock.onHand -= quantity;
       stock.holds.delete(holderId);
-      return this.levelOf(listingId);
+      const level = this.levelOf(listingId);
+      this.emit(listingId, [this.events.updated(level)]);
+      return level;
     });
+    this.orders.set(orderId, 'committed');
     return { ok: true, levels };
   }
 
-  async restock(listingId: string, quantity: number): Promise<StockLevel> {
-    checkListingId(listingId);
-    checkQuantity(quantity, 'quantity');
-    const stock = this.stocks.get(listingId);
-    if (!stock) throw new Error(`restock of listing ${JSON.stringify(listingId)}, which the stock ledger does not know`);
-    stock.onHand += quantity;
-    return this.levelOf(listingId);
+  async abandon(orderId: string): Promise<OrderStockState> {
+    checkOrderId(orderId);
+    const record = this.orders.get(orderId);
+    if (record === 'committed' || record === 'restocked') return 'committed';
+    this.orders.set(orderId, 'abandoned');
+    return 'abandoned';
+  }
+
+  async restock(orderId: string, holderId: string, items: CommitItem[]): Promise<StockLevel[]> {
+    checkOrderId(orderId);
+    checkHolderId(holderId);
+    checkCommitItems(items);
+    const record = this.orders.get(orderId);
+    if (record === 'restocked' || record === 'abandoned') return [];
+    const unknown = items.find(({ listingId }) => !this.stocks.has(listingId));
+    if (unknown) throw new Error(`restock of listing ${JSON.stringify(unknown.listingId)}, which the stock ledger does not know`);
+    const levels = items.map(({ listingId, quantity }) => {
+      (this.stocks.get(listingId) as Stock).onHand += quantity;
+      const level = this.levelOf(listingId);
+      this.emit(listingId, [this.events.released(level, holderId, quantity, 'order_cancelled'), this.events.updated(level)]);
+      return level;
+    });
+    this.orders.set(orderId, 'restocked');
+    return levels;
   }
 
   async releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]> {
@@ -141,16 +183,23 @@ export class MemoryStockLedger implements StockLedger {
       }
     }
     expired.sort((a, b) => a.expiresAt - b.expiresAt || compare(a.listingId, b.listingId) || compare(a.holderId, b.holderId));
-    return expired.slice(0, limit).map(({ listingId, holderId }) => this.releaseHold(listingId, holderId) as ReleasedReservation);
+    return expired.slice(0, limit).map(({ listingId, holderId }) => this.releaseHold(listingId, holderId, 'expired') as ReleasedReservation);
   }
 
-  private releaseHold(listingId: string, holderId: string): ReleasedReservation | null {
+  private releaseHold(listingId: string, holderId: string, reason: ReleaseReason): ReleasedReservation | null {
     const stock = this.stocks.get(listingId);
     const hold = stock?.holds.get(holderId);
     if (!stock || !hold) return null;
     stock.holds.delete(holderId);
     stock.reserved -= hold.quantity;
-    return { listingId, holderId, quantity: hold.quantity, expiresAt: new Date(hold.expiresAt), level: this.levelOf(listingId) };
+    const level = this.levelOf(listingId);
+    this.emit(listingId, [this.events.released(level, holderId, hold.quantity, reason)]);
+    return { listingId, holderId, quantity: hold.quantity, expiresAt: new Date(hold.expiresAt), level };
+  }
+
+  /** Same synchronous step as the change: the change and its events are stored together. */
+  private emit(listingId: string, events: EventEnvelope[]): void {
+    this.outbox.append(stockOutboxKey(listingId), events);
   }
 
   private levelOf(listingId: string): StockLevel {

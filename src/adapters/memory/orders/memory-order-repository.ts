@@ -1,22 +1,31 @@
 import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
-import { orderErrors, sellerIdsOf, type Order } from '../../../domain/orders/order.js';
+import { isPlaced, orderErrors, sellerIdsOf, type Order } from '../../../domain/orders/order.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
+import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 const copy = (order: Order): Order => structuredClone(order);
+const newest = (orders: Order[]): Order | null => orders.sort(newestFirst)[0] ?? null;
 
+/** Orders in process memory; each write appends its events to the memory outbox in the same synchronous step. */
 export class MemoryOrderRepository implements OrderRepository {
   private readonly orders = new Map<string, Order>();
 
-  async create(order: Order): Promise<void> {
+  constructor(private readonly outbox: MemoryOutbox) {}
+
+  async create(order: Order, events: PendingEvents): Promise<void> {
+    if (this.orders.has(order.id)) throw new Error(`order ${order.id} exists already`);
     this.orders.set(order.id, copy(order));
+    this.outbox.append(`order:${order.id}`, events);
   }
 
-  async save(order: Order): Promise<void> {
+  async save(order: Order, events: PendingEvents): Promise<void> {
     const stored = this.orders.get(order.id);
     if (!stored) throw orderErrors.notFound();
     if (stored.version !== order.version - 1) throw orderErrors.concurrentUpdate();
     this.orders.set(order.id, copy(order));
+    this.outbox.append(`order:${order.id}`, events);
   }
 
   async findById(id: string): Promise<Order | null> {
@@ -25,8 +34,18 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   async findByAuctionId(auctionId: string): Promise<Order | null> {
-    const order = [...this.orders.values()].find((o) => o.auctionId === auctionId);
+    const order = newest(this.matching((o) => o.auctionId === auctionId && o.status !== 'failed'));
     return order ? copy(order) : null;
+  }
+
+  async findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null> {
+    const order = newest(this.matching((o) => o.buyerId === buyerId && o.checkoutKey === checkoutKey && o.status !== 'failed'));
+    return order ? copy(order) : null;
+  }
+
+  async listPlacing(before: Date, limit: number): Promise<Order[]> {
+    const placing = this.matching((o) => o.status === 'placing' && o.createdAt < before);
+    return placing.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(0, limit).map(copy);
   }
 
   listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {
@@ -37,9 +56,13 @@ export class MemoryOrderRepository implements OrderRepository {
     return this.list((o) => sellerIdsOf(o).includes(sellerId), page);
   }
 
+  private matching(predicate: (order: Order) => boolean): Order[] {
+    return [...this.orders.values()].filter(predicate);
+  }
+
   private async list(matches: (order: Order) => boolean, page: PageRequest): Promise<Page<Order>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const fetched = [...this.orders.values()].filter((o) => matches(o) && (!after || isAfter(o, after))).sort(newestFirst).slice(0, page.limit + 1);
+    const fetched = this.matching((o) => isPlaced(o) && matches(o) && (!after || isAfter(o, after))).sort(newestFirst).slice(0, page.limit + 1);
     return newestFirstPage(fetched.map(copy), page.limit);
   }
 }

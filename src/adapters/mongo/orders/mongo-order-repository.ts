@@ -1,11 +1,17 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
-import { orderErrors, type Order } from '../../../domain/orders/order.js';
+import { internalOrderStatuses, orderErrors, type Order } from '../../../domain/orders/order.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
+import { insertWithOutbox, replaceWithOutbox, type MongoOutboxStore, type OutboxFields } from '../shared/mongo-outbox.js';
 import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
-type OrderDocument = Omit<Order, 'id'> & { _id: string; sellerIds: string[] };
+type OrderDocument = Omit<Order, 'id'> & { _id: string; sellerIds: string[] } & OutboxFields;
+
+/** Fields an order may lack: a save that drops one removes it, as a replace would. */
+const optionalFields = ['deliveryId', 'courierId', 'paidAt', 'cancelledAt', 'auctionId', 'shippingAddress', 'checkoutKey'] as const;
+const placed: Filter<OrderDocument> = { status: { $nin: [...internalOrderStatuses] } };
 
 function toDocument(order: Order): OrderDocument {
   const { id, ...rest } = order;
@@ -13,17 +19,24 @@ function toDocument(order: Order): OrderDocument {
 }
 
 function toOrder(document: OrderDocument): Order {
-  const { _id, sellerIds: _sellerIds, ...rest } = document;
+  const { _id, sellerIds: _sellerIds, outbox: _outbox, outboxPending: _pending, outboxLease: _lease, ...rest } = document;
   const order = { id: _id, ...rest } as Order;
-  for (const key of ['deliveryId', 'courierId', 'paidAt', 'cancelledAt', 'auctionId', 'shippingAddress'] as const) if (order[key] == null) delete order[key];
+  for (const key of optionalFields) if (order[key] == null) delete order[key];
   if (order.shippingAddress?.line2 == null) delete order.shippingAddress?.line2;
   return order;
 }
 
+/**
+ * Orders in the `orders` collection. A write and its events are one document write: the events
+ * wait in the order's own outbox (the single-document outbox) until the relay publishes them.
+ */
 export class MongoOrderRepository implements OrderRepository {
   private readonly collection: Collection<OrderDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly outbox?: MongoOutboxStore,
+  ) {
     this.collection = db.collection<OrderDocument>('orders');
   }
 
@@ -31,15 +44,19 @@ export class MongoOrderRepository implements OrderRepository {
     await this.collection.createIndex({ buyerId: 1, createdAt: -1, _id: -1 }, { name: 'buyer_newest' });
     await this.collection.createIndex({ sellerIds: 1, createdAt: -1, _id: -1 }, { name: 'seller_newest' });
     await this.collection.createIndex({ auctionId: 1 }, { name: 'auction' });
+    await this.collection.createIndex({ buyerId: 1, checkoutKey: 1 }, { name: 'checkout_key' });
+    await this.collection.createIndex({ status: 1, createdAt: 1 }, { name: 'status_created' });
   }
 
-  async create(order: Order): Promise<void> {
-    await this.collection.insertOne(toDocument(order));
+  async create(order: Order, events: PendingEvents): Promise<void> {
+    await this.collection.insertOne(insertWithOutbox(toDocument(order), events));
+    this.outbox?.written(events);
   }
 
-  async save(order: Order): Promise<void> {
-    const result = await this.collection.replaceOne({ _id: order.id, version: order.version - 1 }, toDocument(order));
-    if (result.matchedCount === 1) return;
+  async save(order: Order, events: PendingEvents): Promise<void> {
+    const update = replaceWithOutbox(toDocument(order), events, optionalFields);
+    const result = await this.collection.updateOne({ _id: order.id, version: order.version - 1 }, update);
+    if (result.matchedCount === 1) return this.outbox?.written(events);
     throw (await this.collection.countDocuments({ _id: order.id })) ? orderErrors.concurrentUpdate() : orderErrors.notFound();
   }
 
@@ -49,8 +66,16 @@ export class MongoOrderRepository implements OrderRepository {
   }
 
   async findByAuctionId(auctionId: string): Promise<Order | null> {
-    const document = await this.collection.findOne({ auctionId });
-    return document ? toOrder(document) : null;
+    return this.newest({ auctionId, status: { $ne: 'failed' } });
+  }
+
+  async findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null> {
+    return this.newest({ buyerId, checkoutKey, status: { $ne: 'failed' } });
+  }
+
+  async listPlacing(before: Date, limit: number): Promise<Order[]> {
+    const documents = await this.collection.find({ status: 'placing', createdAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).toArray();
+    return documents.map(toOrder);
   }
 
   listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {
@@ -61,9 +86,15 @@ export class MongoOrderRepository implements OrderRepository {
     return this.list({ sellerIds: sellerId }, page);
   }
 
+  private async newest(filter: Filter<OrderDocument>): Promise<Order | null> {
+    const [document] = await this.collection.find(filter).sort({ createdAt: -1, _id: -1 }).limit(1).toArray();
+    return document ? toOrder(document) : null;
+  }
+
   private async list(filter: Filter<OrderDocument>, page: PageRequest): Promise<Page<Order>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const documents = await this.collection.find({ ...filter, ...newestFirstAfter(after) }).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    const query = { $and: [filter, placed, newestFirstAfter(after)] } as Filter<OrderDocument>;
+    const documents = await this.collection.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
     return newestFirstPage(documents.map(toOrder), page.limit);
   }
 }

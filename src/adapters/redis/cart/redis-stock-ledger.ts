@@ -2,33 +2,43 @@ import type { Redis } from 'ioredis';
 import type {
   CommitItem,
   CommitResult,
+  OrderStockState,
   ReleasedReservation,
+  ReleaseReason,
   Reservation,
   ReservationResult,
   StockLedger,
   StockLevel,
 } from '../../../application/cart/ports/stock-ledger.js';
-import { commitLua, holdLua, releaseExpiredLua, releaseLua, restockLua, setOnHandLua } from './redis-stock-ledger-scripts.js';
-import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems } from '../../shared/cart/stock-ledger-input.js';
+import type { OutboxSignal } from '../../../application/shared/outbox/outbox.js';
+import type { Clock } from '../../../application/shared/ports/clock.js';
+import type { IdGenerator } from '../../../application/shared/ports/id-generator.js';
+import { abandonLua, commitLua, holdLua, releaseExpiredLua, releaseLua, restockLua, setOnHandLua } from './redis-stock-ledger-scripts.js';
+import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems, checkOrderId } from '../../shared/cart/stock-ledger-input.js';
+import { ORDER_RECORD_TTL_SECONDS } from '../../shared/cart/stock-ledger-layout.js';
+import { outboxStreamKey } from '../shared/redis-outbox.js';
 
-/** The commands `defineCommand` adds to the client (run with EVALSHA, loaded on demand). */
+type Arg = string | number;
+/** A script run with EVALSHA (loaded on demand): the number of keys, then keys and arguments. */
+type Script = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
+
+/** The commands `defineCommand` adds to the client. */
 interface StockLedgerCommands {
-  stockSetOnHand(levelKey: string, onHand: number): Promise<unknown>;
-  stockHold(
-    levelKey: string,
-    holdsKey: string,
-    deadlinesKey: string,
-    holderId: string,
-    quantity: number,
-    expiresAt: number,
-    member: string,
-    mode: 'set' | 'add',
-    now: number,
-  ): Promise<unknown>;
-  stockRelease(levelKey: string, holdsKey: string, deadlinesKey: string, holderId: string, member: string): Promise<unknown>;
-  stockCommit(numberOfKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
-  stockRestock(levelKey: string, quantity: number): Promise<unknown>;
-  stockReleaseExpired(deadlinesKey: string, levelKeyPrefix: string, holdsKeyPrefix: string, now: number, limit: number): Promise<unknown>;
+  stockSetOnHand: Script;
+  stockHold: Script;
+  stockRelease: Script;
+  stockCommit: Script;
+  stockAbandon: Script;
+  stockRestock: Script;
+  stockReleaseExpired: Script;
+}
+
+/** What the ledger needs to stamp the events its scripts write: ids and the time. */
+export interface StockEventSource {
+  ids: IdGenerator;
+  clock: Clock;
+  /** Wakes this process's outbox relay after a write. */
+  signal?: OutboxSignal;
 }
 
 /**
@@ -42,6 +52,8 @@ interface StockLedgerCommands {
  * until it is released or swept. Listing ids may not contain '|' (the deadline separator); holder
  * ids may contain anything. Derives keys inside the sweep script: one Redis, not a cluster; the
  * client must have no `keyPrefix` option (use `keyPrefix` here instead).
+ * - `stock:order:<orderId>`: the order record (committed | abandoned | restocked), 30 days.
+ * - `outbox`: the outbox stream every changing script appends its stock.* events to.
  * Decisions (same as MemoryStockLedger): `onHand` may be set below `reserved` (reservations stay),
  * then `available` is 0, never negative, and a commit that would take `onHand` below zero fails
  * naming that listing; `hold` and `holdMore` on an expired, unswept hold act as if it had been
@@ -53,24 +65,24 @@ export class RedisStockLedger implements StockLedger {
   private readonly commands: StockLedgerCommands;
   private readonly deadlinesKey: string;
 
+  private readonly outboxKey: string;
+
   constructor(
     private readonly redis: Redis,
     private readonly keyPrefix: string,
+    private readonly events: StockEventSource,
   ) {
-    redis.defineCommand('stockSetOnHand', { numberOfKeys: 1, lua: setOnHandLua });
-    redis.defineCommand('stockHold', { numberOfKeys: 3, lua: holdLua });
-    redis.defineCommand('stockRelease', { numberOfKeys: 3, lua: releaseLua });
-    redis.defineCommand('stockCommit', { lua: commitLua });
-    redis.defineCommand('stockRestock', { numberOfKeys: 1, lua: restockLua });
-    redis.defineCommand('stockReleaseExpired', { numberOfKeys: 1, lua: releaseExpiredLua });
+    const scripts = { stockSetOnHand: setOnHandLua, stockHold: holdLua, stockRelease: releaseLua, stockCommit: commitLua, stockAbandon: abandonLua, stockRestock: restockLua, stockReleaseExpired: releaseExpiredLua };
+    for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { lua });
     this.commands = redis as Redis & StockLedgerCommands;
     this.deadlinesKey = `${keyPrefix}stock:deadlines`;
+    this.outboxKey = outboxStreamKey(keyPrefix);
   }
 
   async setOnHand(listingId: string, onHand: number): Promise<StockLevel> {
     checkListingId(listingId);
     checkQuantity(onHand, 'onHand');
-    return toLevel(listingId, await this.commands.stockSetOnHand(this.levelKey(listingId), onHand));
+    return toLevel(listingId, await this.run('stockSetOnHand', [this.levelKey(listingId)], [onHand, listingId]));
   }
 
   async level(listingId: string): Promise<StockLevel | null> {
@@ -94,17 +106,9 @@ export class RedisStockLedger implements StockLedger {
     checkListingId(listingId);
     checkHolderId(holderId);
     checkExpiry(quantity, expiresAt, now);
-    const reply = await this.commands.stockHold(
-      this.levelKey(listingId),
-      this.holdsKey(listingId),
-      this.deadlinesKey,
-      holderId,
-      quantity,
-      expiresAt.getTime(),
-      deadlineMember(listingId, holderId),
-      mode,
-      now.getTime(),
-    );
+    const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey];
+    const member = deadlineMember(listingId, holderId);
+    const reply = await this.run('stockHold', keys, [holderId, quantity, expiresAt.getTime(), member, mode, now.getTime(), listingId, expiresAt.toISOString()]);
     const [outcome, onHand, reserved, target] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'unknown_listing') return { ok: false, reason: outcome, level: null };
     if (outcome === 'insufficient_stock') return { ok: false, reason: outcome, level: toLevel(listingId, [onHand, reserved]) };
@@ -126,49 +130,71 @@ export class RedisStockLedger implements StockLedger {
     return expiresAt <= now.getTime() ? null : { listingId, holderId, quantity, expiresAt: new Date(expiresAt) };
   }
 
-  async release(listingId: string, holderId: string): Promise<ReleasedReservation | null> {
+  async release(listingId: string, holderId: string, reason: ReleaseReason): Promise<ReleasedReservation | null> {
     checkListingId(listingId);
     checkHolderId(holderId);
-    const reply = await this.commands.stockRelease(
-      this.levelKey(listingId),
-      this.holdsKey(listingId),
-      this.deadlinesKey,
-      holderId,
-      deadlineMember(listingId, holderId),
-    );
+    const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey];
+    const reply = await this.run('stockRelease', keys, [holderId, deadlineMember(listingId, holderId), listingId, reason]);
     if (reply === null) return null;
     if (!Array.isArray(reply)) throw unexpected('release', reply);
     return toReleased([listingId, holderId, ...(reply as unknown[])]);
   }
 
-  async commit(holderId: string, items: CommitItem[], now: Date): Promise<CommitResult> {
+  async commit(orderId: string, holderId: string, items: CommitItem[], now: Date): Promise<CommitResult> {
+    checkOrderId(orderId);
     checkHolderId(holderId);
     checkCommitItems(items);
-    const keys = items.flatMap(({ listingId }) => [this.levelKey(listingId), this.holdsKey(listingId)]);
-    const args = items.flatMap(({ listingId, quantity }) => [listingId, quantity]);
-    const reply = await this.commands.stockCommit(1 + keys.length, this.deadlinesKey, ...keys, holderId, now.getTime(), ...args);
+    const keys = [this.deadlinesKey, this.orderKey(orderId), ...items.flatMap(({ listingId }) => [this.levelKey(listingId), this.holdsKey(listingId)])];
+    const args = [holderId, now.getTime(), ORDER_RECORD_TTL_SECONDS, ...items.flatMap(({ listingId, quantity }) => [listingId, quantity])];
+    const reply = await this.run('stockCommit', keys, args);
     const [outcome, details] = Array.isArray(reply) ? (reply as unknown[]) : [];
-    if (outcome === 'missing' && Array.isArray(details)) return { ok: false, missing: details.map(String) };
-    if (outcome === 'committed' && Array.isArray(details) && details.length === items.length) {
-      return { ok: true, levels: items.map(({ listingId }, index) => toLevel(listingId, details[index])) };
+    if (outcome === 'abandoned') return { ok: false, reason: 'abandoned' };
+    if (outcome === 'missing' && Array.isArray(details)) return { ok: false, reason: 'missing', missing: details.map(String) };
+    if ((outcome === 'committed' || outcome === 'repeat') && Array.isArray(details) && details.length === items.length) {
+      return { ok: true, levels: toLevels(items, details) };
     }
     throw unexpected('commit', reply);
   }
 
-  async restock(listingId: string, quantity: number): Promise<StockLevel> {
-    checkListingId(listingId);
-    checkQuantity(quantity, 'quantity');
-    const reply = await this.commands.stockRestock(this.levelKey(listingId), quantity);
-    if (reply === null) throw new Error(`restock of listing ${JSON.stringify(listingId)}, which the stock ledger does not know`);
-    return toLevel(listingId, reply);
+  async abandon(orderId: string): Promise<OrderStockState> {
+    checkOrderId(orderId);
+    const reply = await this.commands.stockAbandon(1, this.orderKey(orderId), ORDER_RECORD_TTL_SECONDS);
+    if (reply === 'committed' || reply === 'abandoned') return reply;
+    throw unexpected('abandon', reply);
+  }
+
+  async restock(orderId: string, holderId: string, items: CommitItem[]): Promise<StockLevel[]> {
+    checkOrderId(orderId);
+    checkHolderId(holderId);
+    checkCommitItems(items);
+    const keys = [this.orderKey(orderId), ...items.map(({ listingId }) => this.levelKey(listingId))];
+    const args = [holderId, ORDER_RECORD_TTL_SECONDS, ...items.flatMap(({ listingId, quantity }) => [listingId, quantity])];
+    const reply = await this.run('stockRestock', keys, args);
+    const [outcome, details] = Array.isArray(reply) ? (reply as unknown[]) : [];
+    if (outcome === 'none') return [];
+    if (outcome === 'unknown_listing') throw new Error(`restock of listing ${JSON.stringify(details)}, which the stock ledger does not know`);
+    if (outcome === 'restocked' && Array.isArray(details) && details.length === items.length) return toLevels(items, details);
+    throw unexpected('restock', reply);
   }
 
   async releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]> {
     checkLimit(limit);
     if (limit === 0) return [];
-    const reply = await this.commands.stockReleaseExpired(this.deadlinesKey, this.levelKey(''), this.holdsKey(''), now.getTime(), limit);
+    const reply = await this.run('stockReleaseExpired', [this.deadlinesKey], [this.levelKey(''), this.holdsKey(''), now.getTime(), limit]);
     if (!Array.isArray(reply)) throw unexpected('releaseExpired', reply);
     return (reply as unknown[]).map(toReleased);
+  }
+
+  /** Runs a changing script: the outbox stream is its last key, the event id base and time its last arguments. */
+  private async run(command: keyof StockLedgerCommands, keys: string[], args: Arg[]): Promise<unknown> {
+    const stamp = [this.events.ids.next(), this.events.clock.now().toISOString()];
+    const reply = await this.commands[command](keys.length + 1, ...keys, this.outboxKey, ...args, ...stamp);
+    this.events.signal?.notify();
+    return reply;
+  }
+
+  private orderKey(orderId: string): string {
+    return `${this.keyPrefix}stock:order:${orderId}`;
   }
 
   private levelKey(listingId: string): string {
@@ -189,6 +215,10 @@ function toLevel(listingId: string, reply: unknown): StockLevel {
   const [onHand, reserved] = (Array.isArray(reply) ? (reply as unknown[]) : []).map(toCount);
   if (onHand === undefined || reserved === undefined) throw unexpected('level', reply);
   return { listingId, onHand, reserved, available: Math.max(0, onHand - reserved) };
+}
+
+function toLevels(items: CommitItem[], replies: unknown[]): StockLevel[] {
+  return items.map(({ listingId }, index) => toLevel(listingId, replies[index]));
 }
 
 /** {listingId, holderId, quantity, expiresAt, onHand, reserved} */

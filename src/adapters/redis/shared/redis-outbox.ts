@@ -30,6 +30,16 @@ end
 `;
 
 /**
+ * Lua: appends one JSON envelope that the script built itself (its figures are computed in the
+ * script, like a stock level) to the outbox stream `stream` under the aggregate `key`.
+ */
+export const luaAppendOutboxEvent = `
+local function append_outbox_event(stream, key, json)
+  redis.call('XADD', stream, '*', 'k', key, 'e', json)
+end
+`;
+
+/**
  * Takes the lease when it is free, ours (renewing it) or expired at ARGV[2] (the relay's clock);
  * the key expires by itself a while after the lease, so a dead holder leaves nothing behind. 1 when held.
  */

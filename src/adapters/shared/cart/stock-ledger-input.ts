@@ -14,6 +14,10 @@ export function checkHolderId(holderId: string): void {
   if (typeof holderId !== 'string' || holderId === '') throw new RangeError('holder id must be a non-empty string');
 }
 
+export function checkOrderId(orderId: string): void {
+  if (typeof orderId !== 'string' || orderId === '') throw new RangeError('order id must be a non-empty string');
+}
+
 export function checkQuantity(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 0 || value > MAX_QUANTITY) {
     throw new RangeError(`${name} must be an integer from 0 to ${MAX_QUANTITY}: ${value}`);
@@ -34,8 +38,8 @@ export function checkCommitItems(items: CommitItem[]): void {
   for (const { listingId, quantity } of items) {
     checkListingId(listingId);
     checkQuantity(quantity, 'quantity');
-    if (quantity === 0) throw new RangeError('a commit item must have a positive quantity');
-    if (seen.has(listingId)) throw new RangeError(`listing ${JSON.stringify(listingId)} appears twice in one commit`);
+    if (quantity === 0) throw new RangeError('an item must have a positive quantity');
+    if (seen.has(listingId)) throw new RangeError(`listing ${JSON.stringify(listingId)} appears twice in one order`);
     seen.add(listingId);
   }
 }

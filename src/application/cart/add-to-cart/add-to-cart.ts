@@ -4,18 +4,18 @@ import { listingForBuyer } from '../cart-listing.js';
 import type { CartCatalog } from '../ports/cart-catalog.js';
 import type { CartRepository } from '../ports/cart-repository.js';
 import type { StockLedger } from '../ports/stock-ledger.js';
-import type { StockEvents } from '../stock-events.js';
 
 /**
  * Reserves `quantity` more units of a published listing for the buyer, atomically, for the
  * reservation TTL (adding the same listing again adds to it). 409 INSUFFICIENT_STOCK with `available`.
+ * The ledger stores `stock.reserved` with the hold; a crash before the line is written leaves a
+ * hold the buyer does not see, which expires and is swept.
  */
 export class AddToCart {
   constructor(
     private readonly catalog: CartCatalog,
     private readonly carts: CartRepository,
     private readonly ledger: StockLedger,
-    private readonly events: StockEvents,
     private readonly clock: Clock,
     private readonly reservationTtlSeconds: number,
   ) {}
@@ -28,6 +28,5 @@ export class AddToCart {
     if (!result.ok) throw cartErrors.insufficientStock(result.level?.available ?? 0);
     const held = result.reservation?.quantity ?? quantity;
     await this.carts.putLine(buyerId, { listingId, sellerId: listing.sellerId, title: listing.title, quantity: held, unitPrice: listing.price, reservedUntil: expiresAt });
-    await this.events.reserved(result.level, buyerId, quantity, expiresAt);
   }
 }

@@ -4,15 +4,13 @@ import { listingForBuyer } from '../cart-listing.js';
 import type { CartCatalog } from '../ports/cart-catalog.js';
 import type { CartRepository } from '../ports/cart-repository.js';
 import type { StockLedger } from '../ports/stock-ledger.js';
-import type { StockEvents } from '../stock-events.js';
 
-/** Sets a line's quantity: the reservation moves up or down atomically; 0 removes the line. */
+/** Sets a line's quantity: the reservation moves up or down atomically (the ledger stores its stock.* event); 0 removes the line. */
 export class ChangeCartQuantity {
   constructor(
     private readonly catalog: CartCatalog,
     private readonly carts: CartRepository,
     private readonly ledger: StockLedger,
-    private readonly events: StockEvents,
     private readonly clock: Clock,
     private readonly reservationTtlSeconds: number,
   ) {}
@@ -27,8 +25,5 @@ export class ChangeCartQuantity {
     if (!result.ok) throw cartErrors.insufficientStock(result.level?.available ?? 0);
     if (quantity === 0) await this.carts.removeLine(buyerId, listingId);
     else await this.carts.putLine(buyerId, { listingId, sellerId: listing.sellerId, title: listing.title, quantity, unitPrice: listing.price, reservedUntil: expiresAt });
-    const delta = quantity - current.quantity;
-    if (delta > 0) await this.events.reserved(result.level, buyerId, delta, expiresAt);
-    if (delta < 0) await this.events.released(result.level, buyerId, -delta, 'removed');
   }
 }

@@ -12,7 +12,12 @@ export interface ListingForSale {
 
 export interface CartCatalog {
   listing(listingId: string): Promise<ListingForSale | null>;
-  /** Every published listing with its stock on hand, a page at a time (start-up reconciliation). */
+  /** Every published listing with its stock on hand, a page at a time (reconciliation). */
   publishedStock(page: PageRequest): Promise<Page<{ listingId: string; quantity: number }>>;
+  /**
+   * Repairs a listing's quantity (a projection of the ledger's stock on hand) from `from` to `to`,
+   * publishing nothing; false when it is not `from` any more (it moved meanwhile: nothing done).
+   */
+  correctQuantity(listingId: string, from: number, to: number): Promise<boolean>;
 }
 export const CartCatalog = Symbol.for('CartCatalog');

@@ -23,7 +23,16 @@ export interface CommitItem {
   quantity: number;
 }
 
-export type CommitResult = { ok: true; levels: StockLevel[] } | { ok: false; missing: string[] }; // listings whose reservation is absent, expired or smaller
+export type CommitResult =
+  | { ok: true; levels: StockLevel[] } // a repeat of a committed order: its current levels, nothing more sold
+  | { ok: false; reason: 'missing'; missing: string[] } // listings whose reservation is absent, expired or smaller
+  | { ok: false; reason: 'abandoned' }; // the order was abandoned (abandon()) before it was committed
+
+/** What happened to an order's stock in the ledger, after `abandon`. */
+export type OrderStockState = 'committed' | 'abandoned';
+
+/** Why units held for someone went back to stock (the `reason` of `stock.released`). */
+export type ReleaseReason = 'removed' | 'expired' | 'order_cancelled' | 'auction_ended';
 
 export interface ReleasedReservation extends Reservation {
   level: StockLevel;
@@ -33,6 +42,15 @@ export interface ReleasedReservation extends Reservation {
  * Available stock and live reservations per listing (Redis with one Lua script per operation, or
  * memory). Every operation is atomic: stock is never oversold, a reservation is released or
  * committed exactly once. Time is passed in (`now`) so that expiry decisions are testable.
+ *
+ * Events: every change stores its `stock.*` events in the outbox in the same atomic step (the
+ * ledger builds them, with ids and time of its own, from the level it has just computed, which no
+ * caller could know): `stock.reserved` / `stock.released` with the change of a hold (by its
+ * delta), `stock.updated` when stock on hand moves (setOnHand, commit, restock). Callers publish
+ * nothing.
+ *
+ * Orders: `commit` is keyed by the order id, so that a checkout can be re-run or recovered: the
+ * ledger remembers (for 30 days) whether an order was committed, abandoned or restocked.
  */
 export interface StockLedger {
   /** Sets stock on hand (seeded when a listing is published, follows quantity edits and reconciliation). Reservations stay. */
@@ -52,14 +70,25 @@ export interface StockLedger {
   /** The holder's live reservation, or null (absent or expired at `now`). */
   reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null>;
   /** Releases the holder's reservation; returns it, or null when there was none (already released or expired-and-swept). */
-  release(listingId: string, holderId: string): Promise<ReleasedReservation | null>;
+  release(listingId: string, holderId: string, reason: ReleaseReason): Promise<ReleasedReservation | null>;
   /**
-   * All or nothing: when every item has a live reservation of at least its quantity at `now`,
-   * the reservations are consumed and stock on hand goes down by each quantity.
+   * Sells the holder's reservations for order `orderId`, all or nothing: when every item has a
+   * live reservation of at least its quantity at `now`, the reservations are consumed and stock
+   * on hand goes down by each quantity. Once per order: a repeat answers ok and sells nothing
+   * more; an order abandoned first is refused.
    */
-  commit(holderId: string, items: CommitItem[], now: Date): Promise<CommitResult>;
-  /** Gives units back to stock on hand (a cancelled order). */
-  restock(listingId: string, quantity: number): Promise<StockLevel>;
+  commit(orderId: string, holderId: string, items: CommitItem[], now: Date): Promise<CommitResult>;
+  /**
+   * Settles an order whose checkout may have died: `committed` when it was (or has since been
+   * restocked); otherwise it is marked abandoned, so that a late commit of it is refused.
+   */
+  abandon(orderId: string): Promise<OrderStockState>;
+  /**
+   * Gives back the units order `orderId` took (a cancelled order), once: a repeat, or an order
+   * that was abandoned, gives nothing ([]). An order the ledger has no record of (older than the
+   * record, or from before it) gets `items` back. `holderId` is the buyer (`stock.released`).
+   */
+  restock(orderId: string, holderId: string, items: CommitItem[]): Promise<StockLevel[]>;
   /** Releases up to `limit` reservations expired at `now`; each is returned by exactly one caller, even with several sweepers racing. */
   releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]>;
 }

@@ -1,21 +1,18 @@
 import { cartErrors } from '../../../domain/cart/cart.js';
 import type { CartRepository } from '../ports/cart-repository.js';
 import type { StockLedger } from '../ports/stock-ledger.js';
-import type { StockEvents } from '../stock-events.js';
 
-/** Removes a line and gives its units back at once. */
+/** Removes a line and gives its units back at once (the ledger stores `stock.released`). */
 export class RemoveFromCart {
   constructor(
     private readonly carts: CartRepository,
     private readonly ledger: StockLedger,
-    private readonly events: StockEvents,
   ) {}
 
   async execute(buyerId: string, listingId: string): Promise<void> {
-    const released = await this.ledger.release(listingId, buyerId);
+    const released = await this.ledger.release(listingId, buyerId, 'removed');
     const hadLine = (await this.carts.lines(buyerId)).some((l) => l.listingId === listingId);
     if (!released && !hadLine) throw cartErrors.lineNotFound();
     await this.carts.removeLine(buyerId, listingId);
-    if (released) await this.events.released(released.level, buyerId, released.quantity, 'removed');
   }
 }

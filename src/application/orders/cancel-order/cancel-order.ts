@@ -6,7 +6,12 @@ import type { OrderEvents } from '../order-events.js';
 import type { OrderCheckout } from '../ports/order-checkout.js';
 import type { OrderRepository } from '../ports/order-repository.js';
 
-/** The buyer or an admin cancels before shipping; the stock goes back. */
+/**
+ * The buyer or an admin cancels before shipping; the stock goes back. Crash-safe: the cancelled
+ * order is stored with `order.cancelled` (and the sellers' notifications) in one write, then the
+ * units are given back at once, keyed by the order id; should the process die in between, the
+ * cart module gives them back when it consumes `order.cancelled` (once per order either way).
+ */
 export class CancelOrder {
   constructor(
     private readonly orders: OrderRepository,
@@ -19,9 +24,8 @@ export class CancelOrder {
     const order = await loadVisibleOrder(this.orders, orderId, actor);
     if (order.buyerId !== actor.userId && !isAdmin(actor)) throw orderErrors.notFound();
     const cancelled = cancelOrder(order, this.clock.now());
-    await this.orders.save(cancelled);
-    const stock = await this.checkout.giveBack(order.items);
-    await this.events.cancelled(cancelled, actor.userId, stock);
+    await this.orders.save(cancelled, this.events.cancelled(cancelled, actor.userId));
+    await this.checkout.giveBack(cancelled);
     return cancelled;
   }
 }

@@ -1,14 +1,14 @@
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { createOrder, type Order, type ShippingAddress } from '../../../domain/orders/order.js';
+import { createOrder, isPlaced, type Order, type ShippingAddress } from '../../../domain/orders/order.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
-import type { OrderEvents } from '../order-events.js';
-import type { CheckoutResult, OrderCheckout } from '../ports/order-checkout.js';
+import { fingerprintOf, type IdempotentRequests } from '../idempotent-requests.js';
+import type { OrderPlacement } from '../order-placement.js';
+import type { OrderCheckout } from '../ports/order-checkout.js';
 import type { OrderRepository } from '../ports/order-repository.js';
-import type { IdempotencyStore } from '../ports/idempotency-store.js';
 
-const KEY_TTL_SECONDS = 24 * 3600;
-const WAIT_FOR_TWIN_MS = 10_000;
+/** How far back a retry looks for the order its key placed: the life of an Idempotency-Key. */
+const KEY_LIFE_MS = 24 * 3600_000;
 
 export interface CreateOrderCommand {
   buyerId: string;
@@ -16,63 +16,63 @@ export interface CreateOrderCommand {
   shippingAddress: ShippingAddress;
 }
 
-/** The body's identity for the idempotency check: the same address in any key order is the same request. */
-function fingerprint(address: ShippingAddress): string {
-  return JSON.stringify(Object.entries(address).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function checkoutFailure(result: Exclude<CheckoutResult, { ok: true }>): DomainError {
-  if (result.reason === 'empty_cart') return new DomainError('conflict', 'CART_EMPTY', 'the cart is empty');
-  return new DomainError('conflict', 'RESERVATION_EXPIRED', 'a reservation of the cart has expired; add the items again', { listingIds: result.listingIds });
-}
+const cartEmpty = () => new DomainError('conflict', 'CART_EMPTY', 'the cart is empty');
+const reservationExpired = (listingIds: string[]) =>
+  new DomainError('conflict', 'RESERVATION_EXPIRED', 'a reservation of the cart has expired; add the items again', { listingIds });
+const superseded = () => new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'a retry of this request took it over; retry to get its answer');
 
 /**
- * Turns the cart's live reservations into an order (stock sold, cart emptied). The same
- * Idempotency-Key with the same body answers the same order, even when both requests arrive at
- * once; with another body it is 409.
+ * Turns the cart's live reservations into an order (stock sold, cart emptied), placed in the
+ * crash-safe steps of OrderPlacement. The same Idempotency-Key with the same body answers the
+ * same order, even when both requests arrive at once; with another body it is 409. The order
+ * records its key, so that a retry after a crash (the key's claim ran out) finds the order the
+ * dead request left: a placed one is answered, a `placing` one is settled first (answered when
+ * its stock was sold, else placed anew from the cart).
  */
 export class CreateOrder {
   constructor(
     private readonly orders: OrderRepository,
     private readonly checkout: OrderCheckout,
-    private readonly idempotency: IdempotencyStore,
-    private readonly events: OrderEvents,
+    private readonly placement: OrderPlacement,
+    private readonly idempotency: IdempotentRequests,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: CreateOrderCommand): Promise<Order> {
-    const print = fingerprint(command.shippingAddress);
-    const started = Date.now();
-    for (;;) {
-      const claim = await this.idempotency.claim(command.buyerId, command.idempotencyKey, print, KEY_TTL_SECONDS);
-      if (claim.state === 'claimed') return this.place(command);
-      if (claim.state === 'mismatch') throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another body');
-      if (claim.state === 'done') return this.existing(claim.response);
-      if (Date.now() - started > WAIT_FOR_TWIN_MS) throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the same request is still being handled; retry');
-      await sleep(25);
-    }
+  execute(command: CreateOrderCommand): Promise<Order> {
+    const request = { scope: command.buyerId, key: command.idempotencyKey, fingerprint: fingerprintOf(command.shippingAddress) };
+    return this.idempotency.run(
+      request,
+      async () => {
+        const order = await this.place(command);
+        return { value: order, response: order.id };
+      },
+      (orderId) => this.answered(orderId),
+    );
   }
 
   private async place(command: CreateOrderCommand): Promise<Order> {
-    try {
-      const now = this.clock.now();
-      const result = await this.checkout.checkout(command.buyerId, now);
-      if (!result.ok) throw checkoutFailure(result);
-      const order = createOrder({ id: this.ids.next(), buyerId: command.buyerId, items: result.items, shippingAddress: command.shippingAddress, at: now });
-      await this.orders.create(order);
-      await this.idempotency.complete(command.buyerId, command.idempotencyKey, order.id, KEY_TTL_SECONDS);
-      await this.events.created(order, result.stock);
-      return order;
-    } catch (error) {
-      await this.idempotency.release(command.buyerId, command.idempotencyKey);
-      throw error;
-    }
+    const earlier = await this.earlierAttempt(command);
+    if (earlier) return earlier;
+    const now = this.clock.now();
+    const cart = await this.checkout.cartOf(command.buyerId, now);
+    if (!cart.ok) throw cart.reason === 'empty_cart' ? cartEmpty() : reservationExpired(cart.listingIds);
+    const { buyerId, idempotencyKey: checkoutKey, shippingAddress } = command;
+    const placing = createOrder({ id: this.ids.next(), buyerId, items: cart.items, shippingAddress, checkoutKey, at: now });
+    const placed = await this.placement.place(placing, (order) => this.checkout.sell(order.id, buyerId, order.items, now));
+    if (placed.ok) return placed.order;
+    throw placed.reason === 'abandoned' ? superseded() : reservationExpired(placed.listingIds);
   }
 
-  private async existing(orderId: string): Promise<Order> {
+  /** The order an earlier, dead attempt with this key placed (settled first if it was still placing). */
+  private async earlierAttempt(command: CreateOrderCommand): Promise<Order | null> {
+    const earlier = await this.orders.findByCheckoutKey(command.buyerId, command.idempotencyKey);
+    if (!earlier || earlier.createdAt.getTime() < this.clock.now().getTime() - KEY_LIFE_MS) return null;
+    const settled = earlier.status === 'placing' ? await this.placement.settle(earlier) : earlier;
+    return isPlaced(settled) ? settled : null;
+  }
+
+  private async answered(orderId: string): Promise<Order> {
     const order = await this.orders.findById(orderId);
     if (!order) throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the first request is not finished yet; retry');
     return order;

@@ -3,15 +3,13 @@ import type { EventEnvelope } from '../../shared/events/envelope.js';
 import type { OrderEvents } from '../order-events.js';
 import type { OrderRepository } from '../ports/order-repository.js';
 
-
 /**
  * Consumer of `delivery.assigned` (the order records its courier, who may then see it),
  * `delivery.picked_up` (the order becomes `shipped` and records its deliveryId) and
- * `delivery.completed` (`delivered`, then `order.delivered`). Idempotent: an order already at or
- * past that status is left alone, except that `order.delivered` is published again (under the same
- * id, so consumers see it once) in case a crash came between the save and the publish. A
- * completion seen before the pickup (a redelivered pickup that is still being retried) ships and
- * delivers at once. A lost save race throws, so the bus retries.
+ * `delivery.completed` (`delivered`, stored with `order.delivered` in one write). Idempotent: an
+ * order already at or past that status is left alone. A completion seen before the pickup (a
+ * redelivered pickup that is still being retried) ships and delivers at once. A lost save race
+ * throws, so the bus retries.
  */
 export class FollowDelivery {
   static readonly consumer = 'orders.follow-delivery';
@@ -33,21 +31,19 @@ export class FollowDelivery {
   /** A reassignment replaces the courier; after delivery the order keeps the one who delivered it. */
   private async assigned(order: Order, courierId: string): Promise<void> {
     if (order.courierId === courierId || (order.status !== 'paid' && order.status !== 'shipped')) return;
-    await this.orders.save({ ...order, courierId, version: order.version + 1 });
+    await this.orders.save({ ...order, courierId, version: order.version + 1 }, []);
   }
 
   private async shipped(order: Order, deliveryId: string, at: Date): Promise<void> {
     if (order.status !== 'paid') return;
-    await this.orders.save({ ...markShipped(order, at), deliveryId });
+    await this.orders.save({ ...markShipped(order, at), deliveryId }, []);
   }
 
   private async delivered(order: Order, deliveryId: string, at: Date): Promise<void> {
-    if (order.status === 'delivered') return this.events.delivered(order, order.deliveryId ?? deliveryId);
     if (order.status !== 'paid' && order.status !== 'shipped') return;
     // Shipped and delivered in one save, so one version step.
     const shipped = order.status === 'paid' ? { ...markShipped(order, at), version: order.version } : order;
     const delivered = { ...markDelivered(shipped, at), deliveryId };
-    await this.orders.save(delivered);
-    await this.events.delivered(delivered, deliveryId);
+    await this.orders.save(delivered, this.events.delivered(delivered, deliveryId));
   }
 }

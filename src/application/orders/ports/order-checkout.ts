@@ -1,26 +1,31 @@
-import type { OrderItem } from '../../../domain/orders/order.js';
+import type { Order, OrderItem } from '../../../domain/orders/order.js';
 
-/** Stock of a listing right after a checkout or a give-back. */
-export interface StockChange {
-  listingId: string;
-  onHand: number;
-  available: number;
-}
-
-export type CheckoutResult =
-  | { ok: true; items: OrderItem[]; stock: StockChange[] }
+export type CartContents =
+  | { ok: true; items: OrderItem[] }
   | { ok: false; reason: 'empty_cart' }
   | { ok: false; reason: 'reservation_expired'; listingIds: string[] };
 
+/** The outcome of selling an order's stock. */
+export type StockSale =
+  | { ok: true } // sold now, or by an earlier run for this order id
+  | { ok: false; reason: 'reservation_expired'; listingIds: string[] } // nothing sold
+  | { ok: false; reason: 'abandoned' }; // the order was settled as not sold meanwhile: it never will be
+
 /**
- * The buyer's cart as the orders module sees it (served by the cart module): `checkout` turns every
- * live reservation into sold stock and empties the cart, all or nothing; `giveBack` restocks;
- * `takeAuctionUnit` sells an auction's held unit.
+ * The buyer's cart and the stock as the orders module sees them (served by the cart module). Every
+ * sale is keyed by the order id, so that a checkout that died can be re-run or settled: a repeat
+ * sells nothing more, and once `settle` has found an order unsold, it is never sold.
  */
 export interface OrderCheckout {
-  checkout(buyerId: string, now: Date): Promise<CheckoutResult>;
-  giveBack(items: Pick<OrderItem, 'listingId' | 'quantity'>[]): Promise<StockChange[]>;
-  /** Sells the unit the auction held for its winner; [] when it is not held any more (already taken). */
-  takeAuctionUnit(auctionId: string, listingId: string, now: Date): Promise<StockChange[]>;
+  /** The order the buyer's cart makes now: each line with its live reservation (nothing changes). */
+  cartOf(buyerId: string, now: Date): Promise<CartContents>;
+  /** Sells the buyer's reserved units for order `orderId`, all or nothing, and empties those lines of the cart. */
+  sell(orderId: string, buyerId: string, items: OrderItem[], now: Date): Promise<StockSale>;
+  /** Sells the unit an auction held for its winner's order `orderId`. */
+  sellAuctionUnit(orderId: string, auctionId: string, listingId: string, now: Date): Promise<StockSale>;
+  /** Whether the stock of an order whose checkout may have died was sold; if not, it never will be. */
+  settle(orderId: string): Promise<'sold' | 'unsold'>;
+  /** Gives back the units of a cancelled order, once per order (a repeat gives nothing). */
+  giveBack(order: Pick<Order, 'id' | 'buyerId' | 'items'>): Promise<void>;
 }
 export const OrderCheckout = Symbol.for('OrderCheckout');

@@ -1,16 +1,30 @@
 import type { Order } from '../../../domain/orders/order.js';
+import type { PendingEvents } from '../../shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../shared/ports/page.js';
 
+/**
+ * Orders. A write stores the events its change causes (`events`) in the same atomic step as the
+ * order (the transactional outbox): both are stored or neither; the outbox relay publishes them.
+ * Orders still `placing`, or `failed`, are internal: the lists leave them out.
+ */
 export interface OrderRepository {
-  create(order: Order): Promise<void>;
-  /** Replaces the order if its stored version is `order.version - 1`; else ORDER_CONCURRENT_UPDATE (or ORDER_NOT_FOUND). */
-  save(order: Order): Promise<void>;
+  create(order: Order, events: PendingEvents): Promise<void>;
+  /**
+   * Replaces the order if its stored version is `order.version - 1`; else ORDER_CONCURRENT_UPDATE
+   * (or ORDER_NOT_FOUND), and no event is stored.
+   */
+  save(order: Order, events: PendingEvents): Promise<void>;
+  /** Any order, whatever its status. */
   findById(id: string): Promise<Order | null>;
-  /** The order of an auction's winner, if created. */
+  /** The order of an auction's winner (placing or placed, not a failed attempt), if any. */
   findByAuctionId(auctionId: string): Promise<Order | null>;
-  /** Newest first. */
+  /** The newest order (placing or placed, not a failed attempt) that a checkout sent with this Idempotency-Key created. */
+  findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null>;
+  /** Orders still `placing` that were created before `before`, oldest first (the sweeper settles them). */
+  listPlacing(before: Date, limit: number): Promise<Order[]>;
+  /** Placed orders of this buyer, newest first. */
   listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>>;
-  /** Orders with at least one item of this seller, newest first. */
+  /** Placed orders with at least one item of this seller, newest first. */
   listBySeller(sellerId: string, page: PageRequest): Promise<Page<Order>>;
 }
 export const OrderRepository = Symbol.for('OrderRepository');

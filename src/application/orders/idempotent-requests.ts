@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { IdempotencyStore } from './ports/idempotency-store.js';
+
+const KEY_TTL_SECONDS = 24 * 3600;
+const POLL_MS = 25;
+
+/** One request sent with an Idempotency-Key: the caller's scope, the key, and what identifies its body. */
+export interface IdempotentRequest {
+  scope: string;
+  key: string;
+  fingerprint: string;
+}
+
+/** What the work answers, and the string to answer it again from (an order id). */
+export interface IdempotentAnswer<T> {
+  value: T;
+  response: string;
+}
+
+/** A body's identity: the same fields in any key order are the same body. */
+export function fingerprintOf(body: object): string {
+  return JSON.stringify(body, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
+  );
+}
+
+/**
+ * Runs requests sent with an Idempotency-Key once (api.md 1.1): the same key and body answer the
+ * first answer again (`replay`); another body is 409 IDEMPOTENCY_KEY_REUSED. A twin that arrives
+ * while the first is running waits for its answer; a claim whose holder died is taken over once
+ * its lease (`leaseMs`) has run out, so a retry is never stuck for longer than that: the work then
+ * runs again, knowing it is a recovery (`recovered`), and must finish or redo what the dead one
+ * left (the commands are written so that it can). A failed work releases the key.
+ */
+export class IdempotentRequests {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly leaseMs: number,
+  ) {}
+
+  async run<T>(request: IdempotentRequest, work: (recovered: boolean) => Promise<IdempotentAnswer<T>>, replay: (response: string) => Promise<T>): Promise<T> {
+    const { scope, key, fingerprint } = request;
+    // Twice the lease: long enough for a dead holder's lease to run out while this one waits.
+    const deadline = Date.now() + 2 * this.leaseMs;
+    for (;;) {
+      const claim = await this.store.claim(scope, key, fingerprint, { ttlSeconds: KEY_TTL_SECONDS, leaseMs: this.leaseMs });
+      if (claim.state === 'mismatch') throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another body');
+      if (claim.state === 'done') return replay(claim.response);
+      if (claim.state === 'claimed') {
+        try {
+          const answer = await work(claim.recovered);
+          await this.store.complete(scope, key, answer.response, KEY_TTL_SECONDS);
+          return answer.value;
+        } catch (error) {
+          // Should the release fail too, the lease runs out: the key is free again a little later.
+          await this.store.release(scope, key, claim.token).catch(() => undefined);
+          throw error;
+        }
+      }
+      if (Date.now() > deadline) throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the same request is still being handled; retry');
+      await sleep(POLL_MS);
+    }
+  }
+}
