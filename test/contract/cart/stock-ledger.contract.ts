@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import type { Reservation, StockLedger, StockLevel } from '../../../src/application/cart/ports/stock-ledger.js';
+import { parseEnvelope, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 
 /*
  * Times are taken near the real time, so that a ledger that also sets TTLs from `expiresAt`
@@ -9,14 +10,19 @@ import type { Reservation, StockLedger, StockLevel } from '../../../src/applicat
 const start = Date.now();
 const at = (minutesLater: number): Date => new Date(start + minutesLater * 60_000);
 
-/** A ledger on empty data, and a second handle on the same data (another connection on Redis). */
+/**
+ * A ledger on empty data, a second handle on the same data (another connection on Redis), and
+ * the events they stored in their outbox so far, oldest first.
+ */
 export interface StockLedgers {
   ledger: StockLedger;
   other: StockLedger;
+  stored(): Promise<EventEnvelope[]>;
 }
 
 const listing = (): string => `listing-${randomUUID()}`;
 const holder = (): string => `cart-${randomUUID()}`;
+const order = (): string => `order-${randomUUID()}`;
 
 /**
  * The accounting invariant, checked on every level the tests see: counts are integers, never
@@ -40,9 +46,16 @@ function expectConsistent(level: StockLevel | null | undefined, options: { overs
 export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<StockLedgers>): void {
   let ledger: StockLedger;
   let other: StockLedger;
+  let stored: () => Promise<EventEnvelope[]>;
   beforeEach(async () => {
-    ({ ledger, other } = await makeLedgers());
+    ({ ledger, other, stored } = await makeLedgers());
   });
+
+  /** The stored events about one listing, as valid envelopes, without their ids and times. */
+  async function eventsOf(listingId: string): Promise<{ topic: string; payload: unknown }[]> {
+    const events = (await stored()).map((event) => parseEnvelope(JSON.parse(JSON.stringify(event))));
+    return events.filter((event) => event.payload && (event.payload as { listingId?: string }).listingId === listingId).map(({ topic, payload }) => ({ topic, payload }));
+  }
 
   /** The level as stored, checked against the invariant and the expected counts. */
   async function expectLevel(listingId: string, expected: { onHand: number; reserved: number; available: number }, oversubscribed = false) {
@@ -107,14 +120,14 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     // Renewing a hold at the same quantity needs nothing more, so it still succeeds.
     expect(await ledger.hold(listingId, first, 4, at(20), at(1))).toMatchObject({ ok: true, reservation: { quantity: 4 } });
 
-    expect(await ledger.commit(first, [{ listingId, quantity: 4 }], at(2))).toMatchObject({ ok: true });
+    expect(await ledger.commit(order(), first, [{ listingId, quantity: 4 }], at(2))).toMatchObject({ ok: true });
     await expectLevel(listingId, { onHand: 1, reserved: 4, available: 0 }, true);
     // The second cart's units are no longer on hand: its commit fails and changes nothing.
-    expect(await ledger.commit(second, [{ listingId, quantity: 4 }], at(2))).toEqual({ ok: false, missing: [listingId] });
+    expect(await ledger.commit(order(), second, [{ listingId, quantity: 4 }], at(2))).toEqual({ ok: false, reason: 'missing', missing: [listingId] });
     await expectLevel(listingId, { onHand: 1, reserved: 4, available: 0 }, true);
     expect(await ledger.hold(listingId, second, 1, at(20), at(2))).toMatchObject({ ok: true });
     await expectLevel(listingId, { onHand: 1, reserved: 1, available: 0 });
-    expect(await ledger.commit(second, [{ listingId, quantity: 1 }], at(3))).toMatchObject({ ok: true });
+    expect(await ledger.commit(order(), second, [{ listingId, quantity: 1 }], at(3))).toMatchObject({ ok: true });
     await expectLevel(listingId, { onHand: 0, reserved: 0, available: 0 });
   });
 
@@ -165,7 +178,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       level: { listingId, onHand: 10, reserved: 0, available: 10 },
     });
     expect(await ledger.reservation(listingId, cart, at(1))).toBeNull();
-    expect(await ledger.release(listingId, cart)).toBeNull();
+    expect(await ledger.release(listingId, cart, 'removed')).toBeNull();
     expect(await ledger.releaseExpired(at(60), 100)).toEqual([]);
     // Holding 0 without a reservation is a no-op that succeeds.
     expect(await ledger.hold(listingId, holder(), 0, at(15), at(1))).toMatchObject({ ok: true, reservation: null });
@@ -272,8 +285,8 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await expect(ledger.hold(listingId, holder(), -1, at(15), at(0))).rejects.toThrow(RangeError);
     await expect(ledger.hold(listingId, holder(), 1, at(0), at(0))).rejects.toThrow(RangeError);
     await expect(ledger.hold(listingId, '', 1, at(15), at(0))).rejects.toThrow(RangeError);
-    await expect(ledger.commit(holder(), [{ listingId, quantity: 0 }], at(0))).rejects.toThrow(RangeError);
-    await expect(ledger.commit(holder(), [{ listingId, quantity: 1 }, { listingId, quantity: 1 }], at(0))).rejects.toThrow(RangeError);
+    await expect(ledger.commit(order(), holder(), [{ listingId, quantity: 0 }], at(0))).rejects.toThrow(RangeError);
+    await expect(ledger.commit(order(), holder(), [{ listingId, quantity: 1 }, { listingId, quantity: 1 }], at(0))).rejects.toThrow(RangeError);
     await expect(ledger.releaseExpired(at(0), -1)).rejects.toThrow(RangeError);
     await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
   });
@@ -389,15 +402,15 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const listingId = await seeded(5);
     const cart = holder();
     await held(listingId, cart, 2, at(15));
-    expect(await ledger.release(listingId, cart)).toEqual({
+    expect(await ledger.release(listingId, cart, 'removed')).toEqual({
       listingId,
       holderId: cart,
       quantity: 2,
       expiresAt: at(15),
       level: { listingId, onHand: 5, reserved: 0, available: 5 },
     });
-    expect(await ledger.release(listingId, cart)).toBeNull();
-    expect(await ledger.release(listing(), cart)).toBeNull();
+    expect(await ledger.release(listingId, cart, 'removed')).toBeNull();
+    expect(await ledger.release(listing(), cart, 'removed')).toBeNull();
     expect(await ledger.releaseExpired(at(60), 100)).toEqual([]);
     await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
   });
@@ -406,7 +419,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const listingId = await seeded(5);
     const cart = holder();
     await held(listingId, cart, 2, at(10));
-    expect(await ledger.release(listingId, cart)).toMatchObject({ quantity: 2, level: { reserved: 0 } });
+    expect(await ledger.release(listingId, cart, 'removed')).toMatchObject({ quantity: 2, level: { reserved: 0 } });
     expect(await ledger.releaseExpired(at(20), 100)).toEqual([]);
     await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
   });
@@ -420,8 +433,8 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       { listingId, holderId: cart, quantity: 2, expiresAt: at(10), level: { listingId, onHand: 5, reserved: 0, available: 5 } },
     ]);
     expectConsistent(swept[0]?.level);
-    expect(await ledger.release(listingId, cart)).toBeNull();
-    expect(await other.release(listingId, cart)).toBeNull();
+    expect(await ledger.release(listingId, cart, 'removed')).toBeNull();
+    expect(await other.release(listingId, cart, 'removed')).toBeNull();
     await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
   });
 
@@ -430,7 +443,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const carts = Array.from({ length: 50 }, () => holder());
     for (const cart of carts) await held(listingId, cart, 1, at(10));
     const [releases, swept] = await Promise.all([
-      Promise.all(carts.map((cart) => other.release(listingId, cart))),
+      Promise.all(carts.map((cart) => other.release(listingId, cart, 'removed'))),
       ledger.releaseExpired(at(11), 1000),
     ]);
     const released = releases.filter((reservation) => reservation !== null).map((reservation) => reservation?.holderId);
@@ -511,6 +524,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(hats, cart, 3);
     await held(shoes, holder(), 1);
     const result = await ledger.commit(
+      order(),
       cart,
       [
         { listingId: shoes, quantity: 2 },
@@ -527,8 +541,8 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     });
     if (result.ok) result.levels.forEach((level) => expectConsistent(level));
     expect(await ledger.reservation(shoes, cart, at(1))).toBeNull();
-    expect(await ledger.release(shoes, cart)).toBeNull();
-    expect(await ledger.commit(cart, [{ listingId: shoes, quantity: 2 }], at(1))).toEqual({ ok: false, missing: [shoes] });
+    expect(await ledger.release(shoes, cart, 'removed')).toBeNull();
+    expect(await ledger.commit(order(), cart, [{ listingId: shoes, quantity: 2 }], at(1))).toEqual({ ok: false, reason: 'missing', missing: [shoes] });
     expect(await ledger.releaseExpired(at(60), 100)).toMatchObject([{ listingId: shoes, quantity: 1 }]);
     await expectLevel(shoes, { onHand: 8, reserved: 0, available: 8 });
     await expectLevel(hats, { onHand: 0, reserved: 0, available: 0 });
@@ -538,7 +552,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const listingId = await seeded(10);
     const cart = holder();
     await held(listingId, cart, 5);
-    expect(await ledger.commit(cart, [{ listingId, quantity: 3 }], at(1))).toEqual({
+    expect(await ledger.commit(order(), cart, [{ listingId, quantity: 3 }], at(1))).toEqual({
       ok: true,
       levels: [{ listingId, onHand: 7, reserved: 0, available: 7 }],
     });
@@ -554,7 +568,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       { listingId: shoes, quantity: 2 },
       { listingId: hats, quantity: 1 },
     ];
-    expect(await ledger.commit(cart, items, at(10))).toEqual({ ok: false, missing: [shoes] });
+    expect(await ledger.commit(order(), cart, items, at(10))).toEqual({ ok: false, reason: 'missing', missing: [shoes] });
     await expectLevel(shoes, { onHand: 10, reserved: 2, available: 8 });
     await expectLevel(hats, { onHand: 10, reserved: 1, available: 9 });
     expect(await ledger.reservation(hats, cart, at(10))).toMatchObject({ quantity: 1 });
@@ -569,6 +583,7 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(hats, cart, 1);
     await held(socks, holder(), 1);
     const result = await ledger.commit(
+      order(),
       cart,
       [
         { listingId: shoes, quantity: 2 },
@@ -578,17 +593,17 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       ],
       at(1),
     );
-    expect(result).toEqual({ ok: false, missing: [hats, socks, unknown] });
+    expect(result).toEqual({ ok: false, reason: 'missing', missing: [hats, socks, unknown] });
     await expectLevel(shoes, { onHand: 10, reserved: 2, available: 8 });
     await expectLevel(hats, { onHand: 10, reserved: 1, available: 9 });
     await expectLevel(socks, { onHand: 10, reserved: 1, available: 9 });
     expect(await ledger.level(unknown)).toBeNull();
     expect(await ledger.reservation(shoes, cart, at(1))).toMatchObject({ quantity: 2 });
-    expect(await ledger.commit(cart, [{ listingId: shoes, quantity: 2 }], at(1))).toMatchObject({ ok: true });
+    expect(await ledger.commit(order(), cart, [{ listingId: shoes, quantity: 2 }], at(1))).toMatchObject({ ok: true });
   });
 
   it('commit of no items succeeds and changes nothing', async () => {
-    expect(await ledger.commit(holder(), [], at(0))).toEqual({ ok: true, levels: [] });
+    expect(await ledger.commit(order(), holder(), [], at(0))).toEqual({ ok: true, levels: [] });
   });
 
   it('of racing commits, releases and sweeps of one reservation exactly one takes effect', async () => {
@@ -598,9 +613,9 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       await held(listingId, cart, 1, at(10));
       const before = expectConsistent(await ledger.level(listingId));
       const [commitA, commitB, released] = await Promise.all([
-        ledger.commit(cart, [{ listingId, quantity: 1 }], at(5)),
-        other.commit(cart, [{ listingId, quantity: 1 }], at(5)),
-        other.release(listingId, cart),
+        ledger.commit(order(), cart, [{ listingId, quantity: 1 }], at(5)),
+        other.commit(order(), cart, [{ listingId, quantity: 1 }], at(5)),
+        other.release(listingId, cart, 'removed'),
       ]);
       const commits = [commitA, commitB].filter((result) => result.ok).length;
       expect(commits + (released ? 1 : 0)).toBe(1);
@@ -610,21 +625,162 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     }
   });
 
-  // restock
+  // orders: commit once, abandon, restock
 
-  it('restock raises stock on hand and available; reservations stay', async () => {
-    const listingId = await seeded(3);
-    await held(listingId, holder(), 3);
-    const level = await ledger.restock(listingId, 2);
-    expectConsistent(level);
-    expect(level).toEqual({ listingId, onHand: 5, reserved: 3, available: 2 });
-    await expectLevel(listingId, { onHand: 5, reserved: 3, available: 2 });
+  it('commit is once per order: a repeat answers ok with the current levels and sells nothing more', async () => {
+    const listingId = await seeded(10);
+    const [cart, id] = [holder(), order()];
+    await held(listingId, cart, 2);
+    expect(await ledger.commit(id, cart, [{ listingId, quantity: 2 }], at(1))).toMatchObject({ ok: true });
+    await held(listingId, cart, 3);
+    expect(await other.commit(id, cart, [{ listingId, quantity: 2 }], at(2))).toEqual({ ok: true, levels: [{ listingId, onHand: 8, reserved: 3, available: 5 }] });
+    await expectLevel(listingId, { onHand: 8, reserved: 3, available: 5 });
+    expect(await ledger.reservation(listingId, cart, at(2))).toMatchObject({ quantity: 3 });
   });
 
-  it('restock of a listing never seeded is refused and seeds nothing', async () => {
-    const listingId = listing();
-    await expect(ledger.restock(listingId, 2)).rejects.toThrow(/does not know/);
-    expect(await ledger.level(listingId)).toBeNull();
+  it('racing commits of one order sell once, and both answer ok', async () => {
+    const listingId = await seeded(10);
+    const [cart, id] = [holder(), order()];
+    await held(listingId, cart, 4);
+    const results = await Promise.all([ledger.commit(id, cart, [{ listingId, quantity: 4 }], at(1)), other.commit(id, cart, [{ listingId, quantity: 4 }], at(1))]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    await expectLevel(listingId, { onHand: 6, reserved: 0, available: 6 });
+    expect((await eventsOf(listingId)).filter((e) => e.topic === 'stock.updated')).toHaveLength(2); // setOnHand, then one commit
+  });
+
+  it('abandon before the commit: the order is refused from then on and the reservation stays', async () => {
+    const listingId = await seeded(5);
+    const [cart, id] = [holder(), order()];
+    await held(listingId, cart, 2);
+    expect(await ledger.abandon(id)).toBe('abandoned');
+    expect(await other.abandon(id)).toBe('abandoned');
+    expect(await other.commit(id, cart, [{ listingId, quantity: 2 }], at(1))).toEqual({ ok: false, reason: 'abandoned' });
+    await expectLevel(listingId, { onHand: 5, reserved: 2, available: 3 });
+    expect(await ledger.commit(order(), cart, [{ listingId, quantity: 2 }], at(1))).toMatchObject({ ok: true });
+  });
+
+  it('abandon after the commit (or its restock) answers committed and changes nothing', async () => {
+    const listingId = await seeded(5);
+    const [cart, id] = [holder(), order()];
+    await held(listingId, cart, 2);
+    await ledger.commit(id, cart, [{ listingId, quantity: 2 }], at(1));
+    expect(await other.abandon(id)).toBe('committed');
+    await expectLevel(listingId, { onHand: 3, reserved: 0, available: 3 });
+    await ledger.restock(id, cart, [{ listingId, quantity: 2 }]);
+    expect(await ledger.abandon(id)).toBe('committed');
+  });
+
+  it('a commit racing an abandon: either it sold and abandon says committed, or it is refused', async () => {
+    const listingId = await seeded(50);
+    for (let round = 0; round < 10; round += 1) {
+      const [cart, id] = [holder(), order()];
+      await held(listingId, cart, 1);
+      const before = expectConsistent(await ledger.level(listingId));
+      const [committed, state] = await Promise.all([ledger.commit(id, cart, [{ listingId, quantity: 1 }], at(1)), other.abandon(id)]);
+      expect(state === 'committed').toBe(committed.ok);
+      const after = expectConsistent(await ledger.level(listingId));
+      expect(after.onHand).toBe(before.onHand - (committed.ok ? 1 : 0));
+    }
+  });
+
+  it("restock gives back an order's units once; reservations stay", async () => {
+    const [shoes, hats] = [await seeded(5), await seeded(5)];
+    const [cart, id] = [holder(), order()];
+    await held(shoes, cart, 2);
+    await held(hats, cart, 1);
+    const items = [
+      { listingId: shoes, quantity: 2 },
+      { listingId: hats, quantity: 1 },
+    ];
+    await ledger.commit(id, cart, items, at(1));
+    await held(shoes, holder(), 1);
+    const levels = await ledger.restock(id, cart, items);
+    expect(levels).toEqual([
+      { listingId: shoes, onHand: 5, reserved: 1, available: 4 },
+      { listingId: hats, onHand: 5, reserved: 0, available: 5 },
+    ]);
+    expect(await other.restock(id, cart, items)).toEqual([]);
+    await expectLevel(shoes, { onHand: 5, reserved: 1, available: 4 });
+  });
+
+  it('racing restocks of one order give back once', async () => {
+    const listingId = await seeded(5);
+    const [cart, id] = [holder(), order()];
+    await held(listingId, cart, 3);
+    await ledger.commit(id, cart, [{ listingId, quantity: 3 }], at(1));
+    const given = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? ledger : other).restock(id, cart, [{ listingId, quantity: 3 }])));
+    expect(given.filter((levels) => levels.length > 0)).toHaveLength(1);
+    await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
+  });
+
+  it('restock of an abandoned order gives nothing; of an order the ledger has no record of gives its items, once', async () => {
+    const listingId = await seeded(5);
+    const abandoned = order();
+    await ledger.abandon(abandoned);
+    expect(await ledger.restock(abandoned, holder(), [{ listingId, quantity: 2 }])).toEqual([]);
+    const unrecorded = order();
+    expect(await ledger.restock(unrecorded, holder(), [{ listingId, quantity: 2 }])).toEqual([{ listingId, onHand: 7, reserved: 0, available: 7 }]);
+    expect(await other.restock(unrecorded, holder(), [{ listingId, quantity: 2 }])).toEqual([]);
+    await expectLevel(listingId, { onHand: 7, reserved: 0, available: 7 });
+  });
+
+  it('restock naming a listing never seeded is refused and changes nothing', async () => {
+    const [known, unknown, id] = [await seeded(3), listing(), order()];
+    await expect(ledger.restock(id, holder(), [{ listingId: known, quantity: 1 }, { listingId: unknown, quantity: 2 }])).rejects.toThrow(/does not know/);
+    expect(await ledger.level(unknown)).toBeNull();
+    await expectLevel(known, { onHand: 3, reserved: 0, available: 3 });
+    expect(await ledger.restock(id, holder(), [{ listingId: known, quantity: 1 }])).toHaveLength(1);
+  });
+
+  it('refuses an empty order id', async () => {
+    const listingId = await seeded(3);
+    await expect(ledger.commit('', holder(), [{ listingId, quantity: 1 }], at(0))).rejects.toThrow(RangeError);
+    await expect(ledger.abandon('')).rejects.toThrow(RangeError);
+    await expect(ledger.restock('', holder(), [{ listingId, quantity: 1 }])).rejects.toThrow(RangeError);
+  });
+
+  // events
+
+  it('stores the stock.* event of every change with the figures it computed, in order', async () => {
+    const listingId = await seeded(10);
+    const [cart, buyer, id] = [holder(), holder(), order()];
+    await held(listingId, cart, 3, at(15));
+    await ledger.holdMore(listingId, cart, 2, at(20), at(1));
+    await ledger.hold(listingId, cart, 1, at(20), at(2));
+    await ledger.hold(listingId, cart, 1, at(25), at(3)); // no change of units: no event
+    await ledger.release(listingId, cart, 'auction_ended');
+    await held(listingId, buyer, 4, at(15));
+    await ledger.commit(id, buyer, [{ listingId, quantity: 4 }], at(4));
+    await ledger.commit(id, buyer, [{ listingId, quantity: 4 }], at(4)); // a repeat: no event
+    await ledger.restock(id, buyer, [{ listingId, quantity: 4 }]);
+    await held(listingId, cart, 2, at(30));
+    await ledger.releaseExpired(at(31), 10);
+    await ledger.release(listingId, cart, 'removed'); // nothing held: no event
+    expect(await eventsOf(listingId)).toEqual([
+      { topic: 'stock.updated', payload: { listingId, available: 10, quantityOnHand: 10 } },
+      { topic: 'stock.reserved', payload: { listingId, available: 7, holderId: cart, quantity: 3, expiresAt: at(15).toISOString() } },
+      { topic: 'stock.reserved', payload: { listingId, available: 5, holderId: cart, quantity: 2, expiresAt: at(20).toISOString() } },
+      { topic: 'stock.released', payload: { listingId, available: 9, holderId: cart, quantity: 4, reason: 'removed' } },
+      { topic: 'stock.released', payload: { listingId, available: 10, holderId: cart, quantity: 1, reason: 'auction_ended' } },
+      { topic: 'stock.reserved', payload: { listingId, available: 6, holderId: buyer, quantity: 4, expiresAt: at(15).toISOString() } },
+      { topic: 'stock.updated', payload: { listingId, available: 6, quantityOnHand: 6 } },
+      { topic: 'stock.released', payload: { listingId, available: 10, holderId: buyer, quantity: 4, reason: 'order_cancelled' } },
+      { topic: 'stock.updated', payload: { listingId, available: 10, quantityOnHand: 10 } },
+      { topic: 'stock.reserved', payload: { listingId, available: 8, holderId: cart, quantity: 2, expiresAt: at(30).toISOString() } },
+      { topic: 'stock.released', payload: { listingId, available: 10, holderId: cart, quantity: 2, reason: 'expired' } },
+    ]);
+    const ids = (await stored()).map((event) => event.id);
+    expect(new Set(ids).size, 'event ids are unique').toBe(ids.length);
+  });
+
+  it('stores no event for a refused change', async () => {
+    const listingId = await seeded(2);
+    const cart = holder();
+    await ledger.hold(listingId, cart, 5, at(15), at(0));
+    await ledger.hold(listing(), cart, 1, at(15), at(0));
+    await ledger.commit(order(), cart, [{ listingId, quantity: 1 }], at(1));
+    await expect(ledger.restock(order(), cart, [{ listingId: listing(), quantity: 1 }])).rejects.toThrow();
+    expect(await eventsOf(listingId)).toEqual([{ topic: 'stock.updated', payload: { listingId, available: 2, quantityOnHand: 2 } }]);
   });
 
   // copies
