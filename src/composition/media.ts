@@ -11,24 +11,27 @@ import { ObjectStorage } from '../application/media/ports/object-storage.js';
 import { RequestUpload } from '../application/media/request-upload/request-upload.js';
 import { SubmitModerationVerdict } from '../application/media/submit-moderation-verdict/submit-moderation-verdict.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
+import { EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { InProcessMediaStatusLookup } from '../adapters/in-process/media-status-lookup.js';
 import { EmbeddedObjectStorage } from '../adapters/memory/media/embedded-object-storage.js';
 import { MemoryMediaRepository } from '../adapters/memory/media/memory-media-repository.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoMediaRepository } from '../adapters/mongo/media/mongo-media-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { S3ObjectStorage } from '../adapters/s3/s3-object-storage.js';
 import { bindUseCase } from './bind-use-case.js';
+import { mongoOutboxStore } from './outbox.js';
 
 async function bindRepository(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
-    const repository = new MongoMediaRepository(container.get<Db>(MongoDbToken));
+    const repository = new MongoMediaRepository(container.get<Db>(MongoDbToken), await mongoOutboxStore(container, 'media'));
     await repository.ensureIndexes();
     container.bind<MediaRepository>(MediaRepository).toConstantValue(repository);
   } else {
-    container.bind<MediaRepository>(MediaRepository).toConstantValue(new MemoryMediaRepository());
+    container.bind<MediaRepository>(MediaRepository).toConstantValue(new MemoryMediaRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
   }
   container.bind<MediaStatusLookup>(MediaStatusLookup).toResolvedValue((media: MediaRepository) => new InProcessMediaStatusLookup(media), [MediaRepository]);
 }
@@ -61,8 +64,8 @@ function bindUseCases(container: Container, config: Config): void {
     .bind(GetMedia)
     .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new GetMedia(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
   const bind = bindUseCase(container);
-  bind(CompleteUpload, [MediaRepository, ObjectStorage, EventBus, Clock]);
-  bind(SubmitModerationVerdict, [MediaRepository, EventBus, Clock]);
+  bind(CompleteUpload, [MediaRepository, ObjectStorage, EventFactoryToken, Clock]);
+  bind(SubmitModerationVerdict, [MediaRepository, EventFactoryToken, Clock]);
   bind(ApplyModerationVerdict, [MediaRepository, Clock]);
 }
 

@@ -22,9 +22,9 @@ export interface MediaFixture extends IdentityFixture {
   pendingMedia(): Promise<UploadTicket['media']>;
 }
 
-/** The media use cases on the in-memory adapters (the embedded store), with a hand-driven clock. */
-export async function mediaFixture(env: Record<string, string> = {}): Promise<MediaFixture> {
-  const f = await identityFixture(env);
+/** The media use cases on the in-memory adapters (the embedded store), with a hand-driven clock, on `base`'s app. */
+export async function mediaFixture(env: Record<string, string> = {}, base: (env: Record<string, string>) => Promise<IdentityFixture> = identityFixture): Promise<MediaFixture> {
+  const f = await base(env);
   const store = f.container.get(EmbeddedObjectStorage);
   const requestUpload = (command: Partial<RequestUploadCommand> = {}) =>
     f.container.get(RequestUpload).execute({ ownerId: owner.userId, contentType: 'image/png', size: 2048, filename: 'bike.png', ...command });

@@ -41,6 +41,7 @@ describe('CompleteUpload', () => {
     const completed = await complete(owner, ticket.media.id);
     expect(completed.status).toBe('pending_moderation');
     const { media } = ticket;
+    await f.settle();
     expect(f.published.find((e) => e.topic === 'image.moderation.request')?.payload).toEqual({
       mediaId: media.id,
       ownerId: owner.userId,
@@ -54,6 +55,7 @@ describe('CompleteUpload', () => {
     const { media } = await f.requestUpload();
     await expect(complete(owner, media.id)).rejects.toMatchObject({ code: 'MEDIA_OBJECT_MISSING', kind: 'conflict' });
     expect((await f.container.get(GetMedia).execute(media.id, owner)).media.status).toBe('awaiting_upload');
+    await f.settle();
     expect(f.published).toEqual([]);
   });
 
@@ -76,6 +78,7 @@ describe('CompleteUpload', () => {
   it('is safe to retry while pending (same answer, no second request event), refused once moderated', async () => {
     const media = await f.pendingMedia();
     expect(await complete(owner, media.id)).toEqual(media);
+    await f.settle();
     expect(f.published.filter((e) => e.topic === 'image.moderation.request')).toHaveLength(1);
     await f.container.get(SubmitModerationVerdict).execute({ moderatorId: admin.userId, mediaId: media.id, verdict: 'approved' });
     await expect(complete(owner, media.id)).rejects.toMatchObject({ code: 'MEDIA_INVALID_TRANSITION', details: { mediaStatus: 'approved' } });

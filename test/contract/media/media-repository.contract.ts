@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import type { MediaRepository } from '../../../src/application/media/ports/media-repository.js';
+import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import { completeUpload, createMedia, moderate, type Media } from '../../../src/domain/media/media.js';
+import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 
 export interface MediaRepositoryContractOptions {
   /** FerretDB does not make a conditional write atomic under concurrency. */
@@ -17,11 +19,41 @@ function newMedia(ownerId = `owner-${randomUUID()}`): Media {
 
 const pending = (media: Media) => completeUpload(media, { contentType: 'image/png', size: 2048 }, later);
 
-/** The behaviour every MediaRepository must have; `makeRepo` gives an empty or unrelated store. */
-export function mediaRepositoryContract(makeRepo: () => MediaRepository | Promise<MediaRepository>, options: MediaRepositoryContractOptions = {}): void {
+/** A repository (empty or holding unrelated media) and the outbox its saves store events in. */
+export interface MediaStoreUnderTest {
+  repo: MediaRepository;
+  outbox: OutboxStore;
+}
+
+/** The behaviour every MediaRepository must have; `makeStore` gives an empty or unrelated store. */
+export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnderTest>, options: MediaRepositoryContractOptions = {}): void {
   let repo: MediaRepository;
+  let outbox: OutboxStore;
   beforeEach(async () => {
-    repo = await makeRepo();
+    ({ repo, outbox } = await makeStore());
+  });
+  /** The pending events of this media (their ids start with its id). */
+  const pendingOf = async (media: Media) => (await pendingEvents(outbox)).filter((event) => event.id.startsWith(media.id)).map((event) => event.id);
+
+  it('stores the events of each save in its outbox, in order, and never in the media', async () => {
+    const media = newMedia();
+    await repo.create(media);
+    const uploaded = pending(media);
+    await repo.save(uploaded, 'awaiting_upload', [sampleEvent(`${media.id}-request`)]);
+    const approved = moderate(uploaded, 'approved', ['bicycle'], later);
+    await repo.save(approved, 'pending_moderation', [sampleEvent(`${media.id}-result`), sampleEvent(`${media.id}-notice`)]);
+    expect(await pendingOf(media)).toEqual([`${media.id}-request`, `${media.id}-result`, `${media.id}-notice`]);
+    expect(await repo.findById(media.id)).toEqual(approved);
+  });
+
+  it('a refused save (status no longer stored, unknown media) stores none of its events', async () => {
+    const media = newMedia();
+    await repo.create(media);
+    await repo.save(pending(media), 'awaiting_upload', [sampleEvent(`${media.id}-won`)]);
+    await expect(repo.save(pending(media), 'awaiting_upload', [sampleEvent(`${media.id}-lost`)])).rejects.toMatchObject({ code: 'MEDIA_CONCURRENT_UPDATE' });
+    const unknown = newMedia();
+    await expect(repo.save(unknown, 'awaiting_upload', [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND' });
+    expect([...(await pendingOf(media)), ...(await pendingOf(unknown))]).toEqual([`${media.id}-won`]);
   });
 
   it('finds a created media by id, with absent optional fields absent', async () => {
@@ -47,9 +79,9 @@ export function mediaRepositoryContract(makeRepo: () => MediaRepository | Promis
     const media = newMedia();
     await repo.create(media);
     const uploaded = pending(media);
-    await repo.save(uploaded, 'awaiting_upload');
+    await repo.save(uploaded, 'awaiting_upload', []);
     const approved = moderate(uploaded, 'approved', ['bicycle', 'outdoor'], later);
-    await repo.save(approved, 'pending_moderation');
+    await repo.save(approved, 'pending_moderation', []);
     const found = await repo.findById(media.id);
     expect(found).toEqual(approved);
     expect(found?.moderatedAt).toBeInstanceOf(Date);
@@ -58,13 +90,13 @@ export function mediaRepositoryContract(makeRepo: () => MediaRepository | Promis
   it('save from a status that is no longer stored: MEDIA_CONCURRENT_UPDATE, and nothing changes', async () => {
     const media = newMedia();
     await repo.create(media);
-    await expect(repo.save(moderate(pending(media), 'rejected', [], later), 'pending_moderation')).rejects.toMatchObject({ code: 'MEDIA_CONCURRENT_UPDATE', kind: 'conflict' });
+    await expect(repo.save(moderate(pending(media), 'rejected', [], later), 'pending_moderation', [])).rejects.toMatchObject({ code: 'MEDIA_CONCURRENT_UPDATE', kind: 'conflict' });
     expect(await repo.findById(media.id)).toEqual(media);
   });
 
   it('save of an unknown media: MEDIA_NOT_FOUND, and nothing is stored', async () => {
     const media = newMedia();
-    await expect(repo.save(media, 'awaiting_upload')).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND', kind: 'not_found' });
+    await expect(repo.save(media, 'awaiting_upload', [])).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND', kind: 'not_found' });
     expect(await repo.findById(media.id)).toBeNull();
   });
 
@@ -74,7 +106,7 @@ export function mediaRepositoryContract(makeRepo: () => MediaRepository | Promis
       const media = pending(newMedia());
       await repo.create(media);
       const verdicts = Array.from({ length: 10 }, (_, i) => moderate(media, i % 2 ? 'approved' : 'rejected', [`label-${i}`], later));
-      const results = await Promise.allSettled(verdicts.map((verdict) => repo.save(verdict, 'pending_moderation')));
+      const results = await Promise.allSettled(verdicts.map((verdict) => repo.save(verdict, 'pending_moderation', [])));
       const fulfilled = results.flatMap((r, i) => (r.status === 'fulfilled' ? [verdicts[i]] : []));
       expect(fulfilled).toHaveLength(1);
       expect(await repo.findById(media.id)).toEqual(fulfilled[0]);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../../support/recorded-events.js';
+import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { expectProblem, fieldPaths, registerUser, signInAdmin, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
 import { createListeningTestApp, type ListeningTestApp } from '../../support/listening-app.js';
@@ -51,6 +52,7 @@ describe('HTTP media routes on the embedded store', () => {
     const completed = await complete(owner, upload.mediaId);
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body).toMatchObject({ id: upload.mediaId, status: 'pending_moderation', contentType: 'image/png', size: png.length, filename: 'bike.png' });
+    await settleOutbox(t.container);
     expect(events.find((e) => e.topic === 'image.moderation.request' && (e.payload as { mediaId: string }).mediaId === upload.mediaId)?.payload).toMatchObject({
       ownerId: owner.id,
       contentType: 'image/png',
@@ -63,6 +65,7 @@ describe('HTTP media routes on the embedded store', () => {
     const verdict = await moderate(admin, upload.mediaId, { verdict: 'approved', labels: ['bicycle'] });
     expect(verdict.status, JSON.stringify(verdict.body)).toBe(200);
     expect(verdict.body).toMatchObject({ status: 'approved', labels: ['bicycle'], moderatedAt: expect.any(String) });
+    await settleOutbox(t.container);
     expect(events.some((e) => e.topic === 'image.moderation.result' && (e.payload as { mediaId: string }).mediaId === upload.mediaId)).toBe(true);
 
     const seen = await request(t.app).get(`/api/v1/media/${upload.mediaId}`);

@@ -1,15 +1,28 @@
 import type { Collection, Db } from 'mongodb';
 import type { MediaRepository } from '../../../application/media/ports/media-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import { mediaErrors } from '../../../domain/media/errors.js';
 import type { Media, MediaStatus } from '../../../domain/media/media.js';
 
+import { replaceWithOutbox, type MongoOutboxStore } from '../shared/mongo-outbox.js';
+
 type MediaDocument = Omit<Media, 'id'> & { _id: string };
 
-/** Media in the `media` collection, `_id` = media id; a save is conditional on the stored status. */
+/** Fields a media may lack: a save removes them from the document when absent. */
+const OPTIONAL_FIELDS = ['moderatedAt'] as const;
+
+/**
+ * Media in the `media` collection, `_id` = media id; a save is conditional on the stored status,
+ * and an update (never a replace, which would drop events still pending) that appends its events
+ * to the document's outbox in the same write.
+ */
 export class MongoMediaRepository implements MediaRepository {
   private readonly media: Collection<MediaDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly outbox: MongoOutboxStore,
+  ) {
     this.media = db.collection<MediaDocument>('media', { ignoreUndefined: true });
   }
 
@@ -22,9 +35,9 @@ export class MongoMediaRepository implements MediaRepository {
     await this.media.insertOne(toDocument(media));
   }
 
-  async save(media: Media, expectedStatus: MediaStatus): Promise<void> {
-    const result = await this.media.replaceOne({ _id: media.id, status: expectedStatus }, toDocument(media));
-    if (result.matchedCount > 0) return;
+  async save(media: Media, expectedStatus: MediaStatus, events: PendingEvents): Promise<void> {
+    const result = await this.media.updateOne({ _id: media.id, status: expectedStatus }, replaceWithOutbox(toDocument(media), events, OPTIONAL_FIELDS));
+    if (result.matchedCount > 0) return this.outbox.written(events);
     throw (await this.media.countDocuments({ _id: media.id }, { limit: 1 })) > 0 ? mediaErrors.concurrentUpdate() : mediaErrors.notFound();
   }
 

@@ -21,6 +21,6 @@ export class ApplyModerationVerdict {
     const { mediaId, verdict, labels } = event.payload;
     const media = await this.media.findById(mediaId);
     if (media?.status !== 'pending_moderation') return;
-    await recordVerdict(this.media, media, verdict, labels, this.clock.now());
+    await recordVerdict(this.media, media, { verdict, labels, at: this.clock.now() }, () => []);
   }
 }

@@ -1,7 +1,7 @@
 import { mediaErrors } from '../../../domain/media/errors.js';
 import { completeUpload, matchesDeclaration, type Media } from '../../../domain/media/media.js';
 import type { Actor } from '../../shared/actor.js';
-import type { EventBus } from '../../shared/events/event-bus.js';
+import type { EventFactory } from '../../shared/events/event-factory.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { MediaRepository } from '../ports/media-repository.js';
 import type { ObjectStorage } from '../ports/object-storage.js';
@@ -9,14 +9,14 @@ import type { ObjectStorage } from '../ports/object-storage.js';
 /**
  * The owner says the bytes are uploaded: the stored object must exist with the declared type and
  * size (409 otherwise; a mismatching object is deleted). The media goes to `pending_moderation`
- * and `image.moderation.request` is published. Completing again while pending answers the media
- * as it is, so a client may retry safely.
+ * and `image.moderation.request` is stored with it (the outbox). Completing again while pending
+ * answers the media as it is, so a client may retry safely.
  */
 export class CompleteUpload {
   constructor(
     private readonly media: MediaRepository,
     private readonly storage: ObjectStorage,
-    private readonly events: EventBus,
+    private readonly events: EventFactory,
     private readonly clock: Clock,
   ) {}
 
@@ -27,14 +27,14 @@ export class CompleteUpload {
     const stored = await this.storage.head(media.objectKey);
     if (stored && !matchesDeclaration(media, stored)) await this.storage.delete(media.objectKey);
     const completed = completeUpload(media, stored, this.clock.now());
-    await this.media.save(completed, media.status);
-    await this.events.publish('image.moderation.request', {
+    const request = this.events.create('image.moderation.request', {
       mediaId: completed.id,
       ownerId: completed.ownerId,
       contentType: completed.contentType,
       size: completed.size,
       objectKey: completed.objectKey,
     });
+    await this.media.save(completed, media.status, [request]);
     return completed;
   }
 }

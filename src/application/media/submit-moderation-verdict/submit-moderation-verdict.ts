@@ -1,5 +1,5 @@
 import type { Media, ModerationVerdict } from '../../../domain/media/media.js';
-import type { EventBus } from '../../shared/events/event-bus.js';
+import type { EventFactory } from '../../shared/events/event-factory.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { loadMedia } from '../load-media.js';
 import type { MediaRepository } from '../ports/media-repository.js';
@@ -14,27 +14,23 @@ export interface SubmitModerationVerdictCommand {
 
 /**
  * An admin's verdict (standing in for the future automatic moderation). It is applied and stored
- * right away, so the answer and every later read show it (404 unknown, 409 not pending), then
- * `image.moderation.result` is published for the other modules; the media module's own consumer
- * finds it already applied. The same verdict again publishes the result again (a retry after a
- * lost publish) without changing the media.
+ * right away, so the answer and every later read show it (404 unknown, 409 not pending), with
+ * `image.moderation.result` for the other modules in the same write (the outbox); the media
+ * module's own consumer finds it already applied. The same verdict again (a retried request)
+ * answers the media as it is and stores nothing: the result stored the first time is not lost.
  */
 export class SubmitModerationVerdict {
   constructor(
     private readonly media: MediaRepository,
-    private readonly events: EventBus,
+    private readonly events: EventFactory,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: SubmitModerationVerdictCommand): Promise<Media> {
     const media = await loadMedia(this.media, command.mediaId);
-    const moderated = await recordVerdict(this.media, media, command.verdict, command.labels ?? [], this.clock.now());
-    await this.events.publish('image.moderation.result', {
-      mediaId: moderated.id,
-      verdict: command.verdict,
-      labels: moderated.labels,
-      moderatorId: command.moderatorId,
-    });
-    return moderated;
+    const decision = { verdict: command.verdict, labels: command.labels ?? [], at: this.clock.now() };
+    return recordVerdict(this.media, media, decision, (moderated) => [
+      this.events.create('image.moderation.result', { mediaId: moderated.id, verdict: command.verdict, labels: moderated.labels, moderatorId: command.moderatorId }),
+    ]);
   }
 }
