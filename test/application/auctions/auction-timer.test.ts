@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuctionEvents } from '../../../src/application/auctions/auction-events.js';
 import { CloseDueAuctions } from '../../../src/application/auctions/close-due-auctions/close-due-auctions.js';
 import { AuctionLiveState } from '../../../src/application/auctions/ports/auction-live-state.js';
 import { AuctionRepository } from '../../../src/application/auctions/ports/auction-repository.js';
@@ -100,20 +101,23 @@ describe('auction timer (ManualClock)', () => {
     expect(await t.container.get<OrderRepository>(OrderRepository).findByAuctionId(id)).toBeNull();
   });
 
-  it('an instance that closed an auction and died before finishing: another finishes it after the grace period', async () => {
+  it('an instance that closed an auction and died before finishing: the next tick finishes it, auction.ended once, one order', async () => {
     const { id, endsAt } = await create({}, 25);
     await w.bid(buyer, id, 1_000);
     const end = new Date(Date.parse(endsAt));
-    // The "dead" instance: the atomic close happened, nothing after it.
-    expect(await t.container.get<AuctionLiveState>(AuctionLiveState).closeIfDue(id, end)).toMatchObject({ status: 'ended' });
-    t.clock.set(end);
-    await tick();
-    expect(endedEvents(id)).toHaveLength(0);
+    // The "dead" instance: the atomic close (with its events) happened, nothing after it.
+    const events = t.container.get(AuctionEvents);
+    expect(await t.container.get<AuctionLiveState>(AuctionLiveState).closeIfDue(id, end, (closed) => events.ended(closed))).toMatchObject({ status: 'ended' });
     expect((await stored(id))?.status).toBe('live');
-    t.clock.set(new Date(end.getTime() + 31_000));
+    t.clock.set(end);
     await tick();
     await vi.waitFor(() => expect(endedEvents(id)).toHaveLength(1), { timeout: 3000, interval: 20 });
     expect(await stored(id)).toMatchObject({ status: 'ended', winnerId: buyer.id });
+    const orders = t.container.get<OrderRepository>(OrderRepository);
+    await vi.waitFor(async () => expect(await orders.findByAuctionId(id)).toMatchObject({ buyerId: buyer.id }), { timeout: 3000, interval: 20 });
+    await tick();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(endedEvents(id)).toHaveLength(1);
   });
 
   it('a live state that lost an open auction gets it back from the stored document and still closes it', async () => {
