@@ -4,7 +4,7 @@ import type { Auction } from '../../../src/domain/auctions/auction.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { eur } from '../../support/auction-fixture.js';
 import { AuctionRig, memoryAuctionStores, realAuctionStores, type AuctionStores } from '../../support/auction-rig.js';
-import { describeFault, everyFault, FaultPlan, type Fault } from '../../support/fault-injection.js';
+import { describeFault, everyFault, FaultPlan } from '../../support/fault-injection.js';
 import { useMongoDatabase } from '../../support/mongo.js';
 import { describeWithService } from '../../support/real-services.js';
 
