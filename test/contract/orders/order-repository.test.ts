@@ -1,17 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemoryOrderRepository } from '../../../src/adapters/memory/orders/memory-order-repository.js';
+import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import { MongoOrderRepository } from '../../../src/adapters/mongo/orders/mongo-order-repository.js';
+import { MongoOutboxStore } from '../../../src/adapters/mongo/shared/mongo-outbox.js';
 import type { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';
-import { createOrder, markPaid, type Order } from '../../../src/domain/orders/order.js';
+import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
+import { cancelOrder, confirmOrder, createOrder, failOrder, markPaid, type NewOrder, type Order } from '../../../src/domain/orders/order.js';
 import { useMongoDatabase } from '../../support/mongo.js';
+import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 import { describeWithService } from '../../support/real-services.js';
 
 const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
+const t0 = new Date('2026-03-01T10:00:00.000Z');
+const minutes = (m: number) => new Date(t0.getTime() + m * 60_000);
 
-function newOrder(buyerId: string, sellerIds: string[], at: Date): Order {
+function placing(buyerId: string, sellerIds: string[], at: Date, extra: Partial<NewOrder> = {}): Order {
   const items = sellerIds.map((sellerId, i) => ({ listingId: `l-${i}`, sellerId, title: `Item ${i}`, unitPrice: { amount: 100 * (i + 1), currency: 'EUR' }, quantity: 1 }));
-  return createOrder({ id: randomUUID(), buyerId, items, shippingAddress: address, at });
+  return createOrder({ id: randomUUID(), buyerId, items, shippingAddress: address, at, ...extra });
+}
+
+/** A placed order (`pending_payment`), as its repository stores it after two writes. */
+async function placed(orders: OrderRepository, order: Order): Promise<Order> {
+  await orders.create(order, []);
+  const confirmed = confirmOrder(order, order.createdAt);
+  await orders.save(confirmed, []);
+  return confirmed;
 }
 
 async function allPages(list: (cursor?: string) => Promise<{ items: Order[]; nextCursor: string | null }>): Promise<string[]> {
@@ -26,51 +40,110 @@ async function allPages(list: (cursor?: string) => Promise<{ items: Order[]; nex
   throw new Error('too many pages');
 }
 
-function orderRepositoryContract(make: () => Promise<OrderRepository>): void {
-  it('stores and finds an order as it was', async () => {
-    const orders = await make();
-    const order = newOrder('b1', ['s1', 's2'], new Date('2026-03-01T10:00:00.000Z'));
-    await orders.create(order);
+interface Orders {
+  orders: OrderRepository;
+  /** The events the repository stored and that wait to be published. */
+  pending(): Promise<EventEnvelope[]>;
+}
+
+function orderRepositoryContract(make: () => Promise<Orders>): void {
+  it('stores and finds an order as it was, whatever its status', async () => {
+    const { orders } = await make();
+    const order = placing('b1', ['s1', 's2'], t0, { checkoutKey: 'key-1' });
+    await orders.create(order, []);
     expect(await orders.findById(order.id)).toEqual(order);
     expect(await orders.findById('absent')).toBeNull();
   });
 
-  it('saves only over the version it was read at', async () => {
-    const orders = await make();
-    const order = newOrder('b1', ['s1'], new Date('2026-03-01T10:00:00.000Z'));
-    await orders.create(order);
-    const paid = markPaid(order, new Date('2026-03-01T11:00:00.000Z'));
-    await orders.save(paid);
+  it('saves only over the version it was read at; a save drops the optional fields the order lost', async () => {
+    const { orders } = await make();
+    const order = await placed(orders, placing('b1', ['s1'], t0));
+    const paid = markPaid(order, minutes(60));
+    await orders.save(paid, []);
     expect(await orders.findById(order.id)).toEqual(paid);
-    await expect(orders.save(paid)).rejects.toMatchObject({ code: 'ORDER_CONCURRENT_UPDATE' });
-    await expect(orders.save({ ...paid, id: 'absent' })).rejects.toMatchObject({ code: 'ORDER_NOT_FOUND' });
+    await expect(orders.save(paid, [])).rejects.toMatchObject({ code: 'ORDER_CONCURRENT_UPDATE' });
+    await expect(orders.save({ ...paid, id: 'absent' }, [])).rejects.toMatchObject({ code: 'ORDER_NOT_FOUND' });
+    const { paidAt: _paidAt, ...unpaid } = paid;
+    await orders.save({ ...unpaid, version: paid.version + 1 }, []);
+    expect(await orders.findById(order.id)).toEqual({ ...unpaid, version: paid.version + 1 });
   });
 
-  it('lists by buyer and by seller, newest first, paging without gaps or duplicates', async () => {
-    const orders = await make();
+  it('stores the events of each write with it, in order; a refused save stores none', async () => {
+    const { orders, pending } = await make();
+    const order = placing('b1', ['s1'], t0);
+    await orders.create(order, [sampleEvent('e-1')]);
+    const confirmed = confirmOrder(order, t0);
+    await orders.save(confirmed, [sampleEvent('e-2'), sampleEvent('e-3')]);
+    await expect(orders.save(confirmed, [sampleEvent('e-lost')])).rejects.toMatchObject({ code: 'ORDER_CONCURRENT_UPDATE' });
+    await orders.save(cancelOrder(confirmed, t0), [sampleEvent('e-4')]);
+    expect((await pending()).map((e) => e.id)).toEqual(['e-1', 'e-2', 'e-3', 'e-4']);
+    expect(await orders.findById(order.id)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('lists placed orders by buyer and by seller, newest first, paging without gaps or duplicates', async () => {
+    const { orders } = await make();
     const buyer = `b-${randomUUID()}`;
     const seller = `s-${randomUUID()}`;
     const created: Order[] = [];
     for (let i = 0; i < 12; i += 1) {
       // Pairs share a timestamp so the id breaks the tie.
-      const order = newOrder(i % 3 === 0 ? 'someone-else' : buyer, i % 2 === 0 ? [seller, 'other-seller'] : ['other-seller'], new Date(Date.UTC(2026, 2, 1, 10, Math.floor(i / 2))));
-      await orders.create(order);
-      created.push(order);
+      const order = placing(i % 3 === 0 ? 'someone-else' : buyer, i % 2 === 0 ? [seller, 'other-seller'] : ['other-seller'], minutes(Math.floor(i / 2)));
+      created.push(await placed(orders, order));
     }
+    // Internal orders are never listed.
+    await orders.create(placing(buyer, [seller], minutes(30)), []);
+    const failed = placing(buyer, [seller], minutes(31));
+    await orders.create(failed, []);
+    await orders.save(failOrder(failed, minutes(31)), []);
     const newest = (list: Order[]) => [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((o) => o.id);
     expect(await allPages((cursor) => orders.listByBuyer(buyer, { limit: 3, cursor }))).toEqual(newest(created.filter((o) => o.buyerId === buyer)));
     expect(await allPages((cursor) => orders.listBySeller(seller, { limit: 2, cursor }))).toEqual(newest(created.filter((o) => o.items.some((i) => i.sellerId === seller))));
     await expect(orders.listByBuyer(buyer, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
   });
+
+  it('finds the newest order of a checkout key or an auction, never a failed attempt', async () => {
+    const { orders } = await make();
+    const buyer = `b-${randomUUID()}`;
+    const auctionId = `a-${randomUUID()}`;
+    const failed = placing(buyer, ['s1'], t0, { checkoutKey: 'key-a', auctionId });
+    await orders.create(failed, []);
+    await orders.save(failOrder(failed, t0), []);
+    expect(await orders.findByCheckoutKey(buyer, 'key-a')).toBeNull();
+    expect(await orders.findByAuctionId(auctionId)).toBeNull();
+    const retry = placing(buyer, ['s1'], minutes(1), { checkoutKey: 'key-a', auctionId });
+    await orders.create(retry, []);
+    expect(await orders.findByCheckoutKey(buyer, 'key-a')).toEqual(retry);
+    expect(await orders.findByAuctionId(auctionId)).toEqual(retry);
+    expect(await orders.findByCheckoutKey(buyer, 'key-b')).toBeNull();
+    expect(await orders.findByCheckoutKey('someone-else', 'key-a')).toBeNull();
+  });
+
+  it('lists the orders still placing that were created before a time, oldest first', async () => {
+    const { orders } = await make();
+    const old = [placing('b1', ['s1'], minutes(-30)), placing('b2', ['s1'], minutes(-20))];
+    for (const order of old) await orders.create(order, []);
+    await placed(orders, placing('b3', ['s1'], minutes(-25)));
+    await orders.create(placing('b4', ['s1'], minutes(0)), []);
+    const stale = await orders.listPlacing(minutes(-1), 10);
+    expect(stale.filter((o) => o.createdAt >= minutes(-30)).map((o) => o.id)).toEqual(old.map((o) => o.id));
+    expect(await orders.listPlacing(minutes(-1), 1)).toHaveLength(1);
+  });
 }
 
-describe('MemoryOrderRepository', () => orderRepositoryContract(async () => new MemoryOrderRepository()));
+describe('MemoryOrderRepository', () =>
+  orderRepositoryContract(async () => {
+    const outbox = new MemoryOutbox();
+    return { orders: new MemoryOrderRepository(outbox), pending: async () => outbox.peek() };
+  }));
 
 describeWithService('MONGO_URL', 'MongoOrderRepository', (url) => {
   const db = useMongoDatabase(url);
   orderRepositoryContract(async () => {
-    const orders = new MongoOrderRepository(db());
+    // Only one test stores events: the collection's outbox holds that test's alone.
+    const store = new MongoOutboxStore(db().collection('orders'));
+    await store.ensureIndexes();
+    const orders = new MongoOrderRepository(db(), store);
     await orders.ensureIndexes();
-    return orders;
+    return { orders, pending: () => pendingEvents(store) };
   });
 });
