@@ -19,7 +19,7 @@ export interface AuctionWorld {
   listing(quantity?: number): Promise<string>;
   /** POST /auctions for a new listing (or `listingId`), ending `minutes` after the clock's now. */
   auction(overrides?: Record<string, unknown>, minutes?: number): Promise<request.Response>;
-  bid(who: SignedIn, auctionId: string, amount: number, maxAmount?: number): Promise<request.Response>;
+  bid(who: SignedIn, auctionId: string, amount: number, maxAmount?: number, idempotencyKey?: string): Promise<request.Response>;
   /** `minutes` from the test clock's now, as an ISO string. */
   inMinutes(minutes: number): string;
 }
@@ -49,10 +49,10 @@ export async function auctionWorld(t: TestApp): Promise<AuctionWorld> {
         .post('/api/v1/auctions')
         .set(seller.auth)
         .send({ listingId: overrides.listingId ?? (await listing()), startingPrice: euros(1_000), minIncrement: euros(100), endsAt: inMinutes(minutes), ...overrides }),
-    bid: (who, auctionId, amount, maxAmount) =>
+    bid: (who, auctionId, amount, maxAmount, idempotencyKey) =>
       request(app)
         .post(`/api/v1/auctions/${auctionId}/bids`)
-        .set(who.auth)
+        .set({ ...who.auth, ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }) })
         .send({ price: euros(amount), ...(maxAmount === undefined ? {} : { maxPrice: euros(maxAmount) }) }),
   };
 }

@@ -1,3 +1,4 @@
+import { FollowAcceptedBids } from '../../src/application/auctions/follow-accepted-bids/follow-accepted-bids.js';
 import { RecordAuctionOrder } from '../../src/application/auctions/record-auction-order/record-auction-order.js';
 import { SyncStockFromListing } from '../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
 import { AdjustListingStock } from '../../src/application/catalog/adjust-listing-stock/adjust-listing-stock.js';
@@ -17,6 +18,7 @@ const consumers = [
   AdjustListingStock.consumer,
   CreateAuctionOrder.consumer,
   RecordAuctionOrder.consumer,
+  FollowAcceptedBids.consumer,
   FollowDelivery.consumer,
   DeliverNotification.consumer,
   'realtime.gateway',

@@ -7,6 +7,7 @@ import { UserRepository } from '../../../src/application/identity/ports/user-rep
 import { auctionWorld, euros, type AuctionWorld } from '../../support/auction-helpers.js';
 import { listingBody, createListing } from '../../support/catalog-helpers.js';
 import { expectProblem, fieldPaths, registerUser, relogin as reloginUsers, signInAdmin, verifiedSeller, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
+import { settleOutbox } from '../../support/outbox-helpers.js';
 import { recordEvents } from '../../support/recorded-events.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -191,14 +192,49 @@ describe('HTTP auctions', () => {
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => w.bid(bidders[i % 10]!, id, 1_000 + 100 * Math.floor(i / 2))));
       const accepted = results.filter((r) => r.status === 201);
       for (const refused of results.filter((r) => r.status !== 201)) expectProblem(refused, 409, 'AUCTION_BID_TOO_LOW');
-      const placed = events.filter((e) => e.topic === 'auction.bid.placed' && (e.payload as { auctionId: string }).auctionId === id);
-      expect(placed).toHaveLength(accepted.length);
+      const placed = () => events.filter((e) => e.topic === 'auction.bid.placed' && (e.payload as { auctionId: string }).auctionId === id);
+      await vi.waitFor(() => expect(placed()).toHaveLength(accepted.length), { timeout: 5000, interval: 20 });
       const byCount = accepted.map((r) => r.body.auction as { bidCount: number; currentPrice: { amount: number } }).sort((a, b) => a.bidCount - b.bidCount);
       expect(byCount.map((a) => a.bidCount)).toEqual(byCount.map((_, i) => i + 1));
       for (let i = 1; i < byCount.length; i += 1) expect(byCount[i]!.currentPrice.amount).toBeGreaterThanOrEqual(byCount[i - 1]!.currentPrice.amount + 100);
       const final = (await getAuction(id)).body;
       expect(final.bidCount).toBe(accepted.length);
       expect(final.currentPrice.amount).toBe(Math.max(...accepted.map((r) => r.body.bid.price.amount as number)));
+      const log = await request(t.app).get(`/api/v1/auctions/${id}/bids?limit=100`);
+      expect(log.body.items.map((b: { id: string }) => b.id).sort()).toEqual(accepted.map((r) => r.body.bid.id as string).sort());
+    });
+
+    it('Idempotency-Key: the same key and body answer the first answer and store one bid; another body or auction is 409; a malformed key is 400', async () => {
+      const { id } = await liveAuction();
+      const first = await w.bid(alice, id, 1_000, 2_000, 'bid-key-00000001');
+      expect(first.status).toBe(201);
+      const again = await w.bid(alice, id, 1_000, 2_000, 'bid-key-00000001');
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect((await request(t.app).get(`/api/v1/auctions/${id}/bids`)).body.items.map((b: { id: string }) => b.id)).toEqual([first.body.bid.id]);
+      expect((await getAuction(id)).body.bidCount).toBe(1);
+      expectProblem(await w.bid(alice, id, 1_500, 2_000, 'bid-key-00000001'), 409, 'IDEMPOTENCY_KEY_REUSED');
+      const other = await liveAuction();
+      expectProblem(await w.bid(alice, other.id, 1_000, 2_000, 'bid-key-00000001'), 409, 'IDEMPOTENCY_KEY_REUSED');
+      const bobs = await w.bid(bob, id, 1_100, undefined, 'bid-key-00000001');
+      expect(bobs.status).toBe(201);
+      expect(bobs.body.bid.id).not.toBe(first.body.bid.id);
+      for (const bad of ['short', 'x'.repeat(129), 'has spaces in it']) {
+        expect(fieldPaths(expectProblem(await w.bid(alice, id, 3_000, undefined, bad), 400))).toContain('headers.idempotency-key');
+      }
+      expect((await getAuction(id)).body.bidCount).toBe(2);
+    });
+
+    it('20 copies of one keyed bid at once: 201 each with the same bid, one bid stored, one auction.bid.placed', async () => {
+      const { id } = await liveAuction();
+      const events = recordEvents(t.container);
+      const copies = await Promise.all(Array.from({ length: 20 }, () => w.bid(bob, id, 1_200, undefined, 'bid-key-racing-01')));
+      expect(copies.map((r) => r.status)).toEqual(copies.map(() => 201));
+      expect(new Set(copies.map((r) => r.body.bid.id as string)).size).toBe(1);
+      expect((await request(t.app).get(`/api/v1/auctions/${id}/bids`)).body.items).toHaveLength(1);
+      expect((await getAuction(id)).body.bidCount).toBe(1);
+      await settleOutbox(t.container);
+      expect(events.filter((e) => e.topic === 'auction.bid.placed' && (e.payload as { auctionId: string }).auctionId === id)).toHaveLength(1);
     });
 
     it('a bid in the last antiSnipingSeconds moves endsAt so that many seconds remain', async () => {
