@@ -4,8 +4,8 @@ import { OrderEvents } from '../../../src/application/orders/order-events.js';
 import { envelopeWithId, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { MemoryOrderRepository } from '../../../src/adapters/memory/orders/memory-order-repository.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
-import { cancelOrder, createOrder, markPaid, type Order } from '../../../src/domain/orders/order.js';
-import { RecordingBus } from '../delivery/delivery-fixture.js';
+import { cancelOrder, confirmOrder, createOrder, markPaid, type Order } from '../../../src/domain/orders/order.js';
+import { memoryOutboxRig, type RecordingBus } from '../../support/outbox-helpers.js';
 
 const at = new Date('2026-03-01T10:00:00.000Z');
 const pickedUpAt = '2026-03-01T11:00:00.000Z';
@@ -16,6 +16,7 @@ const items = [{ listingId: 'l1', sellerId: 's1', title: 'Bike', unitPrice: { am
 describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_up and delivery.completed)', () => {
   let orders: MemoryOrderRepository;
   let bus: RecordingBus;
+  let published: () => Promise<unknown>;
   let consumer: FollowDelivery;
   let paid: Order;
   const clock = new ManualClock(at);
@@ -28,11 +29,13 @@ describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_
   const stored = async () => (await orders.findById(paid.id))!;
 
   beforeEach(async () => {
-    orders = new MemoryOrderRepository();
-    bus = new RecordingBus(clock);
-    consumer = new FollowDelivery(orders, new OrderEvents(bus, clock));
-    paid = markPaid(createOrder({ id: `o-${eventCount}`, buyerId: 'b1', items, shippingAddress: address, at }), at);
-    await orders.create(paid);
+    const rig = memoryOutboxRig(clock);
+    orders = new MemoryOrderRepository(rig.outbox);
+    bus = rig.bus;
+    published = () => rig.relay.flush();
+    consumer = new FollowDelivery(orders, new OrderEvents(rig.events));
+    paid = markPaid(confirmOrder(createOrder({ id: `o-${eventCount}`, buyerId: 'b1', items, shippingAddress: address, at }), at), at);
+    await orders.create(paid, []);
   });
 
   it('picked up: the order is shipped and records its delivery; the same fact again is a no-op', async () => {
@@ -41,21 +44,22 @@ describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_
     expect(shipped).toMatchObject({ status: 'shipped', deliveryId: 'd1', updatedAt: new Date(pickedUpAt), version: paid.version + 1 });
     await consumer.handle(pickedUp());
     expect(await stored()).toEqual(shipped);
+    await published();
     expect(bus.published).toEqual([]);
   });
 
-  it('completed: the order is delivered and order.delivered published; the same fact again changes nothing and publishes the same event (same id) again', async () => {
+  it('completed: the order is delivered, stored with order.delivered (its own id); the same fact again changes nothing and stores nothing', async () => {
     await consumer.handle(pickedUp());
     await consumer.handle(completed());
     const delivered = await stored();
     expect(delivered).toMatchObject({ status: 'delivered', deliveryId: 'd1', version: paid.version + 2 });
-    await consumer.handle(completed()); // e.g. redelivered after a crash between the save and the publish
+    await consumer.handle(completed()); // e.g. redelivered
     await consumer.handle(pickedUp());
     expect(await stored()).toEqual(delivered);
-    const published = bus.published.filter((e) => e.topic === 'order.delivered');
-    expect(published.map((e) => e.id)).toEqual([`order.delivered:${paid.id}`, `order.delivered:${paid.id}`]);
-    expect(published[1]).toEqual(published[0]);
-    expect(published[0]?.payload).toEqual({ orderId: paid.id, buyerId: 'b1', sellerIds: ['s1'], deliveryId: 'd1', deliveredAt: completedAt });
+    await published();
+    const sent = bus.published.filter((e) => e.topic === 'order.delivered');
+    expect(sent.map((e) => e.id)).toEqual([`order.delivered:${paid.id}`]);
+    expect(sent[0]?.payload).toEqual({ orderId: paid.id, buyerId: 'b1', sellerIds: ['s1'], deliveryId: 'd1', deliveredAt: completedAt });
   });
 
   it('assigned: the order records its courier (who may then see it); a reassignment replaces it, a delivered order keeps it', async () => {
@@ -73,16 +77,18 @@ describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_
   it('a completion seen before its pickup ships and delivers in one save', async () => {
     await consumer.handle(completed());
     expect(await stored()).toMatchObject({ status: 'delivered', deliveryId: 'd1', version: paid.version + 1 });
+    await published();
     expect(bus.payloads('order.delivered')).toHaveLength(1);
   });
 
   it('a cancelled or unknown order is left alone', async () => {
     const cancelled = cancelOrder(paid, at);
-    await orders.save(cancelled);
+    await orders.save(cancelled, []);
     await consumer.handle(pickedUp());
     await consumer.handle(completed());
     expect(await stored()).toEqual(cancelled);
     await consumer.handle(completed('absent'));
+    await published();
     expect(bus.published).toEqual([]);
   });
 });

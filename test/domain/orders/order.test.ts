@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cancelOrder, createOrder, markDelivered, markPaid, markShipped, orderStatuses, type Order, type OrderStatus } from '../../../src/domain/orders/order.js';
+import {
+  cancelOrder,
+  confirmOrder,
+  createOrder,
+  failOrder,
+  internalOrderStatuses,
+  isPlaced,
+  markDelivered,
+  markPaid,
+  markShipped,
+  orderStatuses,
+  type Order,
+  type OrderStatus,
+} from '../../../src/domain/orders/order.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 
 const at = new Date('2026-03-01T10:00:00Z');
@@ -16,6 +29,8 @@ const order = createOrder({
 const inStatus = (status: OrderStatus): Order => ({ ...order, status });
 
 const transitions: Record<string, [(o: Order, at: Date) => Order, OrderStatus[], OrderStatus]> = {
+  confirm: [confirmOrder, ['placing'], 'pending_payment'],
+  fail: [failOrder, ['placing'], 'failed'],
   pay: [markPaid, ['pending_payment'], 'paid'],
   ship: [markShipped, ['paid'], 'shipped'],
   deliver: [markDelivered, ['shipped'], 'delivered'],
@@ -23,13 +38,16 @@ const transitions: Record<string, [(o: Order, at: Date) => Order, OrderStatus[],
 };
 
 describe('order state machine', () => {
-  it('starts pending_payment with the total of its items', () => {
-    expect(order).toMatchObject({ status: 'pending_payment', total: { amount: 2250, currency: 'EUR' }, version: 1 });
+  it('starts placing (not yet shown to anyone) with the total of its items', () => {
+    expect(order).toMatchObject({ status: 'placing', total: { amount: 2250, currency: 'EUR' }, version: 1 });
+    expect(isPlaced(order)).toBe(false);
+    expect(isPlaced(confirmOrder(order, at))).toBe(true);
+    expect(isPlaced(failOrder(order, at))).toBe(false);
   });
 
   for (const [action, [apply, from, to]] of Object.entries(transitions)) {
     it(`${action}: ${from.join(' | ')} -> ${to}, and 409 from every other status`, () => {
-      for (const status of orderStatuses) {
+      for (const status of [...orderStatuses, ...internalOrderStatuses]) {
         if (from.includes(status)) {
           expect(apply(inStatus(status), at)).toMatchObject({ status: to, version: 2 });
         } else {
