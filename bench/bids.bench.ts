@@ -14,13 +14,17 @@
  * after a warm-up on another one. Prints req/s, p50, p99, the non-2xx answers (409s are bids
  * overtaken in flight by a higher one) and the ratio to bare Express (goal: >= 70 % embedded,
  * >= 50 % Redis + MongoDB), then per profile the accepted bids (201) beside the
- * `auction.bid.placed` events published and the auction's bidCount: the three must be equal.
+ * `auction.bid.placed` events the outbox relay published, the bid log and the auction's bidCount
+ * (live and stored), once the outbox has drained: all must be equal.
  * Asserts nothing; listens on 127.0.0.1 only; RabbitMQ is not used (in-process bus).
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Container } from 'inversify';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
+import { AuctionRepository } from '../src/application/auctions/ports/auction-repository.js';
+import { BidRepository } from '../src/application/auctions/ports/bid-repository.js';
 import { EventBus } from '../src/application/shared/events/event-bus.js';
 import {
   benchKeyPrefix,
@@ -47,24 +51,49 @@ interface Tally {
   accepted: number;
   refused: number;
   events: number;
+  logged: number;
+  stored: number;
   bidCount: number;
   currentPrice: number;
 }
 
-/** Counts `auction.bid.placed` per auction as the app publishes them. */
+/** Counts `auction.bid.placed` per auction as the outbox relay publishes them. */
 function countBidEvents(container: Container): Map<string, number> {
   const counts = new Map<string, number>();
   const bus = container.get<EventBus>(EventBus);
-  const publish = bus.publish.bind(bus);
-  bus.publish = async (topic, payload) => {
-    const envelope = await publish(topic, payload);
-    if (topic === 'auction.bid.placed') {
-      const auctionId = (payload as { auctionId: string }).auctionId;
+  const publishEnvelope = bus.publishEnvelope.bind(bus);
+  bus.publishEnvelope = async (envelope) => {
+    await publishEnvelope(envelope);
+    if (envelope.topic === 'auction.bid.placed') {
+      const auctionId = (envelope.payload as { auctionId: string }).auctionId;
       counts.set(auctionId, (counts.get(auctionId) ?? 0) + 1);
     }
-    return envelope;
   };
   return counts;
+}
+
+/** The bids the log holds for the auction (every page). */
+async function loggedBids(container: Container, auctionId: string): Promise<number> {
+  const bids = container.get<BidRepository>(BidRepository);
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await bids.listByAuction(auctionId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    count += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return count;
+}
+
+/** Events published, bids logged and the stored bidCount once they reach `accepted` (or 60 s have passed). */
+async function followed(container: Container, events: Map<string, number>, auctionId: string, accepted: number): Promise<Pick<Tally, 'events' | 'logged' | 'stored'>> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const stored = (await container.get<AuctionRepository>(AuctionRepository).findById(auctionId))?.bidCount ?? 0;
+    const counts = { events: events.get(auctionId) ?? 0, logged: await loggedBids(container, auctionId), stored };
+    if ((counts.events >= accepted && counts.logged >= accepted && counts.stored >= accepted) || Date.now() > deadline) return counts;
+    await sleep(200);
+  }
 }
 
 
@@ -82,11 +111,12 @@ async function profile(name: string, env: NodeJS.ProcessEnv, goal: number): Prom
     const auctionId = await seller.openAuction();
     const figures = await bidLoad(name, base, auctionId, tokens, bids, goal);
     const auction = (await call(base, 'GET', `/api/v1/auctions/${auctionId}`)).body;
+    const accepted = figures.statuses['201'] ?? 0;
     const tally: Tally = {
       name,
-      accepted: figures.statuses['201'] ?? 0,
+      accepted,
       refused: figures.statuses['409'] ?? 0,
-      events: events.get(auctionId) ?? 0,
+      ...(await followed(container, events, auctionId, accepted)),
       bidCount: auction.bidCount as number,
       currentPrice: (auction.currentPrice as { amount: number }).amount,
     };
@@ -110,10 +140,12 @@ async function realProfile(redisUrl: string, mongoUrl: string): Promise<{ figure
 }
 
 function printTallies(tallies: Tally[]): void {
-  process.stdout.write(`\nmeasured auction${' '.repeat(24)}${'201'.padStart(8)}${'409'.padStart(8)}${'events'.padStart(8)}${'bidCount'.padStart(10)}${'final price'.padStart(13)}  equal\n`);
+  const columns: [string, number][] = [['201', 8], ['409', 8], ['events', 8], ['log', 8], ['stored', 8], ['bidCount', 10], ['final price', 13]];
+  process.stdout.write(`\nmeasured auction${' '.repeat(24)}${columns.map(([title, width]) => title.padStart(width)).join('')}  equal\n`);
   for (const t of tallies) {
-    const equal = t.accepted === t.events && t.events === t.bidCount ? 'yes' : 'NO';
-    process.stdout.write(`${t.name.padEnd(40)}${String(t.accepted).padStart(8)}${String(t.refused).padStart(8)}${String(t.events).padStart(8)}${String(t.bidCount).padStart(10)}${String(t.currentPrice).padStart(13)}  ${equal}\n`);
+    const equal = [t.events, t.logged, t.stored, t.bidCount].every((count) => count === t.accepted) ? 'yes' : 'NO';
+    const values = [t.accepted, t.refused, t.events, t.logged, t.stored, t.bidCount, t.currentPrice];
+    process.stdout.write(`${t.name.padEnd(40)}${values.map((value, i) => String(value).padStart(columns[i]![1])).join('')}  ${equal}\n`);
   }
 }
 
