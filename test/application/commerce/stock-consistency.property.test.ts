@@ -10,8 +10,6 @@ import { CreateListing } from '../../../src/application/catalog/create-listing/c
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import { CancelOrder } from '../../../src/application/orders/cancel-order/cancel-order.js';
 import { CreateOrder } from '../../../src/application/orders/create-order/create-order.js';
-import { EventBus } from '../../../src/application/shared/events/event-bus.js';
-import { InProcessEventBus } from '../../../src/adapters/memory/shared/in-process-event-bus.js';
 import { identityFixture, type IdentityFixture } from '../identity/identity-fixture.js';
 
 /**
@@ -111,7 +109,7 @@ async function apply(w: World, s: Step): Promise<void> {
 }
 
 async function assertInvariant(w: World): Promise<void> {
-  await (w.f.container.get<EventBus>(EventBus) as InProcessEventBus).drain();
+  await w.f.settle();
   for (const [i, listingId] of w.listingIds.entries()) {
     const level = (await w.f.container.get<StockLedger>(StockLedger).level(listingId))!;
     const listing = (await w.f.container.get<ListingRepository>(ListingRepository).findById(listingId))!;
@@ -128,9 +126,13 @@ describe('stock consistency (property, memory adapters)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         const world = await setUp();
-        for (const s of steps) {
-          await apply(world, s);
-          await assertInvariant(world);
+        try {
+          for (const s of steps) {
+            await apply(world, s);
+            await assertInvariant(world);
+          }
+        } finally {
+          await world.f.close();
         }
       }),
       { numRuns: 60 },
