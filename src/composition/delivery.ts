@@ -15,24 +15,26 @@ import { DeliveryRepository } from '../application/delivery/ports/delivery-repos
 import { RecordLocation } from '../application/delivery/record-location/record-location.js';
 import { UserRepository } from '../application/identity/ports/user-repository.js';
 import { OrderRepository } from '../application/orders/ports/order-repository.js';
-import { EventBus } from '../application/shared/events/event-bus.js';
+import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
 import { IdentityCourierDirectory } from '../adapters/in-process/identity-courier-directory.js';
 import { OrdersDeliveryOrders } from '../adapters/in-process/orders-delivery-orders.js';
 import { MemoryDeliveryRepository } from '../adapters/memory/delivery/memory-delivery-repository.js';
+import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoDeliveryRepository } from '../adapters/mongo/delivery/mongo-delivery-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { deliveryLocationHandler, deliveryRoomRule } from '../adapters/realtime/delivery/delivery-location-event.js';
 import { RealtimeGateway } from '../adapters/realtime/realtime-gateway.js';
 import { bindUseCase } from './bind-use-case.js';
+import { mongoOutboxStore } from './outbox.js';
 
 async function bindStore(container: Container): Promise<void> {
   if (!container.isBound(MongoDbToken)) {
-    container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(new MemoryDeliveryRepository());
+    container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(new MemoryDeliveryRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
     return;
   }
-  const deliveries = new MongoDeliveryRepository(container.get<Db>(MongoDbToken));
+  const deliveries = new MongoDeliveryRepository(container.get<Db>(MongoDbToken), await mongoOutboxStore(container, 'deliveries'));
   await deliveries.ensureIndexes();
   container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(deliveries);
 }
@@ -47,7 +49,7 @@ export async function bindDelivery(container: Container, config: Config): Promis
   await bindStore(container);
   bindNeighbours(container);
   container.bind<DeliverySettings>(DeliverySettings).toConstantValue(config.delivery);
-  container.bind(DeliveryEvents).toResolvedValue((bus: EventBus) => new DeliveryEvents(bus), [EventBus]);
+  container.bind(DeliveryEvents).toResolvedValue((events: EventFactory) => new DeliveryEvents(events), [EventFactoryToken]);
   const bind = bindUseCase(container);
   bind(CreateDelivery, [DeliveryRepository, DeliveryOrders, IdGenerator, Clock]);
   bind(AssignCourier, [DeliveryRepository, CourierDirectory, DeliveryEvents, Clock]);

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Delivery } from '../../domain/delivery/delivery.js';
 import type { Actor } from '../shared/actor.js';
+import type { PendingEvents } from '../shared/outbox/outbox.js';
 import { loadVisibleDelivery } from './delivery-access.js';
 import type { DeliveryRepository } from './ports/delivery-repository.js';
 
@@ -22,11 +23,22 @@ export async function retryOnConcurrentUpdate<T>(attempt: () => Promise<T>): Pro
   }
 }
 
-/** Loads the delivery the actor may see, applies `change` and saves it over the version read (again on a lost race). */
-export function changeDelivery(deliveries: DeliveryRepository, actor: Actor, id: string, change: (delivery: Delivery) => Delivery | Promise<Delivery>): Promise<Delivery> {
+/** A transition of a delivery and the events it causes. */
+export interface DeliveryChange {
+  /** The delivery after the transition; the same object when there is nothing to change (a retried request). */
+  apply(delivery: Delivery): Delivery | Promise<Delivery>;
+  events(changed: Delivery): PendingEvents;
+}
+
+/**
+ * Loads the delivery the actor may see, applies the change and saves it with its events in one
+ * write, over the version read (again on a lost race). A change that changes nothing stores nothing.
+ */
+export function changeDelivery(deliveries: DeliveryRepository, actor: Actor, id: string, change: DeliveryChange): Promise<Delivery> {
   return retryOnConcurrentUpdate(async () => {
-    const changed = await change(await loadVisibleDelivery(deliveries, id, actor));
-    await deliveries.save(changed);
+    const delivery = await loadVisibleDelivery(deliveries, id, actor);
+    const changed = await change.apply(delivery);
+    if (changed !== delivery) await deliveries.save(changed, change.events(changed));
     return changed;
   });
 }

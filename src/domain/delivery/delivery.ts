@@ -58,8 +58,9 @@ function assertCourier(delivery: Delivery, courierId: string): void {
   if (delivery.courierId === null || delivery.courierId !== courierId) throw deliveryErrors.notCourier();
 }
 
-/** Assigns (or, before pickup, reassigns) a courier. */
+/** Assigns (or, before pickup, reassigns) a courier. The courier it already has changes nothing (the same object). */
 export function assignCourier(delivery: Delivery, courierId: string, at: Date): Delivery {
+  if (delivery.status === 'assigned' && delivery.courierId === courierId) return delivery;
   return { ...move(delivery, ['pending', 'assigned'], 'assigned', 'assign', at), courierId, assignedAt: at };
 }
 

@@ -9,10 +9,8 @@ import { PickUpDelivery } from '../../../src/application/delivery/pick-up-delive
 import type { DeliveryOrders, OrderForDelivery } from '../../../src/application/delivery/ports/delivery-orders.js';
 import { RecordLocation } from '../../../src/application/delivery/record-location/record-location.js';
 import type { Actor } from '../../../src/application/shared/actor.js';
-import type { EventPayloadInput, Topic } from '../../../src/application/shared/events/catalogue.js';
-import { createEnvelope, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
-import type { EventBus } from '../../../src/application/shared/events/event-bus.js';
 import { MemoryDeliveryRepository } from '../../../src/adapters/memory/delivery/memory-delivery-repository.js';
+import { memoryOutboxRig } from '../../support/outbox-helpers.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
 import { SequentialIdGenerator } from '../../../src/adapters/memory/shared/sequential-id-generator.js';
 import type { Delivery } from '../../../src/domain/delivery/delivery.js';
@@ -25,48 +23,27 @@ export const otherCourier: Actor = { userId: 'courier-2', roles: ['courier'] };
 export const admin: Actor = { userId: 'admin-1', roles: ['admin'] };
 export const stranger: Actor = { userId: 'stranger-1', roles: ['buyer', 'seller', 'courier'] };
 
-/** An EventBus that only records what is published (payloads checked against the catalogue). */
-export class RecordingBus implements EventBus {
-  readonly published: EventEnvelope[] = [];
-  private readonly ids = new SequentialIdGenerator('event');
-
-  constructor(private readonly clock: ManualClock) {}
-
-  async publish<T extends Topic>(topic: T, payload: EventPayloadInput<T>): Promise<EventEnvelope<T>> {
-    const envelope = createEnvelope(topic, payload, this.ids, this.clock);
-    this.published.push(envelope);
-    return envelope;
-  }
-
-  async publishEnvelope(envelope: EventEnvelope): Promise<void> {
-    this.published.push(envelope);
-  }
-
-  subscribe(): void {}
-  async start(): Promise<void> {}
-  async close(): Promise<void> {}
-
-  payloads(topic: Topic): Record<string, unknown>[] {
-    return this.published.filter((e) => e.topic === topic).map((e) => e.payload as Record<string, unknown>);
-  }
-}
-
 export const settings: DeliverySettings = { tracking: { minDistanceM: 10, minPeriodS: 2, maxSpeedKmh: 200 }, trackMaxPoints: 3 };
 
+/**
+ * The delivery use cases on a memory repository whose outbox a relay publishes to a RecordingBus,
+ * only when asked (`published(topic)` flushes it first).
+ */
 export function deliveryFixture() {
   const clock = new ManualClock('2026-03-01T10:00:00.000Z');
-  const bus = new RecordingBus(clock);
-  const deliveries = new MemoryDeliveryRepository();
+  const rig = memoryOutboxRig(clock);
+  const deliveries = new MemoryDeliveryRepository(rig.outbox);
   const orders = new Map<string, OrderForDelivery>();
   const deliveryOrders: DeliveryOrders = { order: async (id) => orders.get(id) ?? null };
   const couriers = new Set([courier.userId, otherCourier.userId]);
-  const events = new DeliveryEvents(bus);
+  const courierDirectory = { isCourier: async (id: string) => couriers.has(id) };
+  const deliveryEvents = new DeliveryEvents(rig.events);
   const useCases = {
     create: new CreateDelivery(deliveries, deliveryOrders, new SequentialIdGenerator('delivery'), clock),
-    assign: new AssignCourier(deliveries, { isCourier: async (id) => couriers.has(id) }, events, clock),
-    pickUp: new PickUpDelivery(deliveries, deliveryOrders, events, clock),
-    record: new RecordLocation(deliveries, events, clock, settings),
-    complete: new CompleteDelivery(deliveries, events, clock),
+    assign: new AssignCourier(deliveries, courierDirectory, deliveryEvents, clock),
+    pickUp: new PickUpDelivery(deliveries, deliveryOrders, deliveryEvents, clock),
+    record: new RecordLocation(deliveries, deliveryEvents, clock, settings),
+    complete: new CompleteDelivery(deliveries, deliveryEvents, clock),
     get: new GetDelivery(deliveries),
     access: new DeliveryAccess(deliveries),
   };
@@ -83,5 +60,5 @@ export function deliveryFixture() {
   const inTransit = async (): Promise<Delivery> => useCases.pickUp.execute(courier, (await assigned()).id);
   /** `seconds` after the fixture's start, as a Date. */
   const after = (seconds: number) => new Date(Date.parse('2026-03-01T10:00:00.000Z') + seconds * 1000);
-  return { clock, bus, deliveries, orders, ...useCases, paidOrder, pending, assigned, inTransit, after };
+  return { clock, ...rig, deliveries, orders, deliveryOrders, courierDirectory, deliveryEvents, ...useCases, paidOrder, pending, assigned, inTransit, after };
 }

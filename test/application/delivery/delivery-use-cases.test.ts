@@ -10,12 +10,12 @@ type AppendPoint = Fixture['deliveries']['appendPoint'];
 function raceFirstAppend(f: Fixture, rival: (append: TrackAppend, appendPoint: AppendPoint) => Promise<void>): void {
   const appendPoint: AppendPoint = f.deliveries.appendPoint.bind(f.deliveries);
   let raced = false;
-  f.deliveries.appendPoint = async (append: TrackAppend) => {
+  f.deliveries.appendPoint = async (append: TrackAppend, events) => {
     if (!raced) {
       raced = true;
       await rival(append, appendPoint);
     }
-    return appendPoint(append);
+    return appendPoint(append, events);
   };
 }
 
@@ -30,6 +30,7 @@ describe('delivery use cases (memory adapters)', () => {
       const delivery = await f.create.execute(seller, f.paidOrder());
       expect(delivery).toMatchObject({ id: 'delivery-1', status: 'pending', buyerId: buyer.userId, sellerIds: [seller.userId, otherSeller.userId], courierId: null, track: [] });
       expect(await f.create.execute(admin, f.paidOrder())).toMatchObject({ status: 'pending' });
+      await f.relay.flush();
       expect(f.bus.published).toEqual([]);
     });
 
@@ -55,8 +56,8 @@ describe('delivery use cases (memory adapters)', () => {
       const { id } = await f.pending();
       const assigned = await f.assign.execute(admin, id, courier.userId);
       expect(assigned).toMatchObject({ status: 'assigned', courierId: courier.userId, assignedAt: f.clock.now() });
-      expect(f.bus.payloads('delivery.assigned')).toEqual([{ deliveryId: id, orderId: assigned.orderId, buyerId: buyer.userId, sellerIds: [seller.userId, otherSeller.userId], courierId: courier.userId }]);
-      const notified = f.bus.payloads('notification.send');
+      expect(await f.published('delivery.assigned')).toEqual([{ deliveryId: id, orderId: assigned.orderId, buyerId: buyer.userId, sellerIds: [seller.userId, otherSeller.userId], courierId: courier.userId }]);
+      const notified = await f.published('notification.send');
       expect(notified.map((n) => [n.userId, n.type])).toEqual([
         [courier.userId, 'delivery.assigned'],
         [buyer.userId, 'delivery.assigned'],
@@ -86,12 +87,12 @@ describe('delivery use cases (memory adapters)', () => {
       const picked = await f.pickUp.execute(courier, id);
       expect(picked).toMatchObject({ status: 'in_transit', pickedUpAt: f.clock.now() });
       const ref = { deliveryId: id, orderId, buyerId: buyer.userId, sellerIds: [seller.userId, otherSeller.userId], courierId: courier.userId };
-      expect(f.bus.payloads('delivery.picked_up')).toEqual([{ ...ref, pickedUpAt: f.clock.now().toISOString() }]);
+      expect(await f.published('delivery.picked_up')).toEqual([{ ...ref, pickedUpAt: f.clock.now().toISOString() }]);
       f.clock.advance(60_000);
       const done = await f.complete.execute(courier, id);
       expect(done).toMatchObject({ status: 'delivered', deliveredAt: f.clock.now() });
-      expect(f.bus.payloads('delivery.completed')).toEqual([{ ...ref, completedAt: f.clock.now().toISOString() }]);
-      const completedNotices = f.bus.payloads('notification.send').filter((n) => n.type === 'delivery.completed');
+      expect(await f.published('delivery.completed')).toEqual([{ ...ref, completedAt: f.clock.now().toISOString() }]);
+      const completedNotices = (await f.published('notification.send')).filter((n) => n.type === 'delivery.completed');
       expect(completedNotices.map((n) => n.userId)).toEqual([buyer.userId, seller.userId, otherSeller.userId]);
     });
 
@@ -104,7 +105,7 @@ describe('delivery use cases (memory adapters)', () => {
       f.orders.set(orderId, { ...f.orders.get(orderId)!, status: 'cancelled' });
       await expect(f.pickUp.execute(courier, id)).rejects.toMatchObject({ code: 'DELIVERY_ORDER_CANCELLED', kind: 'conflict' });
       expect((await f.get.execute(admin, id)).status).toBe('assigned');
-      expect(f.bus.payloads('delivery.picked_up')).toEqual([]);
+      expect(await f.published('delivery.picked_up')).toEqual([]);
     });
   });
 
@@ -118,7 +119,7 @@ describe('delivery use cases (memory adapters)', () => {
       const stored = await f.get.execute(buyer, id);
       const first = { lat: 48.85, lng: 2.35, accuracy: 5, recordedAt: f.after(0) };
       expect(stored).toMatchObject({ lastLocation: first, track: [first] });
-      expect(f.bus.payloads('delivery.location.updated')).toEqual([{ deliveryId: id, courierId: courier.userId, lat: 48.85, lng: 2.35, accuracy: 5, recordedAt: f.after(0).toISOString() }]);
+      expect(await f.published('delivery.location.updated')).toEqual([{ deliveryId: id, courierId: courier.userId, lat: 48.85, lng: 2.35, accuracy: 5, recordedAt: f.after(0).toISOString() }]);
     });
 
     it('takes recordedAt from the device, and keeps the newest DELIVERY_TRACK_MAX_POINTS points', async () => {
@@ -144,16 +145,16 @@ describe('delivery use cases (memory adapters)', () => {
     it('a point whose append loses the race to a completion is judged again and refused: nothing lost silently, nothing published', async () => {
       const delivery = await f.inTransit();
       raceFirstAppend(f, async (append) => {
-        await f.deliveries.save(completeDelivery((await f.deliveries.findById(append.deliveryId))!, courier.userId, f.clock.now()));
+        await f.deliveries.save(completeDelivery((await f.deliveries.findById(append.deliveryId))!, courier.userId, f.clock.now()), []);
       });
       await expect(f.record.execute(courier, { deliveryId: delivery.id, lat: 48.85, lng: 2.35 })).rejects.toMatchObject({ code: 'DELIVERY_INVALID_TRANSITION' });
       expect(await f.get.execute(admin, delivery.id)).toMatchObject({ status: 'delivered', track: [] });
-      expect(f.bus.payloads('delivery.location.updated')).toEqual([]);
+      expect(await f.published('delivery.location.updated')).toEqual([]);
     });
 
     it('a point whose append loses the race to another point is judged against that point', async () => {
       const delivery = await f.inTransit();
-      raceFirstAppend(f, (append, appendPoint) => appendPoint({ ...append, point: { lat: 48.85, lng: 2.35, recordedAt: f.after(-1) } }).then(() => undefined));
+      raceFirstAppend(f, (append, appendPoint) => appendPoint({ ...append, point: { lat: 48.85, lng: 2.35, recordedAt: f.after(-1) } }, []).then(() => undefined));
       expect(await f.record.execute(courier, { deliveryId: delivery.id, lat: 48.85, lng: 2.35 })).toEqual({ kept: false, reason: 'too_close' });
       expect((await f.get.execute(admin, delivery.id)).track).toHaveLength(1);
     });

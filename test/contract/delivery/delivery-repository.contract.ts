@@ -3,6 +3,8 @@ import { beforeEach, expect, it } from 'vitest';
 import type { DeliveryRepository, TrackAppend } from '../../../src/application/delivery/ports/delivery-repository.js';
 import { assignCourier, completeDelivery, createDelivery, pickUp, withTrackPoint, type Delivery } from '../../../src/domain/delivery/delivery.js';
 import type { TrackPoint } from '../../../src/domain/delivery/tracking-filter.js';
+import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
+import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 
 export interface DeliveryRepositoryContractOptions {
   /** FerretDB does not apply a conditional update atomically: racing writes of one version may all pass. */
@@ -22,10 +24,43 @@ async function stored(repo: DeliveryRepository, delivery: Delivery): Promise<Del
   return delivery;
 }
 
-export function deliveryRepositoryContract(make: () => Promise<DeliveryRepository>, options: DeliveryRepositoryContractOptions = {}): void {
+/** A repository (empty or holding unrelated deliveries) and the outbox its changes store events in. */
+export interface DeliveryStoreUnderTest {
+  repo: DeliveryRepository;
+  outbox: OutboxStore;
+}
+
+export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnderTest>, options: DeliveryRepositoryContractOptions = {}): void {
   let repo: DeliveryRepository;
+  let outbox: OutboxStore;
   beforeEach(async () => {
-    repo = await make();
+    ({ repo, outbox } = await make());
+  });
+  /** The pending events of this delivery (their ids start with its id). */
+  const pendingOf = async (delivery: Delivery) => (await pendingEvents(outbox)).filter((event) => event.id.startsWith(delivery.id)).map((event) => event.id);
+  const events = (delivery: Delivery, ...names: string[]) => names.map((name) => sampleEvent(`${delivery.id}-${name}`));
+
+  it('stores the events of each save and append in its outbox, in order, and never in the delivery', async () => {
+    const delivery = await stored(repo, pending());
+    const assigned = assignCourier(delivery, 'c1', minutes(1));
+    await repo.save(assigned, events(delivery, 'assigned', 'notice'));
+    await repo.appendPoint(append(assigned, pointAt(2)), events(delivery, 'located'));
+    const tracked = withTrackPoint(assigned, pointAt(2), 500, minutes(2));
+    const picked = pickUp(tracked, 'c1', minutes(3));
+    await repo.save(picked, []);
+    await repo.appendPoint(append(picked, pointAt(4)), []);
+    expect(await pendingOf(delivery)).toEqual([`${delivery.id}-assigned`, `${delivery.id}-notice`, `${delivery.id}-located`]);
+    expect(await repo.findById(delivery.id)).toStrictEqual(withTrackPoint(picked, pointAt(4), 500, minutes(4)));
+  });
+
+  it('a refused save or append (stale version, unknown delivery) stores none of its events', async () => {
+    const delivery = await stored(repo, inTransit());
+    await repo.save(completeDelivery(delivery, 'c1', minutes(3)), events(delivery, 'won'));
+    await expect(repo.save(completeDelivery(delivery, 'c1', minutes(4)), events(delivery, 'lost-save'))).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    await expect(repo.appendPoint(append(delivery, pointAt(4)), events(delivery, 'lost-point'))).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    const unknown = pending();
+    await expect(repo.save({ ...unknown, version: 2 }, events(unknown, 'lost'))).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+    expect([...(await pendingOf(delivery)), ...(await pendingOf(unknown))]).toEqual([`${delivery.id}-won`]);
   });
 
   it('stores a delivery and finds it by id and by order, as it was', async () => {
@@ -55,31 +90,31 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryRepositor
   it('saves only over the version it was read at; an unknown delivery is DELIVERY_NOT_FOUND', async () => {
     const delivery = await stored(repo, pending());
     const assigned = assignCourier(delivery, 'c1', minutes(1));
-    await repo.save(assigned);
+    await repo.save(assigned, []);
     expect(await repo.findById(delivery.id)).toStrictEqual(assigned);
-    await expect(repo.save(assigned)).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE', kind: 'conflict' });
-    await expect(repo.save(assignCourier(delivery, 'c2', minutes(1)))).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
-    await expect(repo.save({ ...assigned, id: 'absent' })).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND', kind: 'not_found' });
+    await expect(repo.save(assigned, [])).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE', kind: 'conflict' });
+    await expect(repo.save(assignCourier(delivery, 'c2', minutes(1)), [])).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    await expect(repo.save({ ...assigned, id: 'absent' }, [])).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND', kind: 'not_found' });
   });
 
   it('round-trips every date of the lifecycle and a track with and without accuracy', async () => {
     const delivery = await stored(repo, inTransit());
     const first = withTrackPoint(delivery, pointAt(3, 12.5), 500, minutes(3));
-    await repo.appendPoint(append(delivery, pointAt(3, 12.5)));
+    await repo.appendPoint(append(delivery, pointAt(3, 12.5)), []);
     const withPoints = withTrackPoint(first, pointAt(4), 500, minutes(4));
-    await repo.appendPoint(append(first, pointAt(4)));
+    await repo.appendPoint(append(first, pointAt(4)), []);
     const found = await repo.findById(delivery.id);
     expect(found).toStrictEqual(withPoints);
     expect(found?.lastLocation).not.toHaveProperty('accuracy');
     const done = completeDelivery(withPoints, 'c1', minutes(5));
-    await repo.save(done);
+    await repo.save(done, []);
     expect(await repo.findById(delivery.id)).toStrictEqual(done);
   });
 
   it('appendPoint keeps the newest keepNewest points, sets lastLocation and bumps the version', async () => {
     let delivery = await stored(repo, inTransit());
     for (let minute = 3; minute < 10; minute += 1) {
-      await repo.appendPoint(append(delivery, pointAt(minute), 4));
+      await repo.appendPoint(append(delivery, pointAt(minute), 4), []);
       delivery = withTrackPoint(delivery, pointAt(minute), 4, minutes(minute));
     }
     const found = await repo.findById(delivery.id);
@@ -91,10 +126,10 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryRepositor
 
   it('appendPoint over a stale version: DELIVERY_CONCURRENT_UPDATE and nothing appended; unknown: DELIVERY_NOT_FOUND', async () => {
     const delivery = await stored(repo, inTransit());
-    await repo.appendPoint(append(delivery, pointAt(3)));
-    await expect(repo.appendPoint(append(delivery, pointAt(4)))).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    await repo.appendPoint(append(delivery, pointAt(3)), []);
+    await expect(repo.appendPoint(append(delivery, pointAt(4)), [])).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
     expect((await repo.findById(delivery.id))?.track).toHaveLength(1);
-    await expect(repo.appendPoint({ ...append(delivery, pointAt(4)), deliveryId: 'absent' })).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+    await expect(repo.appendPoint({ ...append(delivery, pointAt(4)), deliveryId: 'absent' }, [])).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
   });
 
   it.skipIf(options.onFerretDb === true)(
@@ -102,7 +137,7 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryRepositor
     async () => {
       for (let round = 0; round < 10; round += 1) {
         const delivery = await stored(repo, inTransit());
-        const results = await Promise.allSettled([repo.appendPoint(append(delivery, pointAt(3))), repo.save(completeDelivery(delivery, 'c1', minutes(3)))]);
+        const results = await Promise.allSettled([repo.appendPoint(append(delivery, pointAt(3)), []), repo.save(completeDelivery(delivery, 'c1', minutes(3)), [])]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         const found = await repo.findById(delivery.id);
         expect(found?.version).toBe(delivery.version + 1);
@@ -116,7 +151,7 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryRepositor
     'of 10 racing appends over one version exactly one is kept (skipped on FerretDB: its conditional updates are not atomic under concurrency)',
     async () => {
       const delivery = await stored(repo, inTransit());
-      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => repo.appendPoint(append(delivery, pointAt(3 + i)))));
+      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => repo.appendPoint(append(delivery, pointAt(3 + i)), [])));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
       expect((await repo.findById(delivery.id))?.track).toHaveLength(1);

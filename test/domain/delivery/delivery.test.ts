@@ -48,6 +48,11 @@ describe('delivery state machine', () => {
     expect(completeDelivery(picked, 'c1', later).deliveredAt).toEqual(later);
   });
 
+  it('assigning the courier it already has changes nothing (a retried request): the same delivery back', () => {
+    const assigned = assignCourier(fresh, 'c1', at);
+    expect(assignCourier(assigned, 'c1', later)).toBe(assigned);
+  });
+
   it('only its courier picks up and completes: DELIVERY_NOT_COURIER for anyone else, also before a courier is assigned', () => {
     expect(codeOf(() => pickUp(inStatus('assigned'), 'c2', later))).toBe('DELIVERY_NOT_COURIER');
     expect(codeOf(() => completeDelivery(inStatus('in_transit'), 'b1', later))).toBe('DELIVERY_NOT_COURIER');

@@ -4,6 +4,7 @@ import type { EventEnvelope } from '../../../src/application/shared/events/envel
 import { deliveryWorld, type DeliveryWorld } from '../../support/delivery-helpers.js';
 import { expectProblem, fieldPaths, registerUser, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
 import { recordEvents } from '../../support/recorded-events.js';
+import { settleOutbox } from '../../support/outbox-helpers.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const WAIT = { timeout: 5000, interval: 20 };
@@ -140,6 +141,7 @@ describe('HTTP deliveries', () => {
     expect(await report({ lat: 49.85, lng: 2.35, recordedAt: at(60) })).toEqual({ kept: false, reason: 'too_fast' });
     expect(await report({ lat: 48.851, lng: 2.35, recordedAt: at(10) })).toEqual({ kept: true });
     expect((await get(deliveryId, courier.auth)).body.track).toHaveLength(2);
+    await settleOutbox(t.container);
     expect(events.filter((e) => e.topic === 'delivery.location.updated' && (e.payload as { deliveryId: string }).deliveryId === deliveryId)).toHaveLength(2);
   });
 

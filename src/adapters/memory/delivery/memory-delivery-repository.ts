@@ -1,5 +1,7 @@
 import type { DeliveryRepository, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import { deliveryErrors, withTrackPoint, type Delivery } from '../../../domain/delivery/delivery.js';
+import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 /** A deep copy; structuredClone keeps Dates as Dates. */
 const copy = (delivery: Delivery): Delivery => structuredClone(delivery);
@@ -7,10 +9,13 @@ const copy = (delivery: Delivery): Delivery => structuredClone(delivery);
 /**
  * DeliveryRepository in process memory. Every method decides and writes before its first await
  * (there is none), so each is atomic within the process: of racing creates for one order one wins,
- * of racing changes of one version one wins.
+ * of racing changes of one version one wins. A change appends its events to the memory outbox in
+ * the same step.
  */
 export class MemoryDeliveryRepository implements DeliveryRepository {
   private readonly deliveries = new Map<string, Delivery>();
+
+  constructor(private readonly outbox: MemoryOutbox) {}
 
   async create(delivery: Delivery): Promise<void> {
     if (this.deliveries.has(delivery.id)) throw new Error(`delivery ${delivery.id} is already stored`);
@@ -28,14 +33,19 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
     return delivery ? copy(delivery) : null;
   }
 
-  async save(delivery: Delivery): Promise<void> {
+  async save(delivery: Delivery, events: PendingEvents): Promise<void> {
     this.storedAt(delivery.id, delivery.version - 1);
-    this.deliveries.set(delivery.id, copy(delivery));
+    this.store(copy(delivery), events);
   }
 
-  async appendPoint(append: TrackAppend): Promise<void> {
+  async appendPoint(append: TrackAppend, events: PendingEvents): Promise<void> {
     const stored = this.storedAt(append.deliveryId, append.version);
-    this.deliveries.set(stored.id, withTrackPoint(stored, structuredClone(append.point), append.keepNewest, append.at));
+    this.store(withTrackPoint(stored, structuredClone(append.point), append.keepNewest, append.at), events);
+  }
+
+  private store(delivery: Delivery, events: PendingEvents): void {
+    this.deliveries.set(delivery.id, delivery);
+    this.outbox.append(`deliveries:${delivery.id}`, events);
   }
 
   /** The stored delivery if it is at `version`; DELIVERY_NOT_FOUND or DELIVERY_CONCURRENT_UPDATE otherwise. */

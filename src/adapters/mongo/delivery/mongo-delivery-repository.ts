@@ -1,8 +1,10 @@
 import type { Collection, Db } from 'mongodb';
 import type { DeliveryRepository, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import { deliveryErrors, type Delivery } from '../../../domain/delivery/delivery.js';
 import type { TrackPoint } from '../../../domain/delivery/tracking-filter.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
+import { appendOutbox, replaceWithOutbox, type MongoOutboxStore } from '../shared/mongo-outbox.js';
 
 type DeliveryDocument = Omit<Delivery, 'id'> & { _id: string };
 
@@ -25,22 +27,38 @@ function toDocument(delivery: Delivery): DeliveryDocument {
   return { _id: id, ...withoutUndefined(rest), lastLocation: lastLocation && pointToDocument(lastLocation), track: track.map(pointToDocument) };
 }
 
+/** Field by field: the document's outbox fields stay out of the delivery. */
 function toDelivery(document: DeliveryDocument): Delivery {
-  const { _id, lastLocation, track, ...rest } = document;
-  const delivery: Delivery = { id: _id, ...rest, lastLocation: lastLocation && pointOf(lastLocation), track: track.map(pointOf) };
-  for (const key of OPTIONAL_DATES) if (delivery[key] == null) delete delivery[key];
+  const delivery: Delivery = {
+    id: document._id,
+    orderId: document.orderId,
+    buyerId: document.buyerId,
+    sellerIds: document.sellerIds,
+    courierId: document.courierId,
+    status: document.status,
+    lastLocation: document.lastLocation && pointOf(document.lastLocation),
+    track: document.track.map(pointOf),
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+    version: document.version,
+  };
+  for (const key of OPTIONAL_DATES) if (document[key] != null) delivery[key] = document[key];
   return delivery;
 }
 
 /**
  * Deliveries in the `deliveries` collection. One per order: a unique index on orderId (an insert's
  * violation is atomic on MongoDB and FerretDB alike). Changes are conditional on the version read;
- * a point is appended with $push/$slice rather than by rewriting the track.
+ * a point is appended with $push/$slice rather than by rewriting the track. A change's events go
+ * into the document's outbox in the same update (never a replace, which would drop pending ones).
  */
 export class MongoDeliveryRepository implements DeliveryRepository {
   private readonly collection: Collection<DeliveryDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly outbox: MongoOutboxStore,
+  ) {
     this.collection = db.collection<DeliveryDocument>('deliveries');
   }
 
@@ -67,20 +85,27 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     return document ? toDelivery(document) : null;
   }
 
-  async save(delivery: Delivery): Promise<void> {
-    const result = await this.collection.replaceOne({ _id: delivery.id, version: delivery.version - 1 }, toDocument(delivery));
-    if (result.matchedCount !== 1) await this.whyNotMatched(delivery.id);
+  async save(delivery: Delivery, events: PendingEvents): Promise<void> {
+    const update = replaceWithOutbox(toDocument(delivery), events, OPTIONAL_DATES);
+    const result = await this.collection.updateOne({ _id: delivery.id, version: delivery.version - 1 }, update);
+    if (result.matchedCount !== 1) return this.whyNotMatched(delivery.id);
+    this.outbox.written(events);
   }
 
-  async appendPoint(append: TrackAppend): Promise<void> {
+  async appendPoint(append: TrackAppend, events: PendingEvents): Promise<void> {
     const point = pointToDocument(append.point);
     const version = append.version + 1;
+    const outbox = appendOutbox(events);
     const after = await this.collection.findOneAndUpdate(
       { _id: append.deliveryId, version: append.version },
-      { $push: { track: { $each: [point], $slice: -append.keepNewest } }, $set: { lastLocation: point, updatedAt: append.at, version } },
+      {
+        $push: { track: { $each: [point], $slice: -append.keepNewest }, ...outbox.$push },
+        $set: { lastLocation: point, updatedAt: append.at, version, ...outbox.$set },
+      },
       { returnDocument: 'after' },
     );
     if (!after) return this.whyNotMatched(append.deliveryId);
+    this.outbox.written(events);
     if (after.track.length > append.keepNewest) await this.trim(append.deliveryId, version, after.track.slice(-append.keepNewest));
   }
 

@@ -6,7 +6,11 @@ import { changeDelivery } from '../delivery-updates.js';
 import type { CourierDirectory } from '../ports/courier-directory.js';
 import type { DeliveryRepository } from '../ports/delivery-repository.js';
 
-/** An admin gives a pending delivery to a courier, or another courier before pickup. */
+/**
+ * An admin gives a pending delivery to a courier, or another courier before pickup; the courier
+ * and the buyer are notified (stored with the assignment). Assigning the courier it already has
+ * (a retried request) answers the delivery as it is and notifies nobody again.
+ */
 export class AssignCourier {
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -18,8 +22,9 @@ export class AssignCourier {
   async execute(actor: Actor, deliveryId: string, courierId: string): Promise<Delivery> {
     if (!isAdmin(actor)) throw deliveryErrors.notAdmin();
     if (!(await this.couriers.isCourier(courierId))) throw deliveryErrors.notACourier();
-    const assigned = await changeDelivery(this.deliveries, actor, deliveryId, (delivery) => assignCourier(delivery, courierId, this.clock.now()));
-    await this.events.assigned(assigned);
-    return assigned;
+    return changeDelivery(this.deliveries, actor, deliveryId, {
+      apply: (delivery) => assignCourier(delivery, courierId, this.clock.now()),
+      events: (assigned) => this.events.assigned(assigned),
+    });
   }
 }

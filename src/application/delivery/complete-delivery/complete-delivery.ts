@@ -5,7 +5,10 @@ import type { DeliveryEvents } from '../delivery-events.js';
 import { changeDelivery } from '../delivery-updates.js';
 import type { DeliveryRepository } from '../ports/delivery-repository.js';
 
-/** Its courier hands the parcel over (in_transit -> delivered); the orders module then marks the order delivered. */
+/**
+ * Its courier hands the parcel over (in_transit -> delivered), stored with delivery.completed and
+ * the notices; the orders module then marks the order delivered. Completing again is 409.
+ */
 export class CompleteDelivery {
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -14,8 +17,9 @@ export class CompleteDelivery {
   ) {}
 
   async execute(actor: Actor, deliveryId: string): Promise<Delivery> {
-    const completed = await changeDelivery(this.deliveries, actor, deliveryId, (delivery) => completeDelivery(delivery, actor.userId, this.clock.now()));
-    await this.events.completed(completed);
-    return completed;
+    return changeDelivery(this.deliveries, actor, deliveryId, {
+      apply: (delivery) => completeDelivery(delivery, actor.userId, this.clock.now()),
+      events: (completed) => this.events.completed(completed),
+    });
   }
 }

@@ -6,7 +6,10 @@ import { changeDelivery } from '../delivery-updates.js';
 import type { DeliveryOrders } from '../ports/delivery-orders.js';
 import type { DeliveryRepository } from '../ports/delivery-repository.js';
 
-/** Its courier takes the parcel (assigned -> in_transit); the orders module then marks the order shipped. */
+/**
+ * Its courier takes the parcel (assigned -> in_transit), stored with delivery.picked_up; the orders
+ * module then marks the order shipped. Picking up again is 409.
+ */
 export class PickUpDelivery {
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -16,13 +19,14 @@ export class PickUpDelivery {
   ) {}
 
   async execute(actor: Actor, deliveryId: string): Promise<Delivery> {
-    const picked = await changeDelivery(this.deliveries, actor, deliveryId, async (delivery) => {
-      const next = pickUp(delivery, actor.userId, this.clock.now());
-      await this.assertOrderOpen(delivery.orderId);
-      return next;
+    return changeDelivery(this.deliveries, actor, deliveryId, {
+      apply: async (delivery) => {
+        const next = pickUp(delivery, actor.userId, this.clock.now());
+        await this.assertOrderOpen(delivery.orderId);
+        return next;
+      },
+      events: (picked) => this.events.pickedUp(picked),
     });
-    await this.events.pickedUp(picked);
-    return picked;
   }
 
   /** A buyer may cancel a paid order until it ships: then there is nothing to pick up. */

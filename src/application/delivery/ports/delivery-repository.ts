@@ -1,5 +1,6 @@
 import type { Delivery } from '../../../domain/delivery/delivery.js';
 import type { TrackPoint } from '../../../domain/delivery/tracking-filter.js';
+import type { PendingEvents } from '../../shared/outbox/outbox.js';
 
 /** One kept point appended to a delivery read at `version`. */
 export interface TrackAppend {
@@ -12,17 +13,22 @@ export interface TrackAppend {
   at: Date;
 }
 
+/**
+ * Deliveries. A change and the events it causes (`events`) are stored in one atomic step (the
+ * outbox; the relay publishes them): both or neither, so a crash right after the write still
+ * publishes and a refused write stores no event.
+ */
 export interface DeliveryRepository {
   /** Stores a new delivery; DELIVERY_ALREADY_EXISTS when its order has one, also under racing creates (exactly one wins). */
   create(delivery: Delivery): Promise<void>;
   findById(id: string): Promise<Delivery | null>;
   findByOrderId(orderId: string): Promise<Delivery | null>;
   /** Replaces the delivery if its stored version is `delivery.version - 1`; else DELIVERY_CONCURRENT_UPDATE (or DELIVERY_NOT_FOUND). */
-  save(delivery: Delivery): Promise<void>;
+  save(delivery: Delivery, events: PendingEvents): Promise<void>;
   /**
    * Appends a point (it becomes lastLocation; the track keeps the newest `keepNewest`) if the stored
    * version is still `append.version`; else DELIVERY_CONCURRENT_UPDATE (or DELIVERY_NOT_FOUND).
    */
-  appendPoint(append: TrackAppend): Promise<void>;
+  appendPoint(append: TrackAppend, events: PendingEvents): Promise<void>;
 }
 export const DeliveryRepository = Symbol.for('DeliveryRepository');

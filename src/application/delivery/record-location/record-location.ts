@@ -25,7 +25,7 @@ function pointOf(report: LocationReport, now: Date): TrackPoint {
 /**
  * Its courier reports a position while the delivery is assigned or in transit. The tracking
  * filter keeps it or drops it (with the reason); a kept point is appended over the version it was
- * judged against (judged again when another change won the race) and published.
+ * judged against (judged again when another change won the race), with its event in the same write.
  */
 export class RecordLocation {
   constructor(
@@ -46,8 +46,8 @@ export class RecordLocation {
     const point = pointOf(report, now);
     const decision = judgeTrackPoint(point, delivery.lastLocation, now, this.settings.tracking);
     if (!decision.kept) return decision;
-    await this.deliveries.appendPoint({ deliveryId: delivery.id, version: delivery.version, point, keepNewest: this.settings.trackMaxPoints, at: now });
-    await this.events.located(delivery, point);
+    const append = { deliveryId: delivery.id, version: delivery.version, point, keepNewest: this.settings.trackMaxPoints, at: now };
+    await this.deliveries.appendPoint(append, this.events.located(delivery, point));
     return decision;
   }
 }
