@@ -31,7 +31,8 @@ export function fingerprintOf(body: object): string {
  * while the first is running waits for its answer; a claim whose holder died is taken over once
  * its lease (`leaseMs`) has run out, so a retry is never stuck for longer than that: the work then
  * runs again, knowing it is a recovery (`recovered`), and must finish or redo what the dead one
- * left (the commands are written so that it can). A failed work releases the key.
+ * left (the commands are written so that it can). A failed work releases the key; a work done
+ * whose answer could not be remembered leaves its claim to run out.
  */
 export class IdempotentRequests {
   constructor(
@@ -48,18 +49,24 @@ export class IdempotentRequests {
       if (claim.state === 'mismatch') throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another body');
       if (claim.state === 'done') return replay(claim.response);
       if (claim.state === 'claimed') {
-        try {
-          const answer = await work(claim.recovered);
-          await this.store.complete(scope, key, answer.response, KEY_TTL_SECONDS);
-          return answer.value;
-        } catch (error) {
-          // Should the release fail too, the lease runs out: the key is free again a little later.
-          await this.store.release(scope, key, claim.token).catch(() => undefined);
-          throw error;
-        }
+        const answer = await this.attempt(request, claim.token, () => work(claim.recovered));
+        // Should this fail, the work is done but not remembered: the claim runs out and a retry, recovering, finds it done.
+        await this.store.complete(scope, key, answer.response, KEY_TTL_SECONDS);
+        return answer.value;
       }
       if (Date.now() > deadline) throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the same request is still being handled; retry');
       await sleep(POLL_MS);
+    }
+  }
+
+  /** Runs the work; when it fails, the key is released so that the client may retry at once. */
+  private async attempt<T>({ scope, key }: IdempotentRequest, token: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      // Should the release fail too, the lease runs out: the key is free again a little later.
+      await this.store.release(scope, key, token).catch(() => undefined);
+      throw error;
     }
   }
 }
