@@ -2,7 +2,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
+import { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';
 import { PaymentGateway } from '../../../src/application/orders/ports/payment-gateway.js';
+import { createOrder } from '../../../src/domain/orders/order.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
 import { recordEvents } from '../../support/recorded-events.js';
@@ -129,7 +131,7 @@ describe('HTTP orders', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => request(t.app).post(`/api/v1/orders/${orderId}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array<number>(9).fill(409)]);
     expect(paymentIds.size).toBe(1);
-    expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1);
+    await vi.waitFor(() => expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect((await request(t.app).get(`/api/v1/orders/${orderId}`).set(buyer.auth)).body.status).toBe('paid');
   });
 
@@ -150,6 +152,89 @@ describe('HTTP orders', () => {
     expect((await request(t.app).post(`/api/v1/orders/${paid.body.id}/pay`).set(payer.auth).send({ paymentMethod: 'test_card' })).body.status).toBe('paid');
     expect((await request(t.app).post(`/api/v1/orders/${paid.body.id}/cancel`).set(admin)).body.status).toBe('cancelled');
     await expectConsistent(listingId);
+  });
+
+  describe('Idempotency-Key on pay', () => {
+    const pay = (who: SignedIn, orderId: string, key?: string, body: object = { paymentMethod: 'test_card' }) => {
+      const req = request(t.app).post(`/api/v1/orders/${orderId}/pay`).set(who.auth);
+      return (key === undefined ? req : req.set('Idempotency-Key', key)).send(body);
+    };
+    const countingCharges = () => {
+      const gateway = t.container.get<PaymentGateway>(PaymentGateway);
+      const charge = gateway.charge.bind(gateway);
+      const charges: string[] = [];
+      gateway.charge = async (req) => {
+        const result = await charge(req);
+        if (result.ok) charges.push(result.paymentId);
+        return result;
+      };
+      return { charges, restore: () => (gateway.charge = charge) };
+    };
+    const pendingOrder = async () => {
+      const buyer = await buyerWithCart(await listingWithStock(3));
+      return { buyer, orderId: (await order(buyer)).body.id as string };
+    };
+
+    it('the same key and body answer the first answer again and pay once; another body is 409 IDEMPOTENCY_KEY_REUSED', async () => {
+      const { buyer, orderId } = await pendingOrder();
+      const events = recordEvents(t.container);
+      const counting = countingCharges();
+      try {
+        const first = await pay(buyer, orderId, 'pay-key-000001');
+        expect(first.status).toBe(200);
+        expect(first.body).toMatchObject({ id: orderId, status: 'paid' });
+        const again = await pay(buyer, orderId, 'pay-key-000001');
+        expect(again.status).toBe(200);
+        expect(again.body).toEqual(first.body);
+        expectProblem(await pay(buyer, orderId, 'pay-key-000001', { paymentMethod: 'test_card', shippingAddress: { ...address, city: 'Lyon' } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+        expectProblem(await pay(buyer, orderId, 'pay-key-000002'), 409, 'ORDER_INVALID_TRANSITION');
+        expectProblem(await pay(buyer, orderId), 409, 'ORDER_INVALID_TRANSITION');
+        await vi.waitFor(() => expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1), { timeout: 5000, interval: 20 });
+        expect(new Set(counting.charges).size).toBe(1);
+      } finally {
+        counting.restore();
+      }
+    });
+
+    it('twins with one key sent at once: both 200 with the same order, one charge', async () => {
+      const { buyer, orderId } = await pendingOrder();
+      const counting = countingCharges();
+      try {
+        const answers = await Promise.all([pay(buyer, orderId, 'pay-twin-0001'), pay(buyer, orderId, 'pay-twin-0001')]);
+        expect(answers.map((a) => a.status)).toEqual([200, 200]);
+        expect(answers[0]?.body).toEqual(answers[1]?.body);
+        expect(new Set(counting.charges).size).toBe(1);
+      } finally {
+        counting.restore();
+      }
+    });
+
+    it('a declined payment is not remembered: the key may be used again; a malformed key is 400', async () => {
+      const { buyer, orderId } = await pendingOrder();
+      expectProblem(await pay(buyer, orderId, 'pay-declined-01', { paymentMethod: 'test_card_declined' }), 402, 'PAYMENT_DECLINED');
+      expectProblem(await pay(buyer, orderId, 'pay-declined-01', { paymentMethod: 'test_card_declined' }), 402, 'PAYMENT_DECLINED');
+      expect((await pay(buyer, orderId, 'pay-declined-01')).body.status).toBe('paid');
+      const bad = await pay(buyer, orderId, 'short');
+      expect((expectProblem(bad, 400).errors as { path: string }[]).map((e) => e.path)).toEqual(['headers.idempotency-key']);
+    });
+
+    it("another buyer's key on the order is 404, and does not take the owner's key", async () => {
+      const { buyer, orderId } = await pendingOrder();
+      const stranger = await registerUser(t.app);
+      expectProblem(await pay(stranger, orderId, 'shared-key-001'), 404);
+      expect((await pay(buyer, orderId, 'shared-key-001')).status).toBe(200);
+    });
+  });
+
+  it('an order still placing (a checkout under way or dead) is neither found nor listed', async () => {
+    const buyer = await registerUser(t.app);
+    const items = [{ listingId: 'l-1', sellerId: seller.id, title: 'Bike', unitPrice: { amount: 100, currency: 'EUR' }, quantity: 1 }];
+    const placing = createOrder({ id: `placing-${buyer.id}`, buyerId: buyer.id, items, shippingAddress: address, at: t.clock.now() });
+    await t.container.get<OrderRepository>(OrderRepository).create(placing, []);
+    expectProblem(await request(t.app).get(`/api/v1/orders/${placing.id}`).set(buyer.auth), 404, 'ORDER_NOT_FOUND');
+    expectProblem(await request(t.app).get(`/api/v1/orders/${placing.id}`).set(admin), 404, 'ORDER_NOT_FOUND');
+    expect((await request(t.app).get('/api/v1/orders').set(buyer.auth)).body.items).toEqual([]);
+    expectProblem(await request(t.app).post(`/api/v1/orders/${placing.id}/cancel`).set(buyer.auth), 404);
   });
 
   it("answers 404 for another buyer's order; the seller and admins may read it", async () => {
