@@ -1,5 +1,6 @@
 import { FollowAcceptedBids } from '../../src/application/auctions/follow-accepted-bids/follow-accepted-bids.js';
 import { RecordAuctionOrder } from '../../src/application/auctions/record-auction-order/record-auction-order.js';
+import { RestockCancelledOrder } from '../../src/application/cart/restock-cancelled-order/restock-cancelled-order.js';
 import { SyncStockFromListing } from '../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
 import { AdjustListingStock } from '../../src/application/catalog/adjust-listing-stock/adjust-listing-stock.js';
 import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
@@ -15,6 +16,7 @@ const consumers = [
   ReapplyAutoModeration.consumer,
   ApplyModerationVerdict.consumer,
   SyncStockFromListing.consumer,
+  RestockCancelledOrder.consumer,
   AdjustListingStock.consumer,
   CreateAuctionOrder.consumer,
   RecordAuctionOrder.consumer,
