@@ -22,7 +22,12 @@ import { CartOrderCheckout } from '../../../src/adapters/in-process/cart-order-c
 import type { Config } from '../../../src/config.js';
 import { ConfigToken } from '../../../src/container.js';
 import { isPlaced, type Order } from '../../../src/domain/orders/order.js';
+import type { Redis } from 'ioredis';
+import type { Db } from 'mongodb';
+import { MongoDbToken } from '../../../src/adapters/mongo/mongo-connection.js';
+import { RedisKeyPrefix, RedisToken } from '../../../src/adapters/redis/redis-connection.js';
 import type { FaultPlan } from '../../support/fault-injection.js';
+import { uniqueName } from '../../support/real-services.js';
 import { quietRelayFixture, type IdentityFixture } from '../identity/identity-fixture.js';
 
 export const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
@@ -58,7 +63,9 @@ export interface CommerceUseCases {
  * fault plan: the "process" that runs them dies when the plan says; a new set of use cases (no
  * plan) is the process after a restart, on the same stores.
  */
-export async function commerceWorld(env: Record<string, string> = {}) {
+export async function commerceWorld(realServers: Record<string, string> = {}) {
+  // On real servers, a database and a key prefix of its own, dropped by close().
+  const env = realServers.MONGO_URL ? { ...realServers, MONGO_DB: uniqueName('uty_crash'), REDIS_KEY_PREFIX: `${uniqueName('uty')}:` } : realServers;
   const f: IdentityFixture = await quietRelayFixture(env);
   const c = f.container;
   const category = await c.get(CreateCategory).execute({ adminId: 'admin', name: 'Things' });
@@ -146,7 +153,17 @@ export async function commerceWorld(env: Record<string, string> = {}) {
 
   const cartOf = async () => (await c.get(GetCart).execute(buyer.userId)).items.map((line) => line.quantity);
 
-  return { f, listingIds, useCases, restart, allOrders, expectConsistent, cartOf, close: () => f.close() };
+  const close = async () => {
+    if (c.isBound(MongoDbToken)) await c.get<Db>(MongoDbToken).dropDatabase();
+    if (c.isBound(RedisToken)) {
+      const redis = c.get<Redis>(RedisToken);
+      const keys = await redis.keys(`${c.get<string>(RedisKeyPrefix)}*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
+    await f.close();
+  };
+
+  return { f, listingIds, useCases, restart, allOrders, expectConsistent, cartOf, close };
 }
 
 export type CommerceWorld = Awaited<ReturnType<typeof commerceWorld>>;
