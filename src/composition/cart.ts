@@ -48,10 +48,15 @@ async function bindStores(container: Container): Promise<void> {
 /** The ledger stores its stock.* events itself: in the Redis outbox stream, or the memory outbox. */
 function stockLedger(container: Container): StockLedger {
   if (container.isBound(RedisToken)) {
-    const source = { ids: container.get<IdGenerator>(IdGenerator), clock: container.get<Clock>(Clock), signal: container.get<OutboxSignal>(OutboxSignalToken) };
+    const source = {
+      ids: container.get<IdGenerator>(IdGenerator),
+      clock: container.get<Clock>(Clock),
+      signal: container.get<OutboxSignal>(OutboxSignalToken),
+    };
     return new RedisStockLedger(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix), source);
   }
-  return new MemoryStockLedger(container.get<MemoryOutbox>(MemoryOutboxToken), new StockEvents(container.get<EventFactory>(EventFactoryToken)));
+  const events = new StockEvents(container.get<EventFactory>(EventFactoryToken));
+  return new MemoryStockLedger(container.get<MemoryOutbox>(MemoryOutboxToken), events);
 }
 
 /** Cart: stock reservations, the cart lines, and the stock that follows the listings. */
@@ -59,7 +64,9 @@ export async function bindCart(container: Container, config: Config): Promise<vo
   await bindStores(container);
   const ttl = config.cart.reservationTtlSeconds;
   container.bind<StockAvailability>(StockAvailability).toResolvedValue((ledger: StockLedger) => new CartStockAvailability(ledger), [StockLedger]);
-  container.bind<CartCatalog>(CartCatalog).toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogCartCatalog(listings, clock), [ListingRepository, Clock]);
+  container
+    .bind<CartCatalog>(CartCatalog)
+    .toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogCartCatalog(listings, clock), [ListingRepository, Clock]);
   container
     .bind(AddToCart)
     .toResolvedValue(
@@ -110,7 +117,8 @@ export function subscribeCart(container: Container): void {
  * STOCK_SWEEP_INTERVAL_MS (the ledger makes both safe on several instances).
  */
 export async function startCart(container: Container, config: Config): Promise<void> {
-  const reconcile = async () => logReconciliation(container.get<Logger>(LoggerToken), await container.get(ReconcileStock).execute());
+  const logger = container.get<Logger>(LoggerToken);
+  const reconcile = async () => logReconciliation(logger, await container.get(ReconcileStock).execute());
   await reconcile();
   startPeriodicTask(container, 'stock-reconciliation', config.cart.reconcileIntervalMs, reconcile);
   const sweep = container.get(SweepExpiredReservations);

@@ -42,7 +42,8 @@ async function bindStores(container: Container): Promise<void> {
     await orders.ensureIndexes();
     container.bind<OrderRepository>(OrderRepository).toConstantValue(orders);
   } else {
-    container.bind<OrderRepository>(OrderRepository).toConstantValue(new MemoryOrderRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
+    const orders = new MemoryOrderRepository(container.get<MemoryOutbox>(MemoryOutboxToken));
+    container.bind<OrderRepository>(OrderRepository).toConstantValue(orders);
   }
   const idempotency = container.isBound(RedisToken)
     ? new RedisIdempotencyStore(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
@@ -57,7 +58,9 @@ export async function bindOrders(container: Container, config: Config): Promise<
   container.bind<PaymentGateway>(PaymentGateway).toConstantValue(new TestPaymentGateway());
   container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartOrderCheckout(carts, ledger), [CartRepository, StockLedger]);
   container.bind(OrderEvents).toResolvedValue((factory: EventFactory) => new OrderEvents(factory), [EventFactoryToken]);
-  container.bind(IdempotentRequests).toResolvedValue((store: IdempotencyStore) => new IdempotentRequests(store, checkoutTimeoutMs), [IdempotencyStore]);
+  container
+    .bind(IdempotentRequests)
+    .toResolvedValue((store: IdempotencyStore) => new IdempotentRequests(store, checkoutTimeoutMs), [IdempotencyStore]);
   const bind = bindUseCase(container);
   bind(OrderPlacement, [OrderRepository, OrderCheckout, OrderEvents, Clock]);
   bind(CreateOrder, [OrderRepository, OrderCheckout, OrderPlacement, IdempotentRequests, IdGenerator, Clock]);

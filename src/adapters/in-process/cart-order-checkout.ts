@@ -4,7 +4,8 @@ import type { CommitItem, CommitResult, StockLedger } from '../../application/ca
 import type { CartContents, OrderCheckout, StockSale } from '../../application/orders/ports/order-checkout.js';
 import type { Order, OrderItem } from '../../domain/orders/order.js';
 
-const commitItems = (items: Pick<OrderItem, 'listingId' | 'quantity'>[]): CommitItem[] => items.map(({ listingId, quantity }) => ({ listingId, quantity }));
+const commitItems = (items: Pick<OrderItem, 'listingId' | 'quantity'>[]): CommitItem[] =>
+  items.map(({ listingId, quantity }) => ({ listingId, quantity }));
 
 function sale(committed: CommitResult): StockSale {
   if (committed.ok) return { ok: true };
@@ -28,7 +29,9 @@ export class CartOrderCheckout implements OrderCheckout {
     const reservations = await Promise.all(lines.map((line) => this.ledger.reservation(line.listingId, buyerId, now)));
     const expired = lines.filter((_, i) => !reservations[i]).map((line) => line.listingId);
     if (expired.length > 0) return { ok: false, reason: 'reservation_expired', listingIds: expired };
-    const items = lines.map(({ listingId, sellerId, title, unitPrice }, i) => ({ listingId, sellerId, title, unitPrice, quantity: reservations[i]!.quantity }));
+    const items = lines.map(({ listingId, sellerId, title, unitPrice }, i) => {
+      return { listingId, sellerId, title, unitPrice, quantity: reservations[i]!.quantity };
+    });
     return { ok: true, items };
   }
 

@@ -2,6 +2,8 @@ import type { EventEnvelope } from '../shared/events/envelope.js';
 import type { EventFactory } from '../shared/events/event-factory.js';
 import type { ReleaseReason, StockLevel } from './ports/stock-ledger.js';
 
+const figures = ({ listingId, available }: StockLevel) => ({ listingId, available });
+
 /**
  * Builds the stock.* events of a ledger change (the realtime gateway relays them). The ledger
  * stores them with the change itself; the Redis ledger's scripts build the same envelopes in Lua.
@@ -10,15 +12,15 @@ export class StockEvents {
   constructor(private readonly factory: EventFactory) {}
 
   reserved(level: StockLevel, holderId: string, quantity: number, expiresAt: Date): EventEnvelope<'stock.reserved'> {
-    return this.factory.create('stock.reserved', { listingId: level.listingId, available: level.available, holderId, quantity, expiresAt: expiresAt.toISOString() });
+    return this.factory.create('stock.reserved', { ...figures(level), holderId, quantity, expiresAt: expiresAt.toISOString() });
   }
 
   released(level: StockLevel, holderId: string, quantity: number, reason: ReleaseReason): EventEnvelope<'stock.released'> {
-    return this.factory.create('stock.released', { listingId: level.listingId, available: level.available, holderId, quantity, reason });
+    return this.factory.create('stock.released', { ...figures(level), holderId, quantity, reason });
   }
 
   updated(level: StockLevel): EventEnvelope<'stock.updated'> {
-    return this.factory.create('stock.updated', { listingId: level.listingId, available: level.available, quantityOnHand: level.onHand });
+    return this.factory.create('stock.updated', { ...figures(level), quantityOnHand: level.onHand });
   }
 
   /** A hold moved from `before` to `after` units: reserved or released by the difference, nothing when equal. */

@@ -1,9 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { IdempotencyStore } from './ports/idempotency-store.js';
 
 const KEY_TTL_SECONDS = 24 * 3600;
 const POLL_MS = 25;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One request sent with an Idempotency-Key: the caller's scope, the key, and what identifies its body. */
 export interface IdempotentRequest {
@@ -20,10 +21,14 @@ export interface IdempotentAnswer<T> {
 
 /** A body's identity: the same fields in any key order are the same body. */
 export function fingerprintOf(body: object): string {
-  return JSON.stringify(body, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
-  );
+  return JSON.stringify(body, (_key, value: unknown) => (isPlainObject(value) ? sortedKeys(value) : value));
 }
+
+const isPlainObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
+const sortedKeys = (value: object) => Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+
+const keyReused = () => new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another body');
+const stillRunning = () => new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the same request is still being handled; retry');
 
 /**
  * Runs requests sent with an Idempotency-Key once (api.md 1.1): the same key and body answer the
@@ -40,21 +45,26 @@ export class IdempotentRequests {
     private readonly leaseMs: number,
   ) {}
 
-  async run<T>(request: IdempotentRequest, work: (recovered: boolean) => Promise<IdempotentAnswer<T>>, replay: (response: string) => Promise<T>): Promise<T> {
+  async run<T>(
+    request: IdempotentRequest,
+    work: (recovered: boolean) => Promise<IdempotentAnswer<T>>,
+    replay: (response: string) => Promise<T>,
+  ): Promise<T> {
     const { scope, key, fingerprint } = request;
     // Twice the lease: long enough for a dead holder's lease to run out while this one waits.
     const deadline = Date.now() + 2 * this.leaseMs;
     for (;;) {
       const claim = await this.store.claim(scope, key, fingerprint, { ttlSeconds: KEY_TTL_SECONDS, leaseMs: this.leaseMs });
-      if (claim.state === 'mismatch') throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another body');
+      if (claim.state === 'mismatch') throw keyReused();
       if (claim.state === 'done') return replay(claim.response);
       if (claim.state === 'claimed') {
         const answer = await this.attempt(request, claim.token, () => work(claim.recovered));
-        // Should this fail, the work is done but not remembered: the claim runs out and a retry, recovering, finds it done.
+        // Should this fail, the work is done but not remembered: the claim runs out, and a retry
+        // (recovering) finds the work done.
         await this.store.complete(scope, key, answer.response, KEY_TTL_SECONDS);
         return answer.value;
       }
-      if (Date.now() > deadline) throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the same request is still being handled; retry');
+      if (Date.now() > deadline) throw stillRunning();
       await sleep(POLL_MS);
     }
   }

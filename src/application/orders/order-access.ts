@@ -8,7 +8,11 @@ import type { OrderRepository } from './ports/order-repository.js';
  */
 export async function loadVisibleOrder(orders: OrderRepository, id: string, actor: Actor): Promise<Order> {
   const order = await orders.findById(id);
-  const visible = order && isPlaced(order) && (order.buyerId === actor.userId || sellerIdsOf(order).includes(actor.userId) || order.courierId === actor.userId || isAdmin(actor));
-  if (!order || !visible) throw orderErrors.notFound();
+  if (!order || !isPlaced(order) || !maySee(order, actor)) throw orderErrors.notFound();
   return order;
+}
+
+function maySee(order: Order, actor: Actor): boolean {
+  const { userId } = actor;
+  return order.buyerId === userId || sellerIdsOf(order).includes(userId) || order.courierId === userId || isAdmin(actor);
 }

@@ -47,6 +47,7 @@ export class OrderEvents {
   }
 
   private notifySellers(order: Order, type: string, title: string, body: string): EventEnvelope[] {
-    return sellerIdsOf(order).map((userId) => this.factory.create('notification.send', { userId, type, title, body, data: { orderId: order.id } }));
+    const data = { orderId: order.id };
+    return sellerIdsOf(order).map((userId) => this.factory.create('notification.send', { userId, type, title, body, data }));
   }
 }

@@ -8,7 +8,8 @@ import { PayOrder } from '../../../application/orders/pay-order/pay-order.js';
 import type { Order } from '../../../domain/orders/order.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { ApiRouter } from '../api-router.js';
-import { createOrderBody, idempotencyKey, listOrdersQuery, orderIdParams, orderPageSchema, orderSchema, payOrderBody } from './order-schemas.js';
+import { optionalIdempotencyKey } from '../idempotency-key-header.js';
+import { createOrderBody, listOrdersQuery, orderIdParams, orderPageSchema, orderSchema, payOrderBody } from './order-schemas.js';
 
 const tag = 'Orders';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -24,19 +25,12 @@ export function presentOrder(order: Order) {
   };
 }
 
+/** POST /orders requires the header (api.md 1.1). */
 function idempotencyKeyOf(req: Request): string {
-  const key = optionalIdempotencyKeyOf(req);
+  const key = optionalIdempotencyKey(req);
   if (key !== undefined) return key;
-  throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: headers.idempotency-key`, { errors: [{ path: 'headers.idempotency-key', message: 'the Idempotency-Key header is required' }] });
-}
-
-function optionalIdempotencyKeyOf(req: Request): string | undefined {
-  const header = req.headers['idempotency-key'];
-  if (header === undefined) return undefined;
-  const parsed = idempotencyKey.safeParse(header);
-  if (parsed.success) return parsed.data;
-  const message = parsed.error.issues[0]?.message ?? 'invalid';
-  throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: headers.idempotency-key`, { errors: [{ path: 'headers.idempotency-key', message }] });
+  const errors = [{ path: 'headers.idempotency-key', message: 'the Idempotency-Key header is required' }];
+  throw new DomainError('invalid', 'VALIDATION_FAILED', 'invalid request: headers.idempotency-key', { errors });
 }
 
 export function orderRoutes(api: ApiRouter, container: Container): void {
@@ -81,7 +75,8 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     path: '/orders/:id/pay',
     tag,
     summary:
-      'Pay a pending order (test provider: test_card pays, test_card_declined is refused with 402). Optional header Idempotency-Key: the same key and body answer the first answer again and pay once',
+      'Pay a pending order (test provider: test_card pays, test_card_declined is refused with 402). ' +
+      'Optional header Idempotency-Key: the same key and body answer the first answer again and pay once',
     auth: true,
     params: orderIdParams,
     body: payOrderBody,
@@ -94,7 +89,8 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
       ...signedIn,
     },
     handler: async ({ principal, params, body, req }) => {
-      const command = { orderId: params.id, paymentMethod: body.paymentMethod, shippingAddress: body.shippingAddress, idempotencyKey: optionalIdempotencyKeyOf(req) };
+      const { paymentMethod, shippingAddress } = body;
+      const command = { orderId: params.id, paymentMethod, shippingAddress, idempotencyKey: optionalIdempotencyKey(req) };
       return { status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, command)) };
     },
   });

@@ -11,7 +11,15 @@ import type {
 } from '../../../application/cart/ports/stock-ledger.js';
 import type { StockEvents } from '../../../application/cart/stock-events.js';
 import type { EventEnvelope } from '../../../application/shared/events/envelope.js';
-import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems, checkOrderId } from '../../shared/cart/stock-ledger-input.js';
+import {
+  checkCommitItems,
+  checkExpiry,
+  checkHolderId,
+  checkLimit,
+  checkListingId,
+  checkOrderId,
+  checkQuantity,
+} from '../../shared/cart/stock-ledger-input.js';
 import { stockOutboxKey } from '../../shared/cart/stock-ledger-layout.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
@@ -183,7 +191,8 @@ export class MemoryStockLedger implements StockLedger {
       }
     }
     expired.sort((a, b) => a.expiresAt - b.expiresAt || compare(a.listingId, b.listingId) || compare(a.holderId, b.holderId));
-    return expired.slice(0, limit).map(({ listingId, holderId }) => this.releaseHold(listingId, holderId, 'expired') as ReleasedReservation);
+    const due = expired.slice(0, limit);
+    return due.map(({ listingId, holderId }) => this.releaseHold(listingId, holderId, 'expired') as ReleasedReservation);
   }
 
   private releaseHold(listingId: string, holderId: string, reason: ReleaseReason): ReleasedReservation | null {

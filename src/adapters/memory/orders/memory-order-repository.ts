@@ -62,7 +62,8 @@ export class MemoryOrderRepository implements OrderRepository {
 
   private async list(matches: (order: Order) => boolean, page: PageRequest): Promise<Page<Order>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const fetched = this.matching((o) => isPlaced(o) && matches(o) && (!after || isAfter(o, after))).sort(newestFirst).slice(0, page.limit + 1);
+    const listed = this.matching((o) => isPlaced(o) && matches(o) && (!after || isAfter(o, after)));
+    const fetched = listed.sort(newestFirst).slice(0, page.limit + 1);
     return newestFirstPage(fetched.map(copy), page.limit);
   }
 }

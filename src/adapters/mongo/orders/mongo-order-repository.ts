@@ -74,8 +74,8 @@ export class MongoOrderRepository implements OrderRepository {
   }
 
   async listPlacing(before: Date, limit: number): Promise<Order[]> {
-    const documents = await this.collection.find({ status: 'placing', createdAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).toArray();
-    return documents.map(toOrder);
+    const stale = this.collection.find({ status: 'placing', createdAt: { $lt: before } });
+    return (await stale.sort({ createdAt: 1 }).limit(limit).toArray()).map(toOrder);
   }
 
   listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {

@@ -27,21 +27,26 @@ local eventBase, occurredAt = ARGV[#ARGV - 1], ARGV[#ARGV]
 local eventCount = 0
 local function emit(listingId, topic, payload)
   eventCount = eventCount + 1
-  local envelope = { id = eventBase .. ':' .. eventCount, topic = topic, occurredAt = occurredAt, payload = payload }
+  local envelope = { id = eventBase .. ':' .. eventCount, topic = topic, occurredAt = occurredAt }
+  envelope.payload = payload
   append_outbox_event(outboxStream, '${stockOutboxKey('')}' .. listingId, cjson.encode(envelope))
 end
 local function available(onHand, reserved)
   return math.max(0, tonumber(onHand) - tonumber(reserved))
 end
 local function emitUpdated(listingId, onHand, reserved)
-  emit(listingId, 'stock.updated', { listingId = listingId, available = available(onHand, reserved), quantityOnHand = tonumber(onHand) })
+  local payload = { listingId = listingId, available = available(onHand, reserved) }
+  payload.quantityOnHand = tonumber(onHand)
+  emit(listingId, 'stock.updated', payload)
 end
 local function emitReleased(listingId, onHand, reserved, holderId, quantity, reason)
-  local payload = { listingId = listingId, available = available(onHand, reserved), holderId = holderId, quantity = tonumber(quantity), reason = reason }
+  local payload = { listingId = listingId, available = available(onHand, reserved) }
+  payload.holderId, payload.quantity, payload.reason = holderId, tonumber(quantity), reason
   emit(listingId, 'stock.released', payload)
 end
 local function emitReserved(listingId, onHand, reserved, holderId, quantity, expiresAt)
-  local payload = { listingId = listingId, available = available(onHand, reserved), holderId = holderId, quantity = tonumber(quantity), expiresAt = expiresAt }
+  local payload = { listingId = listingId, available = available(onHand, reserved) }
+  payload.holderId, payload.quantity, payload.expiresAt = holderId, tonumber(quantity), expiresAt
   emit(listingId, 'stock.reserved', payload)
 end
 `;

@@ -14,7 +14,15 @@ import type { OutboxSignal } from '../../../application/shared/outbox/outbox.js'
 import type { Clock } from '../../../application/shared/ports/clock.js';
 import type { IdGenerator } from '../../../application/shared/ports/id-generator.js';
 import { abandonLua, commitLua, holdLua, releaseExpiredLua, releaseLua, restockLua, setOnHandLua } from './redis-stock-ledger-scripts.js';
-import { checkListingId, checkHolderId, checkQuantity, checkExpiry, checkLimit, checkCommitItems, checkOrderId } from '../../shared/cart/stock-ledger-input.js';
+import {
+  checkCommitItems,
+  checkExpiry,
+  checkHolderId,
+  checkLimit,
+  checkListingId,
+  checkOrderId,
+  checkQuantity,
+} from '../../shared/cart/stock-ledger-input.js';
 import { ORDER_RECORD_TTL_SECONDS } from '../../shared/cart/stock-ledger-layout.js';
 import { outboxStreamKey } from '../shared/redis-outbox.js';
 
@@ -72,7 +80,15 @@ export class RedisStockLedger implements StockLedger {
     private readonly keyPrefix: string,
     private readonly events: StockEventSource,
   ) {
-    const scripts = { stockSetOnHand: setOnHandLua, stockHold: holdLua, stockRelease: releaseLua, stockCommit: commitLua, stockAbandon: abandonLua, stockRestock: restockLua, stockReleaseExpired: releaseExpiredLua };
+    const scripts: Record<keyof StockLedgerCommands, string> = {
+      stockSetOnHand: setOnHandLua,
+      stockHold: holdLua,
+      stockRelease: releaseLua,
+      stockCommit: commitLua,
+      stockAbandon: abandonLua,
+      stockRestock: restockLua,
+      stockReleaseExpired: releaseExpiredLua,
+    };
     for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { lua });
     this.commands = redis as Redis & StockLedgerCommands;
     this.deadlinesKey = `${keyPrefix}stock:deadlines`;
@@ -108,7 +124,8 @@ export class RedisStockLedger implements StockLedger {
     checkExpiry(quantity, expiresAt, now);
     const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey];
     const member = deadlineMember(listingId, holderId);
-    const reply = await this.run('stockHold', keys, [holderId, quantity, expiresAt.getTime(), member, mode, now.getTime(), listingId, expiresAt.toISOString()]);
+    const args = [holderId, quantity, expiresAt.getTime(), member, mode, now.getTime(), listingId, expiresAt.toISOString()];
+    const reply = await this.run('stockHold', keys, args);
     const [outcome, onHand, reserved, target] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'unknown_listing') return { ok: false, reason: outcome, level: null };
     if (outcome === 'insufficient_stock') return { ok: false, reason: outcome, level: toLevel(listingId, [onHand, reserved]) };
@@ -144,8 +161,9 @@ export class RedisStockLedger implements StockLedger {
     checkOrderId(orderId);
     checkHolderId(holderId);
     checkCommitItems(items);
-    const keys = [this.deadlinesKey, this.orderKey(orderId), ...items.flatMap(({ listingId }) => [this.levelKey(listingId), this.holdsKey(listingId)])];
-    const args = [holderId, now.getTime(), ORDER_RECORD_TTL_SECONDS, ...items.flatMap(({ listingId, quantity }) => [listingId, quantity])];
+    const itemKeys = items.flatMap(({ listingId }) => [this.levelKey(listingId), this.holdsKey(listingId)]);
+    const keys = [this.deadlinesKey, this.orderKey(orderId), ...itemKeys];
+    const args = [holderId, now.getTime(), ORDER_RECORD_TTL_SECONDS, ...itemArgs(items)];
     const reply = await this.run('stockCommit', keys, args);
     const [outcome, details] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'abandoned') return { ok: false, reason: 'abandoned' };
@@ -168,11 +186,11 @@ export class RedisStockLedger implements StockLedger {
     checkHolderId(holderId);
     checkCommitItems(items);
     const keys = [this.orderKey(orderId), ...items.map(({ listingId }) => this.levelKey(listingId))];
-    const args = [holderId, ORDER_RECORD_TTL_SECONDS, ...items.flatMap(({ listingId, quantity }) => [listingId, quantity])];
+    const args = [holderId, ORDER_RECORD_TTL_SECONDS, ...itemArgs(items)];
     const reply = await this.run('stockRestock', keys, args);
     const [outcome, details] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'none') return [];
-    if (outcome === 'unknown_listing') throw new Error(`restock of listing ${JSON.stringify(details)}, which the stock ledger does not know`);
+    if (outcome === 'unknown_listing') throw unknownListing(details);
     if (outcome === 'restocked' && Array.isArray(details) && details.length === items.length) return toLevels(items, details);
     throw unexpected('restock', reply);
   }
@@ -180,7 +198,8 @@ export class RedisStockLedger implements StockLedger {
   async releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]> {
     checkLimit(limit);
     if (limit === 0) return [];
-    const reply = await this.run('stockReleaseExpired', [this.deadlinesKey], [this.levelKey(''), this.holdsKey(''), now.getTime(), limit]);
+    const args = [this.levelKey(''), this.holdsKey(''), now.getTime(), limit];
+    const reply = await this.run('stockReleaseExpired', [this.deadlinesKey], args);
     if (!Array.isArray(reply)) throw unexpected('releaseExpired', reply);
     return (reply as unknown[]).map(toReleased);
   }
@@ -215,6 +234,15 @@ function toLevel(listingId: string, reply: unknown): StockLevel {
   const [onHand, reserved] = (Array.isArray(reply) ? (reply as unknown[]) : []).map(toCount);
   if (onHand === undefined || reserved === undefined) throw unexpected('level', reply);
   return { listingId, onHand, reserved, available: Math.max(0, onHand - reserved) };
+}
+
+/** listingId and quantity of each item, in order (the scripts' item arguments). */
+function itemArgs(items: CommitItem[]): Arg[] {
+  return items.flatMap(({ listingId, quantity }) => [listingId, quantity]);
+}
+
+function unknownListing(listingId: unknown): Error {
+  return new Error(`restock of listing ${JSON.stringify(listingId)}, which the stock ledger does not know`);
 }
 
 function toLevels(items: CommitItem[], replies: unknown[]): StockLevel[] {

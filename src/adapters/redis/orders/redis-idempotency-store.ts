@@ -47,7 +47,8 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async claim(scope: string, key: string, fingerprint: string, options: ClaimOptions): Promise<IdempotencyClaim> {
     const token = randomUUID();
-    const [state, detail] = await this.redis.idempotencyClaim(this.key(scope, key), this.leaseKey(scope, key), fingerprint, options.ttlSeconds, token, options.leaseMs);
+    const keys = [this.key(scope, key), this.leaseKey(scope, key)] as const;
+    const [state, detail] = await this.redis.idempotencyClaim(...keys, fingerprint, options.ttlSeconds, token, options.leaseMs);
     if (state === 'claimed') return { state, token, recovered: detail === 'recovered' };
     if (state === 'done' && detail !== undefined) return { state, response: detail };
     if (state === 'in_progress' || state === 'mismatch') return { state };
@@ -55,7 +56,8 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(scope: string, key: string, response: string, ttlSeconds: number): Promise<void> {
-    await this.redis.multi().hset(this.key(scope, key), 'response', response).expire(this.key(scope, key), ttlSeconds).del(this.leaseKey(scope, key)).exec();
+    const entry = this.key(scope, key);
+    await this.redis.multi().hset(entry, 'response', response).expire(entry, ttlSeconds).del(this.leaseKey(scope, key)).exec();
   }
 
   async release(scope: string, key: string, token: string): Promise<void> {

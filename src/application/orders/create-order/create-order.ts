@@ -19,7 +19,8 @@ export interface CreateOrderCommand {
 const cartEmpty = () => new DomainError('conflict', 'CART_EMPTY', 'the cart is empty');
 const reservationExpired = (listingIds: string[]) =>
   new DomainError('conflict', 'RESERVATION_EXPIRED', 'a reservation of the cart has expired; add the items again', { listingIds });
-const superseded = () => new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'a retry of this request took it over; retry to get its answer');
+const superseded = () =>
+  new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'a retry of this request took it over; retry to get its answer');
 
 /**
  * Turns the cart's live reservations into an order (stock sold, cart emptied), placed in the
