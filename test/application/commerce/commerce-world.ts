@@ -7,6 +7,7 @@ import { CreateCategory } from '../../../src/application/catalog/create-category
 import { CreateListing } from '../../../src/application/catalog/create-listing/create-listing.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import { CancelOrder } from '../../../src/application/orders/cancel-order/cancel-order.js';
+import { CreateAuctionOrder } from '../../../src/application/orders/create-auction-order/create-auction-order.js';
 import { CreateOrder } from '../../../src/application/orders/create-order/create-order.js';
 import { IdempotentRequests } from '../../../src/application/orders/idempotent-requests.js';
 import { OrderEvents } from '../../../src/application/orders/order-events.js';
@@ -51,6 +52,7 @@ class CountingGateway implements PaymentGateway {
 
 export interface CommerceUseCases {
   createOrder: CreateOrder;
+  createAuctionOrder: CreateAuctionOrder;
   payOrder: PayOrder;
   cancelOrder: CancelOrder;
   settlePlacing: SettlePlacingOrders;
@@ -96,6 +98,7 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
     const idempotent = new IdempotentRequests(wrap('idempotency', c.get<IdempotencyStore>(IdempotencyStore)), timeoutMs);
     return {
       createOrder: new CreateOrder(orders, checkout, placement, idempotent, c.get<IdGenerator>(IdGenerator), clock),
+      createAuctionOrder: new CreateAuctionOrder(orders, checkout, placement, c.get<IdGenerator>(IdGenerator), clock),
       payOrder: new PayOrder(orders, wrap('payments', gateway), events, idempotent, clock),
       cancelOrder: new CancelOrder(orders, checkout, events, clock),
       settlePlacing: new SettlePlacingOrders(orders, placement, clock, timeoutMs),
