@@ -58,7 +58,8 @@ async function bindStores(container: Container): Promise<void> {
     container.bind<AuditLog>(AuditLog).toConstantValue(stores.audit);
   } else {
     container.bind<CategoryRepository>(CategoryRepository).toConstantValue(new MemoryCategoryRepository());
-    container.bind<ListingRepository>(ListingRepository).toConstantValue(new MemoryListingRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
+    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+    container.bind<ListingRepository>(ListingRepository).toConstantValue(new MemoryListingRepository(outbox));
     container.bind<AuditLog>(AuditLog).toConstantValue(new MemoryAuditLog());
   }
   const cache = container.isBound(RedisToken)
@@ -71,7 +72,9 @@ function bindServices(container: Container, config: Config): void {
   container.bind<SellerVerification>(SellerVerification).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
   container.bind(CategoryReader).toResolvedValue((repo: CategoryRepository, cache: CategoryTreeCache) => new CategoryReader(repo, cache), [CategoryRepository, CategoryTreeCache]);
   container.bind(AutoModerator).toResolvedValue((media: MediaStatusLookup) => new AutoModerator(media, config.catalog.bannedWords), [MediaStatusLookup]);
-  container.bind(ListingEvents).toResolvedValue((events: EventFactory) => new ListingEvents(events), [EventFactoryToken]);
+  container.bind(ListingEvents).toResolvedValue((factory: EventFactory) => new ListingEvents(factory), [
+    EventFactoryToken,
+  ]);
 }
 
 function bindUseCases(container: Container): void {

@@ -31,10 +31,12 @@ import { mongoOutboxStore } from './outbox.js';
 
 async function bindStore(container: Container): Promise<void> {
   if (!container.isBound(MongoDbToken)) {
-    container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(new MemoryDeliveryRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
+    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+    container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(new MemoryDeliveryRepository(outbox));
     return;
   }
-  const deliveries = new MongoDeliveryRepository(container.get<Db>(MongoDbToken), await mongoOutboxStore(container, 'deliveries'));
+  const outbox = await mongoOutboxStore(container, 'deliveries');
+  const deliveries = new MongoDeliveryRepository(container.get<Db>(MongoDbToken), outbox);
   await deliveries.ensureIndexes();
   container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(deliveries);
 }
@@ -49,7 +51,9 @@ export async function bindDelivery(container: Container, config: Config): Promis
   await bindStore(container);
   bindNeighbours(container);
   container.bind<DeliverySettings>(DeliverySettings).toConstantValue(config.delivery);
-  container.bind(DeliveryEvents).toResolvedValue((events: EventFactory) => new DeliveryEvents(events), [EventFactoryToken]);
+  container
+    .bind(DeliveryEvents)
+    .toResolvedValue((factory: EventFactory) => new DeliveryEvents(factory), [EventFactoryToken]);
   const bind = bindUseCase(container);
   bind(CreateDelivery, [DeliveryRepository, DeliveryOrders, IdGenerator, Clock]);
   bind(AssignCourier, [DeliveryRepository, CourierDirectory, DeliveryEvents, Clock]);

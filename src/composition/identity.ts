@@ -53,7 +53,8 @@ async function bindRepositories(container: Container): Promise<void> {
     container.bind<UserRepository>(UserRepository).toConstantValue(users);
     container.bind<DeviceRepository>(DeviceRepository).toConstantValue(devices);
   } else {
-    container.bind<UserRepository>(UserRepository).toConstantValue(new MemoryUserRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
+    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+    container.bind<UserRepository>(UserRepository).toConstantValue(new MemoryUserRepository(outbox));
     container.bind<DeviceRepository>(DeviceRepository).toConstantValue(new MemoryDeviceRepository());
   }
 }

@@ -27,11 +27,13 @@ import { mongoOutboxStore } from './outbox.js';
 
 async function bindRepository(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
-    const repository = new MongoMediaRepository(container.get<Db>(MongoDbToken), await mongoOutboxStore(container, 'media'));
+    const outbox = await mongoOutboxStore(container, 'media');
+    const repository = new MongoMediaRepository(container.get<Db>(MongoDbToken), outbox);
     await repository.ensureIndexes();
     container.bind<MediaRepository>(MediaRepository).toConstantValue(repository);
   } else {
-    container.bind<MediaRepository>(MediaRepository).toConstantValue(new MemoryMediaRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
+    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+    container.bind<MediaRepository>(MediaRepository).toConstantValue(new MemoryMediaRepository(outbox));
   }
   container.bind<MediaStatusLookup>(MediaStatusLookup).toResolvedValue((media: MediaRepository) => new InProcessMediaStatusLookup(media), [MediaRepository]);
 }

@@ -6,6 +6,12 @@ import type { PendingEvents } from '../shared/outbox/outbox.js';
 
 const iso = (date: Date | undefined, fallback: Date) => (date ?? fallback).toISOString();
 
+interface Notice {
+  type: string;
+  title: string;
+  body: string;
+}
+
 /**
  * Builds the delivery.* events and the notifications that go with them. They are stored with the
  * delivery's change (DeliveryRepository), never published from here.
@@ -15,36 +21,46 @@ export class DeliveryEvents {
 
   assigned(delivery: Delivery): PendingEvents {
     const courierId = this.courierOf(delivery);
+    const [type, order] = ['delivery.assigned', delivery.orderId];
+    const toBuyer = { type, title: 'Courier assigned', body: `A courier will deliver your order ${order}.` };
     return [
       this.events.create('delivery.assigned', { ...this.ref(delivery), courierId }),
-      this.notice(courierId, 'delivery.assigned', 'New delivery', `You deliver order ${delivery.orderId}.`, delivery),
-      this.notice(delivery.buyerId, 'delivery.assigned', 'Courier assigned', `A courier will deliver your order ${delivery.orderId}.`, delivery),
+      this.notice(delivery, courierId, { type, title: 'New delivery', body: `You deliver order ${order}.` }),
+      this.notice(delivery, delivery.buyerId, toBuyer),
     ];
   }
 
   pickedUp(delivery: Delivery): PendingEvents {
     const pickedUpAt = iso(delivery.pickedUpAt, delivery.updatedAt);
-    return [this.events.create('delivery.picked_up', { ...this.ref(delivery), courierId: this.courierOf(delivery), pickedUpAt })];
+    return [this.events.create('delivery.picked_up', { ...this.courierRef(delivery), pickedUpAt })];
   }
 
   /** A kept point of the track (dropped points have no event). */
   located(delivery: Delivery, point: TrackPoint): PendingEvents {
     const { lat, lng, accuracy, recordedAt } = point;
-    const payload = { deliveryId: delivery.id, courierId: this.courierOf(delivery), lat, lng, recordedAt: recordedAt.toISOString() };
-    return [this.events.create('delivery.location.updated', accuracy === undefined ? payload : { ...payload, accuracy })];
+    const courierId = this.courierOf(delivery);
+    const payload = { deliveryId: delivery.id, courierId, lat, lng, recordedAt: recordedAt.toISOString() };
+    const withAccuracy = accuracy === undefined ? payload : { ...payload, accuracy };
+    return [this.events.create('delivery.location.updated', withAccuracy)];
   }
 
   completed(delivery: Delivery): PendingEvents {
     const completedAt = iso(delivery.deliveredAt, delivery.updatedAt);
+    const body = `Order ${delivery.orderId} has been delivered.`;
+    const notice = { type: 'delivery.completed', title: 'Order delivered', body };
     const parties = [...new Set([delivery.buyerId, ...delivery.sellerIds])];
     return [
-      this.events.create('delivery.completed', { ...this.ref(delivery), courierId: this.courierOf(delivery), completedAt }),
-      ...parties.map((userId) => this.notice(userId, 'delivery.completed', 'Order delivered', `Order ${delivery.orderId} has been delivered.`, delivery)),
+      this.events.create('delivery.completed', { ...this.courierRef(delivery), completedAt }),
+      ...parties.map((userId) => this.notice(delivery, userId, notice)),
     ];
   }
 
   private ref(delivery: Delivery) {
     return { deliveryId: delivery.id, orderId: delivery.orderId, buyerId: delivery.buyerId, sellerIds: delivery.sellerIds };
+  }
+
+  private courierRef(delivery: Delivery) {
+    return { ...this.ref(delivery), courierId: this.courierOf(delivery) };
   }
 
   /** Every event after assignment has a courier; a missing one is a programming error. */
@@ -53,7 +69,8 @@ export class DeliveryEvents {
     return delivery.courierId;
   }
 
-  private notice(userId: string, type: string, title: string, body: string, delivery: Delivery): EventEnvelope {
-    return this.events.create('notification.send', { userId, type, title, body, data: { deliveryId: delivery.id, orderId: delivery.orderId } });
+  private notice(delivery: Delivery, userId: string, notice: Notice): EventEnvelope {
+    const data = { deliveryId: delivery.id, orderId: delivery.orderId };
+    return this.events.create('notification.send', { userId, ...notice, data });
   }
 }

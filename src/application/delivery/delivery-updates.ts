@@ -34,7 +34,12 @@ export interface DeliveryChange {
  * Loads the delivery the actor may see, applies the change and saves it with its events in one
  * write, over the version read (again on a lost race). A change that changes nothing stores nothing.
  */
-export function changeDelivery(deliveries: DeliveryRepository, actor: Actor, id: string, change: DeliveryChange): Promise<Delivery> {
+export function changeDelivery(
+  deliveries: DeliveryRepository,
+  actor: Actor,
+  id: string,
+  change: DeliveryChange,
+): Promise<Delivery> {
   return retryOnConcurrentUpdate(async () => {
     const delivery = await loadVisibleDelivery(deliveries, id, actor);
     const changed = await change.apply(delivery);

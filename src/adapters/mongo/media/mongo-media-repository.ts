@@ -36,7 +36,8 @@ export class MongoMediaRepository implements MediaRepository {
   }
 
   async save(media: Media, expectedStatus: MediaStatus, events: PendingEvents): Promise<void> {
-    const result = await this.media.updateOne({ _id: media.id, status: expectedStatus }, replaceWithOutbox(toDocument(media), events, OPTIONAL_FIELDS));
+    const update = replaceWithOutbox(toDocument(media), events, OPTIONAL_FIELDS);
+    const result = await this.media.updateOne({ _id: media.id, status: expectedStatus }, update);
     if (result.matchedCount > 0) return this.outbox.written(events);
     throw (await this.media.countDocuments({ _id: media.id }, { limit: 1 })) > 0 ? mediaErrors.concurrentUpdate() : mediaErrors.notFound();
   }

@@ -29,7 +29,8 @@ export class AdjustListingStock {
       const listing = await this.listings.findById(listingId);
       if (!listing) return;
       try {
-        await this.listings.save({ ...listing, quantity: Math.max(0, listing.quantity + delta), updatedAt: this.clock.now(), version: listing.version + 1 }, []);
+        const adjusted = { ...listing, quantity: Math.max(0, listing.quantity + delta), updatedAt: this.clock.now() };
+        await this.listings.save({ ...adjusted, version: listing.version + 1 }, []);
         return;
       } catch (error) {
         const retry = error instanceof DomainError && error.code === 'LISTING_CONCURRENT_UPDATE' && attempt < MAX_ATTEMPTS;

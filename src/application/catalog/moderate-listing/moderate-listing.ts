@@ -27,7 +27,8 @@ export class ModerateListing {
     const before = await this.listings.findById(command.listingId);
     if (!before) throw listingErrors.notFound();
     const after = moderateListing(before, command.verdict, this.clock.now(), command.reason);
-    const notice = this.events.sellerNotice(after, command.verdict === 'approved' ? 'listing.approved' : 'listing.rejected', command.reason);
+    const noticeType = command.verdict === 'approved' ? 'listing.approved' : 'listing.rejected';
+    const notice = this.events.sellerNotice(after, noticeType, command.reason);
     await this.listings.save(after, [this.events.changed(before, after, []), notice]);
     await this.audit.record({
       id: this.ids.next(),

@@ -27,7 +27,8 @@ export class ReapplyAutoModeration {
       const judged = await this.moderator.judge(before, new Map([[mediaId, verdict]]));
       if (!judged.passed) continue;
       const after = retryAutoModeration(before, judged, this.clock.now());
-      await this.listings.save(after, [this.events.changed(before, after, []), this.events.sellerNotice(after, 'listing.approved')]);
+      const events = [this.events.changed(before, after, []), this.events.sellerNotice(after, 'listing.approved')];
+      await this.listings.save(after, events);
     }
   }
 }

@@ -46,7 +46,8 @@ export class RecordLocation {
     const point = pointOf(report, now);
     const decision = judgeTrackPoint(point, delivery.lastLocation, now, this.settings.tracking);
     if (!decision.kept) return decision;
-    const append = { deliveryId: delivery.id, version: delivery.version, point, keepNewest: this.settings.trackMaxPoints, at: now };
+    const keepNewest = this.settings.trackMaxPoints;
+    const append = { deliveryId: delivery.id, version: delivery.version, point, keepNewest, at: now };
     await this.deliveries.appendPoint(append, this.events.located(delivery, point));
     return decision;
   }

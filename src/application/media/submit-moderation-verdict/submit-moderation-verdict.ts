@@ -30,7 +30,12 @@ export class SubmitModerationVerdict {
     const media = await loadMedia(this.media, command.mediaId);
     const decision = { verdict: command.verdict, labels: command.labels ?? [], at: this.clock.now() };
     return recordVerdict(this.media, media, decision, (moderated) => [
-      this.events.create('image.moderation.result', { mediaId: moderated.id, verdict: command.verdict, labels: moderated.labels, moderatorId: command.moderatorId }),
+      this.events.create('image.moderation.result', {
+        mediaId: moderated.id,
+        verdict: command.verdict,
+        labels: moderated.labels,
+        moderatorId: command.moderatorId,
+      }),
     ]);
   }
 }
