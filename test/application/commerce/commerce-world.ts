@@ -17,6 +17,7 @@ import { IdempotencyStore } from '../../../src/application/orders/ports/idempote
 import { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';
 import { PaymentGateway, type PaymentResult } from '../../../src/application/orders/ports/payment-gateway.js';
 import { SettlePlacingOrders } from '../../../src/application/orders/settle-placing-orders/settle-placing-orders.js';
+import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { Clock } from '../../../src/application/shared/ports/clock.js';
 import { IdGenerator } from '../../../src/application/shared/ports/id-generator.js';
 import { CartOrderCheckout } from '../../../src/adapters/in-process/cart-order-checkout.js';
@@ -146,7 +147,8 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
       expect((await listings.findById(listingId))?.quantity, `${label}: listing quantity = ledger onHand`).toBe(level.onHand);
     }
     for (const order of orders) {
-      const created = new Set(f.published.filter((e) => e.topic === 'order.created' && e.payload.orderId === order.id).map((e) => e.id));
+      const isCreated = (e: EventEnvelope): boolean => e.topic === 'order.created' && (e.payload as { orderId: string }).orderId === order.id;
+      const created = new Set(f.published.filter(isCreated).map((e) => e.id));
       expect(created.size, `${label}: order.created of ${order.status} order ${order.id}`).toBe(isPlaced(order) ? 1 : 0);
       const payments = gateway.payments.get(order.id)?.size ?? 0;
       if (order.paidAt) expect(payments, `${label}: payments of a paid order`).toBe(1);
