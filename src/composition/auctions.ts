@@ -61,7 +61,8 @@ async function bindStores(container: Container): Promise<void> {
     container.bind<AuctionRepository>(AuctionRepository).toConstantValue(auctions);
     container.bind<BidRepository>(BidRepository).toConstantValue(bids);
   } else {
-    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(new MemoryAuctionRepository(container.get<MemoryOutbox>(MemoryOutboxToken)));
+    const auctions = new MemoryAuctionRepository(container.get<MemoryOutbox>(MemoryOutboxToken));
+    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(auctions);
     container.bind<BidRepository>(BidRepository).toConstantValue(new MemoryBidRepository());
   }
 }
@@ -73,8 +74,9 @@ async function bindStores(container: Container): Promise<void> {
 function bindLiveState(container: Container): void {
   if (!container.isBound(RedisToken)) {
     const log = container.get<BidRepository>(BidRepository);
-    const syncLog = log instanceof MemoryBidRepository ? log : { record: () => undefined };
-    container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(new MemoryAuctionLiveState(container.get<MemoryOutbox>(MemoryOutboxToken), syncLog));
+    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+    const live = new MemoryAuctionLiveState(outbox, log instanceof MemoryBidRepository ? log : undefined);
+    container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(live);
     container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new MemoryAuctionSchedule());
     return;
   }

@@ -12,5 +12,6 @@ export function optionalIdempotencyKey(req: Request): string | undefined {
   const parsed = idempotencyKey.safeParse(header);
   if (parsed.success) return parsed.data;
   const message = parsed.error.issues[0]?.message ?? 'invalid';
-  throw new DomainError('invalid', 'VALIDATION_FAILED', 'invalid request: headers.idempotency-key', { errors: [{ path: 'headers.idempotency-key', message }] });
+  const errors = [{ path: 'headers.idempotency-key', message }];
+  throw new DomainError('invalid', 'VALIDATION_FAILED', 'invalid request: headers.idempotency-key', { errors });
 }

@@ -11,7 +11,16 @@ const state = (auction: Auction) => ({
   endsAt: auction.endsAt.toISOString(),
 });
 
-const formatMoney = ({ amount, currency }: { amount: number; currency: string }) => `${(amount / 100).toFixed(2)} ${currency}`;
+const formatMoney = ({ amount, currency }: { amount: number; currency: string }) =>
+  `${(amount / 100).toFixed(2)} ${currency}`;
+
+interface Notice {
+  id: string;
+  userId: string;
+  type: string;
+  title: string;
+  body: string;
+}
 
 /**
  * Builds the auction.* events and the notifications that go with them; the store that writes the
@@ -25,36 +34,45 @@ export class AuctionEvents {
   created(auction: Auction): PendingEvents {
     const { listingId, sellerId, startingPrice } = auction;
     const status = auction.status === 'scheduled' ? 'scheduled' : 'live';
-    const payload = { ...state(auction), listingId, sellerId, startingPrice, startsAt: auction.startsAt.toISOString(), status } as const;
+    const startsAt = auction.startsAt.toISOString();
+    const payload = { ...state(auction), listingId, sellerId, startingPrice, startsAt, status } as const;
     return [this.events.withId(`auction.created:${auction.id}`, 'auction.created', payload)];
   }
 
   /** `auction.bid.placed`, and the previous leader's outbid notification when the lead changed hands. */
   bidPlaced({ bid, auction, previousLeaderId }: AcceptedBid): PendingEvents {
-    const payload = { ...state(auction), bidId: bid.id, bidderId: bid.bidderId, price: bid.price, previousLeaderId, bidCount: auction.bidCount };
-    const placed = this.events.withId(`auction.bid.placed:${bid.id}`, 'auction.bid.placed', payload);
+    const { id: bidId, bidderId, price } = bid;
+    const payload = { ...state(auction), bidId, bidderId, price, previousLeaderId, bidCount: auction.bidCount };
+    const placed = this.events.withId(`auction.bid.placed:${bidId}`, 'auction.bid.placed', payload);
     if (!previousLeaderId || previousLeaderId === auction.leadingBidderId) return [placed];
     const body = `"${auction.title}" is now at ${formatMoney(auction.currentPrice)}.`;
-    return [placed, this.notification(`auction.outbid:${bid.id}`, previousLeaderId, 'auction.outbid', 'You were outbid', body, auction)];
+    const outbid = { id: `auction.outbid:${bidId}`, userId: previousLeaderId, type: 'auction.outbid', body };
+    return [placed, this.notification({ ...outbid, title: 'You were outbid' }, auction)];
   }
 
   /** `auction.ended`, the winner's and the seller's notifications: each under an id derived from the auction. */
   ended(auction: Auction): PendingEvents {
+    const { id, listingId, sellerId, title, bidCount } = auction;
     const winnerId = auction.winnerId ?? null;
     const finalPrice = winnerId ? auction.currentPrice : null;
-    const { listingId, sellerId, title, bidCount } = auction;
-    const payload = { ...state(auction), listingId, sellerId, title, bidCount, winnerId, finalPrice, reserveMet: winnerId !== null };
-    const events: EventEnvelope[] = [this.events.withId(`auction.ended:${auction.id}`, 'auction.ended', payload)];
+    const reserveMet = winnerId !== null;
+    const payload = { ...state(auction), listingId, sellerId, title, bidCount, winnerId, finalPrice, reserveMet };
+    const events: EventEnvelope[] = [this.events.withId(`auction.ended:${id}`, 'auction.ended', payload)];
+    const price = formatMoney(auction.currentPrice);
     if (winnerId) {
-      const body = `You won "${title}" for ${formatMoney(auction.currentPrice)}: your order awaits payment.`;
-      events.push(this.notification(`auction.won:${auction.id}:${winnerId}`, winnerId, 'auction.won', 'You won the auction', body, auction));
+      const body = `You won "${title}" for ${price}: your order awaits payment.`;
+      const won = { id: `auction.won:${id}:${winnerId}`, userId: winnerId, type: 'auction.won', body };
+      events.push(this.notification({ ...won, title: 'You won the auction' }, auction));
     }
-    const outcome = winnerId ? `sold for ${formatMoney(auction.currentPrice)}` : bidCount > 0 ? 'ended below the reserve price' : 'ended without bids';
-    events.push(this.notification(`auction.ended:${auction.id}:${sellerId}`, sellerId, 'auction.ended', 'Your auction ended', `"${title}" ${outcome}.`, auction));
+    const unsold = bidCount > 0 ? 'ended below the reserve price' : 'ended without bids';
+    const body = `"${title}" ${winnerId ? `sold for ${price}` : unsold}.`;
+    const ended = { id: `auction.ended:${id}:${sellerId}`, userId: sellerId, type: 'auction.ended', body };
+    events.push(this.notification({ ...ended, title: 'Your auction ended' }, auction));
     return events;
   }
 
-  private notification(id: string, userId: string, type: string, title: string, body: string, auction: Auction): EventEnvelope {
-    return this.events.withId(id, 'notification.send', { userId, type, title, body, data: { auctionId: auction.id, listingId: auction.listingId } });
+  private notification({ id, ...notice }: Notice, auction: Auction): EventEnvelope {
+    const data = { auctionId: auction.id, listingId: auction.listingId };
+    return this.events.withId(id, 'notification.send', { ...notice, data });
   }
 }

@@ -8,16 +8,24 @@ export interface BidKeyRecord {
   accepted: AcceptedBid;
 }
 
-export type Judgement = { replay: true; accepted: AcceptedBid } | { replay: false; accepted: AcceptedBid; record: BidKeyRecord | null };
+export type Judgement =
+  | { replay: true; accepted: AcceptedBid }
+  | { replay: false; accepted: AcceptedBid; record: BidKeyRecord | null };
 
-export const bidKeyReused = () => new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request');
+export const bidKeyReused = () =>
+  new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request');
 
 /**
  * The decision every AuctionLiveState takes inside its atomic step, on the state it read: a bid
  * whose key is recorded is a replay of that acceptance (or a conflict under another fingerprint);
  * any other is judged by `placeBid` and becomes the auction's `sequence + 1`-th bid.
  */
-export function judgeBid(current: Auction | null, sequence: number, bid: LiveBid, recorded: BidKeyRecord | null): Judgement {
+export function judgeBid(
+  current: Auction | null,
+  sequence: number,
+  bid: LiveBid,
+  recorded: BidKeyRecord | null,
+): Judgement {
   if (recorded && bid.idempotency) {
     if (recorded.fingerprint !== bid.idempotency.fingerprint) throw bidKeyReused();
     return { replay: true, accepted: recorded.accepted };
@@ -40,5 +48,6 @@ export function judgeBid(current: Auction | null, sequence: number, bid: LiveBid
     auction,
     previousLeaderId: current.leadingBidderId,
   };
-  return { replay: false, accepted, record: bid.idempotency ? { fingerprint: bid.idempotency.fingerprint, accepted } : null };
+  const record = bid.idempotency ? { fingerprint: bid.idempotency.fingerprint, accepted } : null;
+  return { replay: false, accepted, record };
 }

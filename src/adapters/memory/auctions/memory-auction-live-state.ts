@@ -1,5 +1,11 @@
 import { judgeBid, type BidKeyRecord } from '../../../application/auctions/judge-bid.js';
-import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type EventsOf, type LiveBid } from '../../../application/auctions/ports/auction-live-state.js';
+import {
+  AuctionNotHeldError,
+  type AcceptedBid,
+  type AuctionLiveState,
+  type EventsOf,
+  type LiveBid,
+} from '../../../application/auctions/ports/auction-live-state.js';
 import type { StoredBid } from '../../../application/auctions/ports/bid-repository.js';
 import { cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
@@ -36,12 +42,13 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
 
   constructor(
     private readonly outbox: MemoryOutbox,
-    private readonly log: SyncBidLog,
+    /** The bid log when it is in memory too (then a bid is in it in the same step). */
+    private readonly log?: SyncBidLog,
   ) {}
 
   async put(auction: Auction): Promise<void> {
-    const entry = this.entries.get(auction.id);
-    this.entries.set(auction.id, { auction: copy(auction), sequence: entry?.sequence ?? 0, pending: entry?.pending ?? new Map() });
+    const { sequence, pending } = this.entries.get(auction.id) ?? { sequence: 0, pending: new Map() };
+    this.entries.set(auction.id, { auction: copy(auction), sequence, pending });
   }
 
   async get(auctionId: string): Promise<Auction | null> {
@@ -51,19 +58,22 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
 
   async bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid> {
     this.pruneKeys(bid.at.getTime());
-    const keyId = bid.idempotency && JSON.stringify([bid.request.bidderId, bid.idempotency.key]);
+    const { idempotency } = bid;
+    const keyId = idempotency && JSON.stringify([bid.request.bidderId, idempotency.key]);
     const entry = this.entries.get(bid.auctionId);
-    const judged = judgeBid(entry ? entry.auction : null, entry?.sequence ?? 0, bid, keyId ? this.recorded(keyId, bid.at) : null);
+    const recorded = keyId ? this.recorded(keyId, bid.at) : null;
+    const judged = judgeBid(entry?.auction ?? null, entry?.sequence ?? 0, bid, recorded);
+    // Without an entry judgeBid has thrown AuctionNotHeldError, unless the bid is a replay.
     if (judged.replay || !entry) return copy(judged.accepted);
-    const { accepted } = judged;
+    const { accepted, record } = judged;
     const stored = events(accepted);
     entry.auction = copy(accepted.auction);
     entry.sequence = accepted.bid.sequence;
     entry.pending.set(accepted.bid.id, copy(accepted));
-    if (keyId && judged.record && bid.idempotency) {
-      this.keys.set(keyId, { record: copy(judged.record), expiresAt: bid.at.getTime() + bid.idempotency.ttlSeconds * 1000 });
+    if (keyId && record && idempotency) {
+      this.keys.set(keyId, { record: copy(record), expiresAt: bid.at.getTime() + idempotency.ttlSeconds * 1000 });
     }
-    this.log.record(accepted.bid);
+    this.log?.record(accepted.bid);
     this.outbox.append(aggregateKey(bid.auctionId), stored);
     return copy(accepted);
   }

@@ -30,7 +30,8 @@ export function decodeSequence(value: string): number {
 function reviveAccepted(parsed: Record<string, unknown>): AcceptedBid {
   const accepted = parsed as unknown as AcceptedBid;
   const bid = parsed.bid as Record<string, unknown>;
-  return { ...accepted, bid: { ...accepted.bid, createdAt: date(bid, 'createdAt') }, auction: reviveAuction(parsed.auction as Record<string, unknown>) };
+  const auction = reviveAuction(parsed.auction as Record<string, unknown>);
+  return { ...accepted, bid: { ...accepted.bid, createdAt: date(bid, 'createdAt') }, auction };
 }
 
 function reviveAuction(parsed: Record<string, unknown>): Auction {

@@ -5,7 +5,7 @@ import type { PendingEvents } from '../../../application/shared/outbox/outbox.js
 import type { Auction } from '../../../domain/auctions/auction.js';
 import type { GroupOutcome } from '../../shared/grouped-writes.js';
 
-/** What one write of an auction reads: its state, its bid sequence, and the Idempotency-Key records it asked for (by Redis key). */
+/** What a write of an auction reads: state, bid sequence, the Idempotency-Key records it named (by Redis key). */
 export interface LiveView {
   current: Auction | null;
   sequence: number;
@@ -19,10 +19,19 @@ export interface KeyWrite {
   ttlSeconds: number;
 }
 
+/** A change of the live state: the new state and sequence, its events, the accepted bid and key record if any. */
+export interface LiveStateChange {
+  auction: Auction;
+  sequence: number;
+  events: PendingEvents;
+  accepted?: AcceptedBid;
+  keyWrite?: KeyWrite;
+}
+
 /** What a write decides from its view: a result, and the change to store (none: the state stays). */
 export interface LiveChange<T> {
   result: T;
-  change?: { auction: Auction; sequence: number; events: PendingEvents; accepted?: AcceptedBid; keyWrite?: KeyWrite };
+  change?: LiveStateChange;
 }
 
 /** One write queued on an auction: the key records it needs read (and watched), and its decision. */
@@ -48,7 +57,14 @@ export interface GroupBatch {
  */
 export function decideGroup(group: readonly LiveWrite<unknown>[], read: LiveView): GroupBatch {
   const view = { current: read.current, sequence: read.sequence, records: new Map(read.records) };
-  const batch: GroupBatch = { state: null, sequence: read.sequence, events: [], accepted: [], keyWrites: [], outcomes: [] };
+  const batch: GroupBatch = {
+    state: null,
+    sequence: read.sequence,
+    events: [],
+    accepted: [],
+    keyWrites: [],
+    outcomes: [],
+  };
   for (const write of group) {
     try {
       const { result, change } = write.decide(view);

@@ -1,12 +1,25 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import { judgeBid } from '../../../application/auctions/judge-bid.js';
-import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type EventsOf, type LiveBid } from '../../../application/auctions/ports/auction-live-state.js';
+import { judgeBid, type BidKeyRecord } from '../../../application/auctions/judge-bid.js';
+import {
+  AuctionNotHeldError,
+  type AcceptedBid,
+  type AuctionLiveState,
+  type EventsOf,
+  type LiveBid,
+} from '../../../application/auctions/ports/auction-live-state.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import { cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { appendToOutbox } from '../shared/redis-outbox.js';
 import { decodeAccepted, decodeAuction, decodeKeyRecord, decodeSequence, encode } from './live-state-codec.js';
-import { decideGroup, type GroupBatch, type LiveChange, type LiveView, type LiveWrite } from './live-state-group.js';
+import {
+  decideGroup,
+  type GroupBatch,
+  type LiveChange,
+  type LiveStateChange,
+  type LiveView,
+  type LiveWrite,
+} from './live-state-group.js';
 import { WatchConnectionPool } from './watch-connection-pool.js';
 
 export interface RedisAuctionLiveStateOptions {
@@ -50,7 +63,10 @@ const maxGroupSize = 256;
 export class RedisAuctionLiveState implements AuctionLiveState {
   private readonly maxAttempts: number;
   private readonly pool: WatchConnectionPool;
-  private readonly groups = new GroupedWrites<LiveWrite<unknown>, unknown>((key, group) => this.commit(key, group), maxGroupSize);
+  private readonly groups = new GroupedWrites<LiveWrite<unknown>, unknown>(
+    (key, group) => this.commit(key, group),
+    maxGroupSize,
+  );
 
   constructor(
     private readonly redis: Redis,
@@ -59,7 +75,9 @@ export class RedisAuctionLiveState implements AuctionLiveState {
     private readonly outbox?: OutboxWritten,
   ) {
     this.maxAttempts = options.maxAttempts ?? 200;
-    if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
+    if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) {
+      throw new RangeError('maxAttempts must be a positive integer');
+    }
     this.pool = new WatchConnectionPool(redis, options.poolSize ?? 8, 'RedisAuctionLiveState');
   }
 
@@ -73,13 +91,18 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   }
 
   async bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid> {
-    const recordKey = bid.idempotency && `${this.keyPrefix}auction-bid-key:${bid.request.bidderId}|${bid.idempotency.key}`;
+    const { idempotency } = bid;
+    const recordKey = idempotency && `${this.keyPrefix}auction-bid-key:${bid.request.bidderId}|${idempotency.key}`;
     return this.transaction(bid.auctionId, recordKey ? [recordKey] : [], (view): LiveChange<AcceptedBid> => {
-      const judged = judgeBid(view.current, view.sequence, bid, recordKey ? (view.records.get(recordKey) ?? null) : null);
+      const recorded = recordKey ? (view.records.get(recordKey) ?? null) : null;
+      const judged = judgeBid(view.current, view.sequence, bid, recorded);
       if (judged.replay) return { result: judged.accepted };
       const { accepted, record } = judged;
-      const keyWrite = recordKey && record && bid.idempotency ? { key: recordKey, record, ttlSeconds: bid.idempotency.ttlSeconds } : undefined;
-      const change = { auction: accepted.auction, sequence: accepted.bid.sequence, events: events(accepted), accepted, ...(keyWrite ? { keyWrite } : {}) };
+      const { auction, bid: { sequence } } = accepted;
+      const change: LiveStateChange = { auction, sequence, events: events(accepted), accepted };
+      if (recordKey && record && idempotency) {
+        change.keyWrite = { key: recordKey, record, ttlSeconds: idempotency.ttlSeconds };
+      }
       return { result: accepted, change };
     });
   }
@@ -103,8 +126,11 @@ export class RedisAuctionLiveState implements AuctionLiveState {
 
   async pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]> {
     const key = this.pendingKey(this.key(auctionId));
-    const values = bidIds ? (bidIds.length ? await this.redis.hmget(key, ...bidIds) : []) : Object.values(await this.redis.hgetall(key));
-    return values.flatMap((value) => (value === null ? [] : [decodeAccepted(value)])).sort((a, b) => a.bid.sequence - b.bid.sequence);
+    let values: (string | null)[];
+    if (!bidIds) values = Object.values(await this.redis.hgetall(key));
+    else values = bidIds.length ? await this.redis.hmget(key, ...bidIds) : [];
+    const pending = values.flatMap((value) => (value === null ? [] : [decodeAccepted(value)]));
+    return pending.sort((a, b) => a.bid.sequence - b.bid.sequence);
   }
 
   async markLogged(auctionId: string, bidIds: readonly string[]): Promise<void> {
@@ -121,7 +147,7 @@ export class RedisAuctionLiveState implements AuctionLiveState {
    * group is committed in one optimistic transaction (`commit`); each caller learns its own
    * outcome (result or the exception its `decide` threw) once the group is committed.
    */
-  private transaction<T>(auctionId: string, recordKeys: readonly string[], decide: (view: LiveView) => LiveChange<T>): Promise<T> {
+  private transaction<T>(auctionId: string, recordKeys: readonly string[], decide: (view: LiveView) => LiveChange<T>) {
     return this.groups.submit(this.key(auctionId), { recordKeys, decide } as LiveWrite<unknown>) as Promise<T>;
   }
 
@@ -156,15 +182,22 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   private async read(connection: Redis, key: string, recordKeys: string[]): Promise<LiveView> {
     const [state, seq] = await connection.hmget(key, 'state', 'seq');
     const values = recordKeys.length ? await connection.mget(...recordKeys) : [];
-    const records = new Map(recordKeys.flatMap((recordKey, i) => (values[i] ? [[recordKey, decodeKeyRecord(values[i])] as const] : [])));
-    return { current: state == null ? null : decodeAuction(state), sequence: seq == null ? 0 : decodeSequence(seq), records };
+    const records = new Map<string, BidKeyRecord>();
+    recordKeys.forEach((recordKey, i) => {
+      const value = values[i];
+      if (value) records.set(recordKey, decodeKeyRecord(value));
+    });
+    const current = state == null ? null : decodeAuction(state);
+    return { current, sequence: seq == null ? 0 : decodeSequence(seq), records };
   }
 
   /** The group's changes as one MULTI: state, accepted bids' records, key records, events. */
   private stage(multi: ChainableCommander, key: string, state: Auction, batch: GroupBatch): ChainableCommander {
     multi.hset(key, 'state', encode(state), 'seq', String(batch.sequence));
-    if (batch.accepted.length) multi.hset(this.pendingKey(key), ...batch.accepted.flatMap((accepted) => [accepted.bid.id, encode(accepted)]));
-    for (const { key: recordKey, record, ttlSeconds } of batch.keyWrites) multi.set(recordKey, encode(record), 'EX', ttlSeconds);
+    if (batch.accepted.length) {
+      multi.hset(this.pendingKey(key), ...batch.accepted.flatMap((accepted) => [accepted.bid.id, encode(accepted)]));
+    }
+    for (const write of batch.keyWrites) multi.set(write.key, encode(write.record), 'EX', write.ttlSeconds);
     return appendToOutbox(multi, this.keyPrefix, key.slice(this.keyPrefix.length), batch.events);
   }
 

@@ -31,7 +31,8 @@ export class CancelAuction {
     if (!by.isSeller && !by.isAdmin) throw new DomainError('forbidden', 'AUCTION_NOT_SELLER', 'only the seller or an admin can cancel an auction');
     const now = this.clock.now();
     await this.schedule.set('end', auctionId, now);
-    const cancelled = await onLiveState(this.live, this.auctions, auctionId, () => this.live.cancel(auctionId, by, now));
+    const cancel = () => this.live.cancel(auctionId, by, now);
+    const cancelled = await onLiveState(this.live, this.auctions, auctionId, cancel);
     await this.finish.execute(cancelled);
     return cancelled;
   }

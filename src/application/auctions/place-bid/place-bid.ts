@@ -35,7 +35,8 @@ function bidRequest({ bidderId, price, maxPrice }: PlaceBidCommand): BidRequest 
 
 /** The request's identity under its key: the auction and the amounts (the bidder scopes the key). */
 function fingerprint({ auctionId, price, maxPrice }: PlaceBidCommand): string {
-  return JSON.stringify([auctionId, price.amount, price.currency, maxPrice?.amount ?? null, maxPrice?.currency ?? null]);
+  const max = maxPrice ? [maxPrice.amount, maxPrice.currency] : [];
+  return JSON.stringify([auctionId, price.amount, price.currency, ...max]);
 }
 
 /**
@@ -57,15 +58,11 @@ export class PlaceBid {
   ) {}
 
   async execute(command: PlaceBidCommand): Promise<PlacedBid> {
-    const { auctionId, idempotencyKey } = command;
-    const bid: LiveBid = {
-      auctionId,
-      bidId: this.ids.next(),
-      request: bidRequest(command),
-      at: this.clock.now(),
-      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, fingerprint: fingerprint(command), ttlSeconds: BID_KEY_TTL_SECONDS } } : {}),
-    };
-    const accepted = await onLiveState(this.live, this.auctions, auctionId, () => this.live.bid(bid, (outcome) => this.events.bidPlaced(outcome)));
+    const { auctionId, idempotencyKey: key } = command;
+    const bid: LiveBid = { auctionId, bidId: this.ids.next(), request: bidRequest(command), at: this.clock.now() };
+    if (key) bid.idempotency = { key, fingerprint: fingerprint(command), ttlSeconds: BID_KEY_TTL_SECONDS };
+    const place = () => this.live.bid(bid, (accepted) => this.events.bidPlaced(accepted));
+    const accepted = await onLiveState(this.live, this.auctions, auctionId, place);
     return { bid: accepted.bid, auction: accepted.auction };
   }
 }

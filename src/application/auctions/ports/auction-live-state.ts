@@ -28,7 +28,7 @@ export interface AcceptedBid {
 /** The events a change causes, built from its outcome inside the atomic step that stores both. */
 export type EventsOf<T> = (outcome: T) => PendingEvents;
 
-/** Thrown by `bid` and `cancel` when the live state does not hold the auction (never put, or lost): the caller reloads it. */
+/** Thrown by `bid` and `cancel` when the live state does not hold the auction (never put, or lost): reload it. */
 export class AuctionNotHeldError extends Error {
   constructor(readonly auctionId: string) {
     super(`auction ${JSON.stringify(auctionId)}, which the live state does not hold`);
@@ -67,7 +67,7 @@ export interface AuctionLiveState {
    * an admin until the end); throws the domain's errors unchanged.
    */
   cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction>;
-  /** The accepted bids of the auction still waiting for the bid log (those of `bidIds`, or all), in sequence order. */
+  /** The auction's accepted bids still waiting for the bid log (those of `bidIds`, or all), in sequence order. */
   pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]>;
   /** The bid log and the stored auction have these bids: their records go. */
   markLogged(auctionId: string, bidIds: readonly string[]): Promise<void>;
