@@ -25,6 +25,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
 import { AuctionRepository } from '../src/application/auctions/ports/auction-repository.js';
 import { BidRepository } from '../src/application/auctions/ports/bid-repository.js';
+import { StockLedger } from '../src/application/cart/ports/stock-ledger.js';
 import { EventBus } from '../src/application/shared/events/event-bus.js';
 import {
   benchKeyPrefix,
@@ -32,12 +33,14 @@ import {
   deleteKeys,
   embeddedEnv,
   load,
+  openAuction,
   printFigures,
   registerBuyers,
   verifiedSeller,
   withApp,
   withBareExpress,
   type Figures,
+  type Seller,
 } from './support/http-bench.js';
 
 const bids = Number(process.env.BENCH_BIDS ?? 20_000);
@@ -102,13 +105,29 @@ function bidLoad(name: string, base: string, auctionId: string, tokens: string[]
   return load({ name, base, path: `/api/v1/auctions/${auctionId}/bids`, body, tokens, connections, amount, setupRequest: nextBid, goal });
 }
 
+/**
+ * A live auction on a new listing once the stock ledger holds the listing: the ledger follows the
+ * listing through the outbox, and GET /listings/:id shows the listing's quantity until it does.
+ */
+async function seededAuction(base: string, container: Container, seller: Seller): Promise<string> {
+  const listingId = await seller.publishedListing(1);
+  const deadline = Date.now() + 30_000;
+  while (!(await container.get<StockLedger>(StockLedger).level(listingId))) {
+    if (Date.now() > deadline) throw new Error(`listing ${listingId} not in the stock ledger after 30 s`);
+    await sleep(50);
+  }
+  return openAuction(base, seller.token, listingId);
+}
+
 async function profile(name: string, env: NodeJS.ProcessEnv, goal: number): Promise<{ figures: Figures; tally: Tally; tokens: string[] }> {
   return withApp(env, async ({ base, container }) => {
     const events = countBidEvents(container);
     const seller = await verifiedSeller(base);
     const tokens = await registerBuyers(base, buyerCount);
-    await bidLoad(name, base, await seller.openAuction(), tokens, warmUpBids);
-    const auctionId = await seller.openAuction();
+    const warmUp = await seededAuction(base, container, seller);
+    const warmed = await bidLoad(name, base, warmUp, tokens, warmUpBids);
+    await followed(container, events, warmUp, warmed.statuses['201'] ?? 0);
+    const auctionId = await seededAuction(base, container, seller);
     const figures = await bidLoad(name, base, auctionId, tokens, bids, goal);
     const auction = (await call(base, 'GET', `/api/v1/auctions/${auctionId}`)).body;
     const accepted = figures.statuses['201'] ?? 0;

@@ -98,7 +98,8 @@ export async function verifiedSeller(base: string): Promise<Seller> {
   return { token: seller.token, categoryId, publishedListing, openAuction: async () => openAuction(base, seller.token, await publishedListing(1)) };
 }
 
-async function openAuction(base: string, token: string, listingId: string): Promise<string> {
+/** A live auction of one unit of `listingId`, ending in an hour. */
+export async function openAuction(base: string, token: string, listingId: string): Promise<string> {
   const terms = {
     listingId,
     startingPrice: { amount: 1_000, currency: 'EUR' },
