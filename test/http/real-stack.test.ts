@@ -26,6 +26,10 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         await stack.cleanup();
       });
 
+      /** The ledger follows listing.published through the outbox and the broker: wait for it (GET shows the listing's quantity until then). */
+      const stockSeeded = (listingId: string, onHand: number) =>
+        vi.waitFor(async () => expect((await t.container.get<StockLedger>(StockLedger).level(listingId))?.onHand).toBe(onHand), { timeout: 5000, interval: 20 });
+
       it('reports every backend ready', async () => {
         const res = await request(t.app).get('/readyz');
         expect(res.status).toBe(200);
@@ -80,7 +84,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const seller = await verifiedSeller(t.app, admin);
         const { bikes } = await seedBikeCategories(t.app, admin);
         const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 5 }));
-        await vi.waitFor(async () => expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.availableQuantity).toBe(5), { timeout: 5000, interval: 50 });
+        await stockSeeded(listing.id, 5);
         const buyers = await Promise.all(Array.from({ length: 50 }, () => registerUser(t.app)));
         const answers = await Promise.all(buyers.map((b) => request(t.app).post('/api/v1/cart/items').set(b.auth).send({ listingId: listing.id, quantity: 1 })));
         expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
@@ -93,7 +97,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const { bikes } = await seedBikeCategories(t.app, admin);
         const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 3 }));
         const availability = async () => (await request(t.app).get(`/api/v1/listings/${listing.id}`)).body;
-        await vi.waitFor(async () => expect((await availability()).availableQuantity).toBe(3), { timeout: 5000, interval: 50 });
+        await stockSeeded(listing.id, 3);
         const buyer = await registerUser(t.app);
         await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId: listing.id, quantity: 2 });
         const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
@@ -112,7 +116,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const { bikes } = await seedBikeCategories(t.app, admin);
         const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 6 }));
         const ledger = t.container.get<StockLedger>(StockLedger);
-        await vi.waitFor(async () => expect((await ledger.level(listing.id))?.onHand).toBe(6), { timeout: 5000, interval: 50 });
+        await stockSeeded(listing.id, 6);
         const { Redis } = await import('ioredis');
         const redis = new Redis(redisUrl);
         const keys = await redis.keys(`${t.config.redis!.keyPrefix}stock:*`);

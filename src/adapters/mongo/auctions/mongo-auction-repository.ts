@@ -74,7 +74,7 @@ export class MongoAuctionRepository implements AuctionRepository {
     db: Db,
     private readonly outbox: MongoOutboxStore,
   ) {
-    this.collection = db.collection<AuctionDocument>('auctions');
+    this.collection = outbox.serializedWrites(db.collection<AuctionDocument>('auctions'));
     this.claims = db.collection<ListingClaim>('auction_listing_claims');
   }
 

@@ -34,7 +34,7 @@ export class MongoListingRepository implements ListingRepository {
     db: Db,
     private readonly outbox: MongoOutboxStore,
   ) {
-    this.listings = db.collection<ListingDocument>('listings', { ignoreUndefined: true });
+    this.listings = outbox.serializedWrites(db.collection<ListingDocument>('listings', { ignoreUndefined: true }));
   }
 
   /**

@@ -59,7 +59,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     db: Db,
     private readonly outbox: MongoOutboxStore,
   ) {
-    this.collection = db.collection<DeliveryDocument>('deliveries');
+    this.collection = outbox.serializedWrites(db.collection<DeliveryDocument>('deliveries'));
   }
 
   async ensureIndexes(): Promise<void> {

@@ -25,7 +25,7 @@ export class MongoUserRepository implements UserRepository {
     private readonly outbox: MongoOutboxStore,
   ) {
     // Optional fields left `undefined` are not stored at all (instead of as null).
-    this.users = db.collection<UserDocument>('users', { ignoreUndefined: true });
+    this.users = outbox.serializedWrites(db.collection<UserDocument>('users', { ignoreUndefined: true }));
   }
 
   /** Creates the unique index on `emailKey` that `create` relies on; call once at start. */

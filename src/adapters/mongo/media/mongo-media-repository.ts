@@ -23,7 +23,7 @@ export class MongoMediaRepository implements MediaRepository {
     db: Db,
     private readonly outbox: MongoOutboxStore,
   ) {
-    this.media = db.collection<MediaDocument>('media', { ignoreUndefined: true });
+    this.media = outbox.serializedWrites(db.collection<MediaDocument>('media', { ignoreUndefined: true }));
   }
 
   /** An owner's media, newest first (for listing them and for clean-up jobs); call once at start. */

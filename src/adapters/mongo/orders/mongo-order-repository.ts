@@ -37,7 +37,8 @@ export class MongoOrderRepository implements OrderRepository {
     db: Db,
     private readonly outbox?: MongoOutboxStore,
   ) {
-    this.collection = db.collection<OrderDocument>('orders');
+    const orders = db.collection<OrderDocument>('orders');
+    this.collection = outbox ? outbox.serializedWrites(orders) : orders;
   }
 
   async ensureIndexes(): Promise<void> {

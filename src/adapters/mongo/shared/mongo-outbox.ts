@@ -43,9 +43,21 @@ function dropUndefined(fields: Document): Document {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
-/** The outbox of one collection, as the relay sees it. */
+const SERIALIZED_WRITES = new Set(['updateOne', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'deleteOne']);
+
+/**
+ * The outbox of one collection, as the relay sees it.
+ *
+ * The relay writes the documents the repositories write (its lease, the removal of what it
+ * published). On MongoDB each update is atomic on its document, so both may run at once. FerretDB
+ * applies an update as a read-modify-write of the whole document, so a relay update racing a
+ * repository update of the same document can undo it (seen: a published listing back in `draft`).
+ * So within a process, every write of one document through this store or through a collection
+ * handed out by serializedWrites() runs after the previous one (a promise chain per `_id`).
+ */
 export class MongoOutboxStore implements OutboxStore {
   readonly name: string;
+  private readonly writes = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly collection: Collection<Document>,
@@ -63,17 +75,49 @@ export class MongoOutboxStore implements OutboxStore {
     if (events.length) this.signal?.notify();
   }
 
+  /** `collection` whose single-document writes by `_id` are serialized with the relay's (see the class comment). */
+  serializedWrites<T extends Document>(collection: Collection<T>): Collection<T> {
+    return new Proxy(collection, {
+      get: (target, property, receiver) => {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string' || !SERIALIZED_WRITES.has(property)) return value;
+        return (filter: Filter<T>, ...rest: unknown[]) => {
+          const run = () => (value as (...args: unknown[]) => Promise<unknown>).call(target, filter, ...rest);
+          const id: unknown = filter?._id;
+          return typeof id === 'string' ? this.serialized(id, run) : run();
+        };
+      },
+    });
+  }
+
+  /** Runs `write` of document `id` after this process's writes of it in flight. */
+  private async serialized<T>(id: string, write: () => Promise<T>): Promise<T> {
+    const previous = this.writes.get(id) ?? Promise.resolve();
+    const run = previous.then(write, write);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.writes.set(id, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.writes.get(id) === settled) this.writes.delete(id);
+    }
+  }
+
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
     const free: Filter<Document> = { outboxPending: true, $or: [{ outboxLease: null }, { 'outboxLease.until': { $lte: now } }] };
     const candidates = await this.collection.find(free, { projection: { _id: 1 } }).limit(limit).toArray();
     const claims: ClaimedEvents[] = [];
     for (const { _id } of candidates) {
       // The filter is repeated so that a lease taken meanwhile by another relay is respected.
-      const claimed = await this.collection.findOneAndUpdate({ ...free, _id }, { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } }, { returnDocument: 'after' });
+      const lease = { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } };
+      const claimed = await this.serialized(String(_id), () => this.collection.findOneAndUpdate({ ...free, _id }, lease, { returnDocument: 'after' }));
       if (!claimed || claimed.outboxLease?.owner !== owner) continue;
       const raw = (claimed.outbox ?? []) as Document[];
       if (raw.length === 0) {
-        await this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } });
+        await this.serialized(String(_id), () => this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } }));
         continue;
       }
       claims.push({ key: String(_id), events: raw.map((entry) => parseEnvelope(entry)), receipt: raw });
@@ -86,8 +130,10 @@ export class MongoOutboxStore implements OutboxStore {
     const published = (claimed.receipt as Document[]).slice(0, count);
     const update: Document = { $set: { outboxLease: null } };
     if (published.length) update.$pullAll = { outbox: published };
-    await this.collection.updateOne({ _id, 'outboxLease.owner': owner }, update);
-    await this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false } });
+    await this.serialized(claimed.key, async () => {
+      await this.collection.updateOne({ _id, 'outboxLease.owner': owner }, update);
+      await this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false } });
+    });
   }
 
   async stats(): Promise<OutboxStats> {
