@@ -292,6 +292,9 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
       });
       afterEach(() => proxy.close());
 
+      /** The back-off is capped at 2 s; the rest is the connection and the topology under load. */
+      const BACK_WITHIN_MS = 5_000;
+
       const proxiedBus = (logLines?: LogLine[]): TrackedRascalEventBus => {
         const { ids, clock } = deps();
         const bus = new TrackedRascalEventBus({ url: proxy.urlFor(url), exchange: names.exchange, queuePrefix, retryDelaysMs }, ids, clock, handledLog(), recordingLogger(logLines ?? []));
@@ -299,7 +302,7 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
         return bus;
       };
 
-      it('starts while RabbitMQ is unreachable, fails publishes at once, and consumes within 2.5 s of its return', async () => {
+      it('starts while RabbitMQ is unreachable, fails publishes at once, and consumes within 5 s of its return', async () => {
         proxy.cut();
         const alpha = recorder();
         const bus = proxiedBus();
@@ -315,12 +318,12 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
         proxy.restore();
         const back = Date.now();
         await eventually(() => expect(bus.ping()).resolves.toBeUndefined());
-        expect(Date.now() - back).toBeLessThan(2_500);
+        expect(Date.now() - back).toBeLessThan(BACK_WITHIN_MS);
         const sent = await bus.publish('order.paid', orderPaid('o-1'));
         await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([sent.id]));
       });
 
-      it('reconnects within 2.5 s after the connection is cut, publishes failing fast meanwhile, and consumes again', async () => {
+      it('reconnects within 5 s after the connection is cut, publishes failing fast meanwhile, and consumes again', async () => {
         const logLines: LogLine[] = [];
         const alpha = recorder();
         const bus = proxiedBus(logLines);
@@ -337,7 +340,7 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
         proxy.restore();
         const back = Date.now();
         await eventually(() => expect(bus.ping()).resolves.toBeUndefined());
-        expect(Date.now() - back).toBeLessThan(2_500);
+        expect(Date.now() - back).toBeLessThan(BACK_WITHIN_MS);
         const sent = await bus.publish('order.paid', orderPaid('o-1'));
         await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([sent.id]));
         expect(logLines.map((line) => line.message)).toContain('RabbitMQ connection lost, reconnecting');

@@ -1,13 +1,22 @@
 import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
+/** One proxied connection: the client's socket and the one to the server. */
+interface Link {
+  client: Socket;
+  upstream: Socket;
+}
+
 /**
- * A TCP proxy on 127.0.0.1 (random port) in front of a server, that a test can cut: cut()
- * destroys every open connection (both sides, as a network failure would) and refuses new ones
- * (accepted and destroyed at once) until restore().
+ * A TCP proxy on 127.0.0.1 (random port) in front of a server, that a test can break:
+ * - cut() destroys every open connection (both sides, as a network failure would) and refuses
+ *   new ones (accepted and destroyed at once) until restore();
+ * - freeze() stops carrying bytes on every connection, open or new, without closing any (a
+ *   stalled network: the peers wait for answers) until thaw().
  */
 export class TcpProxy {
-  private readonly sockets = new Set<Socket>();
+  private readonly links = new Set<Link>();
   private isCut = false;
+  private isFrozen = false;
   /** Connections accepted and forwarded so far. */
   connections = 0;
 
@@ -48,12 +57,25 @@ export class TcpProxy {
 
   cut(): void {
     this.isCut = true;
-    for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
+    for (const { client, upstream } of this.links) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.links.clear();
   }
 
   restore(): void {
     this.isCut = false;
+  }
+
+  freeze(): void {
+    this.isFrozen = true;
+    for (const link of this.links) stopCarrying(link);
+  }
+
+  thaw(): void {
+    this.isFrozen = false;
+    for (const link of this.links) carry(link);
   }
 
   async close(): Promise<void> {
@@ -67,15 +89,28 @@ export class TcpProxy {
       return;
     }
     this.connections += 1;
-    const upstream = createConnection(this.target);
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
-      this.sockets.add(from);
+    const link = { client, upstream: createConnection(this.target) };
+    this.links.add(link);
+    for (const [from, to] of [[link.client, link.upstream], [link.upstream, link.client]] as const) {
       from.on('error', () => to.destroy());
       from.on('close', () => {
-        this.sockets.delete(from);
+        this.links.delete(link);
         to.destroy();
       });
-      from.pipe(to);
     }
+    if (this.isFrozen) stopCarrying(link);
+    else carry(link);
   }
+}
+
+function carry({ client, upstream }: Link): void {
+  client.pipe(upstream);
+  upstream.pipe(client);
+}
+
+function stopCarrying({ client, upstream }: Link): void {
+  client.unpipe(upstream);
+  upstream.unpipe(client);
+  client.pause();
+  upstream.pause();
 }

@@ -40,6 +40,8 @@ export class OutboxRelay {
   private wakeUp: (() => void) | undefined;
   private pendingSignal = false;
   private failures = 0;
+  /** Passes made so far: where the next one starts among the stores. */
+  private passes = 0;
   private unlisten: (() => void) | undefined;
   /** Events published since start, for metrics. */
   published = 0;
@@ -87,12 +89,21 @@ export class OutboxRelay {
     }
   }
 
-  /** One pass over every store; what it published and whether a publish failed. */
+  /**
+   * One pass over the stores; what it published and whether a publish failed. After a failed
+   * publish (the broker is likely down) the pass stops, and while publishes keep failing a pass
+   * only probes with one aggregate: the stores are not claimed and released in bulk for nothing,
+   * and the first pass after the broker's return is short. Each pass starts at the next store, so
+   * that a store whose publishes keep failing does not hold the others back.
+   */
   async pass(): Promise<{ published: number; failed: boolean }> {
     let published = 0;
     let failed = false;
-    for (const store of this.stores) {
-      const claims = await store.claim(this.options.owner, this.clock.now(), this.leaseMs, this.batch);
+    const limit = this.failures > 0 ? 1 : this.batch;
+    const first = this.passes++;
+    for (let i = 0; i < this.stores.length && !failed; i++) {
+      const store = this.stores[(first + i) % this.stores.length]!;
+      const claims = await store.claim(this.options.owner, this.clock.now(), this.leaseMs, limit);
       const outcomes = await Promise.all(claims.map((claim) => this.publish(store, claim)));
       for (const outcome of outcomes) {
         published += outcome.published;
