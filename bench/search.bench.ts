@@ -12,6 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { MongoClient, type Db } from 'mongodb';
 import { toDocument, type ListingDocument } from '../src/adapters/mongo/catalog/listing-document.js';
+import { MongoOutboxStore } from '../src/adapters/mongo/shared/mongo-outbox.js';
 import { MongoListingRepository } from '../src/adapters/mongo/catalog/mongo-listing-repository.js';
 import type { ListingSearchQuery } from '../src/application/catalog/ports/listing-repository.js';
 import { categoryId, fixtureCategories, fixtureListings, subtreeIds } from '../test/contract/catalog/catalog-fixture.js';
@@ -43,13 +44,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
 
+
+/** The repository as the app builds it (its outbox store is only needed for writes). */
+function listingRepository(db: Db): MongoListingRepository {
+  return new MongoListingRepository(db, new MongoOutboxStore(db.collection('listings')));
+}
+
 async function seed(db: Db, size: number): Promise<number> {
   const started = performance.now();
   const documents = fixtureListings(size).map(toDocument);
   for (let offset = 0; offset < documents.length; offset += batchSize) {
     await db.collection<ListingDocument>('listings').insertMany(documents.slice(offset, offset + batchSize), { ordered: false });
   }
-  await new MongoListingRepository(db).ensureIndexes();
+  await listingRepository(db).ensureIndexes();
   return (performance.now() - started) / 1000;
 }
 
@@ -71,7 +78,7 @@ async function benchSize(client: MongoClient, size: number): Promise<Figures[]> 
   try {
     const seconds = await seed(db, size);
     process.stdout.write(`seeded ${size} listings and their indexes in ${seconds.toFixed(1)} s\n`);
-    const repo = new MongoListingRepository(db);
+    const repo = listingRepository(db);
     const figures: Figures[] = [];
     for (const scenario of scenarios) figures.push(await measure(repo, scenario.query));
     return figures;
