@@ -22,7 +22,8 @@ export class MemoryOutbox implements OutboxStore {
   append(key: string, events: PendingEvents): void {
     if (events.length === 0) return;
     const queue = this.pending.get(key) ?? [];
-    queue.push(...events.map((event) => structuredClone(event)));
+    // Envelopes are never changed once built (EventFactory), and the bus hands each handler a copy.
+    queue.push(...events);
     this.pending.set(key, queue);
     this.signal?.notify();
   }
@@ -35,7 +36,7 @@ export class MemoryOutbox implements OutboxStore {
       if (lease && lease.owner !== owner && lease.until > now.getTime()) continue;
       if (lease && lease.owner === owner && lease.until > now.getTime()) continue; // already being published by this relay
       this.leases.set(key, { owner, until: now.getTime() + leaseMs });
-      claims.push({ key, events: events.map((event) => structuredClone(event)), receipt: events.slice() });
+      claims.push({ key, events: events.slice(), receipt: events.slice() });
     }
     return claims;
   }
@@ -43,11 +44,9 @@ export class MemoryOutbox implements OutboxStore {
   async done(owner: string, claimed: ClaimedEvents, count: number): Promise<void> {
     const queue = this.pending.get(claimed.key);
     const taken = (claimed.receipt as EventEnvelope[]).slice(0, count);
-    if (queue) {
-      const remaining = queue.filter((event) => !taken.includes(event));
-      if (remaining.length === 0) this.pending.delete(claimed.key);
-      else this.pending.set(claimed.key, remaining);
-    }
+    // What a claim took is the head of its queue (appends go to the tail): drop that head.
+    if (queue && taken.every((event, i) => queue[i] === event)) queue.splice(0, taken.length);
+    if (queue?.length === 0) this.pending.delete(claimed.key);
     if (this.leases.get(claimed.key)?.owner === owner) this.leases.delete(claimed.key);
   }
 
