@@ -1,13 +1,13 @@
 /**
- * Outbox latency, commit to consumer, on the real servers: N state changes, each written with
+ * Outbox latency, commit to consumer, on the real servers: state changes, each written with
  * its event in one atomic step (a MongoDB document insert with its `outbox`, a Redis MULTI that
- * also XADDs to the outbox stream), at a steady rate; the OutboxRelay publishes them to RabbitMQ
- * with publisher confirms, and a consumer of its own times each event from the write's commit
- * to its delivery.
+ * also XADDs to the outbox stream), at a steady rate for a few seconds; the OutboxRelay publishes
+ * them to RabbitMQ with publisher confirms, and a consumer of its own times each event from the
+ * write's commit to its delivery.
  *
  *   MONGO_URL=mongodb://127.0.0.1:27017 REDIS_URL=redis://127.0.0.1:6379 \
  *   AMQP_URL=amqp://guest:guest@127.0.0.1:5672 npm run bench:outbox
- *   BENCH_EVENTS=2000 BENCH_RATE=500 npm run bench:outbox      # events per store, writes per second
+ *   BENCH_RATES=20,100,500 BENCH_SECONDS=10 npm run bench:outbox   # writes per second, per run
  *
  * Needs AMQP_URL, and MONGO_URL and/or REDIS_URL (a store is skipped when its URL is unset).
  * Everything it creates (database, key prefix, exchange, queues) has a unique name and is
@@ -31,8 +31,8 @@ import { EventFactory } from '../src/application/shared/events/event-factory.js'
 import { OutboxSignal, type OutboxStore } from '../src/application/shared/outbox/outbox.js';
 import { OutboxRelay } from '../src/application/shared/outbox/outbox-relay.js';
 
-const events = Number(process.env.BENCH_EVENTS ?? 2_000);
-const rate = Number(process.env.BENCH_RATE ?? 500);
+const rates = (process.env.BENCH_RATES ?? '20,100').split(',').map(Number);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const amqpUrl = process.env.AMQP_URL;
 const run = `bench_outbox_${Date.now().toString(36)}`;
 const clock = new SystemClock();
@@ -50,16 +50,20 @@ interface Target {
 
 interface Figures {
   name: string;
+  rate: number;
+  sent: number;
   received: number;
   p50: number;
   p90: number;
   p99: number;
   max: number;
+  /** From the first write to the last delivery (or the 60 s wait). */
   seconds: number;
 }
 
 async function mongoTarget(url: string, signal: OutboxSignal): Promise<Target> {
-  const client = await MongoClient.connect(url);
+  // A small pool: FerretDB 1.x deadlocks once as many updates are in flight as half its own pool.
+  const client = await MongoClient.connect(url, { maxPoolSize: 8 });
   const db = client.db(run);
   const collection = db.collection<{ _id: string; n: number }>('changes');
   const store = new MongoOutboxStore(db.collection('changes'), signal);
@@ -96,8 +100,9 @@ async function redisTarget(url: string, signal: OutboxSignal): Promise<Target> {
   };
 }
 
-/** Writes `events` changes at `rate` per second and waits until the consumer got each one. */
-async function measure(target: Target, names: RascalNames, url: string, signal: OutboxSignal): Promise<Figures> {
+/** Writes changes at `rate` per second for `seconds` and waits until the consumer got each one. */
+async function measure(target: Target, rate: number, names: RascalNames, url: string, signal: OutboxSignal): Promise<Figures> {
+  const events = rate * seconds;
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
   const consumer = new RascalEventBus({ url, exchange: names.exchange, queuePrefix: `${run}.consumer` }, new RandomIdGenerator(), clock, new MemoryHandledEventLog());
@@ -132,11 +137,11 @@ async function measure(target: Target, names: RascalNames, url: string, signal: 
   await Promise.all(writes);
   const deadline = performance.now() + 60_000;
   while (latencies.length < events && performance.now() < deadline) await sleep(20);
-  const seconds = (performance.now() - started) / 1_000;
+  const elapsed = (performance.now() - started) / 1_000;
   await relay.stop();
   await publisher.close();
   await consumer.close();
-  return { name: target.name, received: latencies.length, ...percentiles(latencies), seconds };
+  return { name: target.name, rate, sent: events, received: latencies.length, ...percentiles(latencies), seconds: elapsed };
 }
 
 function percentiles(values: number[]): { p50: number; p90: number; p99: number; max: number } {
@@ -157,11 +162,13 @@ async function deleteTopology(url: string, names: RascalNames): Promise<void> {
 }
 
 function print(rows: Figures[]): void {
-  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
-  process.stdout.write(`\noutbox latency, commit to consumer: ${events} events per store at ${rate}/s (RabbitMQ, publisher confirms)\n`);
-  process.stdout.write(`${'store'.padEnd(46)}${'received'.padStart(10)}${'p50'.padStart(10)}${'p90'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}\n`);
+  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
+  const head = ['rate/s', 'received', 'p50', 'p90', 'p99', 'max'].map((title) => title.padStart(11)).join('');
+  process.stdout.write(`\noutbox latency, commit to consumer, ${seconds} s of writes per row (RabbitMQ, publisher confirms)\n`);
+  process.stdout.write(`${'store'.padEnd(46)}${head}\n`);
   for (const row of rows) {
-    process.stdout.write(`${row.name.padEnd(46)}${String(row.received).padStart(10)}${ms(row.p50)}${ms(row.p90)}${ms(row.p99)}${ms(row.max)}  (${row.seconds.toFixed(1)} s)\n`);
+    const counts = `${String(row.rate).padStart(11)}${`${row.received}/${row.sent}`.padStart(11)}`;
+    process.stdout.write(`${row.name.padEnd(46)}${counts}${ms(row.p50)}${ms(row.p90)}${ms(row.p99)}${ms(row.max)}  (${row.seconds.toFixed(1)} s)\n`);
   }
 }
 
@@ -176,12 +183,14 @@ async function main(): Promise<void> {
   try {
     for (const [url, open] of targets) {
       if (!url) continue;
-      const signal = new OutboxSignal();
-      const target = await open(url, signal);
-      try {
-        rows.push(await measure(target, names, amqpUrl, signal));
-      } finally {
-        await target.cleanup();
+      for (const rate of rates) {
+        const signal = new OutboxSignal();
+        const target = await open(url, signal);
+        try {
+          rows.push(await measure(target, rate, names, amqpUrl, signal));
+        } finally {
+          await target.cleanup();
+        }
       }
     }
   } finally {
