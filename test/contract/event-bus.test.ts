@@ -5,7 +5,8 @@ import { InProcessEventBus, type DeadLetter } from '../../src/adapters/memory/sh
 import { ManualClock } from '../../src/adapters/memory/shared/manual-clock.js';
 import { MemoryHandledEventLog } from '../../src/adapters/memory/shared/memory-handled-event-log.js';
 import { SequentialIdGenerator } from '../../src/adapters/memory/shared/sequential-id-generator.js';
-import { rascalNames, type RascalNames } from '../../src/adapters/rabbitmq/rascal-config.js';
+import rascal from 'rascal';
+import { rascalConfig, rascalNames, vhostOf, type RascalNames } from '../../src/adapters/rabbitmq/rascal-config.js';
 import { RascalEventBus, type EventBusLogger } from '../../src/adapters/rabbitmq/rascal-event-bus.js';
 import { RedisHandledEventLog } from '../../src/adapters/redis/shared/redis-handled-event-log.js';
 import type { Topic } from '../../src/application/shared/events/catalogue.js';
@@ -278,6 +279,17 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
       expect(await amqpQueue(names.queue('follow'))).toMatchObject({ messageCount: 1 });
     });
 
+    it('gives rascal a reconnection back-off from 250 ms capped at 2 s (rascal reads it from the defaults only)', async () => {
+      const config = rascalConfig({ url, names, subscriptions: [], prefetch: 1, closeTimeoutMs: 1_000, retry: { minMs: 250, maxMs: 2_000 } });
+      const broker = await rascal.BrokerAsPromised.create(rascal.withDefaultConfig(config));
+      try {
+        const [connection] = (broker.config.vhosts?.[vhostOf(url)] as { connections: { retry: object }[] }).connections;
+        expect(connection?.retry).toMatchObject({ min: 250, max: 2_000, factor: 2, strategy: 'exponential' });
+      } finally {
+        await broker.shutdown();
+      }
+    });
+
     it('refuses subscribe() once the broker is connected', async () => {
       const bus = newBus();
       await bus.publish('order.paid', orderPaid('o-1'));
@@ -335,7 +347,8 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
         const before = Date.now();
         await expect(bus.publish('order.paid', orderPaid('o-lost'))).rejects.toThrow();
         expect(Date.now() - before).toBeLessThan(100);
-        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        // Long enough for rascal's own default back-off (1 s doubling to 60 s) to miss the return.
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
 
         proxy.restore();
         const back = Date.now();
@@ -344,7 +357,7 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
         const sent = await bus.publish('order.paid', orderPaid('o-1'));
         await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([sent.id]));
         expect(logLines.map((line) => line.message)).toContain('RabbitMQ connection lost, reconnecting');
-      });
+      }, 30_000);
 
       it('close() ends the retries while RabbitMQ is unreachable', async () => {
         proxy.cut();

@@ -69,9 +69,12 @@ export function rascalConfig(input: RascalConfigInput): BrokerConfig {
   const topicsByConsumer = groupTopics(input.subscriptions);
   const consumers = [...topicsByConsumer.keys()];
   return {
+    // rascal keeps only the address of a connection given by URL, not its `retry`: the back-off
+    // of reconnections is read from the defaults (rascal's types call `defaults` a VhostConfig).
+    defaults: { vhosts: { connection: { retry: rascalRetry(input.retry) } } } as BrokerConfig['defaults'],
     vhosts: {
       [vhostOf(input.url)]: {
-        connection: { url: input.url, retry: rascalRetry(input.retry) },
+        connection: { url: input.url },
         exchanges: {
           [names.exchange]: { type: 'topic', options: { durable: true } },
           [names.deadLetterExchange]: { type: 'direct', options: { durable: true } },
