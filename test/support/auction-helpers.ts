@@ -33,7 +33,8 @@ export async function auctionWorld(t: TestApp): Promise<AuctionWorld> {
   const listingOf = async (owner: SignedIn, quantity = 1) => {
     const created = await publishedListing(app, owner.auth, listingBody(categoryId, { quantity }));
     const ledger = t.container.get<StockLedger>(StockLedger);
-    await vi.waitFor(async () => expect((await ledger.level(created.id))?.onHand).toBe(quantity), { timeout: 5000, interval: 20 });
+    // The ledger follows listing.published through the outbox and the broker: slow when CI loads FerretDB.
+    await vi.waitFor(async () => expect((await ledger.level(created.id))?.onHand).toBe(quantity), { timeout: 20_000, interval: 20 });
     return created.id;
   };
   const listing = (quantity = 1) => listingOf(seller, quantity);

@@ -109,20 +109,20 @@ export class MongoOutboxStore implements OutboxStore {
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
     const free: Filter<Document> = { outboxPending: true, $or: [{ outboxLease: null }, { 'outboxLease.until': { $lte: now } }] };
     const candidates = await this.collection.find(free, { projection: { _id: 1 } }).limit(limit).toArray();
-    const claims: ClaimedEvents[] = [];
-    for (const { _id } of candidates) {
-      // The filter is repeated so that a lease taken meanwhile by another relay is respected.
-      const lease = { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } };
-      const claimed = await this.serialized(String(_id), () => this.collection.findOneAndUpdate({ ...free, _id }, lease, { returnDocument: 'after' }));
-      if (!claimed || claimed.outboxLease?.owner !== owner) continue;
-      const raw = (claimed.outbox ?? []) as Document[];
-      if (raw.length === 0) {
-        await this.serialized(String(_id), () => this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } }));
-        continue;
-      }
-      claims.push({ key: String(_id), events: raw.map((entry) => parseEnvelope(entry)), receipt: raw });
-    }
-    return claims;
+    const lease = { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } };
+    const claims = await Promise.all(candidates.map(({ _id }) => this.claimOne(String(_id), free, lease, owner)));
+    return claims.filter((claim): claim is ClaimedEvents => claim !== null);
+  }
+
+  /** Leases one document (the filter is repeated so that a lease another relay took meanwhile holds). */
+  private async claimOne(id: string, free: Filter<Document>, lease: Document, owner: string): Promise<ClaimedEvents | null> {
+    const _id = id as unknown as Filter<Document>['_id'];
+    const claimed = await this.serialized(id, () => this.collection.findOneAndUpdate({ ...free, _id }, lease, { returnDocument: 'after' }));
+    if (!claimed || claimed.outboxLease?.owner !== owner) return null;
+    const raw = (claimed.outbox ?? []) as Document[];
+    if (raw.length > 0) return { key: id, events: raw.map((entry) => parseEnvelope(entry)), receipt: raw };
+    await this.serialized(id, () => this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } }));
+    return null;
   }
 
   async done(owner: string, claimed: ClaimedEvents, count: number): Promise<void> {
