@@ -52,12 +52,13 @@ const SERIALIZED_WRITES = new Set(['updateOne', 'replaceOne', 'findOneAndUpdate'
  * published). On MongoDB each update is atomic on its document, so both may run at once. FerretDB
  * applies an update as a read-modify-write of the whole document, so a relay update racing a
  * repository update of the same document can undo it (seen: a published listing back in `draft`).
- * So within a process, every write of one document through this store or through a collection
- * handed out by serializedWrites() runs after the previous one (a promise chain per `_id`).
+ * So within a process, every write of one document through any such store or through a collection
+ * handed out by serializedWrites() runs after the previous one (a promise chain per document).
  */
 export class MongoOutboxStore implements OutboxStore {
   readonly name: string;
-  private readonly writes = new Map<string, Promise<unknown>>();
+  /** Shared by every store of the process (two app instances in one process write the same documents). */
+  private static readonly writes = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly collection: Collection<Document>,
@@ -91,18 +92,20 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   /** Runs `write` of document `id` after this process's writes of it in flight. */
-  private async serialized<T>(id: string, write: () => Promise<T>): Promise<T> {
-    const previous = this.writes.get(id) ?? Promise.resolve();
+  private async serialized<T>(documentId: string, write: () => Promise<T>): Promise<T> {
+    const id = `${this.collection.dbName}.${this.collection.collectionName}:${documentId}`;
+    const writes = MongoOutboxStore.writes;
+    const previous = writes.get(id) ?? Promise.resolve();
     const run = previous.then(write, write);
     const settled = run.then(
       () => undefined,
       () => undefined,
     );
-    this.writes.set(id, settled);
+    writes.set(id, settled);
     try {
       return await run;
     } finally {
-      if (this.writes.get(id) === settled) this.writes.delete(id);
+      if (writes.get(id) === settled) writes.delete(id);
     }
   }
 
