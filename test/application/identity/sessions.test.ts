@@ -52,9 +52,16 @@ describe('identity sessions (register, log in, refresh, log out)', () => {
   it('keeps other logins alive when one is revoked', async () => {
     const registered = await f.container.get(RegisterUser).execute(ada);
     const other = await f.container.get(LogIn).execute(ada);
-    await f.container.get(LogOut).execute(registered.refreshToken);
+    await f.container.get(LogOut).execute(registered.user.id, registered.refreshToken);
     await expect(f.container.get(RefreshSession).execute(registered.refreshToken)).rejects.toMatchObject({ code: 'AUTH_INVALID_REFRESH_TOKEN' });
     await expect(f.container.get(RefreshSession).execute(other.refreshToken)).resolves.toMatchObject({ user: { id: registered.user.id } });
+  });
+
+  it('refuses to log out with a refresh token of another user, and revokes nothing', async () => {
+    const victim = await f.container.get(RegisterUser).execute(ada);
+    const intruder = await f.container.get(RegisterUser).execute({ ...ada, email: 'intruder@example.com' });
+    await expect(f.container.get(LogOut).execute(intruder.user.id, victim.refreshToken)).rejects.toMatchObject({ code: 'AUTH_INVALID_REFRESH_TOKEN' });
+    await expect(f.container.get(RefreshSession).execute(victim.refreshToken)).resolves.toMatchObject({ user: { id: victim.user.id } });
   });
 
   it('expires refresh tokens after their lifetime (30 days by default)', async () => {

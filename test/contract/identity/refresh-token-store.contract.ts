@@ -84,14 +84,26 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     await store.add(other);
     const live = fresh();
     await store.rotate(revoked.tokenHash, live, minutes(1));
-    expect(await store.revokeFamilyOf(live.tokenHash)).toBe(true);
+    expect(await store.revokeFamilyOf(live.tokenHash)).toBe('revoked');
     expect(await store.rotate(live.tokenHash, fresh(), minutes(2))).toEqual({ outcome: 'invalid' });
     expect(await store.rotate(revoked.tokenHash, fresh(), minutes(2))).toEqual({ outcome: 'invalid' });
     expect(await store.rotate(other.tokenHash, fresh(), minutes(2))).toEqual({ outcome: 'rotated', previous: other });
   });
 
-  it('revokeFamilyOf an unknown token answers false', async () => {
-    expect(await store.revokeFamilyOf(randomUUID())).toBe(false);
+  it('revokeFamilyOf an unknown token answers unknown', async () => {
+    expect(await store.revokeFamilyOf(randomUUID())).toBe('unknown');
+    expect(await store.revokeFamilyOf(randomUUID(), randomUUID())).toBe('unknown');
+  });
+
+  it('revokeFamilyOf with an owner revokes only that owner\'s token: another user\'s is not_owner and stays usable', async () => {
+    const token = login();
+    await store.add(token);
+    expect(await store.revokeFamilyOf(token.tokenHash, randomUUID())).toBe('not_owner');
+    expect(await store.rotate(token.tokenHash, fresh(), minutes(1))).toEqual({ outcome: 'rotated', previous: token });
+    const own = login();
+    await store.add(own);
+    expect(await store.revokeFamilyOf(own.tokenHash, own.userId)).toBe('revoked');
+    expect(await store.rotate(own.tokenHash, fresh(), minutes(1))).toEqual({ outcome: 'invalid' });
   });
 
   it('keeps its own copies: changing a passed token changes nothing stored', async () => {

@@ -129,6 +129,15 @@ describe('HTTP auth routes', () => {
       expectProblem(await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }), 401);
     });
 
+    it('logout with a refresh token of another user is 401 and revokes nothing: that user still refreshes', async () => {
+      const a = await registerUser(t.app);
+      const b = await registerUser(t.app);
+      const res = await request(t.app).post('/api/v1/auth/logout').set(a.auth).send({ refreshToken: b.refreshToken });
+      expectProblem(res, 401, 'AUTH_INVALID_REFRESH_TOKEN');
+      expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: b.refreshToken })).status).toBe(200);
+      expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: a.refreshToken })).status).toBe(200);
+    });
+
     it('logout needs an access token', async () => {
       const user = await registerUser(t.app);
       expectProblem(await request(t.app).post('/api/v1/auth/logout').send({ refreshToken: user.refreshToken }), 401, 'AUTH_INVALID_TOKEN');

@@ -47,12 +47,12 @@ export function authRoutes(api: ApiRouter, container: Container): void {
     method: 'post',
     path: '/auth/logout',
     tag,
-    summary: 'End the login the refresh token belongs to',
+    summary: 'End your login the refresh token belongs to (a refresh token of another user is 401 and revokes nothing)',
     auth: true,
     body: refreshTokenBody,
-    responses: { 204: { description: 'logged out' }, 401: { description: 'not signed in' } },
-    handler: async ({ body }) => {
-      await container.get(LogOut).execute(body.refreshToken);
+    responses: { 204: { description: 'logged out' }, 401: { description: 'not signed in, or the refresh token is another user\'s (AUTH_INVALID_REFRESH_TOKEN)' } },
+    handler: async ({ principal, body }) => {
+      await container.get(LogOut).execute(principal.userId, body.refreshToken);
       return { status: 204 };
     },
   });

@@ -1,5 +1,6 @@
 import type {
   RefreshTokenStore,
+  RevocationResult,
   RotationResult,
   StoredRefreshToken,
 } from '../../../application/identity/ports/refresh-token-store.js';
@@ -34,11 +35,12 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
     return { outcome: 'rotated', previous: copy(entry.token) };
   }
 
-  async revokeFamilyOf(tokenHash: string): Promise<boolean> {
+  async revokeFamilyOf(tokenHash: string, ownerId?: string): Promise<RevocationResult> {
     const entry = this.entries.get(tokenHash);
-    if (!entry) return false;
+    if (!entry) return 'unknown';
+    if (ownerId !== undefined && entry.token.userId !== ownerId) return 'not_owner';
     this.revokedFamilies.add(entry.token.familyId);
-    return true;
+    return 'revoked';
   }
 
   /** The entry of a known, unexpired token of a family that is not revoked. */

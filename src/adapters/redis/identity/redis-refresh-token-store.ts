@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type {
   RefreshTokenStore,
+  RevocationResult,
   RotationResult,
   StoredRefreshToken,
 } from '../../../application/identity/ports/refresh-token-store.js';
@@ -50,18 +51,19 @@ redis.call('HSET', KEYS[1], 'spent', '1')
 store(KEYS[2], familyKey, familyId, userId, ARGV[3])
 return {'rotated', familyId, userId, expiresAt}`;
 
-/** KEYS: token. ARGV: family key prefix. */
+/** KEYS: token. ARGV: family key prefix, owner id ('' for any owner). */
 const revokeFamilyLua = `${luaFunctions}
-local token = redis.call('HMGET', KEYS[1], 'familyId', 'expiresAt')
-if not token[1] then return 0 end
+local token = redis.call('HMGET', KEYS[1], 'familyId', 'expiresAt', 'userId')
+if not token[1] then return 'unknown' end
+if ARGV[2] ~= '' and token[3] ~= ARGV[2] then return 'not_owner' end
 revoke(ARGV[1] .. token[1], token[2])
-return 1`;
+return 'revoked'`;
 
 /** The commands `defineCommand` adds to the client (run with EVALSHA, loaded on demand). */
 interface RefreshTokenCommands {
   refreshTokenAdd(tokenKey: string, familyKey: string, familyId: string, userId: string, expiresAt: number): Promise<unknown>;
   refreshTokenRotate(tokenKey: string, nextTokenKey: string, familyKeyPrefix: string, now: number, nextExpiresAt: number): Promise<unknown>;
-  refreshTokenRevokeFamily(tokenKey: string, familyKeyPrefix: string): Promise<unknown>;
+  refreshTokenRevokeFamily(tokenKey: string, familyKeyPrefix: string, ownerId: string): Promise<unknown>;
 }
 
 /**
@@ -98,8 +100,10 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
     return toRotationResult(reply, tokenHash);
   }
 
-  async revokeFamilyOf(tokenHash: string): Promise<boolean> {
-    return (await this.commands.refreshTokenRevokeFamily(this.tokenKey(tokenHash), this.familyKeyPrefix())) === 1;
+  async revokeFamilyOf(tokenHash: string, ownerId?: string): Promise<RevocationResult> {
+    const reply = await this.commands.refreshTokenRevokeFamily(this.tokenKey(tokenHash), this.familyKeyPrefix(), ownerId ?? '');
+    if (reply === 'revoked' || reply === 'unknown' || reply === 'not_owner') return reply;
+    throw new Error(`unexpected reply from the refresh token revocation script: ${JSON.stringify(reply)}`);
   }
 
   private tokenKey(tokenHash: string): string {

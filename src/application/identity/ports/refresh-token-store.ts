@@ -12,6 +12,8 @@ export type RotationResult =
   | { outcome: 'reused'; familyId: string } // the token was already spent: the family is now revoked
   | { outcome: 'invalid' }; // unknown, expired or revoked
 
+export type RevocationResult = 'revoked' | 'unknown' | 'not_owner';
+
 export interface RefreshTokenStore {
   /** Stores a fresh token (the first of a family at login, or a rotated one). */
   add(token: StoredRefreshToken): Promise<void>;
@@ -21,7 +23,11 @@ export interface RefreshTokenStore {
    * `next.familyId` and `next.userId` are taken from the spent token.
    */
   rotate(tokenHash: string, next: Omit<StoredRefreshToken, 'familyId' | 'userId'>, now: Date): Promise<RotationResult>;
-  /** Revokes the family of `tokenHash` (logout); unknown tokens are ignored. Returns whether one was found. */
-  revokeFamilyOf(tokenHash: string): Promise<boolean>;
+  /**
+   * Revokes the family of `tokenHash` (logout): `unknown` when no such token is stored. With
+   * `ownerId`, a token of another user is `not_owner` and nothing is revoked (checked in the same
+   * atomic step as the revocation).
+   */
+  revokeFamilyOf(tokenHash: string, ownerId?: string): Promise<RevocationResult>;
 }
 export const RefreshTokenStore = Symbol.for('RefreshTokenStore');
