@@ -4,6 +4,14 @@ export const attributeTypes = ['string', 'number', 'boolean', 'enum'] as const;
 export type AttributeType = (typeof attributeTypes)[number];
 export type AttributeValue = string | number | boolean;
 
+/**
+ * An attribute key: 1-64 letters, digits and `_`, starting with a letter, in any case
+ * (`batteryWh` and `battery_wh` are both fine, and distinct keys).
+ */
+export const attributeKeySource = '[A-Za-z][A-Za-z0-9_]{0,63}';
+export const attributeKeyPattern = new RegExp(`^${attributeKeySource}$`);
+export const attributeKeyRule = 'expected 1-64 letters, digits and _, starting with a letter';
+
 /** A typed attribute a category asks of its listings (e.g. `frame_size`, number, 40..65 cm). */
 export interface AttributeDefinition {
   key: string;
@@ -24,6 +32,7 @@ export interface AttributeProblem {
 /** Checks a definition on its own: enums need options, bounds only for numbers and in order. */
 export function definitionProblems(definition: AttributeDefinition): string[] {
   const problems: string[] = [];
+  if (!attributeKeyPattern.test(definition.key)) problems.push(`key: ${attributeKeyRule}`);
   if (definition.type === 'enum' && !definition.options?.length) problems.push('an enum needs options');
   if (definition.type !== 'enum' && definition.options) problems.push('options are only for enums');
   if (definition.type !== 'number' && (definition.min !== undefined || definition.max !== undefined)) problems.push('min and max are only for numbers');

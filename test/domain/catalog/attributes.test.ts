@@ -34,4 +34,34 @@ describe('listing attributes against category definitions', () => {
     expect(definitionProblems({ key: 'c', label: 'C', type: 'string', required: false, min: 1 })).toEqual(['min and max are only for numbers']);
     expect(definitionProblems({ key: 'c', label: 'C', type: 'number', required: false, min: 5, max: 1 })).toEqual(['min is above max']);
   });
+
+  it.each([
+    ['battery_wh', true],
+    ['batteryWh', true],
+    ['BatteryWH2', true],
+    ['x', true],
+    ['a'.repeat(64), true],
+    ['a'.repeat(65), false],
+    ['1battery', false],
+    ['_battery', false],
+    ['battery-wh', false],
+    ['battery wh', false],
+    ['batterié', false],
+    ['', false],
+  ])('an attribute key %j is valid: %s', (key, valid) => {
+    const problems = definitionProblems({ key, label: 'K', type: 'string', required: false });
+    expect(problems).toEqual(valid ? [] : ['key: expected 1-64 letters, digits and _, starting with a letter']);
+  });
+
+  it('treats keys that differ in case or underscores as distinct', () => {
+    const mixed: AttributeDefinition[] = [
+      { key: 'batteryWh', label: 'Battery', type: 'number', required: true },
+      { key: 'battery_wh', label: 'Battery too', type: 'string', required: false },
+    ];
+    expect(attributeProblems(mixed, { batteryWh: 500, battery_wh: '500' })).toEqual([]);
+    expect(attributeProblems(mixed, { batterywh: 500 })).toEqual([
+      { key: 'batteryWh', message: 'is required' },
+      { key: 'batterywh', message: 'is not an attribute of this category' },
+    ]);
+  });
 });

@@ -42,6 +42,22 @@ describe('HTTP categories', () => {
     );
   });
 
+  it('accepts attribute keys of any case (batteryWh and battery_wh are distinct) and refuses other shapes naming the key', async () => {
+    const mixed = await create({
+      name: 'Batteries',
+      attributes: [
+        { key: 'batteryWh', label: 'Battery (Wh)', type: 'number' },
+        { key: 'battery_wh', label: 'Battery (text)', type: 'string' },
+      ],
+    });
+    expect(mixed.status, JSON.stringify(mixed.body)).toBe(201);
+    expect(mixed.body.attributes.map((a: { key: string }) => a.key)).toEqual(['batteryWh', 'battery_wh']);
+    for (const key of ['1wh', '_wh', 'battery-wh', 'a'.repeat(65)]) {
+      const res = await create({ name: 'Bad', attributes: [{ key, label: 'x', type: 'string' }] });
+      expect(fieldPaths(expectProblem(res, 400, 'VALIDATION_FAILED'))).toEqual(['body.attributes.0.key']);
+    }
+  });
+
   it('moves a subtree, refusing a move under its own descendant (409)', async () => {
     const a = await create({ name: 'A' });
     const b = await create({ name: 'B', parentId: a.body.id });

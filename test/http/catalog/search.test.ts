@@ -67,6 +67,24 @@ describe('HTTP search (GET /listings)', () => {
     expect(await titles(`categoryId=${categories.sports}&sort=price_desc`)).toEqual(['Vélo électrique', 'Velo de route carbone', 'Café racer', 'Vélo de ville']);
   });
 
+  it('stores and filters attributes whose keys differ only in case or underscores (attr.batteryWh vs attr.battery_wh)', async () => {
+    const admin = await signInAdmin(t.app);
+    const attributes = [
+      { key: 'batteryWh', label: 'Battery (Wh)', type: 'number' },
+      { key: 'battery_wh', label: 'Battery (label)', type: 'string' },
+    ];
+    const category = await request(t.app).post('/api/v1/categories').set(admin).send({ name: 'Power banks', attributes });
+    expect(category.status, JSON.stringify(category.body)).toBe(201);
+    const body = (title: string, batteryWh: number, label: string) =>
+      listingBody(category.body.id, { title, attributes: { batteryWh, battery_wh: label } });
+    const big = await publishedListing(t.app, seller.auth, body('Big power bank', 500, 'small'));
+    expect(big.attributes).toEqual({ batteryWh: 500, battery_wh: 'small' });
+    await publishedListing(t.app, seller.auth, body('Small power bank', 100, 'big'));
+    expect(await titles(`categoryId=${category.body.id}&attr.batteryWh.min=400`)).toEqual(['Big power bank']);
+    expect(await titles(`categoryId=${category.body.id}&attr.battery_wh=big`)).toEqual(['Small power bank']);
+    expect(await titles(`categoryId=${category.body.id}&attr.batterywh.min=1`)).toEqual([]);
+  });
+
   it('pages with a stable cursor: no duplicates or gaps when listings are added between pages', async () => {
     const first = await search(`categoryId=${categories.sports}&sort=newest&limit=2`);
     expect(first.items.map((i) => i.id)).toEqual([ids.cafe, ids.ebike]);

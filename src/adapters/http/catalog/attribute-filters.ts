@@ -1,8 +1,8 @@
 import type { AttributeFilter } from '../../../application/catalog/ports/listing-repository.js';
-import type { AttributeValue } from '../../../domain/catalog/attributes.js';
+import { attributeKeySource, type AttributeValue } from '../../../domain/catalog/attributes.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 
-const attributeParam = /^attr\.([a-z][a-z0-9_]{0,39})(?:\.(min|max))?$/;
+const attributeParam = new RegExp(`^attr\\.(${attributeKeySource})(?:\\.(min|max))?$`);
 
 /** `attr.color=red` may mean the string, `attr.used=true` the boolean, `attr.size=42` the number. */
 function candidates(raw: string): AttributeValue[] {

@@ -1,4 +1,4 @@
-import { attributeTypes } from '../../../domain/catalog/attributes.js';
+import { attributeKeyPattern, attributeKeyRule, attributeTypes } from '../../../domain/catalog/attributes.js';
 import { listingStatuses } from '../../../domain/catalog/listing.js';
 import { z } from '../openapi/zod-openapi.js';
 
@@ -14,7 +14,7 @@ export const moneySchema = z
 
 const attributeDefinition = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'expected lower-case letters, digits and _ (starting with a letter)'),
+    key: z.string().regex(attributeKeyPattern, attributeKeyRule),
     label: z.string().trim().min(1).max(80),
     type: z.enum(attributeTypes),
     required: z.boolean().default(false),
@@ -44,7 +44,7 @@ const listingFields = {
   categoryId: id,
   price: moneySchema,
   quantity: z.number().int('expected a whole number').nonnegative().max(1_000_000),
-  attributes: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), attributeValue),
+  attributes: z.record(z.string().regex(attributeKeyPattern, attributeKeyRule), attributeValue),
   mediaIds: z.array(id).max(20),
 };
 export const createListingBody = z.object({ ...listingFields, attributes: listingFields.attributes.default({}), mediaIds: listingFields.mediaIds.default([]) }).openapi('CreateListingRequest');

@@ -6,7 +6,7 @@ import { copyListing } from '../../shared/catalog/copies.js';
  * A listing as stored: `_id` = id, plus `searchTokens`, the folded distinct words of its title
  * and description (multikey index; FerretDB has no $text, so a text search asks for every query
  * word among them).
- * Attributes sit under `attributes.<key>` (keys are [a-z][a-z0-9_]*).
+ * Attributes sit under `attributes.<key>` (keys are `attributeKeyPattern`: letters, digits and _, never `.` or `$`).
  */
 export type ListingDocument = Omit<Listing, 'id'> & { _id: string; searchTokens: string[] };
 
