@@ -1,4 +1,5 @@
 import type { Auction } from '../../domain/auctions/auction.js';
+import { formatMoney } from '../../domain/shared/money.js';
 import type { EventEnvelope } from '../shared/events/envelope.js';
 import type { EventFactory } from '../shared/events/event-factory.js';
 import type { PendingEvents } from '../shared/outbox/outbox.js';
@@ -10,9 +11,6 @@ const state = (auction: Auction) => ({
   leadingBidderId: auction.leadingBidderId,
   endsAt: auction.endsAt.toISOString(),
 });
-
-const formatMoney = ({ amount, currency }: { amount: number; currency: string }) =>
-  `${(amount / 100).toFixed(2)} ${currency}`;
 
 interface Notice {
   id: string;
