@@ -19,12 +19,14 @@ interface Notice {
 export class DeliveryEvents {
   constructor(private readonly events: EventFactory) {}
 
-  assigned(delivery: Delivery): PendingEvents {
+  /** `previousCourierId`: the courier it had before (a reassignment), named in the event so that they lose access. */
+  assigned(delivery: Delivery, previousCourierId: string | null): PendingEvents {
     const courierId = this.courierOf(delivery);
     const [type, order] = ['delivery.assigned', delivery.orderId];
     const toBuyer = { type, title: 'Courier assigned', body: `A courier will deliver your order ${order}.` };
+    const replaced = previousCourierId === null ? {} : { previousCourierId };
     return [
-      this.events.create('delivery.assigned', { ...this.ref(delivery), courierId }),
+      this.events.create('delivery.assigned', { ...this.ref(delivery), courierId, ...replaced }),
       this.notice(delivery, courierId, { type, title: 'New delivery', body: `You deliver order ${order}.` }),
       this.notice(delivery, delivery.buyerId, toBuyer),
     ];

@@ -27,7 +27,8 @@ export async function retryOnConcurrentUpdate<T>(attempt: () => Promise<T>): Pro
 export interface DeliveryChange {
   /** The delivery after the transition; the same object when there is nothing to change (a retried request). */
   apply(delivery: Delivery): Delivery | Promise<Delivery>;
-  events(changed: Delivery): PendingEvents;
+  /** The events of the change, from the delivery after it and as it was read. */
+  events(changed: Delivery, before: Delivery): PendingEvents;
 }
 
 /**
@@ -43,7 +44,7 @@ export function changeDelivery(
   return retryOnConcurrentUpdate(async () => {
     const delivery = await loadVisibleDelivery(deliveries, id, actor);
     const changed = await change.apply(delivery);
-    if (changed !== delivery) await deliveries.save(changed, change.events(changed));
+    if (changed !== delivery) await deliveries.save(changed, change.events(changed, delivery));
     return changed;
   });
 }

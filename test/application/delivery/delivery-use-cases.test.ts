@@ -72,6 +72,19 @@ describe('delivery use cases (memory adapters)', () => {
       await expect(f.assign.execute(admin, id, courier.userId)).rejects.toMatchObject({ code: 'DELIVERY_INVALID_TRANSITION' });
     });
 
+    it('a reassignment names the previous courier in delivery.assigned, who loses access at once: read, track, pick up and watch', async () => {
+      const { id } = await f.assigned();
+      await f.assign.execute(admin, id, otherCourier.userId);
+      const [first, second] = await f.published('delivery.assigned');
+      expect(first).not.toHaveProperty('previousCourierId');
+      expect(second).toMatchObject({ deliveryId: id, courierId: otherCourier.userId, previousCourierId: courier.userId });
+      await expect(f.get.execute(courier, id)).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+      await expect(f.record.execute(courier, { deliveryId: id, lat: 1, lng: 1 })).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+      await expect(f.pickUp.execute(courier, id)).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+      expect(await f.access.mayWatchDelivery(courier, id)).toBe(false);
+      expect(await f.access.mayWatchDelivery(otherCourier, id)).toBe(true);
+    });
+
     it('refuses a non-admin (403), a courierId that is not a courier (400 naming body.courierId), an unknown delivery (404)', async () => {
       const { id } = await f.pending();
       await expect(f.assign.execute(seller, id, courier.userId)).rejects.toMatchObject({ code: 'DELIVERY_NOT_ADMIN', kind: 'forbidden' });

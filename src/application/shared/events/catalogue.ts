@@ -37,11 +37,18 @@ export const eventCatalogue = {
     ...orderRef,
     cancelledBy: idSchema,
     reason: z.string().optional(),
+    /** (1.1) `buyer`, `admin`, or `payment_timeout` when the server cancelled it unpaid past its deadline. */
+    cancelReason: z.enum(['buyer', 'admin', 'payment_timeout']).optional(),
+    /** Set when the order was an auction's (a second chance may follow a payment timeout). */
+    auctionId: idSchema.optional(),
+    /** (1.1) The refund of a paid order's total, made before the cancel. */
+    refund: z.object({ id: idSchema, amount: moneySchema, refundedAt: isoDateSchema }).optional(),
     items: z.array(z.object({ listingId: idSchema, quantity: z.number().int().positive() })),
   }),
   'order.delivered': z.object({ ...orderRef, deliveryId: idSchema, deliveredAt: isoDateSchema }),
 
-  'delivery.assigned': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema }),
+  /** `previousCourierId`: the courier it was taken from (a reassignment), who loses access to it. */
+  'delivery.assigned': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, previousCourierId: idSchema.optional() }),
   'delivery.picked_up': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, pickedUpAt: isoDateSchema }),
   'delivery.location.updated': z.object({
     deliveryId: idSchema,
