@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
-import type { Money } from '../shared/money.js';
+import { sumMoney, times, type Money } from '../shared/money.js';
 
 /** The statuses clients see. */
 export const orderStatuses = ['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
@@ -66,8 +66,9 @@ export function sellerIdsOf(order: Pick<Order, 'items'>): string[] {
 }
 
 export function orderTotal(items: OrderItem[]): Money {
-  const currency = items[0]?.unitPrice.currency ?? 'EUR';
-  return { amount: items.reduce((sum, i) => sum + i.unitPrice.amount * i.quantity, 0), currency };
+  const total = sumMoney(items.map((i) => times(i.unitPrice, i.quantity)));
+  if (!total) throw new DomainError('invalid', 'ORDER_NO_ITEMS', 'an order has an item at least');
+  return total;
 }
 
 export interface NewOrder {
@@ -99,6 +100,7 @@ export const confirmOrder = (order: Order, at: Date): Order => move(order, ['pla
 /** Its stock could not be sold (or the checkout died before): nothing was sold, the order never existed for clients. */
 export const failOrder = (order: Order, at: Date): Order => move(order, ['placing'], 'failed', 'fail', at);
 
+/** The sum of the items, which are all in one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); an order has an item at least. */
 /** Paying needs a shipping address: the order's, or the one given now (which replaces it). */
 export function markPaid(order: Order, at: Date, shippingAddress?: ShippingAddress): Order {
   const paid = { ...move(order, ['pending_payment'], 'paid', 'pay', at), paidAt: at };
