@@ -65,6 +65,7 @@ export function sellerIdsOf(order: Pick<Order, 'items'>): string[] {
   return [...new Set(order.items.map((i) => i.sellerId))];
 }
 
+/** The sum of the items, which are all in one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); an order has an item at least. */
 export function orderTotal(items: OrderItem[]): Money {
   const total = sumMoney(items.map((i) => times(i.unitPrice, i.quantity)));
   if (!total) throw new DomainError('invalid', 'ORDER_NO_ITEMS', 'an order has an item at least');
@@ -100,7 +101,6 @@ export const confirmOrder = (order: Order, at: Date): Order => move(order, ['pla
 /** Its stock could not be sold (or the checkout died before): nothing was sold, the order never existed for clients. */
 export const failOrder = (order: Order, at: Date): Order => move(order, ['placing'], 'failed', 'fail', at);
 
-/** The sum of the items, which are all in one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); an order has an item at least. */
 /** Paying needs a shipping address: the order's, or the one given now (which replaces it). */
 export function markPaid(order: Order, at: Date, shippingAddress?: ShippingAddress): Order {
   const paid = { ...move(order, ['pending_payment'], 'paid', 'pay', at), paidAt: at };
