@@ -86,11 +86,24 @@ export interface Seller {
   openAuction(): Promise<string>;
 }
 
+/** A KYC document of the user: an uploaded and completed image (the embedded store's URL is this app's, on `base`). */
+async function uploadedDocument(base: string, token: string): Promise<string> {
+  const bytes = Buffer.from('bench identity document');
+  const slot = await expectStatus('upload slot', 201, call(base, 'POST', '/api/v1/media/uploads', { contentType: 'image/png', size: bytes.length, filename: 'id.png' }, token));
+  const url = new URL(slot.uploadUrl as string);
+  const target = url.pathname.startsWith('/media-store/') ? `${base}${url.pathname}${url.search}` : url;
+  const put = await fetch(target, { method: 'PUT', headers: slot.headers as Record<string, string>, body: bytes });
+  if (!put.ok) throw new Error(`document upload: ${put.status}`);
+  await expectStatus('upload complete', 200, call(base, 'POST', `/api/v1/media/${slot.mediaId as string}/complete`, undefined, token));
+  return slot.mediaId as string;
+}
+
 /** The admin signs in, approves a new seller's KYC and creates a category for the seller's listings. */
 export async function verifiedSeller(base: string): Promise<Seller> {
   const adminToken = (await expectStatus('admin login', 200, call(base, 'POST', '/api/v1/auth/login', admin))).accessToken as string;
   const seller = await register(base, ['seller']);
-  await call(base, 'POST', '/api/v1/users/me/kyc', { documentMediaIds: ['kyc-doc'] }, seller.token);
+  const documentMediaIds = [await uploadedDocument(base, seller.token)];
+  await expectStatus('kyc submit', 202, call(base, 'POST', '/api/v1/users/me/kyc', { documentMediaIds }, seller.token));
   await expectStatus('kyc approve', 200, call(base, 'POST', `/api/v1/admin/users/${seller.id}/kyc/approve`, {}, adminToken));
   const category = await expectStatus('category', 201, call(base, 'POST', '/api/v1/categories', { name: `Bench ${Date.now().toString(36)}` }, adminToken));
   const categoryId = category.id as string;

@@ -3,6 +3,7 @@ import type { Container } from 'inversify';
 import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import { MediaStatusLookup } from '../application/catalog/ports/media-status-lookup.js';
+import { KycDocuments } from '../application/identity/ports/kyc-documents.js';
 import { ApplyModerationVerdict } from '../application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { CompleteUpload } from '../application/media/complete-upload/complete-upload.js';
 import { GetMedia } from '../application/media/get-media/get-media.js';
@@ -14,6 +15,7 @@ import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
+import { InProcessKycDocuments } from '../adapters/in-process/media-kyc-documents.js';
 import { InProcessMediaStatusLookup } from '../adapters/in-process/media-status-lookup.js';
 import { EmbeddedObjectStorage } from '../adapters/memory/media/embedded-object-storage.js';
 import { MemoryMediaRepository } from '../adapters/memory/media/memory-media-repository.js';
@@ -65,6 +67,9 @@ function bindUseCases(container: Container, config: Config): void {
   container
     .bind(GetMedia)
     .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new GetMedia(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
+  container
+    .bind<KycDocuments>(KycDocuments)
+    .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new InProcessKycDocuments(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
   const bind = bindUseCase(container);
   bind(CompleteUpload, [MediaRepository, ObjectStorage, EventFactoryToken, Clock]);
   bind(SubmitModerationVerdict, [MediaRepository, EventFactoryToken, Clock]);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithService } from '../support/real-services.js';
 import { realStack } from '../support/real-stack.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { expectProblem, registerUser, signInAdmin, verifiedSeller } from '../support/http-helpers.js';
+import { expectProblem, registerUser, signInAdmin, submitKycDocument, verifiedSeller } from '../support/http-helpers.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../support/catalog-helpers.js';
 
 /**
@@ -134,7 +134,7 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
       it('runs the KYC flow with the admin created at start-up', async () => {
         const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'admin@example.com', password: 'admin password 1' });
         const seller = await registerUser(t.app, { roles: ['seller'] });
-        expect((await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['m1'] })).status).toBe(202);
+        await submitKycDocument(t.app, seller);
         const approved = await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set('Authorization', `Bearer ${login.body.accessToken}`).send({});
         expect(approved.body.kyc.status).toBe('verified');
       });

@@ -4,7 +4,7 @@ import { FcmPushSender, type FcmMessaging, type FcmMulticastMessage, type FcmSen
 import { DeviceRepository } from '../../src/application/identity/ports/device-repository.js';
 import { PushSender } from '../../src/application/notifications/ports/push-sender.js';
 import { EventBus } from '../../src/application/shared/events/event-bus.js';
-import { registerUser, signInAdmin, TEST_ADMIN, type SignedIn } from '../support/http-helpers.js';
+import { registerUser, signInAdmin, submitKycDocument, TEST_ADMIN, type SignedIn } from '../support/http-helpers.js';
 import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../support/realtime-app.js';
 
 const WAIT = { timeout: 5000, interval: 20 };
@@ -61,7 +61,7 @@ describe('notification on Socket.IO, push not configured', () => {
     const admin = await signInAdmin(t.app);
     const [seller, other] = await Promise.all([registerUser(t.app, { roles: ['seller'] }), registerUser(t.app)]);
     const [received, others] = [await listen(t, seller), await listen(t, other)];
-    expect((await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['kyc-doc'] })).status).toBe(202);
+    await submitKycDocument(t.app, seller);
     expect((await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/reject`).set(admin).send({ reason: 'unreadable' })).status).toBe(200);
     await vi.waitFor(() => expect(received).toEqual([expect.objectContaining({ type: 'kyc.rejected', body: 'unreadable', data: { kycStatus: 'rejected' } })]), WAIT);
     await quiet();

@@ -51,10 +51,38 @@ export async function signInAdmin(app: Express): Promise<{ Authorization: string
   return { Authorization: `Bearer ${res.body.accessToken}` };
 }
 
+const sampleImage = Buffer.from('uty test image bytes');
+
+/**
+ * A media of the signed-in user whose upload is complete (`pending_moderation`): the bytes go to
+ * the presigned URL, through the app itself when it is the embedded store's (no listening server needed).
+ */
+export async function uploadedMedia(app: Express, auth: { Authorization: string }, filename = 'document.png'): Promise<string> {
+  const slot = await request(app).post('/api/v1/media/uploads').set(auth).send({ contentType: 'image/png', size: sampleImage.length, filename });
+  expect(slot.status, JSON.stringify(slot.body)).toBe(201);
+  const url = new URL(slot.body.uploadUrl);
+  const headers = slot.body.headers as Record<string, string>;
+  const status = url.pathname.startsWith('/media-store/')
+    ? (await request(app).put(url.pathname + url.search).set(headers).send(sampleImage)).status
+    : (await fetch(url, { method: 'PUT', headers, body: sampleImage })).status;
+  expect(status).toBe(200);
+  const completed = await request(app).post(`/api/v1/media/${slot.body.mediaId}/complete`).set(auth);
+  expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  return slot.body.mediaId;
+}
+
+/** Submits one freshly uploaded document for KYC review (the user's KYC becomes pending). */
+export async function submitKycDocument(app: Express, who: SignedIn): Promise<string> {
+  const mediaId = await uploadedMedia(app, who.auth, 'passport.png');
+  const submitted = await request(app).post('/api/v1/users/me/kyc').set(who.auth).send({ documentMediaIds: [mediaId] });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+  return mediaId;
+}
+
 /** A seller whose KYC an admin has approved: may publish listings. */
 export async function verifiedSeller(app: Express, admin: { Authorization: string }, roles: string[] = ['seller']): Promise<SignedIn> {
   const seller = await registerUser(app, { roles });
-  await request(app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['kyc-doc'] });
+  await submitKycDocument(app, seller);
   const approved = await request(app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set(admin).send({});
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   return seller;

@@ -17,6 +17,7 @@ import { adminListingRoutes } from './catalog/admin-listing-routes.js';
 import { categoryRoutes } from './catalog/category-routes.js';
 import { listingRoutes } from './catalog/listing-routes.js';
 import { adminKycRoutes } from './identity/admin-kyc-routes.js';
+import { adminUserRoutes } from './identity/admin-user-routes.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { userRoutes } from './identity/user-routes.js';
 import { adminMediaRoutes } from './media/admin-media-routes.js';
@@ -25,6 +26,7 @@ import { mediaRoutes } from './media/media-routes.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
 import { createRegistry, generateDocument } from './openapi/document.js';
 import { errorHandler, notFound } from './platform/error-handling.js';
+import { rejectMalformedPath } from './platform/input-guards.js';
 import { createHttpMetrics } from './platform/metrics.js';
 import { registerOutboxMetrics } from './platform/outbox-metrics.js';
 import { platformRoutes } from './platform/platform-routes.js';
@@ -34,7 +36,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes, deliveryRoutes, notificationRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, adminUserRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes, deliveryRoutes, notificationRoutes];
 
 export interface AppOptions {
   trustProxy?: number;
@@ -73,6 +75,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(metrics.middleware);
+  app.use(rejectMalformedPath);
   app.use(embeddedStorageRoutes(container)); // raw image bodies: before the JSON parser
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(platformRoutes({ healthChecks: runtime.healthChecks, metrics: metrics.registry, openApi: () => (document ??= generateDocument(registry)) }));

@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 
-export type KycStatus = 'none' | 'pending' | 'verified' | 'rejected';
+export const kycStatuses = ['none', 'pending', 'verified', 'rejected'] as const;
+export type KycStatus = (typeof kycStatuses)[number];
 
 export interface Kyc {
   status: KycStatus;
@@ -15,6 +16,17 @@ export const noKyc: Kyc = { status: 'none', documentMediaIds: [] };
 
 function invalidTransition(from: KycStatus, action: string): DomainError {
   return new DomainError('conflict', 'KYC_INVALID_TRANSITION', `cannot ${action} a KYC that is ${from}`, { kycStatus: from });
+}
+
+/**
+ * 400 naming each id of `documentMediaIds` (by its index) that is not an uploaded media of the
+ * submitter: unknown, someone else's, or still awaiting its upload.
+ */
+export function kycDocumentsNotUploaded(documentMediaIds: readonly string[], uploaded: ReadonlySet<string>): DomainError | null {
+  const refused = documentMediaIds.map((id, index) => ({ id, index })).filter(({ id }) => !uploaded.has(id));
+  if (refused.length === 0) return null;
+  const errors = refused.map(({ id, index }) => ({ path: `body.documentMediaIds.${index}`, message: `${id} is not a media of yours whose upload is complete` }));
+  return new DomainError('invalid', 'KYC_DOCUMENT_INVALID', `not uploaded media of yours: ${refused.map((r) => r.id).join(', ')}`, { errors });
 }
 
 /** none | rejected -> pending. */

@@ -6,13 +6,13 @@ import { SubmitKyc } from '../../../src/application/identity/submit-kyc/submit-k
 import { EventFactoryToken, type EventFactory } from '../../../src/application/shared/events/event-factory.js';
 import { FaultPlan } from '../../support/fault-injection.js';
 import { expectEventsStoredWithState, underFault } from '../../support/outbox-helpers.js';
-import { quietRelayFixture, type IdentityFixture } from './identity-fixture.js';
+import { quietRelayFixture, uploadedDocument, type IdentityFixture } from './identity-fixture.js';
 
 /** A user with a pending KYC, on the app whose relay is quiet. */
 async function pendingKyc(): Promise<IdentityFixture & { userId: string }> {
   const f = await quietRelayFixture();
   const { user } = await f.container.get(RegisterUser).execute({ email: 'seller@example.com', password: 'a long password', displayName: 'Sam', roles: ['seller'] });
-  await f.container.get(SubmitKyc).execute(user.id, ['media-1']);
+  await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)]);
   return { ...f, userId: user.id };
 }
 

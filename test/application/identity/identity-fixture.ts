@@ -5,6 +5,8 @@ import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../../../src/adapters/memory/shared/memory-outbox.js';
+import { MediaRepository } from '../../../src/application/media/ports/media-repository.js';
+import { createMedia } from '../../../src/domain/media/media.js';
 import type { OutboxRelay } from '../../../src/application/shared/outbox/outbox-relay.js';
 import { OutboxRelayToken } from '../../../src/composition/outbox.js';
 import { buildContainer, runtimeOf } from '../../../src/container.js';
@@ -37,4 +39,15 @@ export async function quietRelayFixture(env: Record<string, string> = {}): Promi
   const f = await identityFixture(env);
   await f.container.get<OutboxRelay>(OutboxRelayToken).stop();
   return f;
+}
+
+let documents = 0;
+
+/** A media of `ownerId` whose upload is complete (pending moderation), stored straight in the media repository. */
+export async function uploadedDocument(f: Pick<IdentityFixture, 'container' | 'clock'>, ownerId: string): Promise<string> {
+  documents += 1;
+  const input = { id: `kyc-doc-${documents}`, ownerId, contentType: 'image/png', size: 100, filename: 'passport.png', maxBytes: 1000, at: f.clock.now() };
+  const media = { ...createMedia(input), status: 'pending_moderation' as const };
+  await f.container.get<MediaRepository>(MediaRepository).create(media);
+  return media.id;
 }

@@ -9,7 +9,7 @@ import { RegisterUser } from '../../../src/application/identity/register-user/re
 import { RemoveDevice } from '../../../src/application/identity/remove-device/remove-device.js';
 import { SubmitKyc } from '../../../src/application/identity/submit-kyc/submit-kyc.js';
 import { UpdateProfile } from '../../../src/application/identity/update-profile/update-profile.js';
-import { identityFixture, type IdentityFixture } from './identity-fixture.js';
+import { identityFixture, uploadedDocument, type IdentityFixture } from './identity-fixture.js';
 
 const register = (f: IdentityFixture, email = 'seller@example.com') =>
   f.container.get(RegisterUser).execute({ email, password: 'a long password', displayName: 'Sam', roles: ['seller'] });
@@ -32,7 +32,7 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
 
   it('runs KYC submit -> approve and notifies the user', async () => {
     const { user } = await register(f);
-    expect((await f.container.get(SubmitKyc).execute(user.id, ['media-1'])).kyc.status).toBe('pending');
+    expect((await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)])).kyc.status).toBe('pending');
     const approved = await f.container.get(DecideKyc).execute({ adminId: 'admin-1', userId: user.id, verdict: 'verified' });
     expect(approved.kyc).toMatchObject({ status: 'verified', decidedBy: 'admin-1' });
     await f.settle();
@@ -43,12 +43,12 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
 
   it('rejects with a reason, then accepts a new submission', async () => {
     const { user } = await register(f);
-    await f.container.get(SubmitKyc).execute(user.id, ['media-1']);
+    await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)]);
     const rejected = await f.container.get(DecideKyc).execute({ adminId: 'a', userId: user.id, verdict: 'rejected', reason: 'unreadable' });
     expect(rejected.kyc).toMatchObject({ status: 'rejected', reason: 'unreadable' });
     await f.settle();
     expect(f.published[0]?.payload).toMatchObject({ type: 'kyc.rejected', body: 'unreadable' });
-    await expect(f.container.get(SubmitKyc).execute(user.id, ['media-2'])).resolves.toMatchObject({ kyc: { status: 'pending' } });
+    await expect(f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)])).resolves.toMatchObject({ kyc: { status: 'pending' } });
   });
 
   it('refuses a decision on a KYC that is not pending, and on an unknown user', async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { UserRepository } from '../../../src/application/identity/ports/user-repository.js';
 import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import { decideKyc, submitKyc } from '../../../src/domain/identity/kyc.js';
+import type { Role } from '../../../src/domain/identity/role.js';
 import { createUser, updateProfile, type User } from '../../../src/domain/identity/user.js';
 import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 
@@ -153,5 +154,60 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     const found = await repo.findById(user.id);
     found?.kyc.documentMediaIds.push('media-x');
     expect(await repo.findById(user.id)).toMatchObject({ roles: ['buyer'], createdAt: at, kyc: { documentMediaIds: [] } });
+  });
+
+  describe('list (the admin search)', () => {
+    /** Five users named after a marker only this test uses, one second apart (oldest first). */
+    async function seeded() {
+      const marker = `Mk${randomUUID().slice(0, 8)}`;
+      const specs: [Role[], string][] = [[['buyer'], 'none'], [['seller'], 'pending'], [['seller', 'courier'], 'verified'], [['courier'], 'none'], [['buyer'], 'rejected']];
+      const users: User[] = [];
+      for (const [i, [roles, kycStatus]] of specs.entries()) {
+        const created = new Date(at.getTime() + i * 1000);
+        const base = createUser({ id: randomUUID(), email: `${marker.toLowerCase()}.${i}@example.com`, passwordHash: 'h', displayName: `Person ${i}`, roles, at: created });
+        const pending = submitKyc(base.kyc, ['media-1'], created);
+        const kyc = kycStatus === 'none' ? base.kyc : kycStatus === 'pending' ? pending : decideKyc(pending, kycStatus as 'verified' | 'rejected', { by: 'a', at: created });
+        users.push({ ...base, kyc });
+        await repo.create(users[i]!);
+      }
+      return { marker, users };
+    }
+    const ids = (page: { items: User[] }) => page.items.map((user) => user.id);
+
+    it('matches part of the email or of the display name, case ignored, newest first', async () => {
+      const { marker, users } = await seeded();
+      expect(ids(await repo.list({ q: marker.toUpperCase() }, { limit: 20 }))).toEqual(users.map((u) => u.id).reverse());
+      const renamed = { ...users[0]!, displayName: `Zoë ${marker} Renamed` };
+      await repo.save(renamed, []);
+      expect(ids(await repo.list({ q: `${marker} rEnAmEd` }, { limit: 20 }))).toEqual([renamed.id]);
+      expect(ids(await repo.list({ q: `${marker}.(` }, { limit: 20 }))).toEqual([]);
+    });
+
+    it('filters by role and by KYC status, every given filter applying', async () => {
+      const { marker, users } = await seeded();
+      expect(ids(await repo.list({ q: marker, role: 'courier' }, { limit: 20 }))).toEqual([users[3]!.id, users[2]!.id]);
+      expect(ids(await repo.list({ q: marker, kycStatus: 'verified' }, { limit: 20 }))).toEqual([users[2]!.id]);
+      expect(ids(await repo.list({ q: marker, role: 'seller', kycStatus: 'pending' }, { limit: 20 }))).toEqual([users[1]!.id]);
+      expect(ids(await repo.list({ q: marker, role: 'buyer', kycStatus: 'verified' }, { limit: 20 }))).toEqual([]);
+    });
+
+    it('pages through every match once, ties of creation time broken by id', async () => {
+      const { marker, users } = await seeded();
+      const twins = [0, 1, 2].map((i) => createUser({ id: `${marker}-twin-${i}`, email: `${marker}.twin${i}@example.com`, passwordHash: 'h', displayName: 'Twin', roles: ['buyer'], at }));
+      for (const twin of twins) await repo.create(twin);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.list({ q: marker }, { limit: 2, cursor });
+        seen.push(...ids(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const tied = [users[0]!.id, ...twins.map((t) => t.id)].sort().reverse();
+      expect(seen).toEqual([...users.slice(1).map((u) => u.id).reverse(), ...tied]);
+    });
+
+    it('refuses a cursor it did not give: INVALID_CURSOR', async () => {
+      await expect(repo.list({}, { limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    });
   });
 }

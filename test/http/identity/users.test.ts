@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { expectProblem, fieldPaths, registerUser, type SignedIn } from '../../support/http-helpers.js';
+import { expectProblem, fieldPaths, registerUser, submitKycDocument, uploadedMedia, type SignedIn } from '../../support/http-helpers.js';
 
 const ADMIN = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin password 1' };
 
@@ -55,10 +55,10 @@ describe('HTTP user, KYC and device routes', () => {
     });
 
     it('submit answers 202 pending; a second submit while pending is 409', async () => {
-      const res = await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['media-1'] });
+      const res = await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: [await uploadedMedia(t.app, seller.auth)] });
       expect(res.status).toBe(202);
       expect(res.body.kyc.status).toBe('pending');
-      expectProblem(await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: ['media-2'] }), 409, 'KYC_INVALID_TRANSITION');
+      expectProblem(await request(t.app).post('/api/v1/users/me/kyc').set(seller.auth).send({ documentMediaIds: [await uploadedMedia(t.app, seller.auth)] }), 409, 'KYC_INVALID_TRANSITION');
     });
 
     it('only an admin decides (403 otherwise)', async () => {
@@ -74,10 +74,10 @@ describe('HTTP user, KYC and device routes', () => {
 
     it('reject answers 200 rejected with the reason; the user may submit again', async () => {
       const other = await registerUser(t.app, { roles: ['seller'] });
-      await request(t.app).post('/api/v1/users/me/kyc').set(other.auth).send({ documentMediaIds: ['m'] });
+      await submitKycDocument(t.app, other);
       const res = await request(t.app).post(`/api/v1/admin/users/${other.id}/kyc/reject`).set(admin).send({ reason: 'expired passport' });
       expect(res.body.kyc).toEqual({ status: 'rejected', reason: 'expired passport' });
-      expect((await request(t.app).post('/api/v1/users/me/kyc').set(other.auth).send({ documentMediaIds: ['m2'] })).status).toBe(202);
+      expect((await request(t.app).post('/api/v1/users/me/kyc').set(other.auth).send({ documentMediaIds: [await uploadedMedia(t.app, other.auth)] })).status).toBe(202);
     });
 
     it('answers 404 for an unknown user and 400 for an empty document list', async () => {

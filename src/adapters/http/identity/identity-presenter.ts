@@ -1,3 +1,4 @@
+import type { UserForAdmin } from '../../../application/identity/get-user-for-admin/get-user-for-admin.js';
 import type { Session } from '../../../application/identity/session-issuer.js';
 import type { User } from '../../../domain/identity/user.js';
 
@@ -23,4 +24,21 @@ export function presentSession(session: Session) {
     accessTokenExpiresAt: session.accessTokenExpiresAt.toISOString(),
     refreshTokenExpiresAt: session.refreshTokenExpiresAt.toISOString(),
   };
+}
+
+/** `{ [key]: the ISO string }`, or nothing when the date is absent. */
+const isoField = (key: string, date: Date | undefined) => (date ? { [key]: date.toISOString() } : {});
+
+/** A user as an admin reviews them: the KYC's dates, decision and documents with their download links. */
+export function presentUserForAdmin({ user, documents }: UserForAdmin) {
+  const { status, submittedAt, decidedAt, decidedBy, reason } = user.kyc;
+  const kyc = {
+    status,
+    ...isoField('submittedAt', submittedAt),
+    documents,
+    ...isoField('decidedAt', decidedAt),
+    ...(decidedBy ? { decidedBy } : {}),
+    ...(reason ? { reason } : {}),
+  };
+  return { ...presentUser(user), kyc };
 }

@@ -1,4 +1,6 @@
+import { kycStatuses } from '../../../domain/identity/kyc.js';
 import { selfAssignableRoles, roles } from '../../../domain/identity/role.js';
+import { pageQuery } from '../catalog/catalog-schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const email = z.email('expected an email address').max(254).openapi({ example: 'ada@example.com' });
@@ -49,12 +51,37 @@ export const userSchema = z
     email: z.string(),
     displayName: z.string(),
     roles: z.array(z.enum(roles)),
-    kyc: z.object({ status: z.enum(['none', 'pending', 'verified', 'rejected']), reason: z.string().optional() }),
+    kyc: z.object({ status: z.enum(kycStatuses), reason: z.string().optional() }),
     phone: z.string().optional(),
     address: address.optional(),
     createdAt: z.string(),
   })
   .openapi('User');
+
+export const userPageSchema = z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }).openapi('UserPage');
+
+export const adminUsersQuery = pageQuery.extend({
+  kycStatus: z.enum(kycStatuses).optional(),
+  role: z.enum(roles).optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('part of the email or of the display name, case ignored'),
+});
+
+const kycDocumentSchema = z
+  .object({ mediaId: z.string(), contentType: z.string(), url: z.string().describe('short-lived download link to the document (admins only)') })
+  .openapi('KycDocument');
+
+export const adminUserSchema = userSchema
+  .extend({
+    kyc: z.object({
+      status: z.enum(kycStatuses),
+      submittedAt: z.string().optional().describe('absent until the first submission'),
+      documents: z.array(kycDocumentSchema),
+      decidedAt: z.string().optional(),
+      decidedBy: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  })
+  .openapi('AdminUser');
 
 export const sessionSchema = z
   .object({ user: userSchema, accessToken: z.string(), refreshToken: z.string(), accessTokenExpiresAt: z.string(), refreshTokenExpiresAt: z.string() })

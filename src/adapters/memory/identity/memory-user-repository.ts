@@ -1,7 +1,9 @@
-import type { UserRepository } from '../../../application/identity/ports/user-repository.js';
+import type { UserFilter, UserRepository } from '../../../application/identity/ports/user-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { identityErrors } from '../../../domain/identity/errors.js';
 import type { User } from '../../../domain/identity/user.js';
+import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 /**
@@ -40,6 +42,12 @@ export class MemoryUserRepository implements UserRepository {
     return id === undefined ? null : this.findById(id);
   }
 
+  async list(filter: UserFilter, page: PageRequest): Promise<Page<User>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const listed = [...this.users.values()].filter((user) => matches(user, filter) && (!after || isAfter(user, after)));
+    return newestFirstPage(listed.sort(newestFirst).slice(0, page.limit + 1).map((user) => structuredClone(user)), page.limit);
+  }
+
   private assertEmailKeyFree(user: User): void {
     const owner = this.idsByEmailKey.get(user.emailKey);
     if (owner !== undefined && owner !== user.id) throw identityErrors.emailTaken();
@@ -49,6 +57,15 @@ export class MemoryUserRepository implements UserRepository {
     this.users.set(user.id, copyDefined(user));
     this.idsByEmailKey.set(user.emailKey, user.id);
   }
+}
+
+function matches(user: User, filter: UserFilter): boolean {
+  const q = filter.q?.toLowerCase();
+  return (
+    (filter.kycStatus === undefined || user.kyc.status === filter.kycStatus) &&
+    (filter.role === undefined || user.roles.includes(filter.role)) &&
+    (q === undefined || user.email.toLowerCase().includes(q) || user.displayName.toLowerCase().includes(q))
+  );
 }
 
 /** A deep copy without the object fields whose value is `undefined`; Dates stay Dates. */

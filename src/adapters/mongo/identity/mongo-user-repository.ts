@@ -1,11 +1,14 @@
-import type { Collection, Db } from 'mongodb';
-import type { UserRepository } from '../../../application/identity/ports/user-repository.js';
+import type { Collection, Db, Filter } from 'mongodb';
+import type { UserFilter, UserRepository } from '../../../application/identity/ports/user-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { identityErrors } from '../../../domain/identity/errors.js';
 import type { Kyc } from '../../../domain/identity/kyc.js';
 import type { Address, User } from '../../../domain/identity/user.js';
+import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { isUniqueViolation } from '../shared/errors.js';
 import { replaceWithOutbox, type MongoOutboxStore } from '../shared/mongo-outbox.js';
+import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
 type UserDocument = Omit<User, 'id'> & { _id: string };
 
@@ -31,6 +34,8 @@ export class MongoUserRepository implements UserRepository {
   /** Creates the unique index on `emailKey` that `create` relies on; call once at start. */
   async ensureIndexes(): Promise<void> {
     await this.users.createIndex({ emailKey: 1 }, { unique: true, name: 'emailKey_unique' });
+    await this.users.createIndex({ createdAt: -1, _id: -1 }, { name: 'newest' });
+    await this.users.createIndex({ 'kyc.status': 1, createdAt: -1, _id: -1 }, { name: 'kyc_newest' });
   }
 
   async create(user: User): Promise<void> {
@@ -54,6 +59,13 @@ export class MongoUserRepository implements UserRepository {
     return document && toUser(document);
   }
 
+  async list(filter: UserFilter, page: PageRequest): Promise<Page<User>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const query = { $and: [userFilter(filter), newestFirstAfter(after)] } as Filter<UserDocument>;
+    const documents = await this.users.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    return newestFirstPage(documents.map(toUser), page.limit);
+  }
+
   private async translatingEmailConflict<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
@@ -61,6 +73,17 @@ export class MongoUserRepository implements UserRepository {
       throw isUniqueViolation(error, 'emailKey') ? identityErrors.emailTaken() : error;
     }
   }
+}
+
+function userFilter(filter: UserFilter): Filter<UserDocument> {
+  const query: Filter<UserDocument> = {};
+  if (filter.kycStatus !== undefined) query['kyc.status'] = filter.kycStatus;
+  if (filter.role !== undefined) query.roles = filter.role;
+  if (filter.q !== undefined) {
+    const part = { $regex: filter.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+    query.$or = [{ email: part }, { displayName: part }];
+  }
+  return query;
 }
 
 function toDocument(user: User): UserDocument {

@@ -1,5 +1,16 @@
 import type { User } from '../../../domain/identity/user.js';
+import type { KycStatus } from '../../../domain/identity/kyc.js';
+import type { Role } from '../../../domain/identity/role.js';
 import type { PendingEvents } from '../../shared/outbox/outbox.js';
+import type { Page, PageRequest } from '../../shared/ports/page.js';
+
+/** What an admin looks users up by; every given field must match. */
+export interface UserFilter {
+  kycStatus?: KycStatus;
+  role?: Role;
+  /** Part of the email or of the display name, case ignored. */
+  q?: string;
+}
 
 export interface UserRepository {
   /** Stores a new user; throws `EMAIL_TAKEN` (conflict) when the email key is taken, even by a racing insert. */
@@ -13,5 +24,7 @@ export interface UserRepository {
   findById(id: string): Promise<User | null>;
   /** Looks up by the normalised email key. */
   findByEmailKey(emailKey: string): Promise<User | null>;
+  /** The users matching `filter`, newest first (createdAt, then id, descending). */
+  list(filter: UserFilter, page: PageRequest): Promise<Page<User>>;
 }
 export const UserRepository = Symbol.for('UserRepository');

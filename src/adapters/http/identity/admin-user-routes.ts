@@ -1,0 +1,36 @@
+import type { Container } from 'inversify';
+import { GetUserForAdmin } from '../../../application/identity/get-user-for-admin/get-user-for-admin.js';
+import { ListUsers } from '../../../application/identity/list-users/list-users.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentUser, presentUserForAdmin } from './identity-presenter.js';
+import { adminUserSchema, adminUsersQuery, userIdParams, userPageSchema } from './identity-schemas.js';
+
+const tag = 'Admin';
+const refused = { 401: { description: 'not signed in' }, 403: { description: 'not an admin' } };
+
+export function adminUserRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'get',
+    path: '/admin/users',
+    tag,
+    summary: 'Users, newest first, by KYC status, role, or part of the email or display name (q)',
+    auth: ['admin'],
+    query: adminUsersQuery,
+    responses: { 200: { description: 'a page of users', schema: userPageSchema }, 400: { description: 'bad filter or cursor' }, ...refused },
+    handler: async ({ query }) => {
+      const { limit, cursor, ...filter } = query;
+      const page = await container.get(ListUsers).execute(filter, { limit, cursor });
+      return { status: 200, body: { items: page.items.map(presentUser), nextCursor: page.nextCursor } };
+    },
+  });
+  api.route({
+    method: 'get',
+    path: '/admin/users/:id',
+    tag,
+    summary: 'A user with their KYC: dates, decision, and each document with a short-lived download link',
+    auth: ['admin'],
+    params: userIdParams,
+    responses: { 200: { description: 'the user', schema: adminUserSchema }, 404: { description: 'no such user' }, ...refused },
+    handler: async ({ params }) => ({ status: 200, body: presentUserForAdmin(await container.get(GetUserForAdmin).execute(params.id)) }),
+  });
+}
