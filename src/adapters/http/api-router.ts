@@ -5,6 +5,7 @@ import type { AccessTokenService } from '../../application/identity/ports/access
 import type { Role } from '../../domain/identity/role.js';
 import { problemSchema } from './openapi/document.js';
 import { authenticate, authenticateIfPresent, requireRoles } from './authentication.js';
+import { requireJsonBody } from './platform/input-guards.js';
 import { parseRequest, type RouteInput } from './validation.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -48,7 +49,7 @@ export class ApiRouter {
 
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.document(spec);
-    const guards = this.guards(spec.auth);
+    const guards = [...this.guards(spec.auth), ...(spec.body ? [requireJsonBody] : [])];
     this.router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseRequest(req, spec);
       const reply = await spec.handler(input);
@@ -59,14 +60,15 @@ export class ApiRouter {
   }
 
   private guards(auth: RouteSpec<unknown, unknown, unknown>['auth']): RequestHandler[] {
-    if (auth === undefined) return [];
-    if (auth === 'optional') return [authenticateIfPresent(this.tokens)];
+    // A public route still refuses an invalid or expired token (401); only a missing one is fine.
+    if (auth === undefined || auth === 'optional') return [authenticateIfPresent(this.tokens)];
     return [authenticate(this.tokens), ...(auth === true ? [] : [requireRoles(auth)])];
   }
 
   private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
     const responses: RouteConfig['responses'] = {};
-    for (const [status, response] of Object.entries(spec.responses)) {
+    const unsupportedBody = spec.body ? { 415: { description: 'the body is not application/json, or its Content-Encoding is unknown' } } : {};
+    for (const [status, response] of Object.entries({ ...unsupportedBody, ...spec.responses })) {
       const isProblem = Number(status) >= 400;
       const schema = response.schema ?? (isProblem ? problemSchema : undefined);
       responses[status] = {

@@ -3,12 +3,16 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import { problem, problemFromDomainError, sendProblem } from '../problem.js';
 
 /** Errors body-parser raises, by its `type`. */
-const bodyParserProblems: Record<string, (limit: unknown) => ReturnType<typeof problem>> = {
+const bodyParserProblems: Record<string, (limit: unknown, message: string) => ReturnType<typeof problem>> = {
   'entity.too.large': (limit) => problem(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${String(limit)} bytes`),
-  'entity.parse.failed': () => problem(400, 'MALFORMED_JSON', 'the request body is not valid JSON'),
+  'entity.parse.failed': (_limit, message) =>
+    problem(400, 'MALFORMED_JSON', 'the request body is not valid JSON', { errors: [{ path: 'body', message: `not valid JSON: ${message}` }] }),
   'encoding.unsupported': () => problem(415, 'UNSUPPORTED_ENCODING', 'unsupported content encoding'),
   'charset.unsupported': () => problem(415, 'UNSUPPORTED_CHARSET', 'unsupported charset'),
 };
+
+const unreadableBody = (message: string) =>
+  problem(400, 'MALFORMED_BODY', 'the request body could not be read', { errors: [{ path: 'body', message: `unreadable (corrupt compressed data?): ${message}` }] });
 
 export const notFound: RequestHandler = (req, res) => {
   sendProblem(res, problem(404, 'ROUTE_NOT_FOUND', `no route for ${req.method} ${req.path}`));
@@ -25,10 +29,15 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     sendProblem(res, problemFromDomainError(error));
     return;
   }
-  const parserError = error as { type?: string; limit?: unknown };
+  const parserError = error as { type?: string; limit?: unknown; message?: string; status?: number; expose?: boolean };
   const known = parserError.type ? bodyParserProblems[parserError.type] : undefined;
   if (known) {
-    sendProblem(res, known(parserError.limit));
+    sendProblem(res, known(parserError.limit, String(parserError.message)));
+    return;
+  }
+  if (parserError.status === 400 && parserError.expose) {
+    // The body could not be read: a corrupt gzip/br/deflate stream, a length that does not match.
+    sendProblem(res, unreadableBody(String(parserError.message)));
     return;
   }
   req.log.error({ err: error }, 'unexpected error');
