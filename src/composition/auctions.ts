@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { AuctionEvents } from '../application/auctions/auction-events.js';
+import { BuyNow } from '../application/auctions/buy-now/buy-now.js';
 import { CancelAuction } from '../application/auctions/cancel-auction/cancel-auction.js';
 import { CloseDueAuctions } from '../application/auctions/close-due-auctions/close-due-auctions.js';
 import { FinishClosedAuction } from '../application/auctions/close-due-auctions/finish-closed-auction.js';
@@ -111,6 +112,7 @@ export async function bindAuctions(container: Container, config: Config): Promis
   bind(FollowAcceptedBids, [AuctionLiveState, BidRepository, AuctionRepository]);
   bind(FinishClosedAuction, [AuctionRepository, AuctionSchedule, AuctionStock, FollowAcceptedBids]);
   bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, Clock]);
+  bind(BuyNow, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, AuctionEvents, IdGenerator, Clock]);
   bind(CloseDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, FinishClosedAuction, AuctionEvents, Clock]);
   bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);
   bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule, Clock]);
@@ -127,7 +129,7 @@ export function subscribeAuctions(container: Container): void {
   });
   bus.subscribe({
     consumer: FollowAcceptedBids.consumer,
-    topics: ['auction.bid.placed'],
+    topics: ['auction.bid.placed', 'auction.max.raised'],
     handler: (event) => container.get(FollowAcceptedBids).handle(event),
   });
 }

@@ -18,6 +18,7 @@ export function auctionFixture(overrides: Partial<Auction> = {}): Auction {
     leadingBidderId: null,
     leaderMaxAmount: null,
     bidCount: 0,
+    bidders: [],
     startsAt: new Date(AUCTION_START),
     endsAt: new Date(AUCTION_END),
     scheduledEndsAt: new Date(AUCTION_END),

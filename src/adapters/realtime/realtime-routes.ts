@@ -1,5 +1,6 @@
 import type { EventPayload, Topic } from '../../application/shared/events/catalogue.js';
 import type { EventEnvelope } from '../../application/shared/events/envelope.js';
+import { auctionRoomPayloads } from './auctions/auction-room-payloads.js';
 import { rooms } from './rooms.js';
 
 /** One Socket.IO emit: `event` with `payload` to everyone in `room`. */
@@ -51,10 +52,8 @@ function stockRoute(topic: 'stock.reserved' | 'stock.released' | 'stock.updated'
   });
 }
 
-/** Watchers of an auction hear every public change of it: the state, never a proxy maximum (events carry none). */
-function auctionRoute(topic: 'auction.created' | 'auction.bid.placed' | 'auction.ended'): RealtimeRoute {
-  return route(topic, { rooms: ({ auctionId }) => [rooms.auction(auctionId)] });
-}
+/** Watchers of an auction hear every public change of it, by alias (auction-room-payloads.ts). */
+const auctionRoom = ({ auctionId }: { auctionId: string }) => [rooms.auction(auctionId)];
 
 /** Watchers of a delivery (its buyer, sellers, courier, admins: see the delivery module's room rule). */
 function deliveryRoute(topic: 'delivery.assigned' | 'delivery.picked_up' | 'delivery.completed'): RealtimeRoute {
@@ -69,9 +68,10 @@ export const realtimeRoutes: readonly RealtimeRoute[] = [
   stockRoute('stock.reserved'),
   stockRoute('stock.released'),
   stockRoute('stock.updated'),
-  auctionRoute('auction.created'),
-  auctionRoute('auction.bid.placed'),
-  auctionRoute('auction.ended'),
+  route('auction.created', { rooms: auctionRoom, payload: auctionRoomPayloads.created }),
+  route('auction.bid.placed', { rooms: auctionRoom, payload: auctionRoomPayloads.bidPlaced }),
+  route('auction.max.raised', { rooms: (p) => (p.priceChanged ? auctionRoom(p) : []), payload: auctionRoomPayloads.maxRaised }),
+  route('auction.ended', { rooms: auctionRoom, payload: auctionRoomPayloads.ended }),
   deliveryRoute('delivery.assigned'),
   deliveryRoute('delivery.picked_up'),
   route('delivery.location.updated', { rooms: ({ deliveryId }) => [rooms.delivery(deliveryId)], volatile: true }),

@@ -1,14 +1,17 @@
-import type { Auction } from '../../domain/auctions/auction.js';
+import { aliasOf, isReserveMet, type Auction } from '../../domain/auctions/auction.js';
 import { formatMoney } from '../../domain/shared/money.js';
 import type { EventEnvelope } from '../shared/events/envelope.js';
 import type { EventFactory } from '../shared/events/event-factory.js';
 import type { PendingEvents } from '../shared/outbox/outbox.js';
 import type { AcceptedBid } from './ports/auction-live-state.js';
 
+/** The state every auction.* event carries: ids for the modules, aliases for the public rooms. */
 const state = (auction: Auction) => ({
   auctionId: auction.id,
   currentPrice: auction.currentPrice,
   leadingBidderId: auction.leadingBidderId,
+  leadingBidderAlias: aliasOf(auction, auction.leadingBidderId),
+  reserveMet: isReserveMet(auction),
   endsAt: auction.endsAt.toISOString(),
 });
 
@@ -37,10 +40,15 @@ export class AuctionEvents {
     return [this.events.withId(`auction.created:${auction.id}`, 'auction.created', payload)];
   }
 
-  /** `auction.bid.placed`, and the previous leader's outbid notification when the lead changed hands. */
-  bidPlaced({ bid, auction, previousLeaderId }: AcceptedBid): PendingEvents {
-    const { id: bidId, bidderId, price } = bid;
-    const payload = { ...state(auction), bidId, bidderId, price, previousLeaderId, bidCount: auction.bidCount };
+  /**
+   * `auction.bid.placed`, and the previous leader's outbid notification when the lead changed hands;
+   * for the leader's raise of their maximum, `auction.max.raised` (whether it moved the price to the reserve).
+   */
+  bidPlaced(accepted: AcceptedBid): PendingEvents {
+    if (accepted.bid.kind === 'max_raise') return [this.maxRaised(accepted)];
+    const { bid, auction, previousLeaderId } = accepted;
+    const { id: bidId, bidderId, bidderAlias, price } = bid;
+    const payload = { ...state(auction), bidId, bidderId, bidderAlias, price, previousLeaderId, bidCount: auction.bidCount };
     const placed = this.events.withId(`auction.bid.placed:${bidId}`, 'auction.bid.placed', payload);
     if (!previousLeaderId || previousLeaderId === auction.leadingBidderId) return [placed];
     const body = `"${auction.title}" is now at ${formatMoney(auction.currentPrice)}.`;
@@ -48,13 +56,22 @@ export class AuctionEvents {
     return [placed, this.notification({ ...outbid, title: 'You were outbid' }, auction)];
   }
 
-  /** `auction.ended`, the winner's and the seller's notifications: each under an id derived from the auction. */
+  private maxRaised({ bid, auction, previousPrice }: AcceptedBid): EventEnvelope {
+    const { id: bidId, bidderId, bidderAlias } = bid;
+    const priceChanged = previousPrice.amount !== auction.currentPrice.amount;
+    const payload = { ...state(auction), bidId, bidderId, bidderAlias, priceChanged, bidCount: auction.bidCount };
+    return this.events.withId(`auction.max.raised:${bidId}`, 'auction.max.raised', payload);
+  }
+
+  /**
+   * `auction.ended`, the winner's and the seller's notifications: each under an id derived from the
+   * auction. The winner's order id is in it when it was assigned with the end (Buy It Now).
+   */
   ended(auction: Auction): PendingEvents {
-    const { id, listingId, sellerId, title, bidCount } = auction;
+    const { id, listingId, sellerId, title, bidCount, orderId } = auction;
     const winnerId = auction.winnerId ?? null;
     const finalPrice = winnerId ? auction.currentPrice : null;
-    const reserveMet = winnerId !== null;
-    const payload = { ...state(auction), listingId, sellerId, title, bidCount, winnerId, finalPrice, reserveMet };
+    const payload = { ...state(auction), listingId, sellerId, title, bidCount, winnerId, finalPrice, ...(orderId ? { orderId } : {}) };
     const events: EventEnvelope[] = [this.events.withId(`auction.ended:${id}`, 'auction.ended', payload)];
     const price = formatMoney(auction.currentPrice);
     if (winnerId) {

@@ -1,4 +1,4 @@
-import { placeBid, type Auction } from '../../domain/auctions/auction.js';
+import { aliasOf, placeBid, type Auction } from '../../domain/auctions/auction.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { AuctionNotHeldError, type AcceptedBid, type LiveBid } from './ports/auction-live-state.js';
 
@@ -18,7 +18,8 @@ export const bidKeyReused = () =>
 /**
  * The decision every AuctionLiveState takes inside its atomic step, on the state it read: a bid
  * whose key is recorded is a replay of that acceptance (or a conflict under another fingerprint);
- * any other is judged by `placeBid` and becomes the auction's `sequence + 1`-th bid.
+ * any other is judged by `placeBid` and becomes the auction's `sequence + 1`-th entry of the bid log:
+ * a bid (its amount), or the leader's raise of their maximum (the price it leaves, the new maximum).
  */
 export function judgeBid(
   current: Auction | null,
@@ -32,21 +33,26 @@ export function judgeBid(
   }
   if (current === null) throw new AuctionNotHeldError(bid.auctionId);
   const { request, at } = bid;
-  const { auction, outcome } = placeBid(current, { ...request }, new Date(at));
+  const { auction, outcome, kind } = placeBid(current, { ...request }, new Date(at));
   const money = (amount: number) => ({ amount, currency: auction.startingPrice.currency });
+  const raise = kind === 'max_raise';
+  const maxPrice = raise ? (request.maxPrice ?? request.price) : request.maxPrice;
   const accepted: AcceptedBid = {
     bid: {
       id: bid.bidId,
       auctionId: auction.id,
       bidderId: request.bidderId,
-      price: money(request.price),
-      ...(request.maxPrice === undefined ? {} : { maxPrice: money(request.maxPrice) }),
+      bidderAlias: aliasOf(auction, request.bidderId) ?? '',
+      kind,
+      price: raise ? { ...auction.currentPrice } : money(request.price),
+      ...(maxPrice === undefined ? {} : { maxPrice: money(maxPrice) }),
       sequence: sequence + 1,
       outcome,
       createdAt: new Date(at),
     },
     auction,
     previousLeaderId: current.leadingBidderId,
+    previousPrice: { ...current.currentPrice },
   };
   const record = bid.idempotency ? { fingerprint: bid.idempotency.fingerprint, accepted } : null;
   return { replay: false, accepted, record };

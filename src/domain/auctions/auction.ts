@@ -12,12 +12,20 @@ export interface Auction {
   startingPrice: Money;
   minIncrement: Money;
   reservePrice?: Money;
+  /** Buy It Now: the price at which a buyer may end the auction at once, while it is live and has no bid. */
+  buyItNowPrice?: Money;
   /** The visible price: what the leader pays if the auction ended now. */
   currentPrice: Money;
   leadingBidderId: string | null;
   /** The leader's proxy maximum, never shown to anyone else. */
   leaderMaxAmount: number | null;
+  /** Bids in the public history (a leader's raise of their own maximum is not one). */
   bidCount: number;
+  /**
+   * Bidders' ids in the order of their first bid (a Buy It Now buyer too): `bidders[i]` is shown
+   * as "Bidder i+1" (`aliasOf`). Part of the state, so that an alias is given atomically with the bid.
+   */
+  bidders: string[];
   startsAt: Date;
   endsAt: Date;
   /** endsAt as first set: anti-sniping extensions are capped relative to it. */
@@ -43,10 +51,24 @@ export interface BidRequest {
 
 export type BidOutcome = 'leading' | 'outbid';
 
+/** A bid in the public history, or the leader raising their own maximum (kept out of the history). */
+export type BidKind = 'bid' | 'max_raise';
+
+export interface AcceptedRequest {
+  auction: Auction;
+  outcome: BidOutcome;
+  kind: BidKind;
+}
+
 export const auctionErrors = {
   notLive: (status: AuctionStatus) => new DomainError('conflict', 'AUCTION_NOT_LIVE', `the auction is ${status}`, { auctionStatus: status }),
   tooLow: (minimum: number, current: Money) =>
     new DomainError('conflict', 'AUCTION_BID_TOO_LOW', `the bid must be at least ${minimum}`, { minimum, currentPrice: current }),
+  maxNotRaised: (minimum: number, current: Money) =>
+    new DomainError('conflict', 'AUCTION_BID_TOO_LOW', `you lead already: a new maximum must be at least ${minimum}`, { minimum, currentPrice: current }),
+  buyNowUnavailable: (status: AuctionStatus, bidCount: number) =>
+    new DomainError('conflict', 'AUCTION_BUY_NOW_UNAVAILABLE', 'Buy It Now is offered only while the auction is live and has no bid', { auctionStatus: status, bidCount }),
+  sellerBuy: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BUY', 'the seller cannot buy their own auction'),
   sellerBid: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BID', 'the seller cannot bid on their own auction'),
   maxBelowPrice: () => new DomainError('invalid', 'AUCTION_MAX_BELOW_PRICE', 'maxPrice must be at least price', { errors: [{ path: 'body.maxPrice', message: 'must be at least price' }] }),
   wrongCurrency: (currency: string) =>
@@ -70,6 +92,7 @@ export interface AuctionTerms {
   startingPrice: Money;
   minIncrement: Money;
   reservePrice?: Money;
+  buyItNowPrice?: Money;
   /** Absent: live at once. */
   startsAt?: Date;
   endsAt: Date;
@@ -79,12 +102,14 @@ export interface AuctionTerms {
 
 function termProblems(terms: AuctionTerms, startsAt: Date, now: Date): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  for (const field of ['startingPrice', 'minIncrement', 'reservePrice'] as const) {
+  for (const field of ['startingPrice', 'minIncrement', 'reservePrice', 'buyItNowPrice'] as const) {
     const price = terms[field];
     if (price && price.currency !== terms.currency) problems.push({ path: `body.${field}.currency`, message: `must be the listing's currency ${terms.currency}` });
   }
   if (terms.minIncrement.amount < 1) problems.push({ path: 'body.minIncrement.amount', message: 'must be at least 1' });
   if (terms.reservePrice && terms.reservePrice.amount < terms.startingPrice.amount) problems.push({ path: 'body.reservePrice.amount', message: 'must be at least startingPrice' });
+  const floor = Math.max(terms.startingPrice.amount, terms.reservePrice?.amount ?? 0);
+  if (terms.buyItNowPrice && terms.buyItNowPrice.amount < floor) problems.push({ path: 'body.buyItNowPrice.amount', message: 'must be at least startingPrice and reservePrice' });
   if (terms.startsAt && terms.startsAt.getTime() < now.getTime() - 60_000) problems.push({ path: 'body.startsAt', message: 'must not be in the past' });
   if (terms.endsAt <= startsAt || terms.endsAt <= now) problems.push({ path: 'body.endsAt', message: 'must be after startsAt and in the future' });
   if (terms.endsAt.getTime() - startsAt.getTime() > MAX_AUCTION_DAYS * 86_400_000) problems.push({ path: 'body.endsAt', message: `an auction runs at most ${MAX_AUCTION_DAYS} days` });
@@ -100,14 +125,16 @@ export function openAuction(terms: AuctionTerms, now: Date): Auction {
   const startsAt = terms.startsAt && terms.startsAt > now ? terms.startsAt : now;
   const problems = termProblems(terms, startsAt, now);
   if (problems.length > 0) throw auctionErrors.invalidTerms(problems);
-  const { currency: _currency, startsAt: _startsAt, reservePrice, ...rest } = terms;
+  const { currency: _currency, startsAt: _startsAt, reservePrice, buyItNowPrice, ...rest } = terms;
   return {
     ...rest,
     ...(reservePrice ? { reservePrice } : {}),
+    ...(buyItNowPrice ? { buyItNowPrice } : {}),
     currentPrice: { ...terms.startingPrice },
     leadingBidderId: null,
     leaderMaxAmount: null,
     bidCount: 0,
+    bidders: [],
     startsAt,
     scheduledEndsAt: terms.endsAt,
     status: startsAt > now ? 'scheduled' : 'live',
@@ -135,50 +162,112 @@ function extendForSniping(auction: Auction, at: Date): Date {
   return new Date(Math.max(auction.endsAt.getTime(), Math.min(at.getTime() + window, cap)));
 }
 
-/** eBay-style proxy resolution between the current leader and a challenger. */
-function resolve(auction: Auction, bid: Required<Omit<BidRequest, 'currency'>>): Pick<Auction, 'currentPrice' | 'leadingBidderId' | 'leaderMaxAmount'> & { outcome: BidOutcome } {
+type Resolved = Pick<Auction, 'currentPrice' | 'leadingBidderId' | 'leaderMaxAmount'> & { outcome: BidOutcome };
+
+/**
+ * The reserve rule: once the leader's maximum reaches the reserve, the price is at least the
+ * reserve (never above that maximum, since the reserve is not).
+ */
+function meetReserve(auction: Auction, price: number, leaderMax: number): number {
+  const reserve = auction.reservePrice?.amount;
+  return reserve !== undefined && leaderMax >= reserve ? Math.max(price, reserve) : price;
+}
+
+/** eBay-style proxy resolution between the current leader (if any) and a challenger, then the reserve rule. */
+function resolve(auction: Auction, bid: { bidderId: string; price: number; maxPrice: number }): Resolved {
   const increment = auction.minIncrement.amount;
   const { leadingBidderId: leader, leaderMaxAmount: leaderMax } = auction;
-  if (leader === null || leaderMax === null) {
-    return { currentPrice: money(bid.price, auction.startingPrice), leadingBidderId: bid.bidderId, leaderMaxAmount: bid.maxPrice, outcome: 'leading' };
+  let resolved: { leader: string; max: number; price: number; outcome: BidOutcome };
+  if (leader === null || leaderMax === null) resolved = { leader: bid.bidderId, max: bid.maxPrice, price: bid.price, outcome: 'leading' };
+  else if (bid.maxPrice > leaderMax) {
+    resolved = { leader: bid.bidderId, max: bid.maxPrice, price: Math.max(bid.price, Math.min(bid.maxPrice, leaderMax + increment)), outcome: 'leading' };
+  } else {
+    // Equal or lower maximum: the earlier leader keeps the lead at the challenger's maximum plus the increment.
+    resolved = { leader, max: leaderMax, price: Math.max(bid.price, Math.min(leaderMax, bid.maxPrice + increment)), outcome: 'outbid' };
   }
-  if (leader === bid.bidderId) {
-    const current = Math.max(auction.currentPrice.amount, bid.price);
-    return { currentPrice: money(current, auction.currentPrice), leadingBidderId: leader, leaderMaxAmount: Math.max(leaderMax, bid.maxPrice), outcome: 'leading' };
-  }
-  if (bid.maxPrice > leaderMax) {
-    const current = Math.max(bid.price, Math.min(bid.maxPrice, leaderMax + increment));
-    return { currentPrice: money(current, auction.currentPrice), leadingBidderId: bid.bidderId, leaderMaxAmount: bid.maxPrice, outcome: 'leading' };
-  }
-  // Equal or lower maximum: the earlier leader keeps the lead at the challenger's maximum plus the increment.
-  const current = Math.max(bid.price, Math.min(leaderMax, bid.maxPrice + increment));
-  return { currentPrice: money(current, auction.currentPrice), leadingBidderId: leader, leaderMaxAmount: leaderMax, outcome: 'outbid' };
+  const price = meetReserve(auction, resolved.price, resolved.max);
+  return { currentPrice: money(price, auction.currentPrice), leadingBidderId: resolved.leader, leaderMaxAmount: resolved.max, outcome: resolved.outcome };
 }
 
 /**
- * Judges and applies one bid against the true current state: live, not the seller, at least the
- * minimum, maxPrice >= price. An accepted bid in the last antiSnipingSeconds moves endsAt so that
- * many seconds remain (capped at scheduledEndsAt + maxExtensionSeconds).
+ * The leader's own request only raises their maximum: it must exceed the current one, is not a bid
+ * of the public history (bidCount and endsAt stay), and moves the price only to meet the reserve.
  */
-export function placeBid(auction: Auction, request: BidRequest, at: Date): { auction: Auction; outcome: BidOutcome } {
+function raiseMaximum(auction: Auction, maxPrice: number): AcceptedRequest {
+  const currentMax = auction.leaderMaxAmount ?? auction.currentPrice.amount;
+  if (maxPrice <= currentMax) throw auctionErrors.maxNotRaised(currentMax + 1, auction.currentPrice);
+  const currentPrice = money(meetReserve(auction, auction.currentPrice.amount, maxPrice), auction.currentPrice);
+  return { auction: { ...auction, status: 'live', leaderMaxAmount: maxPrice, currentPrice }, outcome: 'leading', kind: 'max_raise' };
+}
+
+const withBidder = (bidders: readonly string[], bidderId: string): string[] => (bidders.includes(bidderId) ? [...bidders] : [...bidders, bidderId]);
+
+/**
+ * Judges and applies one request against the true current state: live, not the seller, maxPrice
+ * >= price. The leader's request raises their maximum (`raiseMaximum`); any other is a bid of at
+ * least the minimum, resolved by proxy bidding and the reserve rule. An accepted bid in the last
+ * antiSnipingSeconds moves endsAt so that many seconds remain (capped at scheduledEndsAt +
+ * maxExtensionSeconds); a new bidder gets the next alias.
+ */
+export function placeBid(auction: Auction, request: BidRequest, at: Date): AcceptedRequest {
   const status = statusAt(auction, at);
   if (status !== 'live') throw auctionErrors.notLive(status);
   if (request.bidderId === auction.sellerId) throw auctionErrors.sellerBid();
   if (request.currency !== undefined && request.currency !== auction.startingPrice.currency) throw auctionErrors.wrongCurrency(auction.startingPrice.currency);
   const maxPrice = request.maxPrice ?? request.price;
   if (maxPrice < request.price) throw auctionErrors.maxBelowPrice();
-  const leaderRaisingOwnMax = request.bidderId === auction.leadingBidderId;
-  const minimum = leaderRaisingOwnMax ? auction.currentPrice.amount : minimumBid(auction);
+  if (request.bidderId === auction.leadingBidderId) return raiseMaximum(auction, maxPrice);
+  const minimum = minimumBid(auction);
   if (request.price < minimum) throw auctionErrors.tooLow(minimum, auction.currentPrice);
   const { outcome, ...resolved } = resolve(auction, { bidderId: request.bidderId, price: request.price, maxPrice });
-  return { auction: { ...auction, ...resolved, status: 'live', bidCount: auction.bidCount + 1, endsAt: extendForSniping(auction, at) }, outcome };
+  const bidders = withBidder(auction.bidders, request.bidderId);
+  const next: Auction = { ...auction, ...resolved, bidders, status: 'live', bidCount: auction.bidCount + 1, endsAt: extendForSniping(auction, at) };
+  return { auction: next, outcome, kind: 'bid' };
+}
+
+/** Whether the price has reached the reserve with a leader (always true without a reserve). */
+export function isReserveMet(auction: Auction): boolean {
+  const reserve = auction.reservePrice;
+  return reserve === undefined || (auction.leadingBidderId !== null && auction.currentPrice.amount >= reserve.amount);
+}
+
+/** A bidder's alias in this auction ("Bidder 1" for the first to bid...), null for someone who never bid. */
+export function aliasOf(auction: Auction, userId: string | null | undefined): string | null {
+  const index = userId ? auction.bidders.indexOf(userId) : -1;
+  return index < 0 ? null : `Bidder ${index + 1}`;
+}
+
+/** Buy It Now is offered: a price was set, the auction is live (by `status`, default the stored one) and has no bid. */
+export function buyItNowAvailable(auction: Auction, status: AuctionStatus = auction.status): boolean {
+  return auction.buyItNowPrice !== undefined && status === 'live' && auction.bidCount === 0;
+}
+
+/**
+ * Buy It Now: the buyer (not the seller) ends the auction at once as its winner at buyItNowPrice,
+ * with the winner's order id assigned up front; refused unless it is available at `at`.
+ */
+export function buyNow(auction: Auction, buyerId: string, orderId: string, at: Date): Auction {
+  if (buyerId === auction.sellerId) throw auctionErrors.sellerBuy();
+  const status = statusAt(auction, at);
+  const price = auction.buyItNowPrice;
+  if (!price || !buyItNowAvailable(auction, status)) throw auctionErrors.buyNowUnavailable(status, auction.bidCount);
+  const bought = { currentPrice: { ...price }, leadingBidderId: buyerId, leaderMaxAmount: price.amount, winnerId: buyerId, orderId };
+  return { ...auction, ...bought, bidders: withBidder(auction.bidders, buyerId), status: 'ended', endsAt: new Date(at) };
+}
+
+/**
+ * Whether `state` is an earlier state of the same open auction than `than`: fewer bids, or as many
+ * and a lower leader maximum (the leader raised it since). Both only ever grow while it runs.
+ */
+export function isEarlierState(state: Auction, than: Auction): boolean {
+  if (state.bidCount !== than.bidCount) return state.bidCount < than.bidCount;
+  return (state.leaderMaxAmount ?? 0) < (than.leaderMaxAmount ?? 0);
 }
 
 /** Closes the auction: the leader wins if the price reached the reserve, else nobody does. */
 export function closeAuction(auction: Auction): Auction {
   if (auction.status === 'ended' || auction.status === 'cancelled') throw auctionErrors.notLive(auction.status);
-  const reserveMet = auction.reservePrice === undefined || auction.currentPrice.amount >= auction.reservePrice.amount;
-  return { ...auction, status: 'ended', winnerId: reserveMet ? auction.leadingBidderId : null };
+  return { ...auction, status: 'ended', winnerId: isReserveMet(auction) ? auction.leadingBidderId : null };
 }
 
 export interface CancelledBy {

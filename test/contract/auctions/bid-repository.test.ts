@@ -13,6 +13,8 @@ function bid(auctionId: string, sequence: number, overrides: Partial<StoredBid> 
     id: `bid-${randomUUID()}`,
     auctionId,
     bidderId: `b${sequence % 3}`,
+    bidderAlias: `Bidder ${(sequence % 3) + 1}`,
+    kind: 'bid',
     price: eur(1000 + 100 * sequence),
     sequence,
     outcome: 'leading',
@@ -74,6 +76,16 @@ function bidRepositoryContract(make: () => Promise<BidRepository>): void {
     expect(await bids.listByAuction(`a-${randomUUID()}`, { limit: 3 })).toEqual({ items: [], nextCursor: null });
   });
 
+  it('lists all entries by default, or those of one kind (the public history: bids), paging over the kind', async () => {
+    const bids = await make();
+    const auctionId = `a-${randomUUID()}`;
+    for (const sequence of [1, 2, 3, 4, 5, 6]) await bids.append(bid(auctionId, sequence, sequence % 2 === 0 ? { kind: 'max_raise', maxPrice: eur(9000 + sequence) } : {}));
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }))).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }, { kind: 'bid' }))).toEqual([5, 3, 1]);
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }, { kind: 'max_raise' }))).toEqual([6, 4, 2]);
+    expect((await bids.listByAuction(auctionId, { limit: 1 }, { kind: 'max_raise' })).items[0]).toMatchObject({ kind: 'max_raise', maxPrice: eur(9006) });
+  });
+
   it('answers INVALID_CURSOR (400 on query.cursor) for a cursor it did not give', async () => {
     const bids = await make();
     for (const cursor of ['not-a-cursor', Buffer.from('-1').toString('base64url'), Buffer.from('1.5').toString('base64url')]) {
@@ -95,5 +107,13 @@ describeWithService('MONGO_URL', 'MongoBidRepository', (url) => {
     const bids = new MongoBidRepository(db());
     await bids.ensureIndexes();
     return bids;
+  });
+
+  it('a bid stored before kinds and aliases (1.1) reads as a bid of the history', async () => {
+    const auctionId = `a-${randomUUID()}`;
+    const { id, kind: _kind, bidderAlias: _alias, ...rest } = bid(auctionId, 1);
+    await db().collection('auction_bids').insertOne({ _id: id as never, ...rest });
+    const bids = new MongoBidRepository(db());
+    expect((await bids.listByAuction(auctionId, { limit: 5 }, { kind: 'bid' })).items).toEqual([{ id, ...rest, kind: 'bid', bidderAlias: '' }]);
   });
 });

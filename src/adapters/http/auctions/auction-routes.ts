@@ -1,4 +1,5 @@
 import type { Container } from 'inversify';
+import { BuyNow } from '../../../application/auctions/buy-now/buy-now.js';
 import { CancelAuction } from '../../../application/auctions/cancel-auction/cancel-auction.js';
 import { CreateAuction } from '../../../application/auctions/create-auction/create-auction.js';
 import { GetAuction } from '../../../application/auctions/get-auction/get-auction.js';
@@ -6,6 +7,7 @@ import { ListAuctions } from '../../../application/auctions/list-auctions/list-a
 import { ListBids } from '../../../application/auctions/list-bids/list-bids.js';
 import { PlaceBid } from '../../../application/auctions/place-bid/place-bid.js';
 import type { ApiRouter } from '../api-router.js';
+import { RateLimits } from '../rate-limits/rate-limits.js';
 import { optionalIdempotencyKey } from '../idempotency-key-header.js';
 import { pageQuery } from '../catalog/catalog-schemas.js';
 import { presentAuction, presentBid } from './auction-presenter.js';
@@ -25,37 +27,39 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     body: createAuctionBody,
     responses: {
       201: { description: 'the auction', schema: auctionSchema },
-      400: { description: 'bad terms (currency, dates, reserve under the starting price)' },
+      400: { description: 'bad terms (currency, dates, reserve under the starting price, Buy It Now under the starting or reserve price)' },
       403: { description: 'not your listing, or KYC not verified' },
       404: { description: 'no such listing' },
       409: { description: 'listing not published, already auctioned, or no unit left' },
       ...signedIn,
     },
-    handler: async ({ principal, body }) => ({ status: 201, body: presentAuction(await container.get(CreateAuction).execute({ ...body, sellerId: principal.userId })) }),
+    handler: async ({ principal, body }) => ({ status: 201, body: presentAuction(await container.get(CreateAuction).execute({ ...body, sellerId: principal.userId }), principal) }),
   });
   api.route({
     method: 'get',
     path: '/auctions',
     tag,
-    summary: 'Auctions, newest first, optionally of one status',
+    summary: 'Auctions, newest first, optionally of one status (bidders by alias; ids and the reserve as for GET /auctions/{id})',
     auth: 'optional',
     query: listAuctionsQuery,
     responses: { 200: { description: 'a page of auctions', schema: auctionPageSchema } },
-    handler: async ({ query }) => {
+    handler: async ({ query, viewer }) => {
       const { status, limit, cursor } = query;
       const page = await container.get(ListAuctions).execute(status ? { status } : {}, { limit, cursor });
-      return { status: 200, body: { items: page.items.map(presentAuction), nextCursor: page.nextCursor } };
+      return { status: 200, body: { items: page.items.map((auction) => presentAuction(auction, viewer)), nextCursor: page.nextCursor } };
     },
   });
   api.route({
     method: 'get',
     path: '/auctions/:id',
     tag,
-    summary: 'An auction as it stands now',
+    summary:
+      'An auction as it stands now. Bidders are shown by alias; leadingBidderId, winnerId and orderId only to that bidder, ' +
+      'the seller and admins (a signed-in viewer is recognised by their token); reservePrice only to the seller and admins',
     auth: 'optional',
     params: auctionIdParams,
     responses: { 200: { description: 'the auction', schema: auctionSchema }, ...notFound },
-    handler: async ({ params }) => ({ status: 200, body: presentAuction(await container.get(GetAuction).execute(params.id)) }),
+    handler: async ({ params, viewer }) => ({ status: 200, body: presentAuction(await container.get(GetAuction).execute(params.id), viewer) }),
   });
   api.route({
     method: 'post',
@@ -63,36 +67,40 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     tag,
     summary:
       'Bid: at least startingPrice first, then currentPrice + minIncrement; maxPrice asks for proxy bidding. ' +
+      "The leader's own request only raises their maximum (maxPrice, or price without one, above their current maximum): " +
+      'kind max_raise, not in the public history, bidCount and endsAt unchanged, the price moved only to meet the reserve. ' +
       'Header Idempotency-Key (optional, 8-128 chars, kept 24 h): the same key and body answer the first acceptance again and store one bid',
     auth: ['buyer'],
     params: auctionIdParams,
     body: placeBidBody,
+    before: container.get<RateLimits>(RateLimits).bid,
     responses: {
       201: { description: 'accepted: the bid and the new state', schema: placedBidSchema },
+      429: { description: 'RATE_LIMITED: more than BID_MAX_PER_SECOND bids of yours this second (Retry-After)' },
       400: { description: 'bad amount, currency or Idempotency-Key' },
       403: { description: 'the seller cannot bid' },
-      409: { description: 'AUCTION_BID_TOO_LOW (with minimum and currentPrice), AUCTION_NOT_LIVE, or IDEMPOTENCY_KEY_REUSED (the key went with another body)' },
+      409: { description: "AUCTION_BID_TOO_LOW (with minimum and currentPrice; for the leader, a maximum not above their own), AUCTION_NOT_LIVE, or IDEMPOTENCY_KEY_REUSED (the key went with another body)" },
       ...notFound,
       ...signedIn,
     },
     handler: async ({ principal, params, body, req }) => {
       const idempotencyKey = optionalIdempotencyKey(req);
       const placed = await container.get(PlaceBid).execute({ auctionId: params.id, bidderId: principal.userId, ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
-      return { status: 201, body: { bid: presentBid(placed.bid, true), auction: presentAuction(placed.auction) } };
+      return { status: 201, body: { bid: presentBid(placed.bid, placed.auction, principal), auction: presentAuction(placed.auction, principal) } };
     },
   });
   api.route({
     method: 'get',
     path: '/auctions/:id/bids',
     tag,
-    summary: 'The accepted bids, newest first',
+    summary: "The public bid history, newest first (not the leader's raises of their maximum); bidderId only to that bidder, the seller and admins",
     auth: 'optional',
     params: auctionIdParams,
     query: pageQuery,
     responses: { 200: { description: 'a page of bids', schema: bidPageSchema }, ...notFound },
-    handler: async ({ params, query }) => {
-      const page = await container.get(ListBids).execute(params.id, { limit: query.limit, cursor: query.cursor });
-      return { status: 200, body: { items: page.items.map((bid) => presentBid(bid)), nextCursor: page.nextCursor } };
+    handler: async ({ params, query, viewer }) => {
+      const { auction, bids } = await container.get(ListBids).execute(params.id, { limit: query.limit, cursor: query.cursor });
+      return { status: 200, body: { items: bids.items.map((bid) => presentBid(bid, auction, viewer)), nextCursor: bids.nextCursor } };
     },
   });
   api.route({
@@ -103,6 +111,24 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: auctionIdParams,
     responses: { 200: { description: 'cancelled', schema: auctionSchema }, 403: { description: 'neither its seller nor an admin' }, 409: { description: 'a bid was placed, or it has ended' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await container.get(CancelAuction).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await container.get(CancelAuction).execute(principal, params.id), principal) }),
+  });
+  api.route({
+    method: 'post',
+    path: '/auctions/:id/buy-now',
+    tag,
+    summary:
+      'Buy It Now (buyers, not the seller): ends a live auction without bids at once, the caller winning at buyItNowPrice. ' +
+      "The answer names the winner's order (orderId), assigned with the end; the order itself is created a moment later, as for any winner",
+    auth: ['buyer'],
+    params: auctionIdParams,
+    responses: {
+      200: { description: 'the ended auction with orderId', schema: auctionSchema },
+      403: { description: 'the seller cannot buy their own auction' },
+      409: { description: 'AUCTION_BUY_NOW_UNAVAILABLE: no Buy It Now price, not live, or a bid (or another buyer) came first' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await container.get(BuyNow).execute({ auctionId: params.id, buyerId: principal.userId }), principal) }),
   });
 }

@@ -3,11 +3,12 @@ import {
   AuctionNotHeldError,
   type AcceptedBid,
   type AuctionLiveState,
+  type BuyNowRequest,
   type EventsOf,
   type LiveBid,
 } from '../../../application/auctions/ports/auction-live-state.js';
 import type { StoredBid } from '../../../application/auctions/ports/bid-repository.js';
-import { cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
+import { buyNow, cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 interface Entry {
@@ -25,7 +26,7 @@ export interface SyncBidLog {
 
 /**
  * AuctionLiveState in process memory. Each method reads, applies the domain rules (`judgeBid`,
- * `closeAuction`) and writes before its first `await` (there is none), so calls are atomic within
+ * `closeAuction`, `buyNow`) and writes before its first `await` (there is none), so calls are atomic within
  * the process, as the optimistic transactions are on Redis; the events go to the MemoryOutbox in
  * that same step. The memory bid log is part of the same store: an accepted bid is in it at once
  * (so it lists right after its 201), and still kept pending until the stored auction has followed.
@@ -93,6 +94,16 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
     if (!entry) throw new AuctionNotHeldError(auctionId);
     entry.auction = cancelAuction(entry.auction, { ...by }, new Date(at));
     return copy(entry.auction);
+  }
+
+  async buyNow({ auctionId, buyerId, orderId, at }: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction> {
+    const entry = this.entries.get(auctionId);
+    if (!entry) throw new AuctionNotHeldError(auctionId);
+    const bought = buyNow(entry.auction, buyerId, orderId, new Date(at));
+    const stored = events(bought);
+    entry.auction = copy(bought);
+    this.outbox.append(aggregateKey(auctionId), stored);
+    return copy(bought);
   }
 
   async pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]> {

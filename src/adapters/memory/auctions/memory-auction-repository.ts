@@ -1,7 +1,7 @@
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
-import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
+import { isEarlierState, type Auction, type AuctionStatus } from '../../../domain/auctions/auction.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
@@ -31,7 +31,7 @@ export class MemoryAuctionRepository implements AuctionRepository {
 
   async saveState(auction: Auction): Promise<void> {
     const stored = this.auctions.get(auction.id);
-    if (!stored || isFinal(stored.status) || auction.bidCount < stored.bidCount) return;
+    if (!stored || isFinal(stored.status) || (!isFinal(auction.status) && isEarlierState(auction, stored))) return;
     // A merge, as MongoDB's $set: fields the view lacks (an orderId) stay as stored.
     this.auctions.set(auction.id, { ...stored, ...copy(auction) });
   }

@@ -1,6 +1,7 @@
-import type { BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
+import type { BidderMaximum, BidLogFilter, BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pages.js';
+import { higherMaximum, maximumOf } from '../../shared/auctions/bidder-maximum.js';
 
 /**
  * BidRepository in process memory: bids by id, so a retried append finds its bid and stores
@@ -19,9 +20,19 @@ export class MemoryBidRepository implements BidRepository {
     if (!this.bids.has(bid.id)) this.bids.set(bid.id, copy(bid));
   }
 
-  async listByAuction(auctionId: string, page: PageRequest): Promise<Page<StoredBid>> {
+  async highestMaximum(auctionId: string, options: { excludedBidderIds: string[]; atLeast: number }): Promise<BidderMaximum | null> {
+    const candidates = [...this.bids.values()]
+      .filter((b) => b.auctionId === auctionId && !options.excludedBidderIds.includes(b.bidderId))
+      .map(maximumOf)
+      .filter((m) => m.maximum.amount >= options.atLeast);
+    const best = candidates.reduce<BidderMaximum | null>(higherMaximum, null);
+    return best && structuredClone(best);
+  }
+
+  async listByAuction(auctionId: string, page: PageRequest, filter: BidLogFilter = {}): Promise<Page<StoredBid>> {
     const after = page.cursor ? decodeSequenceCursor(page.cursor) : undefined;
-    const matches = (b: StoredBid) => b.auctionId === auctionId && (after === undefined || b.sequence < after);
+    const ofKind = (b: StoredBid) => !filter.kind || b.kind === filter.kind;
+    const matches = (b: StoredBid) => b.auctionId === auctionId && ofKind(b) && (after === undefined || b.sequence < after);
     const fetched = [...this.bids.values()].filter(matches).sort((a, b) => b.sequence - a.sequence).slice(0, page.limit + 1);
     return sequencePage(fetched.map(copy), page.limit);
   }

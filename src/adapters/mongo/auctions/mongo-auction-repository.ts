@@ -2,7 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
-import type { Auction, AuctionStatus } from '../../../domain/auctions/auction.js';
+import { isEarlierState, type Auction, type AuctionStatus } from '../../../domain/auctions/auction.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
@@ -26,10 +26,21 @@ interface ListingClaim {
 
 const FINAL_STATUSES: AuctionStatus[] = ['ended', 'cancelled'];
 
-/** A closed state is newer than any open one; among the same kind, more bids (or, on a tie, the later saved). */
+/** A closed state is newer than any open one; among the same kind, not earlier (`isEarlierState`; on a tie, the later saved). */
 function isNewerState(next: Auction, than: Auction): boolean {
   if (isFinal(next.status) !== isFinal(than.status)) return isFinal(next.status);
-  return next.bidCount >= than.bidCount;
+  return !isEarlierState(next, than);
+}
+
+/**
+ * The stored (open) auction is not further on than `auction`: `isEarlierState` as a filter. A final
+ * state is further on than any open one; an open one without bids has no leader maximum yet.
+ */
+function notFurtherThan(auction: Auction): Filter<AuctionDocument> {
+  if (isFinal(auction.status)) return {};
+  const { bidCount, leaderMaxAmount } = auction;
+  if (leaderMaxAmount === null) return { bidCount: { $lte: bidCount } };
+  return { $or: [{ bidCount: { $lt: bidCount } }, { bidCount, leaderMaxAmount: { $lte: leaderMaxAmount } }] };
 }
 const OPEN_STATUSES: AuctionStatus[] = ['scheduled', 'live'];
 
@@ -47,9 +58,10 @@ function toDocument(auction: Auction): AuctionDocument {
 
 function toAuction(document: AuctionDocument): Auction {
   const { _id, outbox: _outbox, outboxPending: _pending, outboxLease: _lease, ...rest } = document;
-  const auction: Auction = { id: _id, ...rest };
-  // A null winnerId means "nobody won" and stays; these two are only ever absent or set.
-  for (const key of ['reservePrice', 'orderId'] as const) if (auction[key] == null) delete auction[key];
+  // A document stored before aliases (1.1) knows only its leader as a bidder.
+  const auction: Auction = { id: _id, ...rest, bidders: rest.bidders ?? (rest.leadingBidderId ? [rest.leadingBidderId] : []) };
+  // A null winnerId means "nobody won" and stays; these are only ever absent or set.
+  for (const key of ['reservePrice', 'buyItNowPrice', 'orderId'] as const) if (auction[key] == null) delete auction[key];
   return auction;
 }
 
@@ -118,7 +130,7 @@ export class MongoAuctionRepository implements AuctionRepository {
 
   private async writeState(auction: Auction): Promise<void> {
     const { _id, ...fields } = toDocument(auction);
-    await this.collection.updateOne({ _id, status: { $nin: FINAL_STATUSES }, bidCount: { $lte: auction.bidCount } }, { $set: fields });
+    await this.collection.updateOne({ _id, status: { $nin: FINAL_STATUSES }, ...notFurtherThan(auction) }, { $set: fields });
     if (isFinal(auction.status)) await this.releaseClaimIfFinal(auction);
   }
 

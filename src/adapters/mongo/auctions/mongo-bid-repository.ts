@@ -1,12 +1,14 @@
 import { MongoBulkWriteError, type Collection, type Db, type Filter } from 'mongodb';
-import type { BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
+import type { BidderMaximum, BidLogFilter, BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pages.js';
+import { higherMaximum, maximumOf } from '../../shared/auctions/bidder-maximum.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 
 const stored: GroupOutcome<void> = { ok: true, result: undefined };
 
-type BidDocument = Omit<StoredBid, 'id'> & { _id: string };
+/** Documents stored before 1.1 have neither kind (they are bids) nor alias. */
+type BidDocument = Omit<StoredBid, 'id' | 'kind' | 'bidderAlias'> & { _id: string } & Partial<Pick<StoredBid, 'kind' | 'bidderAlias'>>;
 
 function toDocument(bid: StoredBid): BidDocument {
   const { id, maxPrice, ...rest } = bid;
@@ -15,8 +17,14 @@ function toDocument(bid: StoredBid): BidDocument {
 }
 
 function toBid(document: BidDocument): StoredBid {
-  const { _id, maxPrice, ...rest } = document;
-  return { id: _id, ...rest, ...(maxPrice ? { maxPrice } : {}) };
+  const { _id, maxPrice, kind, bidderAlias, ...rest } = document;
+  return { id: _id, ...rest, bidderAlias: bidderAlias ?? '', kind: kind ?? 'bid', ...(maxPrice ? { maxPrice } : {}) };
+}
+
+/** The entries of one kind; a bid may be stored without one. */
+function ofKind(filter: BidLogFilter): Filter<BidDocument> {
+  if (!filter.kind) return {};
+  return filter.kind === 'bid' ? { kind: { $ne: 'max_raise' } } : { kind: filter.kind };
 }
 
 export class MongoBidRepository implements BidRepository {
@@ -54,9 +62,26 @@ export class MongoBidRepository implements BidRepository {
     }
   }
 
-  async listByAuction(auctionId: string, page: PageRequest): Promise<Page<StoredBid>> {
+  /**
+   * Two small queries, each the top entry of its kind: the highest maxPrice among entries with one,
+   * the highest price among those without (their maximum); the higher of the two wins.
+   */
+  async highestMaximum(auctionId: string, options: { excludedBidderIds: string[]; atLeast: number }): Promise<BidderMaximum | null> {
+    const base: Filter<BidDocument> = { auctionId, bidderId: { $nin: options.excludedBidderIds } };
+    const top = async (filter: Filter<BidDocument>, field: 'maxPrice.amount' | 'price.amount') => {
+      const [document] = await this.collection.find({ ...base, ...filter }).sort({ [field]: -1, sequence: 1 }).limit(1).toArray();
+      return document ? maximumOf(toBid(document)) : null;
+    };
+    const [withMax, withoutMax] = await Promise.all([
+      top({ 'maxPrice.amount': { $gte: options.atLeast } }, 'maxPrice.amount'),
+      top({ maxPrice: { $exists: false }, 'price.amount': { $gte: options.atLeast } }, 'price.amount'),
+    ]);
+    return higherMaximum(withMax, withoutMax);
+  }
+
+  async listByAuction(auctionId: string, page: PageRequest, kinds: BidLogFilter = {}): Promise<Page<StoredBid>> {
     const after = page.cursor ? decodeSequenceCursor(page.cursor) : undefined;
-    const filter: Filter<BidDocument> = after === undefined ? { auctionId } : { auctionId, sequence: { $lt: after } };
+    const filter: Filter<BidDocument> = { auctionId, ...ofKind(kinds), ...(after === undefined ? {} : { sequence: { $lt: after } }) };
     const documents = await this.collection.find(filter).sort({ sequence: -1 }).limit(page.limit + 1).toArray();
     return sequencePage(documents.map(toBid), page.limit);
   }

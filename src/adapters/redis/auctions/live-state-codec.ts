@@ -1,6 +1,6 @@
 import type { BidKeyRecord } from '../../../application/auctions/judge-bid.js';
 import type { AcceptedBid } from '../../../application/auctions/ports/auction-live-state.js';
-import type { Auction } from '../../../domain/auctions/auction.js';
+import { aliasOf, type Auction } from '../../../domain/auctions/auction.js';
 
 /** How the Redis auction live state stores its values: JSON, Dates as ISO strings (Date.toJSON). */
 export const encode = (value: Auction | AcceptedBid | BidKeyRecord): string => JSON.stringify(value);
@@ -31,11 +31,16 @@ function reviveAccepted(parsed: Record<string, unknown>): AcceptedBid {
   const accepted = parsed as unknown as AcceptedBid;
   const bid = parsed.bid as Record<string, unknown>;
   const auction = reviveAuction(parsed.auction as Record<string, unknown>);
-  return { ...accepted, bid: { ...accepted.bid, createdAt: date(bid, 'createdAt') }, auction };
+  // A record stored before kinds and aliases (1.1) is a bid, its bidder's alias the one they have now.
+  const earlier = { kind: 'bid' as const, bidderAlias: aliasOf(auction, accepted.bid.bidderId) ?? '' };
+  const previousPrice = accepted.previousPrice ?? auction.currentPrice;
+  return { ...accepted, previousPrice, bid: { ...earlier, ...accepted.bid, createdAt: date(bid, 'createdAt') }, auction };
 }
 
 function reviveAuction(parsed: Record<string, unknown>): Auction {
   for (const field of auctionDates) parsed[field] = date(parsed, field);
+  // A state stored before aliases (1.1) knows only its leader as a bidder.
+  parsed.bidders ??= parsed.leadingBidderId ? [parsed.leadingBidderId] : [];
   return parsed as unknown as Auction;
 }
 

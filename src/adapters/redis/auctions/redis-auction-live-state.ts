@@ -4,11 +4,12 @@ import {
   AuctionNotHeldError,
   type AcceptedBid,
   type AuctionLiveState,
+  type BuyNowRequest,
   type EventsOf,
   type LiveBid,
 } from '../../../application/auctions/ports/auction-live-state.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
-import { cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
+import { buyNow, cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { appendToOutbox } from '../shared/redis-outbox.js';
 import { decodeAccepted, decodeAuction, decodeKeyRecord, decodeSequence, encode } from './live-state-codec.js';
@@ -38,7 +39,7 @@ export interface OutboxWritten {
 const maxGroupSize = 256;
 
 /**
- * AuctionLiveState on Redis. The domain rules (`judgeBid`, `closeAuction`) run here in TypeScript,
+ * AuctionLiveState on Redis. The domain rules (`judgeBid`, `closeAuction`, `buyNow`) run here in TypeScript,
  * not in Lua; each write is an optimistic transaction: WATCH the auction (and the Idempotency-Key
  * records its bids name), read, apply the rule, then one MULTI/EXEC that writes the state, the
  * accepted bids' records, the key records and the events (XADD to the outbox stream). A null EXEC
@@ -121,6 +122,15 @@ export class RedisAuctionLiveState implements AuctionLiveState {
       if (current === null) throw new AuctionNotHeldError(auctionId);
       const cancelled = cancelAuction(current, by, when);
       return { result: cancelled, change: { auction: cancelled, sequence, events: [] } };
+    });
+  }
+
+  async buyNow({ auctionId, buyerId, orderId, at }: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction> {
+    const when = new Date(at);
+    return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction> => {
+      if (current === null) throw new AuctionNotHeldError(auctionId);
+      const bought = buyNow(current, buyerId, orderId, when);
+      return { result: bought, change: { auction: bought, sequence, events: events(bought) } };
     });
   }
 

@@ -23,6 +23,7 @@ export interface CreateAuctionCommand {
   startingPrice: Money;
   minIncrement: Money;
   reservePrice?: Money;
+  buyItNowPrice?: Money;
   startsAt?: Date;
   endsAt: Date;
   antiSnipingSeconds?: number;

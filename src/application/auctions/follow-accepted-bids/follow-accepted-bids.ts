@@ -4,8 +4,8 @@ import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { BidRepository } from '../ports/bid-repository.js';
 
 /**
- * The bid log and the stored auction follow the live state: consumer of `auction.bid.placed`
- * (and the last step of a close, for any bid whose event is still on its way). The accepted bids
+ * The bid log and the stored auction follow the live state: consumer of `auction.bid.placed` and
+ * `auction.max.raised` (and the last step of a close, for any bid whose event is still on its way). The accepted bids
  * the live state keeps pending are appended to the log (once each: the bid id is the key), the
  * newest auction state among them is saved (the repository never goes backwards), and only then
  * are they marked logged. A crash anywhere leaves them pending for the next delivery or close.
@@ -19,7 +19,7 @@ export class FollowAcceptedBids {
     private readonly auctions: AuctionRepository,
   ) {}
 
-  async handle(event: EventEnvelope<'auction.bid.placed'>): Promise<void> {
+  async handle(event: EventEnvelope<'auction.bid.placed' | 'auction.max.raised'>): Promise<void> {
     await this.follow(event.payload.auctionId, [event.payload.bidId]);
   }
 

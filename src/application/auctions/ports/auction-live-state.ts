@@ -1,4 +1,5 @@
 import type { Auction, BidRequest, CancelledBy } from '../../../domain/auctions/auction.js';
+import type { Money } from '../../../domain/shared/money.js';
 import type { PendingEvents } from '../../shared/outbox/outbox.js';
 import type { StoredBid } from './bid-repository.js';
 
@@ -16,6 +17,14 @@ export interface LiveBid {
   idempotency?: { key: string; fingerprint: string; ttlSeconds: number };
 }
 
+/** Buy It Now as the live state applies it: the winner's order id is assigned up front. */
+export interface BuyNowRequest {
+  auctionId: string;
+  buyerId: string;
+  orderId: string;
+  at: Date;
+}
+
 export interface AcceptedBid {
   /** The bid as the log stores it (its `sequence`: 1, 2, 3... per auction, in acceptance order). */
   bid: StoredBid;
@@ -23,6 +32,8 @@ export interface AcceptedBid {
   auction: Auction;
   /** Who led just before this bid (null for the first bid). */
   previousLeaderId: string | null;
+  /** The current price just before this bid. */
+  previousPrice: Money;
 }
 
 /** The events a change causes, built from its outcome inside the atomic step that stores both. */
@@ -38,9 +49,9 @@ export class AuctionNotHeldError extends Error {
 
 /**
  * The live state of running auctions (Redis when configured, memory otherwise): the truth for
- * bids. Every write is one atomic step over the domain rules (`placeBid`, `closeAuction`): of
+ * bids. Every write is one atomic step over the domain rules (`placeBid`, `closeAuction`, `buyNow`): of
  * racing bids each is judged against the state the previous one left, none is lost or applied
- * twice. A bid and a close store their events (the outbox) in that same step; an accepted bid is
+ * twice. A bid, a close and a Buy It Now store their events (the outbox) in that same step; an accepted bid is
  * also kept as a record until the bid log and the stored auction have followed it (`pendingLog`,
  * `markLogged`), so a crash right after the step loses nothing.
  */
@@ -67,6 +78,13 @@ export interface AuctionLiveState {
    * an admin until the end); throws the domain's errors unchanged.
    */
   cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction>;
+  /**
+   * Buy It Now, atomically against racing bids, closes and other buyers (`buyNow`): ends the
+   * auction with the buyer as winner and stores its events in the same step. Throws the domain's
+   * errors unchanged (409 AUCTION_BUY_NOW_UNAVAILABLE once a bid or another buyer came first),
+   * AuctionNotHeldError for an auction it does not hold.
+   */
+  buyNow(request: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction>;
   /** The auction's accepted bids still waiting for the bid log (those of `bidIds`, or all), in sequence order. */
   pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]>;
   /** The bid log and the stored auction have these bids: their records go. */

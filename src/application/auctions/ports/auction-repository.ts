@@ -22,9 +22,10 @@ export interface AuctionRepository {
   findById(id: string): Promise<Auction | null>;
   /**
    * Writes the live state's view of the auction unless the stored one is further on: a stored
-   * ended or cancelled auction is final, and a view with fewer bids than stored is stale (an equal
-   * count is written: a start, a close, the same bid again). An ended or cancelled auction frees
-   * its listing for a new auction. Unknown ids are ignored.
+   * ended or cancelled auction is final, and an open view earlier than the stored one
+   * (`isEarlierState`: fewer bids, or as many and a lower leader maximum) is stale (an equal one is
+   * written: a start, the same bid again); a closed view is never stale. An ended or cancelled
+   * auction frees its listing for a new auction. Unknown ids are ignored.
    */
   saveState(auction: Auction): Promise<void>;
   /** Sets the winner's order id on an ended auction (idempotent). */

@@ -27,13 +27,15 @@ export class CreateAuctionOrder {
   ) {}
 
   async handle(event: EventEnvelope<'auction.ended'>): Promise<void> {
-    const { auctionId, winnerId, finalPrice, listingId, sellerId, title } = event.payload;
+    const { auctionId, winnerId, finalPrice, listingId, sellerId, title, orderId } = event.payload;
     if (!winnerId || !finalPrice) return;
     const earlier = await this.orders.findByAuctionId(auctionId);
     if (earlier && isPlaced(earlier.status === 'placing' ? await this.placement.settle(earlier) : earlier)) return;
     const now = this.clock.now();
     const items = [{ listingId, sellerId, title, unitPrice: finalPrice, quantity: 1 }];
-    const placing = createOrder({ id: this.ids.next(), buyerId: winnerId, items, auctionId, at: now });
+    // The id the auction assigned with its end (Buy It Now) names the first attempt; a retry after a failed one gets its own.
+    const id = orderId && !earlier ? orderId : this.ids.next();
+    const placing = createOrder({ id, buyerId: winnerId, items, auctionId, at: now });
     // Not placed: the unit is not held any more, or a racing handler settled this attempt and places its own.
     await this.placement.place(placing, (order) => this.checkout.sellAuctionUnit(order.id, auctionId, listingId, now));
   }

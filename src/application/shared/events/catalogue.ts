@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, moneySchema } from './schemas.js';
 
 const nullableId = idSchema.nullable();
+/** What an admin action (and so an audit entry) may be about. */
+export const auditTargetTypes = ['listing', 'category', 'media', 'user', 'delivery', 'order', 'auction'] as const;
 const listingRef = { listingId: idSchema, sellerId: idSchema };
 const orderRef = { orderId: idSchema, buyerId: idSchema, sellerIds: z.array(idSchema) };
 const stockLevel = { listingId: idSchema, available: z.number().int().nonnegative() };
@@ -9,6 +11,10 @@ const auctionState = {
   auctionId: idSchema,
   currentPrice: moneySchema,
   leadingBidderId: nullableId,
+  /** (1.1) The leader's per-auction alias ("Bidder 2"): what public rooms are shown instead of the id. */
+  leadingBidderAlias: z.string().nullable().default(null),
+  /** (1.1) The price has reached the reserve with a leader (always true without a reserve). */
+  reserveMet: z.boolean(),
   endsAt: isoDateSchema,
 };
 
@@ -61,8 +67,19 @@ export const eventCatalogue = {
   'delivery.completed': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, completedAt: isoDateSchema }),
 
   'auction.created': z.object({ ...auctionState, ...listingRef, startingPrice: moneySchema, startsAt: isoDateSchema, status: z.enum(['scheduled', 'live']) }),
-  'auction.bid.placed': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, price: moneySchema, previousLeaderId: nullableId, bidCount: z.number().int().positive() }),
-  'auction.ended': z.object({ ...auctionState, ...listingRef, title: z.string(), bidCount: z.number().int().nonnegative(), winnerId: nullableId, finalPrice: moneySchema.nullable(), reserveMet: z.boolean() }),
+  'auction.bid.placed': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, bidderAlias: z.string(), price: moneySchema, previousLeaderId: nullableId, bidCount: z.number().int().positive() }),
+  /** (1.1) The leader raised their own maximum: not a bid of the public history; `priceChanged` when it met the reserve. */
+  'auction.max.raised': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, bidderAlias: z.string(), priceChanged: z.boolean(), bidCount: z.number().int().positive() }),
+  'auction.ended': z.object({
+    ...auctionState,
+    ...listingRef,
+    title: z.string(),
+    bidCount: z.number().int().nonnegative(),
+    winnerId: nullableId,
+    finalPrice: moneySchema.nullable(),
+    /** (1.1) The winner's order id when it was assigned with the end (Buy It Now); otherwise the orders module assigns it. */
+    orderId: idSchema.optional(),
+  }),
 
   'image.moderation.request': z.object({ mediaId: idSchema, ownerId: idSchema, contentType: z.string(), size: z.number().int().positive(), objectKey: z.string() }),
   'image.moderation.result': z.object({ mediaId: idSchema, verdict: z.enum(['approved', 'rejected']), labels: z.array(z.string()).default([]), moderatorId: idSchema.optional() }),
@@ -73,6 +90,16 @@ export const eventCatalogue = {
     title: z.string().min(1),
     body: z.string(),
     data: z.record(z.string(), z.string()).default({}),
+  }),
+
+  /** (1.1) An admin's command, stored with the change it made (the outbox): the audit log follows these. */
+  'admin.action': z.object({
+    actorId: idSchema,
+    /** `<target type>.<verb>`: `listing.approve`, `kyc.reject`, `delivery.assign`... */
+    action: z.string().min(1),
+    targetType: z.enum(auditTargetTypes),
+    targetId: idSchema,
+    reason: z.string().optional(),
   }),
 } as const;
 
