@@ -54,6 +54,7 @@ const envSchema = z
     MEDIA_MAX_BYTES: integer(1, 5 * 1024 ** 3, 10 * 1024 ** 2),
     MEDIA_UPLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
     MEDIA_DOWNLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
+    MEDIA_MAX_PENDING_UPLOADS: integer(1, 100_000, 20),
     JWT_ALGORITHM: z.enum(['HS256', 'RS256']).default('HS256'),
     JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
     JWT_PRIVATE_KEY: z.string().optional(),
@@ -63,11 +64,16 @@ const envSchema = z
     REFRESH_TOKEN_TTL_SECONDS: integer(3600, 31_536_000, 30 * 86_400),
     LOGIN_MAX_FAILURES: integer(1, 1000, 5),
     LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
+    LOGIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000, 50),
+    REGISTER_MAX_PER_IP: integer(1, 1_000_000, 20),
+    BID_MAX_PER_SECOND: integer(1, 1_000_000, 5),
     CART_RESERVATION_TTL: integer(10, 86_400, 900),
     STOCK_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
     STOCK_RECONCILE_INTERVAL_MS: integer(1000, 86_400_000, 60_000),
     ORDER_CHECKOUT_TIMEOUT_MS: integer(500, 600_000, 5000),
     ORDER_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
+    ORDER_PAYMENT_TTL_SECONDS: integer(1, 30 * 86_400, 1800),
+    AUCTION_PAYMENT_TTL_SECONDS: integer(1, 60 * 86_400, 172_800),
     AUCTION_TIMER_INTERVAL_MS: integer(20, 1000, 250),
     AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
     AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
@@ -117,6 +123,8 @@ export interface Config {
   fcm?: { credentials: string };
   jwt: JwtConfig;
   auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
+  /** Per client address (see trustProxy): registrations an hour, failed logins per auth.loginWindowSeconds; bids per user a second. */
+  rateLimits: { registerMaxPerIp: number; loginMaxFailuresPerIp: number; bidMaxPerSecond: number };
   admin?: { email: string; password: string };
   catalog: { bannedWords: string[] };
   /** reconcileIntervalMs: between passes of the stock reconciliation (ledger vs listings). */
@@ -124,12 +132,15 @@ export interface Config {
   /**
    * checkoutTimeoutMs: how long a checkout or a payment may take; after it, its Idempotency-Key can
    * be claimed again and a `placing` order is settled by the sweeper (every sweepIntervalMs).
+   * paymentDeadlines: how long a placed order may stay unpaid (an auction's order: auctionSeconds)
+   * before the same sweeper cancels it (`payment_timeout`).
    */
-  orders: { checkoutTimeoutMs: number; sweepIntervalMs: number };
+  orders: { checkoutTimeoutMs: number; sweepIntervalMs: number; paymentDeadlines: { orderSeconds: number; auctionSeconds: number } };
   auctions: AuctionSettings & { timerIntervalMs: number };
   realtime: { recoveryWindowMs: number };
   delivery: DeliverySettings;
-  media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number };
+  /** maxPendingUploads: a user's open upload slots (media awaiting their bytes, URL not expired). */
+  media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number; maxPendingUploads: number };
 }
 
 export type JwtConfig =
@@ -192,16 +203,26 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
+    rateLimits: { registerMaxPerIp: e.REGISTER_MAX_PER_IP, loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP, bidMaxPerSecond: e.BID_MAX_PER_SECOND },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     catalog: { bannedWords: e.BANNED_WORDS },
     cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS, reconcileIntervalMs: e.STOCK_RECONCILE_INTERVAL_MS },
-    orders: { checkoutTimeoutMs: e.ORDER_CHECKOUT_TIMEOUT_MS, sweepIntervalMs: e.ORDER_SWEEP_INTERVAL_MS },
+    orders: {
+      checkoutTimeoutMs: e.ORDER_CHECKOUT_TIMEOUT_MS,
+      sweepIntervalMs: e.ORDER_SWEEP_INTERVAL_MS,
+      paymentDeadlines: { orderSeconds: e.ORDER_PAYMENT_TTL_SECONDS, auctionSeconds: e.AUCTION_PAYMENT_TTL_SECONDS },
+    },
     auctions: { timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS, antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS, maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS },
     realtime: { recoveryWindowMs: e.REALTIME_RECOVERY_WINDOW_MS },
     delivery: {
       tracking: { minDistanceM: e.TRACKING_MIN_DISTANCE_M, minPeriodS: e.TRACKING_MIN_PERIOD_S, maxSpeedKmh: e.TRACKING_MAX_SPEED_KMH },
       trackMaxPoints: e.DELIVERY_TRACK_MAX_POINTS,
     },
-    media: { maxBytes: e.MEDIA_MAX_BYTES, uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS, downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS },
+    media: {
+      maxBytes: e.MEDIA_MAX_BYTES,
+      uploadUrlTtlSeconds: e.MEDIA_UPLOAD_URL_TTL_SECONDS,
+      downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS,
+      maxPendingUploads: e.MEDIA_MAX_PENDING_UPLOADS,
+    },
   };
 }

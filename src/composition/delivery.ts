@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import { AssignCourier } from '../application/delivery/assign-courier/assign-courier.js';
+import { CancelOrderDelivery } from '../application/delivery/cancel-order-delivery/cancel-order-delivery.js';
 import { CompleteDelivery } from '../application/delivery/complete-delivery/complete-delivery.js';
 import { CreateDelivery } from '../application/delivery/create-delivery/create-delivery.js';
 import { DeliveryAccess } from '../application/delivery/delivery-access.js';
@@ -15,6 +16,7 @@ import { DeliveryRepository } from '../application/delivery/ports/delivery-repos
 import { RecordLocation } from '../application/delivery/record-location/record-location.js';
 import { UserRepository } from '../application/identity/ports/user-repository.js';
 import { OrderRepository } from '../application/orders/ports/order-repository.js';
+import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
@@ -60,12 +62,21 @@ export async function bindDelivery(container: Container, config: Config): Promis
   bind(PickUpDelivery, [DeliveryRepository, DeliveryOrders, DeliveryEvents, Clock]);
   bind(RecordLocation, [DeliveryRepository, DeliveryEvents, Clock, DeliverySettings]);
   bind(CompleteDelivery, [DeliveryRepository, DeliveryEvents, Clock]);
+  bind(CancelOrderDelivery, [DeliveryRepository, DeliveryEvents, Clock]);
   bind(GetDelivery, [DeliveryRepository]);
   bind(DeliveryAccess, [DeliveryRepository]);
 }
 
-/** The delivery module consumes no event (the orders module follows it through delivery.*). */
-export function subscribeDelivery(_container: Container): void {}
+/** The delivery module consumes `order.cancelled` (its delivery is cancelled too); the orders module follows it through delivery.*. */
+export function subscribeDelivery(container: Container): void {
+  container.get<EventBus>(EventBus).subscribe({
+    consumer: CancelOrderDelivery.consumer,
+    topics: ['order.cancelled'],
+    handler: async (event) => {
+      await container.get(CancelOrderDelivery).handle(event);
+    },
+  });
+}
 
 /** After the realtime gateway is bound: who may watch a delivery, and couriers' `delivery.location` socket events. */
 export function startDelivery(container: Container): void {

@@ -5,6 +5,13 @@ import type { Config } from '../config.js';
 import { CartRepository } from '../application/cart/ports/cart-repository.js';
 import { StockLedger } from '../application/cart/ports/stock-ledger.js';
 import { CancelOrder } from '../application/orders/cancel-order/cancel-order.js';
+import { ExpireUnpaidOrders } from '../application/orders/expire-unpaid-orders/expire-unpaid-orders.js';
+import { OfferSecondChance } from '../application/orders/offer-second-chance/offer-second-chance.js';
+import { OrderCancellation } from '../application/orders/order-cancellation.js';
+import { SecondChanceBidders } from '../application/orders/ports/second-chance-bidders.js';
+import { AuctionRepository } from '../application/auctions/ports/auction-repository.js';
+import { BidRepository } from '../application/auctions/ports/bid-repository.js';
+import { AuctionSecondChanceBidders } from '../adapters/in-process/auction-second-chance-bidders.js';
 import { CreateAuctionOrder } from '../application/orders/create-auction-order/create-auction-order.js';
 import { CreateOrder } from '../application/orders/create-order/create-order.js';
 import { FollowDelivery } from '../application/orders/follow-delivery/follow-delivery.js';
@@ -54,18 +61,29 @@ async function bindStores(container: Container): Promise<void> {
 /** Orders: creation from the cart, payment through the test provider, cancellation. */
 export async function bindOrders(container: Container, config: Config): Promise<void> {
   await bindStores(container);
-  const { checkoutTimeoutMs } = config.orders;
-  container.bind<PaymentGateway>(PaymentGateway).toConstantValue(new TestPaymentGateway());
+  const { checkoutTimeoutMs, paymentDeadlines } = config.orders;
+  container.bind<PaymentGateway>(PaymentGateway).toResolvedValue((clock: Clock) => new TestPaymentGateway(clock), [Clock]);
+  container
+    .bind<SecondChanceBidders>(SecondChanceBidders)
+    .toResolvedValue((auctions: AuctionRepository, bids: BidRepository) => new AuctionSecondChanceBidders(auctions, bids), [AuctionRepository, BidRepository]);
   container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartOrderCheckout(carts, ledger), [CartRepository, StockLedger]);
   container.bind(OrderEvents).toResolvedValue((factory: EventFactory) => new OrderEvents(factory), [EventFactoryToken]);
   container
     .bind(IdempotentRequests)
     .toResolvedValue((store: IdempotencyStore) => new IdempotentRequests(store, checkoutTimeoutMs), [IdempotencyStore]);
   const bind = bindUseCase(container);
-  bind(OrderPlacement, [OrderRepository, OrderCheckout, OrderEvents, Clock]);
+  container
+    .bind(OrderPlacement)
+    .toResolvedValue(
+      (orders: OrderRepository, checkout: OrderCheckout, events: OrderEvents, clock: Clock) => new OrderPlacement(orders, checkout, events, clock, paymentDeadlines),
+      [OrderRepository, OrderCheckout, OrderEvents, Clock],
+    );
+  bind(OrderCancellation, [OrderRepository, OrderCheckout, PaymentGateway, OrderEvents, Clock]);
   bind(CreateOrder, [OrderRepository, OrderCheckout, OrderPlacement, IdempotentRequests, IdGenerator, Clock]);
   bind(PayOrder, [OrderRepository, PaymentGateway, OrderEvents, IdempotentRequests, Clock]);
-  bind(CancelOrder, [OrderRepository, OrderCheckout, OrderEvents, Clock]);
+  bind(CancelOrder, [OrderRepository, OrderCancellation]);
+  bind(ExpireUnpaidOrders, [OrderRepository, OrderCancellation, Clock]);
+  bind(OfferSecondChance, [OrderRepository, OrderCheckout, OrderPlacement, SecondChanceBidders, IdGenerator, Clock]);
   bind(CreateAuctionOrder, [OrderRepository, OrderCheckout, OrderPlacement, IdGenerator, Clock]);
   bind(FollowDelivery, [OrderRepository, OrderEvents]);
   bind(GetOrder, [OrderRepository]);
@@ -87,14 +105,26 @@ export function subscribeOrders(container: Container): void {
     handler: (event) => container.get(CreateAuctionOrder).handle(event),
   });
   bus.subscribe({
+    consumer: OfferSecondChance.consumer,
+    topics: ['order.cancelled'],
+    handler: async (event) => {
+      await container.get(OfferSecondChance).handle(event);
+    },
+  });
+  bus.subscribe({
     consumer: FollowDelivery.consumer,
     topics: ['delivery.assigned', 'delivery.picked_up', 'delivery.completed'],
     handler: (event) => container.get(FollowDelivery).handle(event),
   });
 }
 
-/** On every instance: settle the `placing` orders of checkouts that died, every ORDER_SWEEP_INTERVAL_MS. */
+/**
+ * On every instance, every ORDER_SWEEP_INTERVAL_MS: settle the `placing` orders of checkouts that
+ * died, and cancel the orders past their payment deadline.
+ */
 export function startOrders(container: Container, config: Config): void {
   const settle = container.get(SettlePlacingOrders);
   startPeriodicTask(container, 'placing-orders-sweeper', config.orders.sweepIntervalMs, () => settle.execute());
+  const expire = container.get(ExpireUnpaidOrders);
+  startPeriodicTask(container, 'payment-deadline-sweeper', config.orders.sweepIntervalMs, () => expire.execute());
 }

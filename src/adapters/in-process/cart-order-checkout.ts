@@ -42,6 +42,10 @@ export class CartOrderCheckout implements OrderCheckout {
     return sale(committed);
   }
 
+  async holdAuctionUnit(auctionId: string, listingId: string, until: Date, now: Date): Promise<boolean> {
+    return (await this.ledger.hold(listingId, auctionHolderId(auctionId), 1, until, now)).ok;
+  }
+
   async sellAuctionUnit(orderId: string, auctionId: string, listingId: string, now: Date): Promise<StockSale> {
     return sale(await this.ledger.commit(orderId, auctionHolderId(auctionId), [{ listingId, quantity: 1 }], now));
   }

@@ -57,6 +57,13 @@ export class DeliveryEvents {
     ];
   }
 
+  /** Its order was cancelled: its courier, if it has one, is told not to deliver it. */
+  cancelled(delivery: Delivery): PendingEvents {
+    if (delivery.courierId === null) return [];
+    const notice = { type: 'delivery.cancelled', title: 'Delivery cancelled', body: `Order ${delivery.orderId} was cancelled: do not deliver it.` };
+    return [this.notice(delivery, delivery.courierId, notice)];
+  }
+
   private ref(delivery: Delivery) {
     return { deliveryId: delivery.id, orderId: delivery.orderId, buyerId: delivery.buyerId, sellerIds: delivery.sellerIds };
   }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { confirmOrder, failOrder, type Order } from '../../domain/orders/order.js';
+import { confirmOrder, failOrder, paymentDeadline, type Order, type PaymentDeadlines } from '../../domain/orders/order.js';
 import type { Clock } from '../shared/ports/clock.js';
 import type { OrderEvents } from './order-events.js';
 import type { OrderCheckout, StockSale } from './ports/order-checkout.js';
@@ -12,8 +12,9 @@ export type Placement = { ok: true; order: Order } | Exclude<StockSale, { ok: tr
  * between any two leaves a state that `settle` finishes or undoes:
  * 1. the order is written `placing` (internal: clients do not see it);
  * 2. its stock is sold in the ledger, keyed by the order id (a repeat sells nothing more);
- * 3. it is confirmed (`pending_payment`) with `order.created` and the sellers' notifications in
- *    the same write.
+ * 3. it is confirmed (`pending_payment`, to be paid by `payBy`: ORDER_PAYMENT_TTL_SECONDS, or
+ *    AUCTION_PAYMENT_TTL_SECONDS for an auction's order, from now) with `order.created` and the
+ *    sellers' notifications in the same write.
  * `settle` (the sweeper, or a retry of the same request) asks the ledger: sold -> step 3; not
  * sold -> the ledger refuses that order from then on, and it is marked `failed` (nothing was
  * sold; the buyer's cart keeps its reservations).
@@ -24,6 +25,7 @@ export class OrderPlacement {
     private readonly checkout: OrderCheckout,
     private readonly events: OrderEvents,
     private readonly clock: Clock,
+    private readonly deadlines: PaymentDeadlines = { orderSeconds: 1800, auctionSeconds: 172_800 },
   ) {}
 
   async place(placing: Order, sell: (order: Order) => Promise<StockSale>): Promise<Placement> {
@@ -40,7 +42,8 @@ export class OrderPlacement {
   }
 
   private confirm(placing: Order): Promise<Order> {
-    const confirmed = confirmOrder(placing, this.clock.now());
+    const now = this.clock.now();
+    const confirmed = confirmOrder(placing, now, paymentDeadline(placing, now, this.deadlines));
     return this.write(confirmed, () => this.orders.save(confirmed, this.events.created(confirmed)));
   }
 

@@ -1,7 +1,8 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { TrackPoint } from './tracking-filter.js';
 
-export const deliveryStatuses = ['pending', 'assigned', 'in_transit', 'delivered'] as const;
+/** `cancelled` (1.1): its order was cancelled; nobody acts on it any more. */
+export const deliveryStatuses = ['pending', 'assigned', 'in_transit', 'delivered', 'cancelled'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 /** How many points a delivery keeps by default: the newest ones. */
@@ -23,6 +24,7 @@ export interface Delivery {
   assignedAt?: Date;
   pickedUpAt?: Date;
   deliveredAt?: Date;
+  cancelledAt?: Date;
   /** Bumped on every change; saves are conditional on it. */
   version: number;
 }
@@ -74,6 +76,17 @@ export function pickUp(delivery: Delivery, courierId: string, at: Date): Deliver
 export function completeDelivery(delivery: Delivery, courierId: string, at: Date): Delivery {
   assertCourier(delivery, courierId);
   return { ...move(delivery, ['in_transit'], 'delivered', 'complete', at), deliveredAt: at };
+}
+
+/**
+ * Its order was cancelled: the delivery is cancelled too, from any status but delivered (an order
+ * is cancelled before it ships, but the pickup may be on its way to the order). The courier can no
+ * longer pick it up, track or complete it, nor an admin assign it. Delivered or already cancelled:
+ * the same object (nothing to change).
+ */
+export function cancelDelivery(delivery: Delivery, at: Date): Delivery {
+  if (delivery.status === 'delivered' || delivery.status === 'cancelled') return delivery;
+  return { ...move(delivery, ['pending', 'assigned', 'in_transit'], 'cancelled', 'cancel', at), cancelledAt: at };
 }
 
 /** Only its courier reports positions, and only while assigned or in transit. */

@@ -15,7 +15,8 @@ import { OrderPlacement } from '../../../src/application/orders/order-placement.
 import { PayOrder } from '../../../src/application/orders/pay-order/pay-order.js';
 import { IdempotencyStore } from '../../../src/application/orders/ports/idempotency-store.js';
 import { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';
-import { PaymentGateway, type PaymentResult } from '../../../src/application/orders/ports/payment-gateway.js';
+import { PaymentGateway, type PaymentResult, type RefundResult } from '../../../src/application/orders/ports/payment-gateway.js';
+import { OrderCancellation } from '../../../src/application/orders/order-cancellation.js';
 import { SettlePlacingOrders } from '../../../src/application/orders/settle-placing-orders/settle-placing-orders.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { Clock } from '../../../src/application/shared/ports/clock.js';
@@ -38,15 +39,22 @@ export const buyer = { userId: 'buyer-1', roles: ['buyer'] };
 export const STOCK = [5, 3];
 export const IN_CART = [2, 1];
 
-/** The payment provider's view: how many payments it made per order (a real charge each). */
+/** The payment provider's view: how many payments (and refunds) it made per order (a real one each). */
 class CountingGateway implements PaymentGateway {
   readonly payments = new Map<string, Set<string>>();
+  readonly refunds = new Map<string, Set<string>>();
 
   constructor(private readonly inner: PaymentGateway) {}
 
   async charge(request: { orderId: string; amount: { amount: number; currency: string }; paymentMethod: string }): Promise<PaymentResult> {
     const result = await this.inner.charge(request);
     if (result.ok) this.payments.set(request.orderId, (this.payments.get(request.orderId) ?? new Set()).add(result.paymentId));
+    return result;
+  }
+
+  async refund(request: { orderId: string; amount: { amount: number; currency: string } }): Promise<RefundResult> {
+    const result = await this.inner.refund(request);
+    if (result.ok) this.refunds.set(request.orderId, (this.refunds.get(request.orderId) ?? new Set()).add(result.refund.id));
     return result;
   }
 }
@@ -101,7 +109,7 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
       createOrder: new CreateOrder(orders, checkout, placement, idempotent, c.get<IdGenerator>(IdGenerator), clock),
       createAuctionOrder: new CreateAuctionOrder(orders, checkout, placement, c.get<IdGenerator>(IdGenerator), clock),
       payOrder: new PayOrder(orders, wrap('payments', gateway), events, idempotent, clock),
-      cancelOrder: new CancelOrder(orders, checkout, events, clock),
+      cancelOrder: new CancelOrder(orders, new OrderCancellation(orders, checkout, wrap('payments', gateway), events, clock)),
       settlePlacing: new SettlePlacingOrders(orders, placement, clock, timeoutMs),
     };
   };

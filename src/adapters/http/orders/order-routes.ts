@@ -15,13 +15,18 @@ const tag = 'Orders';
 const signedIn = { 401: { description: 'not signed in' } };
 const notFound = { 404: { description: 'no such order, or not yours to see' } };
 
+const iso = <K extends string>(key: K, date: Date | undefined) => (date ? { [key]: date.toISOString() } : {}) as Partial<Record<K, string>>;
+
 export function presentOrder(order: Order) {
-  const { version: _version, updatedAt: _updatedAt, checkoutKey: _checkoutKey, createdAt, paidAt, cancelledAt, ...rest } = order;
+  const { version: _version, updatedAt: _updatedAt, checkoutKey: _checkoutKey, createdAt, paidAt, cancelledAt, payBy, payment, refund, ...rest } = order;
   return {
     ...rest,
     createdAt: createdAt.toISOString(),
-    ...(paidAt ? { paidAt: paidAt.toISOString() } : {}),
-    ...(cancelledAt ? { cancelledAt: cancelledAt.toISOString() } : {}),
+    ...iso('paidAt', paidAt),
+    ...iso('payBy', payBy),
+    ...iso('cancelledAt', cancelledAt),
+    ...(payment ? { payment: { ...payment, paidAt: payment.paidAt.toISOString() } } : {}),
+    ...(refund ? { refund: { ...refund, refundedAt: refund.refundedAt.toISOString() } } : {}),
   };
 }
 
@@ -75,7 +80,8 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     path: '/orders/:id/pay',
     tag,
     summary:
-      'Pay a pending order (test provider: test_card pays, test_card_declined is refused with 402). ' +
+      'Pay a pending order before its payBy (test provider: test_card pays, test_card_declined is refused with 402); ' +
+      'the answer has payment { id, amount, paidAt }. ' +
       'Optional header Idempotency-Key: the same key and body answer the first answer again and pay once',
     auth: true,
     params: orderIdParams,
@@ -84,7 +90,7 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
       200: { description: 'paid', schema: orderSchema },
       400: { description: 'no shipping address on the order nor in the body, or an invalid Idempotency-Key' },
       402: { description: 'payment declined; the order stays pending_payment' },
-      409: { description: 'not pending payment, or the Idempotency-Key was used with another body' },
+      409: { description: 'not pending payment, past its payBy (ORDER_PAYMENT_EXPIRED), or the Idempotency-Key was used with another body' },
       ...notFound,
       ...signedIn,
     },
@@ -98,10 +104,17 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     method: 'post',
     path: '/orders/:id/cancel',
     tag,
-    summary: 'Cancel before shipping (buyer or admin); the stock goes back',
+    summary:
+      'Cancel before shipping (buyer or admin); the stock goes back, and a paid order is refunded in full first (refund { id, amount, refundedAt }). ' +
+      'Of cancels sent at once, one answers 200 and the others 409 ORDER_INVALID_TRANSITION (orderStatus cancelled), as a later repeat does; the refund is made once',
     auth: true,
     params: orderIdParams,
-    responses: { 200: { description: 'cancelled', schema: orderSchema }, 409: { description: 'already shipped, delivered or cancelled' }, ...notFound, ...signedIn },
+    responses: {
+      200: { description: 'cancelled (with its refund when it was paid)', schema: orderSchema },
+      409: { description: 'already shipped, delivered or cancelled (also the loser of racing cancels), or the refund was refused (ORDER_REFUND_FAILED)' },
+      ...notFound,
+      ...signedIn,
+    },
     handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await container.get(CancelOrder).execute(principal, params.id)) }),
   });
 }

@@ -1,4 +1,4 @@
-import { orderStatuses } from '../../../domain/orders/order.js';
+import { cancelReasons, orderStatuses } from '../../../domain/orders/order.js';
 import { moneySchema, pageQuery } from '../catalog/catalog-schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
@@ -21,6 +21,9 @@ export const orderIdParams = z.object({ id: z.string().min(1).max(128) });
 export const listOrdersQuery = pageQuery.extend({ role: z.enum(['buyer', 'seller']).default('buyer') });
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'expected 8 to 128 letters, digits, . _ : or -');
 
+const paymentSchema = z.object({ id: z.string(), amount: moneySchema, paidAt: z.string() }).openapi('OrderPayment');
+const refundSchema = z.object({ id: z.string(), amount: moneySchema, refundedAt: z.string() }).openapi('OrderRefund');
+
 export const orderSchema = z
   .object({
     id: z.string(),
@@ -30,10 +33,15 @@ export const orderSchema = z
     status: z.enum(orderStatuses),
     shippingAddress: shippingAddress.optional().describe("absent on an auction's order until paid"),
     auctionId: z.string().optional(),
+    secondChanceOf: z.string().optional().describe("a second-chance offer of an auction: the id of the order whose buyer did not pay in time"),
     deliveryId: z.string().optional(),
     createdAt: z.string(),
+    payBy: z.string().optional().describe('(1.1) while pending_payment: the deadline; unpaid then, the server cancels the order (cancelReason payment_timeout)'),
     paidAt: z.string().optional(),
+    payment: paymentSchema.optional().describe('(1.1) once paid'),
     cancelledAt: z.string().optional(),
+    cancelReason: z.enum(cancelReasons).optional().describe('(1.1) buyer, admin, or payment_timeout'),
+    refund: refundSchema.optional().describe('(1.1) when it was paid, then cancelled: its whole total back'),
   })
   .openapi('Order');
 export const orderPageSchema = z.object({ items: z.array(orderSchema), nextCursor: z.string().nullable() }).openapi('OrderPage');

@@ -6,6 +6,7 @@ import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../share
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 const copy = (order: Order): Order => structuredClone(order);
+const oldestFirst = (a: Order, b: Order): number => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 const newest = (orders: Order[]): Order | null => orders.sort(newestFirst)[0] ?? null;
 
 /** Orders in process memory; each write appends its events to the memory outbox in the same synchronous step. */
@@ -43,9 +44,18 @@ export class MemoryOrderRepository implements OrderRepository {
     return order ? copy(order) : null;
   }
 
+  async listByAuctionId(auctionId: string): Promise<Order[]> {
+    return this.matching((o) => o.auctionId === auctionId).sort(oldestFirst).map(copy);
+  }
+
+  async listPaymentOverdue(now: Date, limit: number): Promise<Order[]> {
+    const overdue = this.matching((o) => o.status === 'pending_payment' && o.payBy !== undefined && o.payBy <= now);
+    return overdue.sort((a, b) => a.payBy!.getTime() - b.payBy!.getTime()).slice(0, limit).map(copy);
+  }
+
   async listPlacing(before: Date, limit: number): Promise<Order[]> {
     const placing = this.matching((o) => o.status === 'placing' && o.createdAt < before);
-    return placing.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(0, limit).map(copy);
+    return placing.sort(oldestFirst).slice(0, limit).map(copy);
   }
 
   listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {

@@ -8,7 +8,7 @@ import { appendOutbox, replaceWithOutbox, type MongoOutboxStore } from '../share
 
 type DeliveryDocument = Omit<Delivery, 'id'> & { _id: string };
 
-const OPTIONAL_DATES = ['assignedAt', 'pickedUpAt', 'deliveredAt'] as const;
+const OPTIONAL_DATES = ['assignedAt', 'pickedUpAt', 'deliveredAt', 'cancelledAt'] as const;
 
 /** Undefined optional fields are left out: the driver would store them as null. */
 function withoutUndefined<T extends object>(value: T): T {

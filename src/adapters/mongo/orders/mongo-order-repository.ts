@@ -10,7 +10,20 @@ import { newestFirstAfter } from '../shared/newest-first-filter.js';
 type OrderDocument = Omit<Order, 'id'> & { _id: string; sellerIds: string[] } & OutboxFields;
 
 /** Fields an order may lack: a save that drops one removes it, as a replace would. */
-const optionalFields = ['deliveryId', 'courierId', 'paidAt', 'cancelledAt', 'auctionId', 'shippingAddress', 'checkoutKey'] as const;
+const optionalFields = [
+  'deliveryId',
+  'courierId',
+  'paidAt',
+  'cancelledAt',
+  'auctionId',
+  'shippingAddress',
+  'checkoutKey',
+  'payBy',
+  'payment',
+  'cancelReason',
+  'refund',
+  'secondChanceOf',
+] as const;
 const placed: Filter<OrderDocument> = { status: { $nin: [...internalOrderStatuses] } };
 
 function toDocument(order: Order): OrderDocument {
@@ -47,6 +60,7 @@ export class MongoOrderRepository implements OrderRepository {
     await this.collection.createIndex({ auctionId: 1 }, { name: 'auction' });
     await this.collection.createIndex({ buyerId: 1, checkoutKey: 1 }, { name: 'checkout_key' });
     await this.collection.createIndex({ status: 1, createdAt: 1 }, { name: 'status_created' });
+    await this.collection.createIndex({ status: 1, payBy: 1 }, { name: 'status_pay_by' });
   }
 
   async create(order: Order, events: PendingEvents): Promise<void> {
@@ -72,6 +86,15 @@ export class MongoOrderRepository implements OrderRepository {
 
   async findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null> {
     return this.newest({ buyerId, checkoutKey, status: { $ne: 'failed' } });
+  }
+
+  async listByAuctionId(auctionId: string): Promise<Order[]> {
+    return (await this.collection.find({ auctionId }).sort({ createdAt: 1, _id: 1 }).toArray()).map(toOrder);
+  }
+
+  async listPaymentOverdue(now: Date, limit: number): Promise<Order[]> {
+    const overdue = this.collection.find({ status: 'pending_payment', payBy: { $lte: now } });
+    return (await overdue.sort({ payBy: 1 }).limit(limit).toArray()).map(toOrder);
   }
 
   async listPlacing(before: Date, limit: number): Promise<Order[]> {

@@ -1,31 +1,35 @@
-import { cancelOrder, orderErrors, type Order } from '../../../domain/orders/order.js';
+import { orderErrors, type Order } from '../../../domain/orders/order.js';
 import { isAdmin, type Actor } from '../../shared/actor.js';
-import type { Clock } from '../../shared/ports/clock.js';
 import { loadVisibleOrder } from '../order-access.js';
-import type { OrderEvents } from '../order-events.js';
-import type { OrderCheckout } from '../ports/order-checkout.js';
+import { isConcurrentUpdate, type OrderCancellation } from '../order-cancellation.js';
 import type { OrderRepository } from '../ports/order-repository.js';
 
+/** A race lost this many times in a row (the order keeps changing) answers 409 ORDER_CONCURRENT_UPDATE. */
+const ATTEMPTS = 3;
+
 /**
- * The buyer or an admin cancels before shipping; the stock goes back. Crash-safe: the cancelled
- * order is stored with `order.cancelled` (and the sellers' notifications) in one write, then the
- * units are given back at once, keyed by the order id; should the process die in between, the
- * cart module gives them back when it consumes `order.cancelled` (once per order either way).
+ * The buyer or an admin cancels before shipping; the stock goes back, and a paid order is refunded
+ * in full first (the crash-safe steps of OrderCancellation). A cancel that loses a race is judged
+ * again on a fresh read: against another cancel it then answers 409 ORDER_INVALID_TRANSITION
+ * (`orderStatus: cancelled`), as a second cancel sent later does, and the refund was made once;
+ * against a payment that landed meanwhile, the order is now paid, so it is refunded and cancelled.
  */
 export class CancelOrder {
   constructor(
     private readonly orders: OrderRepository,
-    private readonly checkout: OrderCheckout,
-    private readonly events: OrderEvents,
-    private readonly clock: Clock,
+    private readonly cancellation: OrderCancellation,
   ) {}
 
   async execute(actor: Actor, orderId: string): Promise<Order> {
-    const order = await loadVisibleOrder(this.orders, orderId, actor);
-    if (order.buyerId !== actor.userId && !isAdmin(actor)) throw orderErrors.notFound();
-    const cancelled = cancelOrder(order, this.clock.now());
-    await this.orders.save(cancelled, this.events.cancelled(cancelled, actor.userId));
-    await this.checkout.giveBack(cancelled);
-    return cancelled;
+    for (let attempt = 1; ; attempt += 1) {
+      const order = await loadVisibleOrder(this.orders, orderId, actor);
+      if (order.buyerId !== actor.userId && !isAdmin(actor)) throw orderErrors.notFound();
+      const reason = order.buyerId === actor.userId ? 'buyer' : 'admin';
+      try {
+        return await this.cancellation.cancel(order, actor.userId, reason);
+      } catch (error) {
+        if (!isConcurrentUpdate(error) || attempt === ATTEMPTS) throw error;
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { fingerprintOf, type IdempotentRequests } from '../idempotent-requests.js';
 import { loadVisibleOrder } from '../order-access.js';
+import { isConcurrentUpdate } from '../order-cancellation.js';
 import type { OrderEvents } from '../order-events.js';
 import type { OrderRepository } from '../ports/order-repository.js';
 import type { PaymentGateway } from '../ports/payment-gateway.js';
@@ -17,11 +18,13 @@ export interface PayOrderCommand {
 }
 
 /**
- * The buyer pays a pending order (giving the shipping address now when it has none); a declined
- * payment (402) leaves it `pending_payment`. Crash-safe: the charge is idempotent per order and
- * the paid order is stored with `order.paid` (and the sellers' notifications) in one write, so a
- * retry after a crash between the charge and the save charges once and completes. With an
- * Idempotency-Key, a retry of a request that died after paying answers the paid order.
+ * The buyer pays a pending order (giving the shipping address now when it has none) before its
+ * `payBy` (after it: 409 ORDER_PAYMENT_EXPIRED, nothing charged); a declined payment (402) leaves
+ * it `pending_payment`. Crash-safe: the charge is idempotent per order and the paid order is
+ * stored with `order.paid` (and the sellers' notifications) in one write, so a retry after a crash
+ * between the charge and the save charges once and completes. With an Idempotency-Key, a retry of
+ * a request that died after paying answers the paid order. A charge whose save lost the race to a
+ * cancel (the buyer's, or the deadline's) is refunded at once, and the answer is 409.
  */
 export class PayOrder {
   constructor(
@@ -49,11 +52,26 @@ export class PayOrder {
   private async pay(actor: Actor, command: PayOrderCommand, retried: boolean): Promise<Order> {
     const order = await this.buyersOrder(actor, command.orderId);
     if (retried && order.status === 'paid') return order;
-    const paid = markPaid(order, this.clock.now(), command.shippingAddress);
+    const now = this.clock.now();
+    markPaid(order, now, command.shippingAddress); // refused before charging: wrong state, past payBy, no address
     const payment = await this.payments.charge({ orderId: order.id, amount: order.total, paymentMethod: command.paymentMethod });
     if (!payment.ok) throw new DomainError('payment_required', 'PAYMENT_DECLINED', `the payment was declined: ${payment.reason}`);
-    await this.orders.save(paid, this.events.paid(paid));
+    const paid = markPaid(order, now, command.shippingAddress, payment.paymentId);
+    try {
+      await this.orders.save(paid, this.events.paid(paid));
+    } catch (error) {
+      if (isConcurrentUpdate(error)) await this.refundIfCancelled(order.id);
+      throw error;
+    }
     return paid;
+  }
+
+  /** The order was cancelled while this charge ran: the buyer gets the charge back; the answer is the cancelled state (409). */
+  private async refundIfCancelled(orderId: string): Promise<void> {
+    const stored = await this.orders.findById(orderId);
+    if (stored?.status !== 'cancelled') return;
+    await this.payments.refund({ orderId, amount: stored.total });
+    throw orderErrors.invalidTransition('cancelled', 'pay');
   }
 
   private async buyersOrder(actor: Actor, orderId: string): Promise<Order> {

@@ -21,6 +21,12 @@ export interface OrderCheckout {
   cartOf(buyerId: string, now: Date): Promise<CartContents>;
   /** Sells the buyer's reserved units for order `orderId`, all or nothing, and empties those lines of the cart. */
   sell(orderId: string, buyerId: string, items: OrderItem[], now: Date): Promise<StockSale>;
+  /**
+   * Holds one unit of the listing for the auction again, until `until` (a second-chance offer then
+   * sells it with `sellAuctionUnit`); setting the hold to one unit, so a repeat holds no more.
+   * false when no unit is available.
+   */
+  holdAuctionUnit(auctionId: string, listingId: string, until: Date, now: Date): Promise<boolean>;
   /** Sells the unit an auction held for its winner's order `orderId`. */
   sellAuctionUnit(orderId: string, auctionId: string, listingId: string, now: Date): Promise<StockSale>;
   /** Whether the stock of an order whose checkout may have died was sold; if not, it never will be. */

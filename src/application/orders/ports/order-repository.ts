@@ -20,6 +20,10 @@ export interface OrderRepository {
   findByAuctionId(auctionId: string): Promise<Order | null>;
   /** The newest order (placing or placed, not a failed attempt) that a checkout sent with this Idempotency-Key created. */
   findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null>;
+  /** Every order of an auction (its winner's, then any second-chance offers), failed attempts included, oldest first. */
+  listByAuctionId(auctionId: string): Promise<Order[]>;
+  /** Orders `pending_payment` whose `payBy` is at or before `now`, earliest deadline first (the sweeper cancels them). */
+  listPaymentOverdue(now: Date, limit: number): Promise<Order[]>;
   /** Orders still `placing` that were created before `before`, oldest first (the sweeper settles them). */
   listPlacing(before: Date, limit: number): Promise<Order[]>;
   /** Placed orders of this buyer, newest first. */
