@@ -78,7 +78,7 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   }
 
   it('put then get answers the auction as stored, Dates as Dates; unknown ids answer null', async () => {
-    const initial = auction({ reservePrice: eur(5000) });
+    const initial = auction({ reservePrice: eur(5000), buyItNowPrice: eur(9000), bidders: ['b2', 'b1'] });
     await state.put(initial);
     const read = await state.get(initial.id);
     expect(read).toEqual(initial);
@@ -96,12 +96,14 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const initial = await stored();
     const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during);
     expect(first).toEqual({
-      bid: { id: first.bid.id, auctionId: initial.id, bidderId: 'b1', price: eur(1000), maxPrice: eur(1500), sequence: 1, outcome: 'leading', createdAt: during },
+      bid: { id: first.bid.id, auctionId: initial.id, bidderId: 'b1', bidderAlias: 'Bidder 1', kind: 'bid', price: eur(1000), maxPrice: eur(1500), sequence: 1, outcome: 'leading', createdAt: during },
       previousLeaderId: null,
+      previousPrice: eur(1000),
       auction: placeBid(initial, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during).auction,
     });
     const second = await bidOn(other, initial.id, { bidderId: 'b2', price: 1200 }, during);
-    expect(second.bid).toMatchObject({ sequence: 2, outcome: 'outbid', price: eur(1200) });
+    expect(second.bid).toMatchObject({ sequence: 2, outcome: 'outbid', price: eur(1200), bidderAlias: 'Bidder 2' });
+    expect(second.previousPrice).toEqual(eur(1000));
     expect(second.bid).not.toHaveProperty('maxPrice');
     expect(second.previousLeaderId).toBe('b1');
     expect((await bidOn(state, initial.id, { bidderId: 'b3', price: 2000 }, during)).previousLeaderId).toBe('b1');
@@ -178,7 +180,8 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       }
       const final = await state.get(initial.id);
       expect(final, context).toEqual(replayed);
-      expect(final?.bidCount, context).toBe(accepted.length);
+      expect(final?.bidCount, context).toBe(accepted.filter(({ accepted: answer }) => answer.bid.kind === 'bid').length);
+      expect(new Set(final?.bidders).size, context).toBe(final?.bidders.length);
       expect(accepted.length + rejected.length, context).toBe(requests.length);
     }
   });
@@ -305,16 +308,25 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const raised = await bidOn(state, initial.id, { bidderId: 'b1', price: 1100 }, during);
     const second = await bidOn(other, initial.id, { bidderId: 'b2', price: 1200 }, during);
     const outbox = await storedEvents();
-    expect(outbox.map((event) => event.id)).toEqual([first, raised, second].map((accepted) => `auction.bid.placed:${accepted.bid.id}`).concat(`auction.outbid:${second.bid.id}`));
+    expect(outbox.map((event) => event.id)).toEqual([
+      `auction.bid.placed:${first.bid.id}`,
+      `auction.max.raised:${raised.bid.id}`,
+      `auction.bid.placed:${second.bid.id}`,
+      `auction.outbid:${second.bid.id}`,
+    ]);
+    expect(outbox[1]?.payload).toMatchObject({ bidId: raised.bid.id, bidderId: 'b1', bidderAlias: 'Bidder 1', priceChanged: false, bidCount: 1, currentPrice: eur(1000) });
     expect(outbox[2]?.payload).toEqual({
       auctionId: initial.id,
       bidId: second.bid.id,
       bidderId: 'b2',
+      bidderAlias: 'Bidder 2',
       price: eur(1200),
       currentPrice: eur(1200),
       leadingBidderId: 'b2',
+      leadingBidderAlias: 'Bidder 2',
+      reserveMet: true,
       previousLeaderId: 'b1',
-      bidCount: 3,
+      bidCount: 2,
       endsAt: AUCTION_END.toISOString(),
     });
     expect(outbox[3]?.payload).toMatchObject({ userId: 'b1', type: 'auction.outbid', data: { auctionId: initial.id } });
@@ -375,20 +387,76 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   });
 
   it('30 racing copies of 3 keyed bids on both handles: each key stores one bid, every copy answers it', async () => {
-    const initial = await stored();
-    // One bidder raising their own maximum: each of the three is accepted in whatever order they land.
-    const requests = [0, 1, 2].map((index) => ({ key: `race-key-${index}`, request: { bidderId: 'b1', price: 1000, maxPrice: 2000 + 500 * index } }));
+    // One bidder, three auctions: each key's bid is accepted whatever order the copies land in.
+    const requests = await Promise.all([0, 1, 2].map(async (index) => ({ auctionId: (await stored()).id, key: `race-key-${index}`, request: { bidderId: 'b1', price: 1000, maxPrice: 2000 + 500 * index } })));
     const answers = await Promise.all(Array.from({ length: 30 }, (_, index) => {
-      const { key, request } = requests[index % 3]!;
-      return bidOn(index % 2 === 0 ? state : other, initial.id, request, during, key);
+      const { auctionId, key, request } = requests[index % 3]!;
+      return bidOn(index % 2 === 0 ? state : other, auctionId, request, during, key);
     }));
-    for (const [index] of requests.entries()) {
+    for (const [index, { auctionId }] of requests.entries()) {
       const copies = answers.filter((_, copy) => copy % 3 === index);
       expect(new Set(copies.map((answer) => answer.bid.id)).size).toBe(1);
       expect(copies.every((answer) => JSON.stringify(answer) === JSON.stringify(copies[0]))).toBe(true);
+      expect((await state.get(auctionId))?.bidCount).toBe(1);
+      expect((await state.pendingLog(auctionId)).map((accepted) => accepted.bid.sequence)).toEqual([1]);
     }
-    expect((await state.get(initial.id))?.bidCount).toBe(3);
-    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.sequence)).toEqual([1, 2, 3]);
     expect((await storedEvents()).filter((event) => event.topic === 'auction.bid.placed')).toHaveLength(3);
+  });
+
+  it("the leader's request raises their maximum: a max_raise entry (pending for the log), auction.max.raised, bidCount, endsAt and history unchanged", async () => {
+    const initial = await stored({ reservePrice: eur(3000), antiSnipingSeconds: 300, maxExtensionSeconds: 600 });
+    await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 2000 }, during);
+    await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during);
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 2000 }, at(3500)))).toBe('AUCTION_BID_TOO_LOW');
+    const raised = await bidOn(other, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 2500 }, at(3500));
+    expect(raised.bid).toMatchObject({ kind: 'max_raise', sequence: 3, bidderAlias: 'Bidder 1', price: eur(1200), maxPrice: eur(2500), outcome: 'leading' });
+    expect(raised.auction).toMatchObject({ bidCount: 2, currentPrice: eur(1200), leaderMaxAmount: 2500, endsAt: end });
+    const met = await bidOn(state, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 3500 }, at(3500));
+    expect(met.auction).toMatchObject({ bidCount: 2, currentPrice: eur(3000), leaderMaxAmount: 3500, endsAt: end });
+    expect(await state.get(initial.id)).toEqual(met.auction);
+    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.kind)).toEqual(['bid', 'bid', 'max_raise', 'max_raise']);
+    const raises = (await storedEvents()).filter((event) => event.topic === 'auction.max.raised');
+    expect(raises.map((event) => (event.payload as { priceChanged: boolean; reserveMet: boolean }))).toEqual([
+      expect.objectContaining({ priceChanged: false, reserveMet: false }),
+      expect.objectContaining({ priceChanged: true, reserveMet: true, currentPrice: eur(3000), leadingBidderAlias: 'Bidder 1' }),
+    ]);
+  });
+
+  it('buyNow ends the auction with the buyer as winner and stores auction.ended (with the order id) and its notifications in its step', async () => {
+    const initial = await stored({ buyItNowPrice: eur(5000) });
+    const bought = await other.buyNow({ auctionId: initial.id, buyerId: 'buyer', orderId: 'order-1', at: during }, (ended) => events.ended(ended));
+    expect(bought).toMatchObject({ status: 'ended', winnerId: 'buyer', currentPrice: eur(5000), orderId: 'order-1', endsAt: during, bidders: ['buyer'] });
+    expect(await state.get(initial.id)).toEqual(bought);
+    const written = await storedEvents();
+    expect(written.map((event) => event.id)).toEqual([`auction.ended:${initial.id}`, `auction.won:${initial.id}:buyer`, `auction.ended:${initial.id}:seller`]);
+    expect(written[0]?.payload).toMatchObject({ winnerId: 'buyer', finalPrice: eur(5000), orderId: 'order-1', reserveMet: true, leadingBidderAlias: 'Bidder 1' });
+    expect(await codeOf(state.buyNow({ auctionId: initial.id, buyerId: 'late', orderId: 'order-2', at: during }, () => []))).toBe('AUCTION_BUY_NOW_UNAVAILABLE');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 9000 }, during))).toBe('AUCTION_NOT_LIVE');
+    expect(await closeOn(state, initial.id, at(7200))).toBeNull();
+    await expect(state.buyNow({ auctionId: `auction-${randomUUID()}`, buyerId: 'buyer', orderId: 'order-3', at: during }, () => [])).rejects.toBeInstanceOf(AuctionNotHeldError);
+    expect((await storedEvents()).length).toBe(3);
+  });
+
+  it('buyNow racing other buyers and bids on both handles: one buyer and no bid, or bids and no buyer', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const initial = await stored({ buyItNowPrice: eur(5000) });
+      const buy = (index: number) => codeOf((index % 2 ? other : state).buyNow({ auctionId: initial.id, buyerId: `buyer-${index}`, orderId: `order-${index}`, at: during }, (ended) => events.ended(ended)));
+      const bid = (index: number) => codeOf(bidOn(index % 2 ? state : other, initial.id, { bidderId: `b${index}`, price: 1000 + 100 * index }, during));
+      const results = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? buy(index) : bid(index))));
+      const bought = results.filter((code, index) => index % 2 === 1 && code === 'ok');
+      const bids = results.filter((code, index) => index % 2 === 0 && code === 'ok');
+      const final = await state.get(initial.id);
+      if (bought.length) {
+        expect(bought).toHaveLength(1);
+        expect(final).toMatchObject({ status: 'ended', bidCount: bids.length, winnerId: expect.stringMatching(/^buyer-/) });
+        expect(results.filter((code) => code !== 'ok').every((code) => code === 'AUCTION_BUY_NOW_UNAVAILABLE' || code === 'AUCTION_NOT_LIVE')).toBe(true);
+        expect(bids).toHaveLength(0);
+      } else {
+        expect(final).toMatchObject({ status: 'live', bidCount: bids.length });
+        expect(bids.length).toBeGreaterThan(0);
+      }
+      const ended = (await storedEvents()).filter((event) => event.id === `auction.ended:${initial.id}`);
+      expect(ended).toHaveLength(bought.length);
+    }
   });
 }

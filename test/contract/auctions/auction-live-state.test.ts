@@ -30,10 +30,10 @@ describe('MemoryAuctionLiveState', () => {
     const state = new MemoryAuctionLiveState(new MemoryOutbox(), new MemoryBidRepository());
     await state.put(auctionFixture());
     const at = new Date('2026-03-01T10:00:00.000Z');
-    const keyed = (seconds: number) => ({ ...liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date(at.getTime() + seconds * 1000), 'key-0001'), idempotency: { key: 'key-0001', fingerprint: 'same', ttlSeconds: 60 } });
+    const keyed = (seconds: number, price = 1000) => ({ ...liveBid('a1', { bidderId: 'b1', price }, new Date(at.getTime() + seconds * 1000), 'key-0001'), idempotency: { key: 'key-0001', fingerprint: 'same', ttlSeconds: 60 } });
     const first = await state.bid(keyed(0), noEvents);
     expect((await state.bid(keyed(59), noEvents)).bid.id).toBe(first.bid.id);
-    const later = await state.bid(keyed(60), noEvents);
+    const later = await state.bid(keyed(60, 1100), noEvents); // the leader raising their maximum
     expect(later.bid).toMatchObject({ sequence: 2 });
   });
 });
@@ -84,6 +84,15 @@ describeWithService('REDIS_URL', 'RedisAuctionLiveState', (url) => {
     const ttl = await redis.ttl(`${keyPrefix}auction-bid-key:b1|key-0001`);
     expect(ttl).toBeGreaterThan(86_000);
     expect(ttl).toBeLessThanOrEqual(86_400);
+  });
+
+  it('a state stored before aliases (1.1) knows its leader as its only bidder; its next bidder is Bidder 2', async () => {
+    const { keyPrefix, state } = next();
+    const { bidders: _bidders, ...earlier } = auctionFixture({ bidCount: 1, leadingBidderId: 'b1', leaderMaxAmount: 1000 });
+    await redis.hset(`${keyPrefix}auction:a1`, 'state', JSON.stringify(earlier), 'seq', '1');
+    expect((await state.get('a1'))?.bidders).toEqual(['b1']);
+    const accepted = await state.bid(liveBid('a1', { bidderId: 'b2', price: 1100 }, new Date('2026-03-01T10:30:00.000Z')), noEvents);
+    expect(accepted.bid).toMatchObject({ bidderAlias: 'Bidder 2', sequence: 2 });
   });
 
   it('a closed state refuses new transactions; close() ends only its own connections', async () => {

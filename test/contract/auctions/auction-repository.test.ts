@@ -46,7 +46,7 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
   it('stores and finds an auction as it was, optional fields absent or set', async () => {
     const { auctions } = await make();
     const plain = newAuction();
-    const full = newAuction({ reservePrice: eur(5000), status: 'ended', winnerId: null, orderId: 'o1', bidCount: 3, leadingBidderId: 'b1', leaderMaxAmount: 4000 });
+    const full = newAuction({ reservePrice: eur(5000), buyItNowPrice: eur(6000), status: 'ended', winnerId: null, orderId: 'o1', bidCount: 3, leadingBidderId: 'b1', leaderMaxAmount: 4000, bidders: ['b2', 'b1'] });
     expect(await auctions.create(plain, [])).toBe(true);
     expect(await auctions.create(full, [])).toBe(true);
     expect(await auctions.findById(plain.id)).toStrictEqual(plain);
@@ -97,6 +97,23 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
     const unknown = newAuction();
     await auctions.saveState(unknown);
     expect(await auctions.findById(unknown.id)).toBeNull();
+  });
+
+  it("saveState: as many bids and a lower leader maximum is stale (the leader raised it since); Buy It Now's close is written", async () => {
+    const { auctions } = await make();
+    const auction = newAuction({ buyItNowPrice: eur(9000) });
+    await auctions.create(auction, []);
+    const bid = { ...auction, bidCount: 1, leadingBidderId: 'b1', leaderMaxAmount: 2000, bidders: ['b1'] };
+    const raised = { ...bid, leaderMaxAmount: 3000, currentPrice: eur(2500) };
+    await auctions.saveState(raised);
+    await auctions.saveState(bid);
+    expect(await auctions.findById(auction.id)).toStrictEqual(raised);
+    const other = newAuction({ buyItNowPrice: eur(9000) });
+    await auctions.create(other, []);
+    const bought = { ...other, status: 'ended' as const, winnerId: 'buyer', leadingBidderId: 'buyer', leaderMaxAmount: 9000, currentPrice: eur(9000), orderId: 'o-1', bidders: ['buyer'] };
+    await auctions.saveState(bought);
+    expect(await auctions.findById(other.id)).toStrictEqual(bought);
+    expect(await auctions.create(newAuction({ listingId: other.listingId }), [])).toBe(true);
   });
 
   it('of 100 racing saves of one auction, in any order, the one with the most bids is what stays', async () => {
@@ -184,6 +201,13 @@ describeWithService('MONGO_URL', 'MongoAuctionRepository', (url) => {
     return { auctions, outbox };
   };
   auctionRepositoryContract(make);
+
+  it('an auction stored before aliases (1.1) knows its leader as its only bidder', async () => {
+    const { auctions } = await make();
+    const { id, bidders: _bidders, ...rest } = newAuction({ bidCount: 2, leadingBidderId: 'b2', leaderMaxAmount: 1500 });
+    await db().collection('auctions').insertOne({ _id: id as never, ...rest });
+    expect(await auctions.findById(id)).toStrictEqual({ id, ...rest, bidders: ['b2'] });
+  });
 
   it('a claim left by a crash (its auction ended, or never stored) does not block the listing', async () => {
     const { auctions } = await make();

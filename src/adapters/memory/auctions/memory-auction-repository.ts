@@ -31,7 +31,7 @@ export class MemoryAuctionRepository implements AuctionRepository {
 
   async saveState(auction: Auction): Promise<void> {
     const stored = this.auctions.get(auction.id);
-    if (!stored || isFinal(stored.status) || (!isFinal(auction.status) && isEarlierState(auction, stored))) return;
+    if (!stored || isFinal(stored.status) || isStale(auction, stored)) return;
     // A merge, as MongoDB's $set: fields the view lacks (an orderId) stay as stored.
     this.auctions.set(auction.id, { ...stored, ...copy(auction) });
   }
@@ -51,6 +51,11 @@ export class MemoryAuctionRepository implements AuctionRepository {
   async listOpen(): Promise<Auction[]> {
     return [...this.auctions.values()].filter((a) => !isFinal(a.status)).sort(newestFirst).map(copy);
   }
+}
+
+/** A view earlier than the stored auction; a closed one comes after every raise, only fewer bids make it stale. */
+function isStale(view: Auction, stored: Auction): boolean {
+  return isFinal(view.status) ? view.bidCount < stored.bidCount : isEarlierState(view, stored);
 }
 
 /** Ended and cancelled auctions never change again and free their listing. */

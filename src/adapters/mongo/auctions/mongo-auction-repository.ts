@@ -26,7 +26,7 @@ interface ListingClaim {
 
 const FINAL_STATUSES: AuctionStatus[] = ['ended', 'cancelled'];
 
-/** A closed state is newer than any open one; among the same kind, not earlier (`isEarlierState`; on a tie, the later saved). */
+/** A closed state is newer than any open one; among open ones, not earlier (`isEarlierState`; on a tie, the later saved). */
 function isNewerState(next: Auction, than: Auction): boolean {
   if (isFinal(next.status) !== isFinal(than.status)) return isFinal(next.status);
   return !isEarlierState(next, than);
@@ -34,12 +34,12 @@ function isNewerState(next: Auction, than: Auction): boolean {
 
 /**
  * The stored (open) auction is not further on than `auction`: `isEarlierState` as a filter. A final
- * state is further on than any open one; an open one without bids has no leader maximum yet.
+ * state comes after every raise (only a bid count can make it stale); an open one without bids has
+ * no leader maximum yet.
  */
 function notFurtherThan(auction: Auction): Filter<AuctionDocument> {
-  if (isFinal(auction.status)) return {};
   const { bidCount, leaderMaxAmount } = auction;
-  if (leaderMaxAmount === null) return { bidCount: { $lte: bidCount } };
+  if (isFinal(auction.status) || leaderMaxAmount === null) return { bidCount: { $lte: bidCount } };
   return { $or: [{ bidCount: { $lt: bidCount } }, { bidCount, leaderMaxAmount: { $lte: leaderMaxAmount } }] };
 }
 const OPEN_STATUSES: AuctionStatus[] = ['scheduled', 'live'];

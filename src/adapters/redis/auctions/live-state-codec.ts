@@ -31,10 +31,10 @@ function reviveAccepted(parsed: Record<string, unknown>): AcceptedBid {
   const accepted = parsed as unknown as AcceptedBid;
   const bid = parsed.bid as Record<string, unknown>;
   const auction = reviveAuction(parsed.auction as Record<string, unknown>);
-  // A record stored before kinds and aliases (1.1) is a bid, its bidder's alias the one they have now.
-  const earlier = { kind: 'bid' as const, bidderAlias: aliasOf(auction, accepted.bid.bidderId) ?? '' };
+  // A record stored before 1.1 is a bid, its bidder's alias the one they have now (fields keep their order).
+  const { kind = 'bid', bidderAlias = aliasOf(auction, accepted.bid.bidderId) ?? '' } = accepted.bid;
   const previousPrice = accepted.previousPrice ?? auction.currentPrice;
-  return { ...accepted, previousPrice, bid: { ...earlier, ...accepted.bid, createdAt: date(bid, 'createdAt') }, auction };
+  return { ...accepted, previousPrice, bid: { ...accepted.bid, kind, bidderAlias, createdAt: date(bid, 'createdAt') }, auction };
 }
 
 function reviveAuction(parsed: Record<string, unknown>): Auction {

@@ -24,7 +24,7 @@ export interface AuctionRepository {
    * Writes the live state's view of the auction unless the stored one is further on: a stored
    * ended or cancelled auction is final, and an open view earlier than the stored one
    * (`isEarlierState`: fewer bids, or as many and a lower leader maximum) is stale (an equal one is
-   * written: a start, the same bid again); a closed view is never stale. An ended or cancelled
+   * written: a start, the same bid again); a closed view is stale only with fewer bids. An ended or cancelled
    * auction frees its listing for a new auction. Unknown ids are ignored.
    */
   saveState(auction: Auction): Promise<void>;
