@@ -118,6 +118,57 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     expect(await orders.findByCheckoutKey('someone-else', 'key-a')).toBeNull();
   });
 
+  it('stores the 1.1 fields (payBy, payment, cancelReason, refund, secondChanceOf) as they were', async () => {
+    const { orders } = await make();
+    const order = placing('b1', ['s1'], t0, { auctionId: `a-${randomUUID()}`, secondChanceOf: 'o-before' });
+    await orders.create(order, []);
+    const confirmed = confirmOrder(order, t0, minutes(30));
+    await orders.save(confirmed, []);
+    const paid = markPaid(confirmed, minutes(10), address, 'pay-1');
+    await orders.save(paid, []);
+    expect(await orders.findById(order.id)).toEqual(paid);
+    const cancelled = cancelOrder(paid, minutes(11), { reason: 'buyer', refund: { id: 'refund-1', refundedAt: minutes(11) } });
+    await orders.save(cancelled, []);
+    const stored = await orders.findById(order.id);
+    expect(stored).toEqual(cancelled);
+    expect(stored).toMatchObject({ payBy: minutes(30), payment: { id: 'pay-1', amount: order.total, paidAt: minutes(10) }, cancelReason: 'buyer', refund: { id: 'refund-1', amount: order.total } });
+  });
+
+  it('lists every order of an auction, oldest first, failed attempts included', async () => {
+    const { orders } = await make();
+    const auctionId = `a-${randomUUID()}`;
+    const first = await placed(orders, placing('b1', ['s1'], minutes(1), { auctionId }));
+    const failed = placing('b2', ['s1'], minutes(2), { auctionId });
+    await orders.create(failed, []);
+    await orders.save(failOrder(failed, minutes(2)), []);
+    const offer = await placed(orders, placing('b3', ['s1'], minutes(3), { auctionId, secondChanceOf: first.id }));
+    await placed(orders, placing('b4', ['s1'], minutes(1), { auctionId: 'another' }));
+    expect((await orders.listByAuctionId(auctionId)).map((o) => o.id)).toEqual([first.id, failed.id, offer.id]);
+    expect(await orders.listByAuctionId('none')).toEqual([]);
+  });
+
+  it('lists pending_payment orders past their payBy, earliest deadline first, never paid or deadline-less ones', async () => {
+    const { orders } = await make();
+    const confirmedBy = async (payBy: Date | undefined, buyerId: string) => {
+      const order = placing(buyerId, ['s1'], t0);
+      await orders.create(order, []);
+      const confirmed = confirmOrder(order, t0, payBy);
+      await orders.save(confirmed, []);
+      return confirmed;
+    };
+    const later = await confirmedBy(minutes(20), 'b1');
+    const earlier = await confirmedBy(minutes(10), 'b2');
+    await confirmedBy(minutes(40), 'b3'); // not due
+    await confirmedBy(undefined, 'b4'); // no deadline
+    const paid = await confirmedBy(minutes(5), 'b5');
+    await orders.save(markPaid(paid, minutes(1), address, 'pay-5'), []);
+    const due = (await orders.listPaymentOverdue(minutes(30), 10)).filter((o) => o.createdAt.getTime() === t0.getTime());
+    expect(due.map((o) => o.id)).toEqual([earlier.id, later.id]);
+    expect((await orders.listPaymentOverdue(minutes(10), 10)).map((o) => o.id)).toContain(earlier.id);
+    expect((await orders.listPaymentOverdue(minutes(10), 10)).map((o) => o.id)).not.toContain(later.id);
+    expect(await orders.listPaymentOverdue(minutes(30), 1)).toHaveLength(1);
+  });
+
   it('lists the orders still placing that were created before a time, oldest first', async () => {
     const { orders } = await make();
     const old = [placing('b1', ['s1'], minutes(-30)), placing('b2', ['s1'], minutes(-20))];
