@@ -6,7 +6,9 @@ import type { EventEnvelope } from '../../application/shared/events/envelope.js'
 import type { Subscription } from '../../application/shared/events/event-bus.js';
 import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { MissedPackets, replay, withoutLostRooms, type MissedPacket } from './missed-packets.js';
 import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
+import { lossesFor, roomRevocations, type RoomRevocation } from './room-revocations.js';
 import { failure, RoomSubscriptions, type RoomAck } from './room-subscriptions.js';
 import { defaultRoomAuthorizers, roomRequestSchema, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
 
@@ -25,13 +27,16 @@ export interface RealtimeGatewayOptions {
   consumer?: string;
   /** Which bus events become which emits (default: realtimeRoutes). */
   routes?: readonly RealtimeRoute[];
+  /** Which bus events take which users out of which rooms (default: roomRevocations). */
+  revocations?: readonly RoomRevocation[];
   /** Socket.IO adapter, e.g. the Redis adapter so that emits reach the sockets of every instance. */
   adapter?: ServerOptions['adapter'];
   /** Rooms one socket may have asked for at once (default 200). */
   maxRoomsPerSocket?: number;
   /**
    * How long a dropped client may come back and get what it missed, in the same rooms (Socket.IO
-   * connection state recovery; default 2 minutes; 0 turns it off). Its token is checked again.
+   * connection state recovery; default 2 minutes; 0 turns it off). Its token is checked again,
+   * and its rooms too: it gets back only those it may still join, and no missed event of the others.
    */
   recoveryWindowMs?: number;
   /**
@@ -76,6 +81,10 @@ export class RealtimeGateway {
   private readonly io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
   private readonly nsp: Namespace<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
   private readonly routes: readonly RealtimeRoute[];
+  private readonly revocations: readonly RoomRevocation[];
+  private readonly missed = new MissedPackets();
+  /** A recovered socket's missed events, sent on connection. */
+  private readonly replays = new WeakMap<GatewaySocket, MissedPacket[]>();
   private readonly authorizers = defaultRoomAuthorizers();
   private readonly clientEvents = new Map<string, ClientEventHandler>();
   private readonly subscriptions: RoomSubscriptions;
@@ -91,6 +100,7 @@ export class RealtimeGateway {
   ) {
     this.consumer = options.consumer ?? 'realtime.gateway';
     this.routes = options.routes ?? realtimeRoutes;
+    this.revocations = options.revocations ?? roomRevocations;
     this.subscriptions = new RoomSubscriptions(this.authorizers, options.maxRoomsPerSocket ?? 200);
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
@@ -106,7 +116,8 @@ export class RealtimeGateway {
     // Only /ws is served: the main namespace refuses everyone.
     this.io.use((_socket, next) => next(refusal('NAMESPACE_UNKNOWN', `connect to the ${REALTIME_NAMESPACE} namespace`)));
     this.nsp = this.io.of(REALTIME_NAMESPACE);
-    this.nsp.use((socket, next) => next(this.authenticate(socket)));
+    if (recoveryWindowMs > 0) this.missed.holdFrom(this.nsp.adapter);
+    this.nsp.use((socket, next) => void this.admit(socket).then(next));
     this.nsp.on('connection', (socket: GatewaySocket) => this.onConnection(socket));
     this.expiryTimer = setInterval(() => this.disconnectExpired(), options.expiryCheckMs ?? 1_000);
     this.expiryTimer.unref();
@@ -133,14 +144,15 @@ export class RealtimeGateway {
 
   /** The EventBus consumer: subscribe it before the bus starts. Undefined when no route is listed. */
   subscription(): Subscription<Topic> | undefined {
-    const topics = routedTopics(this.routes);
+    const topics = [...new Set([...routedTopics(this.routes), ...this.revocations.map((row) => row.topic)])];
     if (topics.length === 0) return undefined;
     return { consumer: this.consumer, topics, handler: (envelope) => this.relay(envelope) };
   }
 
-  /** Emits the routed emits of one bus event. */
+  /** Takes users out of the rooms they lost through one bus event, then emits its routed emits. */
   async relay(envelope: EventEnvelope): Promise<void> {
     if (this.closing) return;
+    for (const { userId, room } of lossesFor(this.revocations, envelope)) this.nsp.in(rooms.user(userId)).socketsLeave(room);
     for (const { room, event, payload, volatile } of emitsFor(this.routes, envelope)) {
       if (volatile) this.emitVolatile(room, event, payload);
       else this.emitToRoom(room, event, payload);
@@ -198,6 +210,23 @@ export class RealtimeGateway {
     if (this.attached) this.io.engine.close();
   }
 
+  /**
+   * The handshake: the token; then a recovered session's rooms are authorized again (those lost
+   * are left) and its missed events, but those of the lost rooms, are kept for onConnection.
+   */
+  private async admit(socket: GatewaySocket): Promise<Error | undefined> {
+    const missed = this.missed.take(socket.id);
+    const refused = this.authenticate(socket);
+    if (refused || !socket.recovered) return refused;
+    try {
+      this.replays.set(socket, withoutLostRooms(missed, await this.subscriptions.revalidate(socket)));
+      return undefined;
+    } catch (error) {
+      this.logger.error({ err: error, socketId: socket.id }, 'realtime handshake: the recovered rooms could not be checked');
+      return refusal('INTERNAL_ERROR', 'the recovered session could not be checked');
+    }
+  }
+
   private authenticate(socket: GatewaySocket): Error | undefined {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     if (typeof token !== 'string' || token.length === 0) return refusal('AUTH_INVALID_TOKEN', 'the access token is missing: connect with auth: { token }');
@@ -218,9 +247,8 @@ export class RealtimeGateway {
 
   private onConnection(socket: GatewaySocket): void {
     const { userId } = socket.data.principal;
-    const own = rooms.user(userId);
-    this.subscriptions.restore(socket, [own]);
-    void socket.join(own);
+    replay(socket, this.replays.get(socket) ?? []);
+    void socket.join(rooms.user(userId));
     this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
     socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscriptions.subscribe(socket, room)));
     socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.subscriptions.unsubscribe(socket, room)));

@@ -24,6 +24,17 @@ export interface RoomRef {
   id: string;
 }
 
+/** Whether a socket's room is one it asked for (not `user:<id>` nor its own). */
+export const isSubscribableRoom = (name: string): boolean => roomPattern.test(name);
+
+/**
+ * Whether an emitted payload is about a room: every payload sent to `<kind>:<id>` names it as
+ * `<kind>Id` (`listingId`, `auctionId`, `deliveryId`; see realtime-routes.ts).
+ */
+export function concernsRoom(payload: unknown, room: RoomRef): boolean {
+  return typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)[`${room.kind}Id`] === room.id;
+}
+
 /** Splits a room name that roomRequestSchema accepted. */
 export function parseRoom(name: string): RoomRef {
   const match = roomPattern.exec(name);
