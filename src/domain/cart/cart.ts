@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
-import type { Money } from '../shared/money.js';
+import { sumMoney, times, type Money } from '../shared/money.js';
 
 /** One line of a buyer's cart: the units held for them and the price when they were added. */
 export interface CartLine {
@@ -17,13 +17,21 @@ export const cartErrors = {
   notForSale: () => new DomainError('conflict', 'LISTING_NOT_FOR_SALE', 'this listing is not published'),
   ownListing: () => new DomainError('conflict', 'CART_OWN_LISTING', 'you cannot buy your own listing'),
   lineNotFound: () => new DomainError('not_found', 'CART_ITEM_NOT_FOUND', 'this listing is not in your cart'),
-  mixedCurrencies: () => new DomainError('conflict', 'CART_MIXED_CURRENCIES', 'a cart holds one currency at a time'),
+  mixedCurrencies: (cartCurrency: string, listingCurrency: string) =>
+    new DomainError('conflict', 'CART_MIXED_CURRENCIES', `a cart holds one currency at a time: this cart is in ${cartCurrency}, the listing in ${listingCurrency}`, {
+      cartCurrency,
+      listingCurrency,
+    }),
 };
 
-/** The total of the lines; every line of a cart is in one currency (null for an empty cart). */
-export function cartTotal(lines: CartLine[]): Money | null {
-  const [first] = lines;
-  if (!first) return null;
-  if (lines.some((l) => l.unitPrice.currency !== first.unitPrice.currency)) throw cartErrors.mixedCurrencies();
-  return { amount: lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0), currency: first.unitPrice.currency };
+/**
+ * A cart holds one currency: a listing's line may be put in it only in the currency of the cart's
+ * other lines (its own line may change currency when it is the only one).
+ */
+export function ensureOneCurrency(lines: CartLine[], listingId: string, price: Money): void {
+  const other = lines.find((l) => l.listingId !== listingId && l.unitPrice.currency !== price.currency);
+  if (other) throw cartErrors.mixedCurrencies(other.unitPrice.currency, price.currency);
 }
+
+/** The total of the lines, in the cart's one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); null for an empty cart. */
+export const cartTotal = (lines: CartLine[]): Money | null => sumMoney(lines.map((l) => times(l.unitPrice, l.quantity)));

@@ -1,21 +1,23 @@
 import type { Container } from 'inversify';
 import { AddToCart } from '../../../application/cart/add-to-cart/add-to-cart.js';
 import { ChangeCartQuantity } from '../../../application/cart/change-cart-quantity/change-cart-quantity.js';
-import { GetCart, type CartView } from '../../../application/cart/get-cart/get-cart.js';
+import type { CartView } from '../../../application/cart/cart-lines.js';
+import { GetCart } from '../../../application/cart/get-cart/get-cart.js';
 import { RemoveFromCart } from '../../../application/cart/remove-from-cart/remove-from-cart.js';
 import type { ApiRouter } from '../api-router.js';
 import { addItemBody, cartSchema, changeItemBody, listingIdParams } from './cart-schemas.js';
 
 const tag = 'Cart';
 const buyers = { 401: { description: 'not signed in' }, 403: { description: 'not a buyer' } };
-const stockConflict = { 409: { description: 'INSUFFICIENT_STOCK (with `available`), not published, or your own listing' } };
+const stockConflict = {
+  409: { description: 'INSUFFICIENT_STOCK (with `available`), not published, your own listing, or CART_MIXED_CURRENCIES (with `cartCurrency` and `listingCurrency`; nothing is reserved)' },
+};
 
 function presentCart(cart: CartView) {
   return { items: cart.items.map((line) => ({ ...line, reservedUntil: line.reservedUntil.toISOString() })), total: cart.total };
 }
 
 export function cartRoutes(api: ApiRouter, container: Container): void {
-  const cartOf = async (buyerId: string) => presentCart(await container.get(GetCart).execute(buyerId));
   api.route({
     method: 'get',
     path: '/cart',
@@ -23,7 +25,7 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     summary: "The buyer's cart: live reservations only",
     auth: ['buyer'],
     responses: { 200: { description: 'the cart', schema: cartSchema }, ...buyers },
-    handler: async ({ principal }) => ({ status: 200, body: await cartOf(principal.userId) }),
+    handler: async ({ principal }) => ({ status: 200, body: presentCart(await container.get(GetCart).execute(principal.userId)) }),
   });
   api.route({
     method: 'post',
@@ -34,8 +36,8 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     body: addItemBody,
     responses: { 201: { description: 'reserved', schema: cartSchema }, 404: { description: 'no such listing' }, ...stockConflict, ...buyers },
     handler: async ({ principal, body }) => {
-      await container.get(AddToCart).execute(principal.userId, body.listingId, body.quantity);
-      return { status: 201, body: await cartOf(principal.userId) };
+      const cart = await container.get(AddToCart).execute(principal.userId, body.listingId, body.quantity);
+      return { status: 201, body: presentCart(cart) };
     },
   });
   api.route({
@@ -48,8 +50,8 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     body: changeItemBody,
     responses: { 200: { description: 'updated', schema: cartSchema }, 404: { description: 'not in your cart' }, ...stockConflict, ...buyers },
     handler: async ({ principal, params, body }) => {
-      await container.get(ChangeCartQuantity).execute(principal.userId, params.listingId, body.quantity);
-      return { status: 200, body: await cartOf(principal.userId) };
+      const cart = await container.get(ChangeCartQuantity).execute(principal.userId, params.listingId, body.quantity);
+      return { status: 200, body: presentCart(cart) };
     },
   });
   api.route({

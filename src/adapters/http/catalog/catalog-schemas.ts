@@ -1,5 +1,6 @@
 import { attributeKeyPattern, attributeKeyRule, attributeTypes } from '../../../domain/catalog/attributes.js';
 import { listingStatuses } from '../../../domain/catalog/listing.js';
+import { isKnownCurrency } from '../../../domain/shared/money.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const id = z.string().min(1).max(128);
@@ -8,7 +9,11 @@ export const idParams = z.object({ id });
 export const moneySchema = z
   .object({
     amount: z.number().int('expected an integer amount in minor units').nonnegative().max(1_000_000_000_00),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 currency code (3 upper-case letters)', abort: true })
+      .refine(isKnownCurrency, 'expected an active ISO 4217 currency code')
+      .describe('an active ISO 4217 code; `amount` counts its minor units (EUR 2 decimals, JPY 0, KWD 3)'),
   })
   .openapi('Money');
 
