@@ -141,6 +141,7 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
    * - a paid order was charged once, an order not paid was not charged (`chargedUnpaid`: or once,
    *   when the process died between the charge and the save, before the retry);
    * - every `order.cancelled` order got its units back once (the ledger figures above).
+   * - a paid order that was cancelled was refunded once, and shows that refund; none is refunded twice.
    */
   const expectConsistent = async (label: string, reservedInCart: number[], options: { chargedUnpaid?: boolean } = {}): Promise<void> => {
     await f.settle();
@@ -161,6 +162,9 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
       const payments = gateway.payments.get(order.id)?.size ?? 0;
       if (order.paidAt) expect(payments, `${label}: payments of a paid order`).toBe(1);
       else expect(payments, `${label}: payments of an unpaid order`).toBeLessThanOrEqual(options.chargedUnpaid ? 1 : 0);
+      const refunds = gateway.refunds.get(order.id) ?? new Set<string>();
+      expect(refunds.size, `${label}: refunds of order ${order.id}`).toBeLessThanOrEqual(1);
+      if (order.status === 'cancelled' && order.paidAt) expect([...refunds], `${label}: a cancelled paid order shows its one refund`).toEqual([order.refund?.id]);
     }
   };
 
