@@ -21,7 +21,7 @@ export function adapterReport(config: Config): Record<string, string> {
     idempotencyStore: redis,
     paymentGateway: 'test provider',
     refreshTokenStore: redis,
-    loginThrottle: redis,
+    rateLimits: redis,
     handledEventLog: redis,
     eventBus: config.amqp ? 'rabbitmq' : 'in-process',
     accessTokens: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}`,

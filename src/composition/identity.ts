@@ -26,8 +26,6 @@ import { UpdateProfile } from '../application/identity/update-profile/update-pro
 import { EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { LoginThrottleToken } from '../adapters/http/identity/login-throttle-token.js';
-import { loginThrottle } from '../adapters/http/identity/login-throttle.js';
 import { MemoryDeviceRepository } from '../adapters/memory/identity/memory-device-repository.js';
 import { MemoryRefreshTokenStore } from '../adapters/memory/identity/memory-refresh-token-store.js';
 import { MemoryUserRepository } from '../adapters/memory/identity/memory-user-repository.js';
@@ -62,19 +60,12 @@ async function bindRepositories(container: Container): Promise<void> {
   }
 }
 
-function bindSessions(container: Container, config: Config): void {
+function bindSessions(container: Container): void {
   const redis = container.isBound(RedisToken) ? container.get<Redis>(RedisToken) : undefined;
   const prefix = redis ? container.get<string>(RedisKeyPrefix) : '';
   container
     .bind<RefreshTokenStore>(RefreshTokenStore)
     .toConstantValue(redis ? new RedisRefreshTokenStore(redis, prefix) : new MemoryRefreshTokenStore());
-  container.bind(LoginThrottleToken).toConstantValue(
-    loginThrottle({
-      maxFailures: config.auth.loginMaxFailures,
-      windowSeconds: config.auth.loginWindowSeconds,
-      redis: redis ? { client: redis, prefix } : undefined,
-    }),
-  );
 }
 
 function bindSecurity(container: Container, config: Config, overrides: IdentityOverrides): void {
@@ -112,7 +103,7 @@ function bindUseCases(container: Container): void {
 /** Identity: users, devices, sessions, tokens, and its use cases. */
 export async function bindIdentity(container: Container, config: Config, overrides: IdentityOverrides): Promise<void> {
   await bindRepositories(container);
-  bindSessions(container, config);
+  bindSessions(container);
   bindSecurity(container, config, overrides);
   bindUseCases(container);
 }

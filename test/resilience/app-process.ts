@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { TEST_JWT_SECRET } from '../support/test-app.js';
+import { GENEROUS_RATE_LIMITS, TEST_JWT_SECRET } from '../support/test-app.js';
 
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
@@ -16,7 +16,7 @@ export interface AppProcess {
 /** Starts src/main.ts with `env` (on top of a test configuration) and waits until it listens. */
 export async function startAppProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', ...env, PORT: '0' },
+    env: { ...process.env, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', ...GENEROUS_RATE_LIMITS, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

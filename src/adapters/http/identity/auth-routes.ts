@@ -6,18 +6,25 @@ import { RegisterUser } from '../../../application/identity/register-user/regist
 import type { ApiRouter } from '../api-router.js';
 import { presentSession } from './identity-presenter.js';
 import { loginBody, refreshTokenBody, registerBody, sessionSchema } from './identity-schemas.js';
-import { LoginThrottleToken } from './login-throttle-token.js';
+import { RateLimits } from '../rate-limits/rate-limits.js';
 
 const tag = 'Auth';
 
 export function authRoutes(api: ApiRouter, container: Container): void {
+  const limits = container.get<RateLimits>(RateLimits);
   api.route({
     method: 'post',
     path: '/auth/register',
     tag,
     summary: 'Create an account (roles buyer, seller, courier; never admin) and start a session',
+    before: limits.register,
     body: registerBody,
-    responses: { 201: { description: 'created', schema: sessionSchema }, 400: { description: 'bad input' }, 409: { description: 'email taken' } },
+    responses: {
+      201: { description: 'created', schema: sessionSchema },
+      400: { description: 'bad input' },
+      409: { description: 'email taken' },
+      429: { description: 'RATE_LIMITED: too many registration attempts from this address this hour (Retry-After)' },
+    },
     handler: async ({ body }) => ({ status: 201, body: presentSession(await container.get(RegisterUser).execute(body)) }),
   });
   api.route({
@@ -25,12 +32,15 @@ export function authRoutes(api: ApiRouter, container: Container): void {
     path: '/auth/login',
     tag,
     summary: 'Log in with email and password',
-    before: [container.get(LoginThrottleToken)],
+    before: limits.login,
     body: loginBody,
     responses: {
       200: { description: 'logged in', schema: sessionSchema },
       401: { description: 'wrong email or password' },
-      429: { description: 'too many failed attempts for this email from this address (Retry-After)' },
+      429: {
+        description:
+          'AUTH_TOO_MANY_ATTEMPTS: too many failed logins for this email from this address; RATE_LIMITED: too many failed logins from this address over all emails (Retry-After)',
+      },
     },
     handler: async ({ body }) => ({ status: 200, body: presentSession(await container.get(LogIn).execute(body)) }),
   });
