@@ -16,8 +16,8 @@ import { bindMedia, subscribeMedia } from './composition/media.js';
 import { bindRealtime } from './composition/realtime.js';
 import { bindShared, type SharedOverrides } from './composition/shared.js';
 import { bindOutbox, startOutboxRelay } from './composition/outbox.js';
-
 import { bindRateLimits } from './composition/rate-limits.js';
+
 export const ConfigToken = Symbol.for('Config');
 
 export interface ContainerOverrides extends SharedOverrides, IdentityOverrides {
@@ -41,10 +41,8 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     bindShared(container, config, runtime, logger, overrides);
     bindOutbox(container);
     await bindIdentity(container, config, overrides);
-    await bindCatalog(container, config);
-    await bindAudit(container);
-    subscribeAudit(container);
     bindRateLimits(container, config);
+    await bindCatalog(container, config);
     subscribeCatalog(container);
     await bindMedia(container, config);
     subscribeMedia(container);
