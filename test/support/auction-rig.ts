@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Db } from 'mongodb';
 import { AuctionEvents } from '../../src/application/auctions/auction-events.js';
+import { BuyNow } from '../../src/application/auctions/buy-now/buy-now.js';
 import { CancelAuction } from '../../src/application/auctions/cancel-auction/cancel-auction.js';
 import { CloseDueAuctions } from '../../src/application/auctions/close-due-auctions/close-due-auctions.js';
 import { FinishClosedAuction } from '../../src/application/auctions/close-due-auctions/finish-closed-auction.js';
@@ -107,6 +108,7 @@ export interface AuctionProcess {
   create: CreateAuction;
   placeBid: PlaceBid;
   cancel: CancelAuction;
+  buyNow: BuyNow;
   closeDue: CloseDueAuctions;
   follow: FollowAcceptedBids;
 }
@@ -140,16 +142,18 @@ export class AuctionRig {
       create: new CreateAuction(port('listings', listings), port('sellers', sellers), auctions, liveState, schedule, stock, events, ids, this.clock, settings),
       placeBid: new PlaceBid(liveState, auctions, events, ids, this.clock),
       cancel: new CancelAuction(auctions, liveState, schedule, finish, this.clock),
+      buyNow: new BuyNow(auctions, liveState, schedule, finish, events, ids, this.clock),
       closeDue: new CloseDueAuctions(liveState, auctions, schedule, finish, events, this.clock),
       follow,
     };
   }
 
   /** A live auction of the seller ending an hour after the clock's now, created and delivered by a healthy process. */
-  async openAuction(overrides: { reservePrice?: number } = {}): Promise<Auction> {
+  async openAuction(overrides: { reservePrice?: number; buyItNowPrice?: number } = {}): Promise<Auction> {
     const endsAt = new Date(this.clock.now().getTime() + 3_600_000);
     const terms = { sellerId: 'seller', listingId: `listing-${randomUUID()}`, startingPrice: eur(1000), minIncrement: eur(100), endsAt };
-    const auction = await this.process().create.execute({ ...terms, ...(overrides.reservePrice ? { reservePrice: eur(overrides.reservePrice) } : {}) });
+    const prices = Object.fromEntries(Object.entries(overrides).map(([name, amount]) => [name, eur(amount)]));
+    const auction = await this.process().create.execute({ ...terms, ...prices });
     await this.settle();
     return auction;
   }
@@ -157,9 +161,10 @@ export class AuctionRig {
   /** Publishes what the outboxes hold and delivers the auctions' consumer's events to `to` (a healthy process by default). */
   async settle(to: AuctionProcess = this.process()): Promise<void> {
     await this.relay.flush();
-    const handle = deduplicatingHandler(this.handled, FollowAcceptedBids.consumer, (event: EventEnvelope<'auction.bid.placed'>) => to.follow.handle(event));
-    for (const envelope of this.bus.published.filter((event) => event.topic === 'auction.bid.placed')) {
-      await handle(structuredClone(envelope) as EventEnvelope<'auction.bid.placed'>).catch(() => undefined); // left for redelivery
+    type Followed = EventEnvelope<'auction.bid.placed' | 'auction.max.raised'>;
+    const handle = deduplicatingHandler(this.handled, FollowAcceptedBids.consumer, (event: Followed) => to.follow.handle(event));
+    for (const envelope of this.bus.published.filter((event) => event.topic === 'auction.bid.placed' || event.topic === 'auction.max.raised')) {
+      await handle(structuredClone(envelope) as Followed).catch(() => undefined); // left for redelivery
     }
   }
 

@@ -122,6 +122,28 @@ function crashSafety(makeStores: () => Promise<AuctionStores>): void {
       });
     }, 7), 120_000);
 
+  it('buy-now: after any failed or crashed step, the auction is either bought (finished by the next tick, auction.ended with the order id once) or still live on its deadline', () =>
+    forEveryFault(async (plan) => {
+      await withRig(async (rig) => {
+        const auction = await rig.openAuction({ buyItNowPrice: 5000 });
+        await outcome(rig.process(plan).buyNow.execute({ auctionId: auction.id, buyerId: 'buyer' }));
+        await rig.process().closeDue.execute();
+        await rig.settle();
+        const live = await rig.stores.live.get(auction.id);
+        if (live?.status === 'ended') {
+          expect(await rig.stores.auctions.findById(auction.id)).toMatchObject({ status: 'ended', winnerId: 'buyer', orderId: live.orderId, currentPrice: eur(5000) });
+          const ended = rig.bus.published.filter((event) => event.id === `auction.ended:${auction.id}`);
+          expect(ended.map((event) => event.payload)).toEqual([expect.objectContaining({ winnerId: 'buyer', orderId: live.orderId, finalPrice: eur(5000) })]);
+          expect(rig.stores.stock.released).toEqual([]);
+          expect(await rig.stores.schedule.due('end', new Date(8.64e15), 100)).toEqual([]);
+        } else {
+          expect(await rig.stores.auctions.findById(auction.id)).toMatchObject({ status: 'live' });
+          expect(await rig.stores.schedule.due('end', new Date(auction.endsAt.getTime() - 1), 100)).toEqual([]);
+          expect(await rig.stores.schedule.due('end', auction.endsAt, 100)).toEqual([auction.id]);
+        }
+      });
+    }, 7), 120_000);
+
   it('create: after any failed or crashed step, an auction stored is created once and bid on and closed; one not stored leaves no deadline', () =>
     forEveryFault(async (plan) => {
       await withRig(async (rig) => {

@@ -125,7 +125,7 @@ describe('auction timer (ManualClock)', () => {
     await w.bid(buyer, id, 1_000);
     const live = t.container.get<AuctionLiveState>(AuctionLiveState) as unknown as { entries: Map<string, unknown> };
     live.entries.delete(id);
-    const again = await w.bid(buyer, id, 1_100);
+    const again = await w.bid(await registerUser(t.app), id, 1_100);
     expect(again.status).toBe(201);
     expect(again.body.auction.bidCount).toBe(2);
     live.entries.delete(id);
