@@ -5,6 +5,7 @@ import { EventBus } from './application/shared/events/event-bus.js';
 import { createLogger, LoggerToken, type Logger } from './adapters/platform/logger.js';
 import { Runtime, RuntimeToken } from './adapters/platform/runtime.js';
 import { bindCart, startCart, subscribeCart } from './composition/cart.js';
+import { bindAudit, subscribeAudit } from './composition/audit.js';
 import { bindCatalog, subscribeCatalog } from './composition/catalog.js';
 import { bindOrders, startOrders, subscribeOrders } from './composition/orders.js';
 import { bindDelivery, startDelivery, subscribeDelivery } from './composition/delivery.js';
@@ -41,6 +42,8 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     bindShared(container, config, runtime, logger, overrides);
     bindOutbox(container);
     await bindIdentity(container, config, overrides);
+    await bindAudit(container);
+    subscribeAudit(container);
     bindRateLimits(container, config);
     await bindCatalog(container, config);
     subscribeCatalog(container);

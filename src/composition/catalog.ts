@@ -15,7 +15,7 @@ import { GetListing } from '../application/catalog/get-listing/get-listing.js';
 import { ListModerationQueue } from '../application/catalog/list-moderation-queue/list-moderation-queue.js';
 import { ListingEvents } from '../application/catalog/listing-events.js';
 import { ModerateListing } from '../application/catalog/moderate-listing/moderate-listing.js';
-import { AuditLog } from '../application/catalog/ports/audit-log.js';
+import { AuditTrail } from '../application/catalog/ports/audit-trail.js';
 import { CategoryRepository } from '../application/catalog/ports/category-repository.js';
 import { CategoryTreeCache } from '../application/catalog/ports/category-tree-cache.js';
 import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
@@ -28,17 +28,17 @@ import { SearchListings } from '../application/catalog/search-listings/search-li
 import { UpdateCategory } from '../application/catalog/update-category/update-category.js';
 import { UpdateListing } from '../application/catalog/update-listing/update-listing.js';
 import { UserRepository } from '../application/identity/ports/user-repository.js';
+import { AuditLog } from '../application/audit/ports/audit-log.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
+import { InProcessCategoryAuditTrail } from '../adapters/in-process/audit-category-trail.js';
 import { IdentitySellerVerification } from '../adapters/in-process/identity-seller-verification.js';
-import { MemoryAuditLog } from '../adapters/memory/catalog/memory-audit-log.js';
 import { MemoryCategoryRepository } from '../adapters/memory/catalog/memory-category-repository.js';
 import { MemoryCategoryTreeCache } from '../adapters/memory/catalog/memory-category-tree-cache.js';
 import { MemoryListingRepository } from '../adapters/memory/catalog/memory-listing-repository.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
-import { MongoAuditLog } from '../adapters/mongo/catalog/mongo-audit-log.js';
 import { MongoCategoryRepository } from '../adapters/mongo/catalog/mongo-category-repository.js';
 import { MongoListingRepository } from '../adapters/mongo/catalog/mongo-listing-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
@@ -51,16 +51,14 @@ async function bindStores(container: Container): Promise<void> {
   if (container.isBound(MongoDbToken)) {
     const db = container.get<Db>(MongoDbToken);
     const listings = new MongoListingRepository(db, await mongoOutboxStore(container, 'listings'));
-    const stores = { categories: new MongoCategoryRepository(db), listings, audit: new MongoAuditLog(db) };
+    const stores = { categories: new MongoCategoryRepository(db), listings };
     await Promise.all(Object.values(stores).map((store) => store.ensureIndexes()));
     container.bind<CategoryRepository>(CategoryRepository).toConstantValue(stores.categories);
     container.bind<ListingRepository>(ListingRepository).toConstantValue(stores.listings);
-    container.bind<AuditLog>(AuditLog).toConstantValue(stores.audit);
   } else {
     container.bind<CategoryRepository>(CategoryRepository).toConstantValue(new MemoryCategoryRepository());
     const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
     container.bind<ListingRepository>(ListingRepository).toConstantValue(new MemoryListingRepository(outbox));
-    container.bind<AuditLog>(AuditLog).toConstantValue(new MemoryAuditLog());
   }
   const cache = container.isBound(RedisToken)
     ? new RedisCategoryTreeCache(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
@@ -69,6 +67,7 @@ async function bindStores(container: Container): Promise<void> {
 }
 
 function bindServices(container: Container, config: Config): void {
+  container.bind<AuditTrail>(AuditTrail).toResolvedValue((audit: AuditLog) => new InProcessCategoryAuditTrail(audit), [AuditLog]);
   container.bind<SellerVerification>(SellerVerification).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
   container.bind(CategoryReader).toResolvedValue((repo: CategoryRepository, cache: CategoryTreeCache) => new CategoryReader(repo, cache), [CategoryRepository, CategoryTreeCache]);
   container.bind(AutoModerator).toResolvedValue((media: MediaStatusLookup) => new AutoModerator(media, config.catalog.bannedWords), [MediaStatusLookup]);
@@ -79,19 +78,19 @@ function bindServices(container: Container, config: Config): void {
 
 function bindUseCases(container: Container): void {
   const bind = bindUseCase(container);
-  bind(CreateCategory, [CategoryRepository, CategoryReader, AuditLog, IdGenerator, Clock]);
-  bind(UpdateCategory, [CategoryRepository, CategoryReader, AuditLog, IdGenerator, Clock]);
-  bind(DeleteCategory, [CategoryRepository, ListingRepository, CategoryReader, AuditLog, IdGenerator, Clock]);
+  bind(CreateCategory, [CategoryRepository, CategoryReader, AuditTrail, IdGenerator, Clock]);
+  bind(UpdateCategory, [CategoryRepository, CategoryReader, AuditTrail, IdGenerator, Clock]);
+  bind(DeleteCategory, [CategoryRepository, ListingRepository, CategoryReader, AuditTrail, IdGenerator, Clock]);
   bind(GetCategoryTree, [CategoryReader]);
   bind(GetCategory, [CategoryReader]);
   bind(CreateListing, [ListingRepository, CategoryReader, ListingEvents, IdGenerator, Clock]);
   bind(UpdateListing, [ListingRepository, CategoryReader, AutoModerator, ListingEvents, Clock]);
   bind(PublishListing, [ListingRepository, SellerVerification, AutoModerator, ListingEvents, Clock]);
   bind(GetListing, [ListingRepository, StockAvailability]);
-  bind(ArchiveListing, [ListingRepository, ListingEvents, AuditLog, IdGenerator, Clock]);
+  bind(ArchiveListing, [ListingRepository, ListingEvents, Clock]);
   bind(SearchListings, [ListingRepository, CategoryReader, StockAvailability]);
   bind(ListModerationQueue, [ListingRepository]);
-  bind(ModerateListing, [ListingRepository, ListingEvents, AuditLog, IdGenerator, Clock]);
+  bind(ModerateListing, [ListingRepository, ListingEvents, Clock]);
   bind(ReapplyAutoModeration, [ListingRepository, AutoModerator, ListingEvents, Clock]);
   bind(AdjustListingStock, [ListingRepository, Clock]);
 }

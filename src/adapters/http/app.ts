@@ -18,6 +18,7 @@ import { categoryRoutes } from './catalog/category-routes.js';
 import { listingRoutes } from './catalog/listing-routes.js';
 import { adminKycRoutes } from './identity/admin-kyc-routes.js';
 import { adminUserRoutes } from './identity/admin-user-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './identity/auth-routes.js';
 import { userRoutes } from './identity/user-routes.js';
 import { adminMediaRoutes } from './media/admin-media-routes.js';
@@ -36,7 +37,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, adminUserRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes, deliveryRoutes, notificationRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, adminUserRoutes, auditRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes, deliveryRoutes, notificationRoutes];
 
 export interface AppOptions {
   trustProxy?: number;

@@ -53,4 +53,9 @@ export class ListingEvents {
       data: { listingId: listing.id },
     });
   }
+
+  /** An admin's command on the listing, for the audit log (stored with the change it made). */
+  adminAction(adminId: string, action: 'listing.approve' | 'listing.reject' | 'listing.archive', listing: Listing, reason?: string): EventEnvelope {
+    return this.events.create('admin.action', { actorId: adminId, action, targetType: 'listing', targetId: listing.id, ...(reason ? { reason } : {}) });
+  }
 }

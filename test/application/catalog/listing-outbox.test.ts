@@ -7,7 +7,6 @@ import { CreateCategory } from '../../../src/application/catalog/create-category
 import { CreateListing } from '../../../src/application/catalog/create-listing/create-listing.js';
 import { ListingEvents } from '../../../src/application/catalog/listing-events.js';
 import { ModerateListing } from '../../../src/application/catalog/moderate-listing/moderate-listing.js';
-import { AuditLog } from '../../../src/application/catalog/ports/audit-log.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import { PublishListing } from '../../../src/application/catalog/publish-listing/publish-listing.js';
 import { ReapplyAutoModeration } from '../../../src/application/catalog/reapply-auto-moderation/reapply-auto-moderation.js';
@@ -32,7 +31,6 @@ interface World extends IdentityFixture, OutboxWorld {
   events: ListingEvents;
   reader: CategoryReader;
   moderator: AutoModerator;
-  audit: AuditLog;
   ids: IdGenerator;
 }
 
@@ -57,7 +55,6 @@ async function world(status: ListingStatus | null, mediaIds: string[] = []): Pro
     events: f.container.get(ListingEvents),
     reader: f.container.get(CategoryReader),
     moderator: f.container.get(AutoModerator),
-    audit: f.container.get<AuditLog>(AuditLog),
     ids,
   };
 }
@@ -113,15 +110,15 @@ const scenarios: Record<string, Scenario> = {
   },
   ArchiveListing: {
     start: ['published'],
-    run: (w, plan) => new ArchiveListing(w.listings(plan), w.events, w.audit, w.ids, w.clock).execute(seller, w.listing!.id),
+    run: (w, plan) => new ArchiveListing(w.listings(plan), w.events, w.clock).execute(seller, w.listing!.id),
     write: 'listings.save',
     topics: ['listing.updated'],
   },
   ModerateListing: {
     start: ['moderation'],
-    run: (w, plan) => new ModerateListing(w.listings(plan), w.events, w.audit, w.ids, w.clock).execute({ adminId: admin.userId, listingId: w.listing!.id, verdict: 'approved' }),
+    run: (w, plan) => new ModerateListing(w.listings(plan), w.events, w.clock).execute({ adminId: admin.userId, listingId: w.listing!.id, verdict: 'approved' }),
     write: 'listings.save',
-    topics: ['listing.published', 'notification.send'],
+    topics: ['listing.published', 'notification.send', 'admin.action'],
   },
   ReapplyAutoModeration: {
     start: ['moderation', ['media-1']],

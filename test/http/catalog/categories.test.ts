@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../../src/application/catalog/ports/audit-log.js';
+import { auditEntries } from '../../support/audit-helpers.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { expectProblem, fieldPaths, registerUser, signInAdmin, TEST_ADMIN } from '../../support/http-helpers.js';
 
@@ -77,8 +77,8 @@ describe('HTTP categories', () => {
     t.clock.advance(1000);
     expect((await request(t.app).delete(`/api/v1/categories/${leaf.body.id}`).set(admin)).status).toBe(204);
     expectProblem(await request(t.app).get(`/api/v1/categories/${leaf.body.id}`), 404, 'CATEGORY_NOT_FOUND');
-    const audit = await t.container.get<AuditLog>(AuditLog).listFor('category', leaf.body.id);
-    expect(audit.map((e) => e.action)).toEqual(['category.create', 'category.delete']);
+    const audit = await auditEntries(t.app, admin, { targetId: leaf.body.id }, 2);
+    expect(audit.map((e) => [e.action, e.targetType])).toEqual([['category.delete', 'category'], ['category.create', 'category']]);
   });
 
   it('refuses a sibling with the same name (409) and an unknown parent (400)', async () => {

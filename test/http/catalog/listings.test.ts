@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../../src/application/catalog/ports/audit-log.js';
+import { auditEntries } from '../../support/audit-helpers.js';
 import { recordEvents } from '../../support/recorded-events.js';
 import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
@@ -101,8 +101,9 @@ describe('HTTP listings', () => {
       const approved = await request(t.app).post(`/api/v1/admin/listings/${withMedia.id}/approve`).set(admin).send({});
       expect(approved.body.status).toBe('published');
 
-      const audit = await t.container.get<AuditLog>(AuditLog).listFor('listing', banned.id);
-      expect(audit).toEqual([expect.objectContaining({ action: 'listing.reject', reason: 'counterfeit', actorId: expect.any(String) })]);
+      const audit = await auditEntries(t.app, admin, { targetId: banned.id }, 1);
+      expect(audit).toEqual([expect.objectContaining({ action: 'listing.reject', targetType: 'listing', reason: 'counterfeit', actorId: expect.any(String) })]);
+      expect((await auditEntries(t.app, admin, { targetId: withMedia.id }, 1)).map((e) => e.action)).toEqual(['listing.approve']);
       await settleOutbox(t.container);
       expect(events.some((e) => e.topic === 'notification.send' && (e.payload as { type: string }).type === 'listing.rejected')).toBe(true);
 
@@ -150,7 +151,7 @@ describe('HTTP listings', () => {
       expect((await request(t.app).delete(`/api/v1/listings/${listing.id}`).set(admin)).status).toBe(204);
       expect((await request(t.app).get(`/api/v1/listings/${listing.id}`).set(seller.auth)).body.status).toBe('archived');
       expectProblem(await request(t.app).get(`/api/v1/listings/${listing.id}`), 404);
-      expect((await t.container.get<AuditLog>(AuditLog).listFor('listing', listing.id)).map((e) => e.action)).toEqual(['listing.archive']);
+      expect((await auditEntries(t.app, admin, { targetId: listing.id }, 1)).map((e) => e.action)).toEqual(['listing.archive']);
     });
   });
 

@@ -2,7 +2,7 @@ import { categoryErrors } from '../../../domain/catalog/category.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
 import type { CategoryReader } from '../category-reader.js';
-import type { AuditLog } from '../ports/audit-log.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { CategoryRepository } from '../ports/category-repository.js';
 import type { ListingRepository } from '../ports/listing-repository.js';
 
@@ -12,7 +12,7 @@ export class DeleteCategory {
     private readonly categories: CategoryRepository,
     private readonly listings: ListingRepository,
     private readonly reader: CategoryReader,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditTrail,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}

@@ -4,7 +4,7 @@ import { slugify } from '../../../domain/shared/text.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
 import type { CategoryReader } from '../category-reader.js';
-import type { AuditLog } from '../ports/audit-log.js';
+import type { AuditTrail } from '../ports/audit-trail.js';
 import type { CategoryRepository } from '../ports/category-repository.js';
 
 export interface UpdateCategoryCommand {
@@ -25,7 +25,7 @@ export class UpdateCategory {
   constructor(
     private readonly categories: CategoryRepository,
     private readonly reader: CategoryReader,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditTrail,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { MemoryAuditLog } from '../../../src/adapters/memory/catalog/memory-audit-log.js';
-import { MongoAuditLog } from '../../../src/adapters/mongo/catalog/mongo-audit-log.js';
+import { MemoryAuditLog } from '../../../src/adapters/memory/audit/memory-audit-log.js';
+import { MongoAuditLog } from '../../../src/adapters/mongo/audit/mongo-audit-log.js';
 import { useMongoDatabase } from '../../support/mongo.js';
 import { describeWithService } from '../../support/real-services.js';
 import { auditLogContract } from './audit-log.contract.js';

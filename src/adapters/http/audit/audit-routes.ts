@@ -1,0 +1,31 @@
+import type { Container } from 'inversify';
+import { ListAuditLog } from '../../../application/audit/list-audit-log/list-audit-log.js';
+import type { AuditEntry } from '../../../application/audit/ports/audit-log.js';
+import type { ApiRouter } from '../api-router.js';
+import { auditPageSchema, auditQuery } from './audit-schemas.js';
+
+const presentEntry = (entry: AuditEntry) => ({ ...entry, at: entry.at.toISOString() });
+
+export function auditRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'get',
+    path: '/admin/audit',
+    tag: 'Admin',
+    summary:
+      'The audit log of admin actions (listings, media, KYC, categories, deliveries, orders, auctions), newest first. ' +
+      'An action appears once the outbox relay has carried its admin.action event (normally within milliseconds)',
+    auth: ['admin'],
+    query: auditQuery,
+    responses: {
+      200: { description: 'a page of audit entries', schema: auditPageSchema },
+      400: { description: 'bad filter or cursor' },
+      401: { description: 'not signed in' },
+      403: { description: 'not an admin' },
+    },
+    handler: async ({ query }) => {
+      const { limit, cursor, ...filter } = query;
+      const page = await container.get(ListAuditLog).execute(filter, { limit, cursor });
+      return { status: 200, body: { items: page.items.map(presentEntry), nextCursor: page.nextCursor } };
+    },
+  });
+}
