@@ -116,6 +116,12 @@ function cartCurrencySuite(env: () => Record<string, string>): void {
       expect((expectProblem(res, 400).errors as { path: string }[]).map((e) => e.path), currency).toEqual(['body.price.currency']);
     }
   });
+
+  it('documents the empty cart\'s total as null, and money as minor units of an active ISO 4217 code, in /openapi.json', async () => {
+    const { components } = (await request(t.app).get('/openapi.json')).body;
+    expect(components.schemas.Cart.properties.total).toMatchObject({ anyOf: [{ $ref: '#/components/schemas/Money' }, { type: 'null' }], description: expect.stringContaining('null when the cart is empty') });
+    expect(components.schemas.Money.properties.currency.description).toContain('ISO 4217');
+  });
 }
 
 describe('HTTP cart: one currency per cart', () => {

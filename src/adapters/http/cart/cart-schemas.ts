@@ -9,6 +9,7 @@ export const listingIdParams = z.object({ listingId });
 export const cartSchema = z
   .object({
     items: z.array(z.object({ listingId: z.string(), title: z.string(), sellerId: z.string(), quantity: z.number().int(), unitPrice: moneySchema, reservedUntil: z.string() })),
-    total: moneySchema.nullable().describe('the sum of the lines, in the one currency of the cart; null when the cart is empty (it has no currency then)'),
+    // A union, not .nullable(): the OpenAPI generator drops `null` from a nullable reference.
+    total: z.union([moneySchema, z.null()]).describe('the sum of the lines, in the one currency of the cart; null when the cart is empty (it has no currency then)'),
   })
   .openapi('Cart');
