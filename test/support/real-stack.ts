@@ -7,6 +7,8 @@ import { ReapplyAutoModeration } from '../../src/application/catalog/reapply-aut
 import { ApplyModerationVerdict } from '../../src/application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { CreateAuctionOrder } from '../../src/application/orders/create-auction-order/create-auction-order.js';
 import { FollowDelivery } from '../../src/application/orders/follow-delivery/follow-delivery.js';
+import { OfferSecondChance } from '../../src/application/orders/offer-second-chance/offer-second-chance.js';
+import { CancelOrderDelivery } from '../../src/application/delivery/cancel-order-delivery/cancel-order-delivery.js';
 import { DeliverNotification } from '../../src/application/notifications/deliver-notification/deliver-notification.js';
 import { uniqueName } from './real-services.js';
 import { TEST_ADMIN } from './http-helpers.js';
@@ -22,6 +24,8 @@ const consumers = [
   RecordAuctionOrder.consumer,
   FollowAcceptedBids.consumer,
   FollowDelivery.consumer,
+  OfferSecondChance.consumer,
+  CancelOrderDelivery.consumer,
   DeliverNotification.consumer,
   'realtime.gateway',
 ];
