@@ -84,6 +84,27 @@ function recoveryTests(app: () => RealtimeTestApp, world: () => DeliveryWorld): 
     expect(await subscribe(socket, room)).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
   });
 
+  it('a buyer who was disconnected comes back in delivery:<id> with the events missed meanwhile, in order', async () => {
+    const t = app();
+    const w = world();
+    const { deliveryId, buyer } = await w.assignedDelivery();
+    const room = `delivery:${deliveryId}`;
+    const socket = await socketOf(t, buyer);
+    expect(await subscribe(socket, room)).toEqual({ ok: true });
+    const heard = deliveryEvents(socket);
+    await dropAfterAnEvent(t, socket, buyer.id);
+    const replacement = await w.courier();
+    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId: replacement.id })).status).toBe(200);
+    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(200);
+    await settle();
+
+    socket.connect();
+    await connected(socket);
+    expect(socket.recovered).toBe(true);
+    await vi.waitFor(() => expect(heard.map(({ event }) => event)).toEqual(['delivery.assigned', 'delivery.picked_up']), WAIT);
+    expect(inRoom(t, room, socket)).toBe(true);
+  });
+
   it('a recovering socket whose token has expired is refused, and none of the events it missed reaches it, not even on the wire', async () => {
     const t = app();
     const w = world();
