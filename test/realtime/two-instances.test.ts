@@ -61,7 +61,8 @@ describeWithService('MONGO_URL', 'realtime across two instances', (mongoUrl) => 
         expect((await w.bid(bidder, auctionId, 1_000)).status).toBe(201);
         await vi.waitFor(() => expect(placed).toHaveLength(1), { timeout: WAIT_MS, interval: 10 });
         await settle();
-        expect(placed).toEqual([expect.objectContaining({ auctionId, bidCount: 1, leadingBidderId: bidder.id })]);
+        expect(placed).toEqual([expect.objectContaining({ auctionId, bidCount: 1, leadingBidderAlias: 'Bidder 1' })]);
+        expect(JSON.stringify(placed)).not.toContain(bidder.id);
       });
 
       it('a reservation made on instance B reaches a watcher of the listing on instance A exactly once', async () => {
