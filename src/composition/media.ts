@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Container } from 'inversify';
+import type { Redis } from 'ioredis';
 import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import { MediaStatusLookup } from '../application/catalog/ports/media-status-lookup.js';
@@ -9,6 +10,7 @@ import { CompleteUpload } from '../application/media/complete-upload/complete-up
 import { GetMedia } from '../application/media/get-media/get-media.js';
 import { MediaRepository } from '../application/media/ports/media-repository.js';
 import { ObjectStorage } from '../application/media/ports/object-storage.js';
+import { UploadSlots } from '../application/media/ports/upload-slots.js';
 import { RequestUpload } from '../application/media/request-upload/request-upload.js';
 import { SubmitModerationVerdict } from '../application/media/submit-moderation-verdict/submit-moderation-verdict.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
@@ -19,10 +21,13 @@ import { InProcessKycDocuments } from '../adapters/in-process/media-kyc-document
 import { InProcessMediaStatusLookup } from '../adapters/in-process/media-status-lookup.js';
 import { EmbeddedObjectStorage } from '../adapters/memory/media/embedded-object-storage.js';
 import { MemoryMediaRepository } from '../adapters/memory/media/memory-media-repository.js';
+import { MemoryUploadSlots } from '../adapters/memory/media/memory-upload-slots.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoMediaRepository } from '../adapters/mongo/media/mongo-media-repository.js';
 import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
+import { RedisUploadSlots } from '../adapters/redis/media/redis-upload-slots.js';
+import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { S3ObjectStorage } from '../adapters/s3/s3-object-storage.js';
 import { bindUseCase } from './bind-use-case.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -37,6 +42,9 @@ async function bindRepository(container: Container): Promise<void> {
     const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
     container.bind<MediaRepository>(MediaRepository).toConstantValue(new MemoryMediaRepository(outbox));
   }
+  const redis = container.isBound(RedisToken) ? container.get<Redis>(RedisToken) : undefined;
+  const slots = redis ? new RedisUploadSlots(redis, container.get<string>(RedisKeyPrefix)) : new MemoryUploadSlots();
+  container.bind<UploadSlots>(UploadSlots).toConstantValue(slots);
   container.bind<MediaStatusLookup>(MediaStatusLookup).toResolvedValue((media: MediaRepository) => new InProcessMediaStatusLookup(media), [MediaRepository]);
 }
 
@@ -57,12 +65,13 @@ function bindStorage(container: Container, config: Config): void {
 }
 
 function bindUseCases(container: Container, config: Config): void {
-  const { maxBytes, uploadUrlTtlSeconds, downloadUrlTtlSeconds } = config.media;
+  const { maxBytes, uploadUrlTtlSeconds, downloadUrlTtlSeconds, maxPendingUploads } = config.media;
   container
     .bind(RequestUpload)
     .toResolvedValue(
-      (media: MediaRepository, storage: ObjectStorage, ids: IdGenerator, clock: Clock) => new RequestUpload(media, storage, ids, clock, { maxBytes, uploadUrlTtlSeconds }),
-      [MediaRepository, ObjectStorage, IdGenerator, Clock],
+      (media: MediaRepository, storage: ObjectStorage, slots: UploadSlots, ids: IdGenerator, clock: Clock) =>
+        new RequestUpload(media, storage, slots, ids, clock, { maxBytes, uploadUrlTtlSeconds, maxPendingUploads }),
+      [MediaRepository, ObjectStorage, UploadSlots, IdGenerator, Clock],
     );
   container
     .bind(GetMedia)
@@ -71,7 +80,7 @@ function bindUseCases(container: Container, config: Config): void {
     .bind<KycDocuments>(KycDocuments)
     .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new InProcessKycDocuments(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
   const bind = bindUseCase(container);
-  bind(CompleteUpload, [MediaRepository, ObjectStorage, EventFactoryToken, Clock]);
+  bind(CompleteUpload, [MediaRepository, ObjectStorage, UploadSlots, EventFactoryToken, Clock]);
   bind(SubmitModerationVerdict, [MediaRepository, EventFactoryToken, Clock]);
   bind(ApplyModerationVerdict, [MediaRepository, Clock]);
 }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { expectProblem, registerUser, TEST_ADMIN } from '../support/http-helpers.js';
+import { expectProblem, registerUser, relogin, TEST_ADMIN } from '../support/http-helpers.js';
 import { auctionWorld } from '../support/auction-helpers.js';
 import { describeWithService, uniqueName } from '../support/real-services.js';
 
@@ -81,6 +81,40 @@ describe('rate limits', () => {
   });
 });
 
+describe('open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
+  const png = Buffer.alloc(1500, 7);
+  const requestUpload = (t: TestApp, auth: object) =>
+    request(t.app).post('/api/v1/media/uploads').set(auth).send({ contentType: 'image/png', size: png.length, filename: 'bike.png' });
+
+  it('answers 429 RATE_LIMITED with Retry-After once that many uploads await their bytes; a completed or expired one frees its slot', async () => {
+    const t = await app({ MEDIA_MAX_PENDING_UPLOADS: '3', MEDIA_UPLOAD_URL_TTL_SECONDS: '120' });
+    const [user, other] = [await registerUser(t.app), await registerUser(t.app)];
+    const tickets = [];
+    for (let i = 0; i < 3; i += 1) tickets.push(await requestUpload(t, user.auth));
+    expect(tickets.map((r) => r.status)).toEqual([201, 201, 201]);
+    expectLimited(await requestUpload(t, user.auth), 120);
+    expect((await requestUpload(t, other.auth)).status).toBe(201);
+
+    const { mediaId, uploadUrl } = tickets[0]!.body as { mediaId: string; uploadUrl: string };
+    const target = new URL(uploadUrl);
+    expect((await request(t.app).put(target.pathname + target.search).set('Content-Type', 'image/png').send(png)).status).toBeLessThan(300);
+    expect((await request(t.app).post(`/api/v1/media/${mediaId}/complete`).set(user.auth)).status).toBe(200);
+    expect((await requestUpload(t, user.auth)).status).toBe(201);
+    expectLimited(await requestUpload(t, user.auth), 120);
+    t.clock.advance(121_000);
+    await relogin(t.app, user);
+    expect((await requestUpload(t, user.auth)).status).toBe(201);
+  });
+
+  it('of 20 simultaneous upload requests of one user, exactly MEDIA_MAX_PENDING_UPLOADS get a 201', async () => {
+    const t = await app({ MEDIA_MAX_PENDING_UPLOADS: '4' });
+    const user = await registerUser(t.app);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => requestUpload(t, user.auth)));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(4);
+    for (const res of answers.filter((r) => r.status !== 201)) expectLimited(res, 300);
+  });
+});
+
 describeWithService('REDIS_URL', 'rate limits in Redis', (redisUrl) => {
   it('two instances share the counts: registrations and failed logins from one address', async () => {
     const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${uniqueName('uty')}:`, REGISTER_MAX_PER_IP: '3', LOGIN_MAX_FAILURES_PER_IP: '2' };
@@ -108,5 +142,16 @@ describeWithService('REDIS_URL', 'rate limits in Redis', (redisUrl) => {
     expect((await login(b, user.email, 'a long password')).status).toBe(200);
     for (let i = 0; i < 3; i += 1) expectProblem(await login(a, user.email, 'wrong password!'), 401);
     expectLimited(await login(b, user.email, 'wrong password!'), 900, 'AUTH_TOO_MANY_ATTEMPTS');
+  });
+
+  it('two instances share a user\'s open upload slots', async () => {
+    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${uniqueName('uty')}:`, MEDIA_MAX_PENDING_UPLOADS: '2' };
+    const [a, b] = [await app(env), await app(env)];
+    const user = await registerUser(a.app);
+    const upload = (t: TestApp) => request(t.app).post('/api/v1/media/uploads').set(user.auth).send({ contentType: 'image/png', size: 100, filename: 'a.png' });
+    expect((await upload(a)).status).toBe(201);
+    expect((await upload(b)).status).toBe(201);
+    expectLimited(await upload(a), 300);
+    expectLimited(await upload(b), 300);
   });
 });

@@ -18,4 +18,6 @@ export const mediaErrors = {
   objectMismatch: (expected: ObjectShape, actual: ObjectShape) =>
     new DomainError('conflict', 'MEDIA_OBJECT_MISMATCH', 'the uploaded object differs from the declared content type or size; upload it again', { expected, actual }),
   concurrentUpdate: () => new DomainError('conflict', 'MEDIA_CONCURRENT_UPDATE', 'the media was changed meanwhile; read it again'),
+  tooManyPendingUploads: (max: number, retryAfter: number) =>
+    new DomainError('rate_limited', 'RATE_LIMITED', `${max} uploads of yours already await their bytes; complete one, or retry in ${retryAfter} s`, { limit: max, retryAfter }),
 };

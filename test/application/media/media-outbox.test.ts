@@ -3,6 +3,7 @@ import { ApplyModerationVerdict } from '../../../src/application/media/apply-mod
 import { CompleteUpload } from '../../../src/application/media/complete-upload/complete-upload.js';
 import { MediaRepository } from '../../../src/application/media/ports/media-repository.js';
 import { ObjectStorage } from '../../../src/application/media/ports/object-storage.js';
+import { UploadSlots } from '../../../src/application/media/ports/upload-slots.js';
 import { SubmitModerationVerdict } from '../../../src/application/media/submit-moderation-verdict/submit-moderation-verdict.js';
 import { EventFactoryToken, type EventFactory } from '../../../src/application/shared/events/event-factory.js';
 import type { Media } from '../../../src/domain/media/media.js';
@@ -29,7 +30,7 @@ async function uploaded(pending: boolean): Promise<World> {
 const stateOf = (w: World) => w.repository.findById(w.media.id);
 const events = (w: World) => w.container.get<EventFactory>(EventFactoryToken);
 const completeWith = (w: World, plan: FaultPlan) =>
-  new CompleteUpload(plan.wrap('media', w.repository), plan.wrap('storage', w.container.get<ObjectStorage>(ObjectStorage)), events(w), w.clock);
+  new CompleteUpload(plan.wrap('media', w.repository), plan.wrap('storage', w.container.get<ObjectStorage>(ObjectStorage)), w.container.get<UploadSlots>(UploadSlots), events(w), w.clock);
 const submitWith = (w: World, plan: FaultPlan) => new SubmitModerationVerdict(plan.wrap('media', w.repository), events(w), w.clock);
 const verdict = (w: World) => ({ moderatorId: admin.userId, mediaId: w.media.id, verdict: 'approved' as const, labels: ['bicycle'] });
 
@@ -50,7 +51,7 @@ describe('media commands store their events with the media (outbox), under every
       run: (w, plan) => submitWith(w, plan).execute(verdict(w)),
       state: stateOf,
       write: 'media.save',
-      topics: ['image.moderation.result'],
+      topics: ['image.moderation.result', 'admin.action'],
     });
   });
 

@@ -18,7 +18,12 @@ export function mediaRoutes(api: ApiRouter, container: Container): void {
     summary: 'Announce an image and get a presigned upload URL bound to its content type and size',
     auth: true,
     body: requestUploadBody(container.get(RequestUpload).policy.maxBytes),
-    responses: { 201: { description: 'upload URL issued', schema: uploadSchema }, 400: { description: 'type not allowed, too large, or a field missing' }, ...signedIn },
+    responses: {
+      201: { description: 'upload URL issued', schema: uploadSchema },
+      400: { description: 'type not allowed, too large, or a field missing' },
+      429: { description: 'RATE_LIMITED: MEDIA_MAX_PENDING_UPLOADS of your uploads already await their bytes (Retry-After: when the earliest URL expires)' },
+      ...signedIn,
+    },
     handler: async ({ principal, body }) => ({
       status: 201,
       body: presentUpload(await container.get(RequestUpload).execute({ ownerId: principal.userId, ...body })),

@@ -26,6 +26,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     return;
   }
   if (error instanceof DomainError) {
+    const { retryAfter } = error.details;
+    if (error.kind === 'rate_limited' && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     sendProblem(res, problemFromDomainError(error));
     return;
   }

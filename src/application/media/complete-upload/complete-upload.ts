@@ -5,17 +5,20 @@ import type { EventFactory } from '../../shared/events/event-factory.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { MediaRepository } from '../ports/media-repository.js';
 import type { ObjectStorage } from '../ports/object-storage.js';
+import type { UploadSlots } from '../ports/upload-slots.js';
 
 /**
  * The owner says the bytes are uploaded: the stored object must exist with the declared type and
  * size (409 otherwise; a mismatching object is deleted). The media goes to `pending_moderation`
  * and `image.moderation.request` is stored with it (the outbox). Completing again while pending
- * answers the media as it is, so a client may retry safely.
+ * answers the media as it is, so a client may retry safely. The completed upload frees its
+ * upload slot.
  */
 export class CompleteUpload {
   constructor(
     private readonly media: MediaRepository,
     private readonly storage: ObjectStorage,
+    private readonly slots: UploadSlots,
     private readonly events: EventFactory,
     private readonly clock: Clock,
   ) {}
@@ -35,6 +38,7 @@ export class CompleteUpload {
       objectKey: completed.objectKey,
     });
     await this.media.save(completed, media.status, [request]);
+    await this.slots.release(completed.ownerId, completed.id);
     return completed;
   }
 }
