@@ -22,6 +22,7 @@ export function adapterReport(config: Config): Record<string, string> {
     paymentGateway: 'test provider',
     refreshTokenStore: redis,
     rateLimits: redis,
+    uploadSlots: redis,
     handledEventLog: redis,
     eventBus: config.amqp ? 'rabbitmq' : 'in-process',
     accessTokens: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}`,
