@@ -111,7 +111,7 @@ export async function bindAuctions(container: Container, config: Config): Promis
   bind(ListBids, [AuctionRepository, BidRepository]);
   bind(FollowAcceptedBids, [AuctionLiveState, BidRepository, AuctionRepository]);
   bind(FinishClosedAuction, [AuctionRepository, AuctionSchedule, AuctionStock, FollowAcceptedBids]);
-  bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, Clock]);
+  bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, AuctionEvents, Clock]);
   bind(BuyNow, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, AuctionEvents, IdGenerator, Clock]);
   bind(CloseDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, FinishClosedAuction, AuctionEvents, Clock]);
   bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);

@@ -23,11 +23,17 @@ export async function bindAudit(container: Container): Promise<void> {
   bind(ListAuditLog, [AuditLog]);
 }
 
-/** The audit module's consumer; registered before the bus starts. */
+/** The audit module's consumers; registered before the bus starts. */
 export function subscribeAudit(container: Container): void {
-  container.get<EventBus>(EventBus).subscribe({
+  const bus = container.get<EventBus>(EventBus);
+  bus.subscribe({
     consumer: RecordAdminAction.consumer,
     topics: ['admin.action'],
     handler: (event) => container.get(RecordAdminAction).handle(event),
+  });
+  bus.subscribe({
+    consumer: RecordAdminAction.orderCancelConsumer,
+    topics: ['order.cancelled'],
+    handler: (event) => container.get(RecordAdminAction).handleOrderCancelled(event),
   });
 }

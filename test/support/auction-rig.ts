@@ -141,7 +141,7 @@ export class AuctionRig {
     return {
       create: new CreateAuction(port('listings', listings), port('sellers', sellers), auctions, liveState, schedule, stock, events, ids, this.clock, settings),
       placeBid: new PlaceBid(liveState, auctions, events, ids, this.clock),
-      cancel: new CancelAuction(auctions, liveState, schedule, finish, this.clock),
+      cancel: new CancelAuction(auctions, liveState, schedule, finish, events, this.clock),
       buyNow: new BuyNow(auctions, liveState, schedule, finish, events, ids, this.clock),
       closeDue: new CloseDueAuctions(liveState, auctions, schedule, finish, events, this.clock),
       follow,

@@ -90,4 +90,9 @@ export class AuctionEvents {
     const data = { auctionId: auction.id, listingId: auction.listingId };
     return this.events.withId(id, 'notification.send', { ...notice, data });
   }
+
+  /** An admin's command on the auction, for the audit log (stored with the change it made). */
+  adminAction(adminId: string, action: 'auction.cancel', auction: Auction): EventEnvelope {
+    return this.events.create('admin.action', { actorId: adminId, action, targetType: 'auction', targetId: auction.id });
+  }
 }

@@ -32,6 +32,11 @@ export class DeliveryEvents {
     ];
   }
 
+  /** An admin's command on the delivery, for the audit log (stored with the change it made). */
+  adminAction(adminId: string, action: 'delivery.assign', delivery: Delivery): EventEnvelope {
+    return this.events.create('admin.action', { actorId: adminId, action, targetType: 'delivery', targetId: delivery.id });
+  }
+
   pickedUp(delivery: Delivery): PendingEvents {
     const pickedUpAt = iso(delivery.pickedUpAt, delivery.updatedAt);
     return [this.events.create('delivery.picked_up', { ...this.courierRef(delivery), pickedUpAt })];

@@ -41,7 +41,7 @@ const commands = {
 };
 
 const scenarios: { name: string; stage: Stage; run: (w: World, plan: FaultPlan) => Promise<unknown>; write: string; topics: Topic[] }[] = [
-  { name: 'AssignCourier', stage: 'pending', run: commands.assign, write: 'deliveries.save', topics: ['delivery.assigned', 'notification.send', 'notification.send'] },
+  { name: 'AssignCourier', stage: 'pending', run: commands.assign, write: 'deliveries.save', topics: ['delivery.assigned', 'notification.send', 'notification.send', 'admin.action'] },
   { name: 'PickUpDelivery', stage: 'assigned', run: commands.pickUp, write: 'deliveries.save', topics: ['delivery.picked_up'] },
   { name: 'CompleteDelivery', stage: 'inTransit', run: commands.complete, write: 'deliveries.save', topics: ['delivery.completed', 'notification.send', 'notification.send', 'notification.send'] },
   { name: 'RecordLocation', stage: 'inTransit', run: commands.record, write: 'deliveries.appendPoint', topics: ['delivery.location.updated'] },
@@ -82,6 +82,6 @@ describe('a transition retried after a crash that followed its write', () => {
     const stored = await w.deliveries.findById(w.delivery.id);
     expect(await w.assign.execute(admin, w.delivery.id, courier.userId)).toEqual(stored);
     await w.relay.flush();
-    expect(topicsOf(w)).toEqual(['delivery.assigned', 'notification.send', 'notification.send']);
+    expect(topicsOf(w)).toEqual(['delivery.assigned', 'notification.send', 'notification.send', 'admin.action']);
   });
 });

@@ -26,17 +26,20 @@ describe('DecideKyc stores the notification with the decision (outbox)', () => {
       run: (f, plan) => decideWith(f, plan).execute({ adminId: 'admin-1', userId: f.userId, verdict: 'verified' }),
       state: async (f) => (await f.container.get<UserRepository>(UserRepository).findById(f.userId))?.kyc,
       write: 'users.save',
-      topics: ['notification.send'],
+      topics: ['notification.send', 'admin.action'],
     });
   });
 
-  it('a retry after a crash that followed the save answers 409 and the user is notified once', async () => {
+  it('a retry after a crash that followed the save answers 409 and the user is notified (and the action audited) once', async () => {
     const f = await pendingKyc();
     const command = { adminId: 'admin-1', userId: f.userId, verdict: 'verified' as const };
     await underFault(() => decideWith(f, new FaultPlan({ mode: 'crash', at: 2 })).execute(command));
     await expect(f.container.get(DecideKyc).execute(command)).rejects.toMatchObject({ code: 'KYC_INVALID_TRANSITION' });
     await f.settle();
-    expect(f.published.map((e) => [e.topic, e.payload])).toEqual([['notification.send', expect.objectContaining({ userId: f.userId, type: 'kyc.approved' })]]);
+    expect(f.published.map((e) => [e.topic, e.payload])).toEqual([
+      ['notification.send', expect.objectContaining({ userId: f.userId, type: 'kyc.approved' })],
+      ['admin.action', { actorId: 'admin-1', action: 'kyc.approve', targetType: 'user', targetId: f.userId }],
+    ]);
     await f.close();
   });
 });

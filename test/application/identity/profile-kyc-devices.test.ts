@@ -38,6 +38,7 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
     await f.settle();
     expect(f.published.map((e) => [e.topic, e.payload])).toEqual([
       ['notification.send', expect.objectContaining({ userId: user.id, type: 'kyc.approved' })],
+      ['admin.action', { actorId: 'admin-1', action: 'kyc.approve', targetType: 'user', targetId: user.id }],
     ]);
   });
 

@@ -89,11 +89,14 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
     return copy(closed);
   }
 
-  async cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction> {
+  async cancel(auctionId: string, by: CancelledBy, at: Date, events: EventsOf<Auction> = () => []): Promise<Auction> {
     const entry = this.entries.get(auctionId);
     if (!entry) throw new AuctionNotHeldError(auctionId);
-    entry.auction = cancelAuction(entry.auction, { ...by }, new Date(at));
-    return copy(entry.auction);
+    const cancelled = cancelAuction(entry.auction, { ...by }, new Date(at));
+    const stored = events(cancelled);
+    entry.auction = copy(cancelled);
+    this.outbox.append(aggregateKey(auctionId), stored);
+    return copy(cancelled);
   }
 
   async buyNow({ auctionId, buyerId, orderId, at }: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction> {

@@ -116,12 +116,12 @@ export class RedisAuctionLiveState implements AuctionLiveState {
     });
   }
 
-  async cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction> {
+  async cancel(auctionId: string, by: CancelledBy, at: Date, events: EventsOf<Auction> = () => []): Promise<Auction> {
     const when = new Date(at);
     return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction> => {
       if (current === null) throw new AuctionNotHeldError(auctionId);
       const cancelled = cancelAuction(current, by, when);
-      return { result: cancelled, change: { auction: cancelled, sequence, events: [] } };
+      return { result: cancelled, change: { auction: cancelled, sequence, events: events(cancelled) } };
     });
   }
 

@@ -2,6 +2,7 @@ import type { Auction } from '../../../domain/auctions/auction.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isAdmin, type Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/ports/clock.js';
+import type { AuctionEvents } from '../auction-events.js';
 import { auctionNotFound, onLiveState } from '../auction-view.js';
 import type { FinishClosedAuction } from '../close-due-auctions/finish-closed-auction.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
@@ -13,7 +14,8 @@ import type { AuctionSchedule } from '../ports/auction-schedule.js';
  * racing bids by the live state. The auction's end deadline is moved to now first, so that if
  * this instance dies after the cancel the timer's next tick finishes it (stored document, unit
  * back to stock, deadlines removed: FinishClosedAuction); a refused cancel leaves the early
- * deadline, which the tick moves back to the auction's end.
+ * deadline, which the tick moves back to the auction's end. An admin's cancel of another's
+ * auction is audited (`admin.action`, stored in the cancel's atomic step).
  */
 export class CancelAuction {
   constructor(
@@ -21,6 +23,7 @@ export class CancelAuction {
     private readonly live: AuctionLiveState,
     private readonly schedule: AuctionSchedule,
     private readonly finish: FinishClosedAuction,
+    private readonly events: AuctionEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -31,7 +34,8 @@ export class CancelAuction {
     if (!by.isSeller && !by.isAdmin) throw new DomainError('forbidden', 'AUCTION_NOT_SELLER', 'only the seller or an admin can cancel an auction');
     const now = this.clock.now();
     await this.schedule.set('end', auctionId, now);
-    const cancel = () => this.live.cancel(auctionId, by, now);
+    const audited = (cancelled: Auction) => (by.isSeller ? [] : [this.events.adminAction(actor.userId, 'auction.cancel', cancelled)]);
+    const cancel = () => this.live.cancel(auctionId, by, now, audited);
     const cancelled = await onLiveState(this.live, this.auctions, auctionId, cancel);
     await this.finish.execute(cancelled);
     return cancelled;

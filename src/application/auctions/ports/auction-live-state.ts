@@ -75,9 +75,10 @@ export interface AuctionLiveState {
   closeIfDue(auctionId: string, at: Date, events: EventsOf<Auction>): Promise<Auction | null>;
   /**
    * Cancels atomically against racing bids (`cancelAuction`: the seller only before the first bid,
-   * an admin until the end); throws the domain's errors unchanged.
+   * an admin until the end), storing `events` of the cancelled auction in the same step (none
+   * when absent); throws the domain's errors unchanged.
    */
-  cancel(auctionId: string, by: CancelledBy, at: Date): Promise<Auction>;
+  cancel(auctionId: string, by: CancelledBy, at: Date, events?: EventsOf<Auction>): Promise<Auction>;
   /**
    * Buy It Now, atomically against racing bids, closes and other buyers (`buyNow`): ends the
    * auction with the buyer as winner and stores its events in the same step. Throws the domain's

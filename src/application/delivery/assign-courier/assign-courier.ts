@@ -8,10 +8,10 @@ import type { DeliveryRepository } from '../ports/delivery-repository.js';
 
 /**
  * An admin gives a pending delivery to a courier, or another courier before pickup; the courier
- * and the buyer are notified (stored with the assignment). A replaced courier loses access at
- * once (the delivery names its courier) and leaves `delivery:<id>` on Socket.IO when the gateway
- * sees `delivery.assigned` with `previousCourierId`. Assigning the courier it already has
- * (a retried request) answers the delivery as it is and notifies nobody again.
+ * and the buyer are notified and the action audited (stored with the assignment). A replaced
+ * courier loses access at once (the delivery names its courier) and leaves `delivery:<id>` on
+ * Socket.IO when the gateway sees `delivery.assigned` with `previousCourierId`. Assigning the
+ * courier it already has (a retried request) answers the delivery as it is and notifies nobody again.
  */
 export class AssignCourier {
   constructor(
@@ -26,7 +26,7 @@ export class AssignCourier {
     if (!(await this.couriers.isCourier(courierId))) throw deliveryErrors.notACourier();
     return changeDelivery(this.deliveries, actor, deliveryId, {
       apply: (delivery) => assignCourier(delivery, courierId, this.clock.now()),
-      events: (assigned, before) => this.events.assigned(assigned, before.courierId),
+      events: (assigned, before) => [...this.events.assigned(assigned, before.courierId), this.events.adminAction(actor.userId, 'delivery.assign', assigned)],
     });
   }
 }

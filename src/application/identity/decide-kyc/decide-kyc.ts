@@ -12,7 +12,7 @@ export interface DecideKycCommand {
   reason?: string;
 }
 
-/** An admin approves or rejects a pending KYC; the user's notification is stored with the decision. */
+/** An admin approves or rejects a pending KYC; the user's notification and the audit event are stored with the decision. */
 export class DecideKyc {
   constructor(
     private readonly users: UserRepository,
@@ -32,7 +32,9 @@ export class DecideKyc {
       body: command.verdict === 'verified' ? 'You can now sell on Uty.' : (command.reason ?? 'Please submit your documents again.'),
       data: { kycStatus: kyc.status },
     });
-    await this.users.save(updated, [notice]);
+    const action = command.verdict === 'verified' ? 'kyc.approve' : 'kyc.reject';
+    const audited = this.events.create('admin.action', { actorId: command.adminId, action, targetType: 'user', targetId: user.id, ...(command.reason ? { reason: command.reason } : {}) });
+    await this.users.save(updated, [notice, audited]);
     return updated;
   }
 }

@@ -15,8 +15,8 @@ export interface SubmitModerationVerdictCommand {
 /**
  * An admin's verdict (standing in for the future automatic moderation). It is applied and stored
  * right away, so the answer and every later read show it (404 unknown, 409 not pending), with
- * `image.moderation.result` for the other modules in the same write (the outbox); the media
- * module's own consumer finds it already applied. The same verdict again (a retried request)
+ * `image.moderation.result` for the other modules and `admin.action` for the audit log in the
+ * same write (the outbox); the media module's own consumer finds it already applied. The same verdict again (a retried request)
  * answers the media as it is and stores nothing: the result stored the first time is not lost.
  */
 export class SubmitModerationVerdict {
@@ -35,6 +35,12 @@ export class SubmitModerationVerdict {
         verdict: command.verdict,
         labels: moderated.labels,
         moderatorId: command.moderatorId,
+      }),
+      this.events.create('admin.action', {
+        actorId: command.moderatorId,
+        action: command.verdict === 'approved' ? 'media.approve' : 'media.reject',
+        targetType: 'media',
+        targetId: moderated.id,
       }),
     ]);
   }
