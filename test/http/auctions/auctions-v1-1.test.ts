@@ -43,6 +43,16 @@ describe('HTTP auctions (1.1)', () => {
   });
   afterAll(() => t.close());
 
+  it('GET /openapi.json documents buy-now and the 1.1 fields', async () => {
+    const doc = (await request(t.app).get('/openapi.json')).body;
+    expect(doc.paths['/auctions/{id}/buy-now']?.post?.responses?.['200']).toBeDefined();
+    const { Auction: auction, Bid: bid, CreateAuctionRequest: create } = doc.components.schemas;
+    for (const field of ['reserveMet', 'leadingBidderAlias', 'buyItNowPrice', 'buyItNowAvailable', 'winnerAlias']) expect(auction.properties, field).toHaveProperty(field);
+    for (const field of ['bidderAlias', 'kind']) expect(bid.properties, field).toHaveProperty(field);
+    expect(bid.required).not.toContain('bidderId');
+    expect(create.properties).toHaveProperty('buyItNowPrice');
+  });
+
   describe('privacy and aliases', () => {
     it('each viewer sees the reserve, the ids and the maxima they may see; everyone sees aliases and reserveMet', async () => {
       const { id } = await liveAuction({ reservePrice: euros(5_000) });
@@ -173,10 +183,10 @@ describe('HTTP auctions (1.1)', () => {
         const { id } = await liveAuction({ buyItNowPrice: euros(5_000) });
         // Buyers first in most rounds, so that both outcomes happen.
         const bidsFirst = round % 3 === 2;
-        const racing = users.map((user, index) => ((index % 2 === 0) === bidsFirst ? w.bid(user, id, 1_000 + 100 * index) : buyNow(user, id)));
-        const results = await Promise.all(racing);
-        const buys = results.filter((res) => res.req.path.endsWith('/buy-now'));
-        const bids = results.filter((res) => res.req.path.endsWith('/bids'));
+        const bidding = (index: number) => (index % 2 === 0) === bidsFirst;
+        const results = await Promise.all(users.map((user, index) => (bidding(index) ? w.bid(user, id, 1_000 + 100 * index) : buyNow(user, id))));
+        const buys = results.filter((_, index) => !bidding(index));
+        const bids = results.filter((_, index) => bidding(index));
         const winners = buys.filter((res) => res.status === 200);
         for (const refused of buys.filter((res) => res.status !== 200)) expectProblem(refused, 409, 'AUCTION_BUY_NOW_UNAVAILABLE');
         for (const refused of bids.filter((res) => res.status !== 201)) expect(['AUCTION_NOT_LIVE', 'AUCTION_BID_TOO_LOW']).toContain(refused.body.code);
