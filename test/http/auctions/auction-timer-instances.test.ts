@@ -92,7 +92,7 @@ describeWithService('MONGO_URL', 'auction timer across instances', (mongoUrl) =>
         await vi.waitFor(() => expect(ended(events).map((e) => (e.payload as { auctionId: string }).auctionId)).toEqual([auctionId]), { timeout: 5_000, interval: 20 });
         expect(Date.now() - reachedEnd).toBeLessThan(1_000);
         expect(ended(events)[0]?.payload).toMatchObject({ winnerId: buyer.id, finalPrice: euros(1_500) });
-        const auction = await request(fresh.app).get(`/api/v1/auctions/${auctionId}`);
+        const auction = await request(fresh.app).get(`/api/v1/auctions/${auctionId}`).set(w.seller.auth); // the winner is named to the seller
         expect(auction.body).toMatchObject({ status: 'ended', winnerId: buyer.id });
         await vi.waitFor(async () => expect(await fresh.container.get<Db>(MongoDbToken).collection('orders').countDocuments({ auctionId })).toBe(1), { timeout: 5_000, interval: 50 });
       }, 60_000);
