@@ -83,7 +83,7 @@ describe('rate limits', () => {
 
 describe('open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
   const png = Buffer.alloc(1500, 7);
-  const requestUpload = (t: TestApp, auth: object) =>
+  const requestUpload = (t: TestApp, auth: { Authorization: string }) =>
     request(t.app).post('/api/v1/media/uploads').set(auth).send({ contentType: 'image/png', size: png.length, filename: 'bike.png' });
 
   it('answers 429 RATE_LIMITED with Retry-After once that many uploads await their bytes; a completed or expired one frees its slot', async () => {
