@@ -30,11 +30,11 @@ describe('a cancelled order cancels its delivery (1.1)', () => {
     });
   }
 
-  it('nobody acts on a cancelled delivery: no pickup, tracking, completion or assignment (409)', () => {
+  it('nobody acts on a cancelled delivery: no pickup, tracking, completion or assignment (409 DELIVERY_ORDER_CANCELLED)', () => {
     const cancelled = cancelDelivery(inStatus('assigned'), later);
-    expect(codeOf(() => pickUp(cancelled, 'c1', later))).toBe('DELIVERY_INVALID_TRANSITION');
-    expect(codeOf(() => completeDelivery(cancelled, 'c1', later))).toBe('DELIVERY_INVALID_TRANSITION');
-    expect(codeOf(() => assertTrackable(cancelled, 'c1'))).toBe('DELIVERY_INVALID_TRANSITION');
-    expect(codeOf(() => assignCourier(cancelled, 'c2', later))).toBe('DELIVERY_INVALID_TRANSITION');
+    expect(codeOf(() => pickUp(cancelled, 'c1', later))).toBe('DELIVERY_ORDER_CANCELLED');
+    expect(codeOf(() => completeDelivery(cancelled, 'c1', later))).toBe('DELIVERY_ORDER_CANCELLED');
+    expect(codeOf(() => assertTrackable(cancelled, 'c1'))).toBe('DELIVERY_ORDER_CANCELLED');
+    expect(codeOf(() => assignCourier(cancelled, 'c2', later))).toBe('DELIVERY_ORDER_CANCELLED');
   });
 });

@@ -30,11 +30,12 @@ describe('delivery state machine', () => {
   });
 
   for (const [action, [apply, from, to]] of Object.entries(steps)) {
-    it(`${action}: ${from.join(' | ')} -> ${to}; DELIVERY_INVALID_TRANSITION from every other status`, () => {
+    it(`${action}: ${from.join(' | ')} -> ${to}; DELIVERY_INVALID_TRANSITION from every other status (DELIVERY_ORDER_CANCELLED when cancelled)`, () => {
       for (const status of deliveryStatuses) {
         const before = inStatus(status);
+        const refused = status === 'cancelled' ? 'DELIVERY_ORDER_CANCELLED' : 'DELIVERY_INVALID_TRANSITION';
         if (from.includes(status)) expect(apply(before)).toMatchObject({ status: to, version: 2, updatedAt: later });
-        else expect(codeOf(() => apply(before)), `${action} from ${status}`).toBe('DELIVERY_INVALID_TRANSITION');
+        else expect(codeOf(() => apply(before)), `${action} from ${status}`).toBe(refused);
       }
     });
   }

@@ -84,9 +84,9 @@ export function refundsAndDeadlinesSuite(env: Record<string, string> = {}): void
     const { deliveryId, orderId, buyer, courier } = await w.assignedDelivery();
     expect((await cancel(buyer, orderId)).status).toBe(200);
     await vi.waitFor(async () => expect((await request(t.app).get(`/api/v1/deliveries/${deliveryId}`).set(courier.auth)).body).toMatchObject({ status: 'cancelled' }), wait);
-    expectProblem(await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(courier.auth), 409, 'DELIVERY_INVALID_TRANSITION');
-    expectProblem(await request(t.app).post(`/api/v1/deliveries/${deliveryId}/complete`).set(courier.auth), 409, 'DELIVERY_INVALID_TRANSITION');
-    expectProblem(await request(t.app).post(`/api/v1/deliveries/${deliveryId}/location`).set(courier.auth).send({ lat: 48.85, lng: 2.35 }), 409, 'DELIVERY_INVALID_TRANSITION');
+    expectProblem(await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(courier.auth), 409, 'DELIVERY_ORDER_CANCELLED');
+    expectProblem(await request(t.app).post(`/api/v1/deliveries/${deliveryId}/complete`).set(courier.auth), 409, 'DELIVERY_ORDER_CANCELLED');
+    expectProblem(await request(t.app).post(`/api/v1/deliveries/${deliveryId}/location`).set(courier.auth).send({ lat: 48.85, lng: 2.35 }), 409, 'DELIVERY_ORDER_CANCELLED');
     await vi.waitFor(async () => {
       const notes = (await request(t.app).get('/api/v1/notifications').set(courier.auth)).body.items as { type: string }[];
       expect(notes.map((n) => n.type)).toContain('delivery.cancelled');

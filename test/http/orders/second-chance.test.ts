@@ -27,20 +27,22 @@ interface OrderBody {
 describe('HTTP second-chance offers after a payment timeout', () => {
   let t: TestApp;
   let w: AuctionWorld;
-  let [ann, bob, cat]: SignedIn[] = [];
+  let ann: SignedIn;
+  let bob: SignedIn;
+  let cat: SignedIn;
 
   const ordersOf = async (who: SignedIn): Promise<OrderBody[]> => (await request(t.app).get('/api/v1/orders').set(who.auth)).body.items as OrderBody[];
   /** Moves the clock, and signs everyone in again (access tokens live 15 minutes of that clock). */
   const advance = async (ms: number) => {
     t.clock.advance(ms);
-    await relogin(t.app, ann!, bob!, cat!, w.seller);
+    await relogin(t.app, ann, bob, cat, w.seller);
   };
   const level = async (listingId: string) => t.container.get<StockLedger>(StockLedger).level(listingId);
 
   beforeAll(async () => {
     t = await createTestApp({ ...TEST_ADMIN, AUCTION_TIMER_INTERVAL_MS: '50', ORDER_SWEEP_INTERVAL_MS: '100' });
     w = await auctionWorld(t);
-    [ann, bob, cat] = await Promise.all([registerUser(t.app), registerUser(t.app), registerUser(t.app)]);
+    [ann, bob, cat] = (await Promise.all([registerUser(t.app), registerUser(t.app), registerUser(t.app)])) as [SignedIn, SignedIn, SignedIn];
   });
   afterAll(() => t.close());
 
@@ -56,7 +58,7 @@ describe('HTTP second-chance offers after a payment timeout', () => {
     await advance(11 * 60_000);
     let won!: OrderBody;
     await vi.waitFor(async () => {
-      [won] = await ordersOf(ann);
+      won = (await ordersOf(ann))[0]!;
       expect(won).toMatchObject({ auctionId, status: 'pending_payment' });
     }, wait);
     expect(new Date(won.payBy!).getTime() - new Date(won.createdAt).getTime()).toBe(AUCTION_TTL_MS);
@@ -64,7 +66,7 @@ describe('HTTP second-chance offers after a payment timeout', () => {
     await advance(AUCTION_TTL_MS);
     let offer!: OrderBody;
     await vi.waitFor(async () => {
-      [offer] = await ordersOf(bob);
+      offer = (await ordersOf(bob))[0]!;
       expect(offer).toMatchObject({ auctionId, status: 'pending_payment', secondChanceOf: won.id });
     }, wait);
     expect(offer.items).toMatchObject([{ listingId, unitPrice: euros(2_500) }]);

@@ -1,6 +1,7 @@
 import { deliveryStatuses } from '../../../domain/delivery/delivery.js';
 import { dropReasons } from '../../../domain/delivery/tracking-filter.js';
 import { locationFields } from '../../shared/delivery/location-input.js';
+import { pageQuery } from '../catalog/catalog-schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const id = z.string().min(1).max(128);
@@ -29,9 +30,14 @@ export const deliverySchema = z
     assignedAt: z.string().optional(),
     pickedUpAt: z.string().optional(),
     deliveredAt: z.string().optional(),
+    cancelledAt: z.string().optional().describe('(1.1) when its order was cancelled'),
   })
   .openapi('Delivery');
 
 export const locationAnswerSchema = z
   .object({ kept: z.boolean(), reason: z.enum(dropReasons).optional().describe('why the tracking filter dropped the point') })
   .openapi('LocationAnswer');
+
+export const listDeliveriesQuery = pageQuery.extend({ status: z.enum(deliveryStatuses).optional() });
+export const deliverySummarySchema = deliverySchema.omit({ track: true }).openapi('DeliverySummary');
+export const deliveryPageSchema = z.object({ items: z.array(deliverySummarySchema), nextCursor: z.string().nullable() }).openapi('DeliveryPage');
