@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { auctionWorld, euros, type AuctionWorld } from '../../support/auction-helpers.js';
 import { registerUser, relogin, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
+import { describeWithService } from '../../support/real-services.js';
+import { realStack } from '../../support/real-stack.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const AUCTION_TTL_MS = 172_800 * 1000;
-const wait = { timeout: 10_000, interval: 25 };
+const wait = { timeout: 20_000, interval: 25 };
 
 interface OrderBody {
   id: string;
@@ -24,7 +26,7 @@ interface OrderBody {
  * next-highest bidder whose maximum reached the reserve, offered at that maximum; with nobody
  * left, the unit is back in stock. The app's own timer and sweeper run (every 50 ms) on a hand-driven clock.
  */
-describe('HTTP second-chance offers after a payment timeout', () => {
+function secondChanceSuite(env: Record<string, string> = {}): void {
   let t: TestApp;
   let w: AuctionWorld;
   let ann: SignedIn;
@@ -40,10 +42,10 @@ describe('HTTP second-chance offers after a payment timeout', () => {
   const level = async (listingId: string) => t.container.get<StockLedger>(StockLedger).level(listingId);
 
   beforeAll(async () => {
-    t = await createTestApp({ ...TEST_ADMIN, AUCTION_TIMER_INTERVAL_MS: '50', ORDER_SWEEP_INTERVAL_MS: '100' });
+    t = await createTestApp({ ...TEST_ADMIN, AUCTION_TIMER_INTERVAL_MS: '50', ORDER_SWEEP_INTERVAL_MS: '100', ...env });
     w = await auctionWorld(t);
     [ann, bob, cat] = (await Promise.all([registerUser(t.app), registerUser(t.app), registerUser(t.app)])) as [SignedIn, SignedIn, SignedIn];
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   it('winner unpaid -> runner-up offered at their maximum (notified, own deadline) -> unpaid -> nobody above the reserve: the unit is back', async () => {
@@ -107,5 +109,17 @@ describe('HTTP second-chance offers after a payment timeout', () => {
     await advance(AUCTION_TTL_MS);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await ordersOf(bob)).find((o) => o.id === offer.id)).toMatchObject({ status: 'paid' });
+  });
+}
+
+describe('HTTP second-chance offers after a payment timeout (memory)', () => secondChanceSuite());
+
+describeWithService('MONGO_URL', 'HTTP second-chance offers on the real stack', (mongoUrl) => {
+  describeWithService('REDIS_URL', 'on Redis', (redisUrl) => {
+    describeWithService('AMQP_URL', 'and RabbitMQ', (amqpUrl) => {
+      const stack = realStack({ mongoUrl, redisUrl, amqpUrl });
+      afterAll(() => stack.cleanup());
+      secondChanceSuite(stack.env);
+    });
   });
 });
