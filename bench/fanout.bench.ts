@@ -245,7 +245,7 @@ async function bareTarget(clients: number, sample: Json | undefined): Promise<Ro
   const row = emptyRow(clients, 'bare Socket.IO');
   const room = 'auction:bare';
   const id = '00000000-0000-4000-8000-000000000000';
-  const template: Json = sample ?? { auctionId: id, currentPrice: { amount: 1_000, currency: 'EUR' }, leadingBidderId: id, endsAt: new Date().toISOString(), bidId: id, bidderId: id, price: { amount: 1_000, currency: 'EUR' }, previousLeaderId: id };
+  const template: Json = sample ?? { auctionId: id, currentPrice: { amount: 1_000, currency: 'EUR' }, endsAt: new Date().toISOString(), reserveMet: true, leadingBidderAlias: 'Bidder 1', bidId: id, bidderAlias: 'Bidder 1', price: { amount: 1_000, currency: 'EUR' } };
   const app = express();
   app.use(express.json());
   const { server, base } = await listen(app);
