@@ -9,6 +9,7 @@ import { DeliveryAccess } from '../application/delivery/delivery-access.js';
 import { DeliveryEvents } from '../application/delivery/delivery-events.js';
 import { DeliverySettings } from '../application/delivery/delivery-settings.js';
 import { GetDelivery } from '../application/delivery/get-delivery/get-delivery.js';
+import { ListDeliveries } from '../application/delivery/list-deliveries/list-deliveries.js';
 import { PickUpDelivery } from '../application/delivery/pick-up-delivery/pick-up-delivery.js';
 import { CourierDirectory } from '../application/delivery/ports/courier-directory.js';
 import { DeliveryOrders } from '../application/delivery/ports/delivery-orders.js';
@@ -64,6 +65,7 @@ export async function bindDelivery(container: Container, config: Config): Promis
   bind(CompleteDelivery, [DeliveryRepository, DeliveryEvents, Clock]);
   bind(CancelOrderDelivery, [DeliveryRepository, DeliveryEvents, Clock]);
   bind(GetDelivery, [DeliveryRepository]);
+  bind(ListDeliveries, [DeliveryRepository]);
   bind(DeliveryAccess, [DeliveryRepository]);
 }
 

@@ -17,6 +17,7 @@ import { CreateOrder } from '../application/orders/create-order/create-order.js'
 import { FollowDelivery } from '../application/orders/follow-delivery/follow-delivery.js';
 import { GetOrder } from '../application/orders/get-order/get-order.js';
 import { IdempotentRequests } from '../application/orders/idempotent-requests.js';
+import { ListAllOrders } from '../application/orders/list-all-orders/list-all-orders.js';
 import { ListOrders } from '../application/orders/list-orders/list-orders.js';
 import { OrderEvents } from '../application/orders/order-events.js';
 import { OrderPlacement } from '../application/orders/order-placement.js';
@@ -88,6 +89,7 @@ export async function bindOrders(container: Container, config: Config): Promise<
   bind(FollowDelivery, [OrderRepository, OrderEvents]);
   bind(GetOrder, [OrderRepository]);
   bind(ListOrders, [OrderRepository]);
+  bind(ListAllOrders, [OrderRepository]);
   container
     .bind(SettlePlacingOrders)
     .toResolvedValue(

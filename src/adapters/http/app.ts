@@ -12,6 +12,8 @@ import { ApiRouter } from './api-router.js';
 import { auctionRoutes } from './auctions/auction-routes.js';
 import { cartRoutes } from './cart/cart-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
+import { adminOrderRoutes } from './orders/admin-order-routes.js';
+import { deliveryListRoutes } from './delivery/delivery-list-routes.js';
 import { orderRoutes } from './orders/order-routes.js';
 import { adminListingRoutes } from './catalog/admin-listing-routes.js';
 import { categoryRoutes } from './catalog/category-routes.js';
@@ -37,7 +39,7 @@ export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
 /** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, adminUserRoutes, auditRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, auctionRoutes, deliveryRoutes, notificationRoutes];
+const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, adminUserRoutes, auditRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, adminOrderRoutes, auctionRoutes, deliveryRoutes, deliveryListRoutes, notificationRoutes];
 
 export interface AppOptions {
   trustProxy?: number;

@@ -117,7 +117,7 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
   /** Every order of the buyer, whatever its status. */
   const allOrders = async (): Promise<Order[]> => {
     const orders = c.get<OrderRepository>(OrderRepository);
-    const placed = (await orders.listByBuyer(buyer.userId, { limit: 100 })).items;
+    const placed = (await orders.list({ buyerId: buyer.userId }, { limit: 100 })).items;
     const placing = (await orders.listPlacing(new Date(f.clock.now().getTime() + 1), 100)).filter((o) => o.buyerId === buyer.userId);
     return [...placed, ...placing];
   };

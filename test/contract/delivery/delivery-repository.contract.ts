@@ -18,6 +18,8 @@ const inTransit = (): Delivery => pickUp(assignCourier(pending(), 'c1', minutes(
 const pointAt = (minute: number, accuracy?: number): TrackPoint => ({ lat: 48.85 + minute / 1000, lng: 2.35, ...(accuracy === undefined ? {} : { accuracy }), recordedAt: minutes(minute) });
 const append = (delivery: Delivery, point: TrackPoint, keepNewest = 500): TrackAppend => ({ deliveryId: delivery.id, version: delivery.version, point, keepNewest, at: point.recordedAt });
 
+const withoutTrack = ({ track: _track, ...summary }: Delivery) => summary;
+
 /** Stores `delivery` as it is: create takes a delivery in any state. */
 async function stored(repo: DeliveryRepository, delivery: Delivery): Promise<Delivery> {
   await repo.create(delivery);
@@ -157,4 +159,39 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
       expect((await repo.findById(delivery.id))?.track).toHaveLength(1);
     },
   );
+
+  it("lists a courier's deliveries without their tracks, newest first, by status, paging without gaps", async () => {
+    const courier = `c-${randomUUID()}`;
+    const mine: Delivery[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const created = createDelivery({ id: randomUUID(), orderId: randomUUID(), buyerId: 'b1', sellerIds: ['s1'], at: minutes(Math.floor(i / 2)) });
+      const assigned = assignCourier(created, courier, minutes(10));
+      mine.push(await stored(repo, i === 4 ? pickUp(assigned, courier, minutes(11)) : assigned));
+    }
+    const tracked = mine[0]!;
+    await repo.appendPoint(append(tracked, pointAt(12)), []);
+    await stored(repo, assignCourier(pending(), `c-${randomUUID()}`, minutes(10)));
+    const newest = [...mine].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((d) => d.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await repo.list({ courierId: courier }, { limit: 2, cursor });
+      for (const item of page.items) expect(item).not.toHaveProperty('track');
+      seen.push(...page.items.map((d) => d.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(newest);
+    const assigned = (await repo.list({ courierId: courier, status: 'assigned' }, { limit: 100 })).items;
+    expect(assigned.map((d) => d.id)).toEqual(newest.filter((id) => id !== mine[4]!.id));
+    expect(assigned.find((d) => d.id === tracked.id)).toEqual(withoutTrack(withTrackPoint(tracked, pointAt(12), 500, minutes(12))));
+    expect((await repo.list({ courierId: courier, status: 'in_transit' }, { limit: 100 })).items.map((d) => d.id)).toEqual([mine[4]!.id]);
+    expect((await repo.list({ courierId: courier, status: 'delivered' }, { limit: 100 })).items).toEqual([]);
+  });
+
+  it('lists every delivery without a courier filter, newest first; refuses a cursor it did not give', async () => {
+    const later = await stored(repo, createDelivery({ id: randomUUID(), orderId: randomUUID(), buyerId: 'b1', sellerIds: ['s1'], at: new Date('2999-01-01T00:00:00Z') }));
+    expect((await repo.list({}, { limit: 1 })).items.map((d) => d.id)).toEqual([later.id]);
+    expect((await repo.list({ status: 'pending' }, { limit: 1 })).items.map((d) => d.id)).toEqual([later.id]);
+    await expect(repo.list({}, { limit: 1, cursor: 'nope' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
 }

@@ -96,9 +96,33 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     await orders.create(failed, []);
     await orders.save(failOrder(failed, minutes(31)), []);
     const newest = (list: Order[]) => [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((o) => o.id);
-    expect(await allPages((cursor) => orders.listByBuyer(buyer, { limit: 3, cursor }))).toEqual(newest(created.filter((o) => o.buyerId === buyer)));
-    expect(await allPages((cursor) => orders.listBySeller(seller, { limit: 2, cursor }))).toEqual(newest(created.filter((o) => o.items.some((i) => i.sellerId === seller))));
-    await expect(orders.listByBuyer(buyer, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    expect(await allPages((cursor) => orders.list({ buyerId: buyer }, { limit: 3, cursor }))).toEqual(newest(created.filter((o) => o.buyerId === buyer)));
+    expect(await allPages((cursor) => orders.list({ sellerId: seller }, { limit: 2, cursor }))).toEqual(newest(created.filter((o) => o.items.some((i) => i.sellerId === seller))));
+    await expect(orders.list({ buyerId: buyer }, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('lists by courier, by status, and by every given filter at once (the admin view); without a filter, every placed order', async () => {
+    const { orders } = await make();
+    const [buyer, seller, courier] = [`b-${randomUUID()}`, `s-${randomUUID()}`, `c-${randomUUID()}`];
+    const first = await placed(orders, placing(buyer, [seller], minutes(1)));
+    const second = await placed(orders, placing(buyer, ['other-seller'], minutes(2)));
+    const paid = markPaid(second, minutes(3));
+    await orders.save(paid, []);
+    const carried = { ...paid, courierId: courier, version: paid.version + 1 };
+    await orders.save(carried, []);
+    const third = await placed(orders, placing('someone-else', [seller], minutes(4)));
+    await orders.create(placing(buyer, [seller], minutes(5)), []);
+    const ids = async (filter: Parameters<OrderRepository['list']>[0]) => (await orders.list(filter, { limit: 100 })).items.map((o) => o.id);
+    expect(await ids({ courierId: courier })).toEqual([second.id]);
+    expect(await orders.list({ courierId: courier }, { limit: 100 })).toEqual({ items: [carried], nextCursor: null });
+    expect(await ids({ buyerId: buyer, status: 'pending_payment' })).toEqual([first.id]);
+    expect(await ids({ buyerId: buyer, status: 'paid' })).toEqual([second.id]);
+    expect(await ids({ sellerId: seller, status: 'pending_payment' })).toEqual([third.id, first.id]);
+    expect(await ids({ buyerId: buyer, sellerId: seller })).toEqual([first.id]);
+    expect(await ids({ buyerId: buyer, sellerId: seller, status: 'paid' })).toEqual([]);
+    const everything = await ids({});
+    expect(everything).toEqual(expect.arrayContaining([first.id, second.id, third.id]));
+    expect(everything.indexOf(third.id)).toBeLessThan(everything.indexOf(first.id));
   });
 
   it('finds the newest order of a checkout key or an auction, never a failed attempt', async () => {

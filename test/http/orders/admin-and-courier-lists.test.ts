@@ -42,7 +42,7 @@ describe('admin orders, the courier worklist and GET /deliveries', () => {
     it('is for admins only and names bad filters', async () => {
       expectProblem(await get('/admin/orders', w.seller.auth), 403);
       expectProblem(await request(t.app).get('/api/v1/admin/orders'), 401);
-      expect(fieldPaths(expectProblem(await get('/admin/orders', w.admin, { status: 'placing', limit: 500 }), 400))).toEqual(['query.status', 'query.limit']);
+      expect(fieldPaths(expectProblem(await get('/admin/orders', w.admin, { status: 'placing', limit: 500 }), 400)).sort()).toEqual(['query.limit', 'query.status']);
       expect(fieldPaths(expectProblem(await get('/admin/orders', w.admin, { cursor: 'x' }), 400, 'INVALID_CURSOR'))).toEqual(['query.cursor']);
     });
   });
@@ -105,6 +105,19 @@ describe('admin orders, the courier worklist and GET /deliveries', () => {
       expectProblem(await get('/deliveries', unassigned.buyer.auth), 403);
       expect(fieldPaths(expectProblem(await get('/deliveries', w.admin, { status: 'lost' }), 400))).toEqual(['query.status']);
     });
+  });
+
+  it('documents the admin reads and the worklists in /openapi.json', async () => {
+    const doc = (await request(t.app).get('/openapi.json')).body;
+    for (const path of ['/admin/users', '/admin/users/{id}', '/admin/audit', '/admin/orders', '/deliveries']) expect(doc.paths[path]?.get, path).toBeDefined();
+    expect(doc.components.schemas).toHaveProperty('AdminUser');
+    expect(doc.components.schemas).toHaveProperty('KycDocument');
+    expect(doc.components.schemas).toHaveProperty('AuditEntry');
+    expect(doc.components.schemas).toHaveProperty('DeliverySummary');
+    const role = doc.paths['/orders'].get.parameters.find((p: { name: string }) => p.name === 'role');
+    expect(role.schema.enum).toEqual(['buyer', 'seller', 'courier']);
+    const audit = doc.paths['/admin/audit'].get.parameters.map((p: { name: string }) => p.name);
+    expect(audit).toEqual(expect.arrayContaining(['actorId', 'targetId', 'limit', 'cursor']));
   });
 
   const post = (path: string, auth: { Authorization: string }, body: object = {}) => request(t.app).post(`/api/v1${path}`).set(auth).send(body);

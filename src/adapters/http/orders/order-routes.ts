@@ -56,7 +56,7 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     method: 'get',
     path: '/orders',
     tag,
-    summary: 'Your orders as buyer, or (role=seller) the orders with your listings; newest first',
+    summary: 'Your orders as buyer, or (role=seller) the orders with your listings, or (role=courier) the orders of your deliveries; newest first',
     auth: true,
     query: listOrdersQuery,
     responses: { 200: { description: 'a page of orders', schema: orderPageSchema }, ...signedIn },

@@ -18,7 +18,14 @@ export const payOrderBody = z
   .object({ paymentMethod: z.enum(['test_card', 'test_card_declined']), shippingAddress: shippingAddress.optional().describe("required when the order has none (an auction's order)") })
   .openapi('PayOrderRequest');
 export const orderIdParams = z.object({ id: z.string().min(1).max(128) });
-export const listOrdersQuery = pageQuery.extend({ role: z.enum(['buyer', 'seller']).default('buyer') });
+export const listOrdersQuery = pageQuery.extend({
+  role: z.enum(['buyer', 'seller', 'courier']).default('buyer').describe('buyer: your orders; seller: orders with your listings; courier: orders of your deliveries'),
+});
+export const adminOrdersQuery = pageQuery.extend({
+  status: z.enum(orderStatuses).optional(),
+  buyerId: z.string().min(1).max(128).optional(),
+  sellerId: z.string().min(1).max(128).optional().describe('orders with at least one item of this seller'),
+});
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'expected 8 to 128 letters, digits, . _ : or -');
 
 const paymentSchema = z.object({ id: z.string(), amount: moneySchema, paidAt: z.string() }).openapi('OrderPayment');

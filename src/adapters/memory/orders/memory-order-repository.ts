@@ -1,4 +1,4 @@
-import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
+import type { OrderFilter, OrderRepository } from '../../../application/orders/ports/order-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { isPlaced, orderErrors, sellerIdsOf, type Order } from '../../../domain/orders/order.js';
@@ -58,22 +58,23 @@ export class MemoryOrderRepository implements OrderRepository {
     return placing.sort(oldestFirst).slice(0, limit).map(copy);
   }
 
-  listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {
-    return this.list((o) => o.buyerId === buyerId, page);
-  }
-
-  listBySeller(sellerId: string, page: PageRequest): Promise<Page<Order>> {
-    return this.list((o) => sellerIdsOf(o).includes(sellerId), page);
+  async list(filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const listed = this.matching((o) => isPlaced(o) && matches(o, filter) && (!after || isAfter(o, after)));
+    const fetched = listed.sort(newestFirst).slice(0, page.limit + 1);
+    return newestFirstPage(fetched.map(copy), page.limit);
   }
 
   private matching(predicate: (order: Order) => boolean): Order[] {
     return [...this.orders.values()].filter(predicate);
   }
+}
 
-  private async list(matches: (order: Order) => boolean, page: PageRequest): Promise<Page<Order>> {
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const listed = this.matching((o) => isPlaced(o) && matches(o) && (!after || isAfter(o, after)));
-    const fetched = listed.sort(newestFirst).slice(0, page.limit + 1);
-    return newestFirstPage(fetched.map(copy), page.limit);
-  }
+function matches(order: Order, filter: OrderFilter): boolean {
+  return (
+    (filter.status === undefined || order.status === filter.status) &&
+    (filter.buyerId === undefined || order.buyerId === filter.buyerId) &&
+    (filter.sellerId === undefined || sellerIdsOf(order).includes(filter.sellerId)) &&
+    (filter.courierId === undefined || order.courierId === filter.courierId)
+  );
 }

@@ -1,10 +1,13 @@
-import type { Collection, Db } from 'mongodb';
-import type { DeliveryRepository, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import type { Collection, Db, Filter } from 'mongodb';
+import type { DeliveryFilter, DeliveryRepository, DeliverySummary, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { deliveryErrors, type Delivery } from '../../../domain/delivery/delivery.js';
 import type { TrackPoint } from '../../../domain/delivery/tracking-filter.js';
+import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
 import { appendOutbox, replaceWithOutbox, type MongoOutboxStore } from '../shared/mongo-outbox.js';
+import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
 type DeliveryDocument = Omit<Delivery, 'id'> & { _id: string };
 
@@ -46,6 +49,11 @@ function toDelivery(document: DeliveryDocument): Delivery {
   return delivery;
 }
 
+function withoutTrack(delivery: Delivery): DeliverySummary {
+  const { track: _track, ...summary } = delivery;
+  return summary;
+}
+
 /**
  * Deliveries in the `deliveries` collection. One per order: a unique index on orderId (an insert's
  * violation is atomic on MongoDB and FerretDB alike). Changes are conditional on the version read;
@@ -64,6 +72,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
 
   async ensureIndexes(): Promise<void> {
     await this.collection.createIndex({ orderId: 1 }, { name: 'one_per_order', unique: true });
+    await this.collection.createIndex({ createdAt: -1, _id: -1 }, { name: 'newest' });
+    await this.collection.createIndex({ courierId: 1, createdAt: -1, _id: -1 }, { name: 'courier_newest' });
   }
 
   async create(delivery: Delivery): Promise<void> {
@@ -83,6 +93,16 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   async findByOrderId(orderId: string): Promise<Delivery | null> {
     const document = await this.collection.findOne({ orderId });
     return document ? toDelivery(document) : null;
+  }
+
+  async list(filter: DeliveryFilter, page: PageRequest): Promise<Page<DeliverySummary>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const { courierId, status } = filter;
+    const matching = { ...(courierId === undefined ? {} : { courierId }), ...(status === undefined ? {} : { status }) };
+    const query = { $and: [matching, newestFirstAfter(after)] } as Filter<DeliveryDocument>;
+    const found = this.collection.find(query, { projection: { track: 0, outbox: 0 } }).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1);
+    const documents = await found.toArray();
+    return newestFirstPage(documents.map((document) => withoutTrack(toDelivery({ ...document, track: [] }))), page.limit);
   }
 
   async save(delivery: Delivery, events: PendingEvents): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { OrderRepository } from '../../../application/orders/ports/order-repository.js';
+import type { OrderFilter, OrderRepository } from '../../../application/orders/ports/order-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { internalOrderStatuses, orderErrors, type Order } from '../../../domain/orders/order.js';
@@ -31,6 +31,17 @@ function toDocument(order: Order): OrderDocument {
   return { _id: id, ...rest, sellerIds: [...new Set(order.items.map((i) => i.sellerId))] };
 }
 
+/** The query of an OrderFilter (a seller matches through the stored `sellerIds`). */
+function matching(filter: OrderFilter): Filter<OrderDocument> {
+  const { status, buyerId, sellerId, courierId } = filter;
+  return {
+    ...(status === undefined ? {} : { status }),
+    ...(buyerId === undefined ? {} : { buyerId }),
+    ...(sellerId === undefined ? {} : { sellerIds: sellerId }),
+    ...(courierId === undefined ? {} : { courierId }),
+  };
+}
+
 function toOrder(document: OrderDocument): Order {
   const { _id, sellerIds: _sellerIds, outbox: _outbox, outboxPending: _pending, outboxLease: _lease, ...rest } = document;
   const order = { id: _id, ...rest } as Order;
@@ -60,6 +71,8 @@ export class MongoOrderRepository implements OrderRepository {
     await this.collection.createIndex({ auctionId: 1 }, { name: 'auction' });
     await this.collection.createIndex({ buyerId: 1, checkoutKey: 1 }, { name: 'checkout_key' });
     await this.collection.createIndex({ status: 1, createdAt: 1 }, { name: 'status_created' });
+    await this.collection.createIndex({ courierId: 1, createdAt: -1, _id: -1 }, { name: 'courier_newest' });
+    await this.collection.createIndex({ createdAt: -1, _id: -1 }, { name: 'newest' });
     await this.collection.createIndex({ status: 1, payBy: 1 }, { name: 'status_pay_by' });
   }
 
@@ -102,23 +115,15 @@ export class MongoOrderRepository implements OrderRepository {
     return (await stale.sort({ createdAt: 1 }).limit(limit).toArray()).map(toOrder);
   }
 
-  listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>> {
-    return this.list({ buyerId }, page);
-  }
-
-  listBySeller(sellerId: string, page: PageRequest): Promise<Page<Order>> {
-    return this.list({ sellerIds: sellerId }, page);
+  async list(filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const query = { $and: [matching(filter), placed, newestFirstAfter(after)] } as Filter<OrderDocument>;
+    const documents = await this.collection.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    return newestFirstPage(documents.map(toOrder), page.limit);
   }
 
   private async newest(filter: Filter<OrderDocument>): Promise<Order | null> {
     const [document] = await this.collection.find(filter).sort({ createdAt: -1, _id: -1 }).limit(1).toArray();
     return document ? toOrder(document) : null;
-  }
-
-  private async list(filter: Filter<OrderDocument>, page: PageRequest): Promise<Page<Order>> {
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const query = { $and: [filter, placed, newestFirstAfter(after)] } as Filter<OrderDocument>;
-    const documents = await this.collection.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
-    return newestFirstPage(documents.map(toOrder), page.limit);
   }
 }

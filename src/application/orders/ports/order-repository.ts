@@ -1,6 +1,16 @@
-import type { Order } from '../../../domain/orders/order.js';
+import type { Order, orderStatuses } from '../../../domain/orders/order.js';
 import type { PendingEvents } from '../../shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../shared/ports/page.js';
+
+/** Which placed orders a list holds; every given field must match. */
+export interface OrderFilter {
+  status?: (typeof orderStatuses)[number];
+  buyerId?: string;
+  /** Orders with at least one item of this seller. */
+  sellerId?: string;
+  /** Orders whose delivery this courier has (as the order last heard from the delivery module). */
+  courierId?: string;
+}
 
 /**
  * Orders. A write stores the events its change causes (`events`) in the same atomic step as the
@@ -26,9 +36,7 @@ export interface OrderRepository {
   listPaymentOverdue(now: Date, limit: number): Promise<Order[]>;
   /** Orders still `placing` that were created before `before`, oldest first (the sweeper settles them). */
   listPlacing(before: Date, limit: number): Promise<Order[]>;
-  /** Placed orders of this buyer, newest first. */
-  listByBuyer(buyerId: string, page: PageRequest): Promise<Page<Order>>;
-  /** Placed orders with at least one item of this seller, newest first. */
-  listBySeller(sellerId: string, page: PageRequest): Promise<Page<Order>>;
+  /** Placed orders matching `filter`, newest first (createdAt, then id, descending). */
+  list(filter: OrderFilter, page: PageRequest): Promise<Page<Order>>;
 }
 export const OrderRepository = Symbol.for('OrderRepository');

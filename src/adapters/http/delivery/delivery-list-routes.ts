@@ -1,0 +1,27 @@
+import type { Container } from 'inversify';
+import { ListDeliveries } from '../../../application/delivery/list-deliveries/list-deliveries.js';
+import type { ApiRouter } from '../api-router.js';
+import { presentDeliverySummary } from './delivery-presenter.js';
+import { deliveryPageSchema, listDeliveriesQuery } from './delivery-schemas.js';
+
+export function deliveryListRoutes(api: ApiRouter, container: Container): void {
+  api.route({
+    method: 'get',
+    path: '/deliveries',
+    tag: 'Delivery',
+    summary: "A courier's own deliveries (an admin's: every delivery), newest first, by status; without their tracks (GET /deliveries/:id has it)",
+    auth: ['courier', 'admin'],
+    query: listDeliveriesQuery,
+    responses: {
+      200: { description: 'a page of deliveries', schema: deliveryPageSchema },
+      400: { description: 'bad status or cursor' },
+      401: { description: 'not signed in' },
+      403: { description: 'neither a courier nor an admin' },
+    },
+    handler: async ({ principal, query }) => {
+      const { status, limit, cursor } = query;
+      const page = await container.get(ListDeliveries).execute(principal, status, { limit, cursor });
+      return { status: 200, body: { items: page.items.map(presentDeliverySummary), nextCursor: page.nextCursor } };
+    },
+  });
+}
