@@ -283,6 +283,17 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     await expect(state.cancel(`auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during)).rejects.toBeInstanceOf(AuctionNotHeldError);
   });
 
+  it("cancel stores its events (an admin's audit) in its step; a refused cancel stores none", async () => {
+    const initial = await stored();
+    const audited = (cancelled: Auction) => [events.adminAction('admin-1', 'auction.cancel', cancelled)];
+    expect(await other.cancel(initial.id, { isSeller: false, isAdmin: true }, during, audited)).toMatchObject({ status: 'cancelled' });
+    expect(await codeOf(state.cancel(initial.id, { isSeller: false, isAdmin: true }, during, audited))).toBe('AUCTION_NOT_LIVE');
+    const outbox = await storedEvents();
+    expect(outbox.map((event) => [event.topic, event.payload])).toEqual([
+      ['admin.action', { actorId: 'admin-1', action: 'auction.cancel', targetType: 'auction', targetId: initial.id }],
+    ]);
+  });
+
   it('copies in and out: changing what was passed or answered changes nothing stored', async () => {
     const initial = auction();
     const kept = structuredClone(initial);
