@@ -14,11 +14,14 @@ const WAIT = { timeout: 10_000, interval: 10 };
 const SETTLE_MS = 500;
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
-/** Every delivery.* event the socket receives from now on. */
-function deliveryEvents(socket: Socket): string[] {
+/**
+ * The delivery.* events the socket receives from now on that name `courierId` (a late copy of an
+ * earlier event, about the previous courier, may still arrive: events are consumed by either instance).
+ */
+function deliveryEvents(socket: Socket, courierId: string): string[] {
   const heard: string[] = [];
-  socket.onAny((event: string) => {
-    if (event.startsWith('delivery.')) heard.push(event);
+  socket.onAny((event: string, payload: { courierId?: string }) => {
+    if (event.startsWith('delivery.') && payload.courierId === courierId) heard.push(event);
   });
   return heard;
 }
@@ -60,10 +63,10 @@ describeWithService('MONGO_URL', 'delivery access across two instances', (mongoU
         const room = `delivery:${deliveryId}`;
         const oldSocket = await socketOn(a, courier, room);
         const buyerSocket = await socketOn(a, buyer, room);
-        const byOld = deliveryEvents(oldSocket);
-        const byBuyer = deliveryEvents(buyerSocket);
-
         const replacement = await w.courier();
+        const byOld = deliveryEvents(oldSocket, replacement.id);
+        const byBuyer = deliveryEvents(buyerSocket, replacement.id);
+
         expect((await request(b.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId: replacement.id })).status).toBe(200);
         await vi.waitFor(() => expect(a.gateway.localRooms().get(room)?.has(oldSocket.id ?? '')).not.toBe(true), WAIT);
         expect(a.gateway.localRooms().get(room)?.has(buyerSocket.id ?? '')).toBe(true);
