@@ -8,5 +8,6 @@ export const identityErrors = {
   refreshTokenReused: () =>
     new DomainError('unauthenticated', 'AUTH_REFRESH_TOKEN_REUSED', 'this refresh token was already used; every session of this login is revoked'),
   userNotFound: () => new DomainError('not_found', 'USER_NOT_FOUND', 'user not found'),
+  concurrentUpdate: () => new DomainError('conflict', 'USER_CONCURRENT_UPDATE', 'the user was changed meanwhile; read it again'),
   forbidden: () => new DomainError('forbidden', 'FORBIDDEN', 'you are not allowed to do this'),
 } as const;

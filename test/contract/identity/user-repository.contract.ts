@@ -19,8 +19,13 @@ export interface UserStoreUnderTest {
   outbox: OutboxStore;
 }
 
+export interface UserRepositoryContractOptions {
+  /** FerretDB does not apply a conditional update atomically: racing saves over one KYC status may all pass. */
+  onFerretDb?: boolean;
+}
+
 /** The behaviour every UserRepository must have; `makeStore` gives an empty or unrelated store. */
-export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTest>): void {
+export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTest>, options: UserRepositoryContractOptions = {}): void {
   let repo: UserRepository;
   let outbox: OutboxStore;
   beforeEach(async () => {
@@ -48,6 +53,30 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     const unknown = newUser();
     await expect(repo.save(unknown, [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
     expect([...(await pendingOf(second)), ...(await pendingOf(unknown))]).toEqual([]);
+  });
+
+  it('a save over an expected KYC status happens only while the stored one is still it; else USER_CONCURRENT_UPDATE and no event', async () => {
+    const user = newUser();
+    await repo.create(user);
+    const pending = { ...user, kyc: submitKyc(user.kyc, ['media-1'], at) };
+    await repo.save(pending, [], 'none');
+    const verified = { ...pending, kyc: decideKyc(pending.kyc, 'verified', { by: 'admin-1', at }) };
+    await expect(repo.save(verified, [sampleEvent(`${user.id}-lost`)], 'none')).rejects.toMatchObject({ code: 'USER_CONCURRENT_UPDATE', kind: 'conflict' });
+    expect(await repo.findById(user.id)).toEqual(pending);
+    await repo.save(verified, [sampleEvent(`${user.id}-kept`)], 'pending');
+    expect(await repo.findById(user.id)).toEqual(verified);
+    expect(await pendingOf(user)).toEqual([`${user.id}-kept`]);
+    await expect(repo.save(newUser(), [], 'none')).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+  });
+
+  it.skipIf(options.onFerretDb)('of 10 racing saves over one KYC status exactly one succeeds (skipped on FerretDB: its conditional updates are not atomic)', async () => {
+    const user = newUser();
+    await repo.create({ ...user, kyc: submitKyc(user.kyc, ['media-1'], at) });
+    const pending = (await repo.findById(user.id))!;
+    const decisions = Array.from({ length: 10 }, (_, i) => ({ ...pending, kyc: decideKyc(pending.kyc, i % 2 ? 'verified' : 'rejected', { by: `admin-${i}`, at }) }));
+    const results = await Promise.allSettled(decisions.map((decided, i) => repo.save(decided, [sampleEvent(`${user.id}-${i}`)], 'pending')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await pendingOf(user)).toHaveLength(1);
   });
 
   it('save drops the optional fields the user no longer has', async () => {

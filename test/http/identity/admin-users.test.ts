@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '../../support/audit-helpers.js';
+import { settleOutbox } from '../../support/outbox-helpers.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { expectProblem, fieldPaths, registerUser, signInAdmin, submitKycDocument, TEST_ADMIN, uploadedMedia, type SignedIn } from '../../support/http-helpers.js';
 
@@ -34,6 +36,23 @@ describe('KYC documents and the admin reads of users', () => {
       const res = await submit(seller, [pending, rejected]);
       expect(res.status, JSON.stringify(res.body)).toBe(202);
       expect(res.body.kyc.status).toBe('pending');
+    });
+  });
+
+  describe('racing KYC decisions', () => {
+    it('of 10 approvals and rejections sent at once one wins (200), the others 409; one notification, one audit entry', async () => {
+      const seller = await registerUser(t.app, { roles: ['seller'] });
+      await submitKycDocument(t.app, seller);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/${i % 2 ? 'approve' : 'reject'}`).set(admin).send({})),
+      );
+      expect(answers.filter((res) => res.status === 200)).toHaveLength(1);
+      for (const res of answers.filter((r) => r.status !== 200)) expectProblem(res, 409, 'KYC_INVALID_TRANSITION');
+      await auditEntries(t.app, admin, { targetId: seller.id }, 1);
+      await settleOutbox(t.container);
+      expect(await auditEntries(t.app, admin, { targetId: seller.id }, 1)).toHaveLength(1);
+      const notices = await request(t.app).get('/api/v1/notifications').set(seller.auth);
+      expect(notices.body.items.filter((n: { type: string }) => n.type.startsWith('kyc.'))).toHaveLength(1);
     });
   });
 

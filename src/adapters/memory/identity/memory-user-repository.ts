@@ -2,6 +2,7 @@ import type { UserFilter, UserRepository } from '../../../application/identity/p
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { identityErrors } from '../../../domain/identity/errors.js';
+import type { KycStatus } from '../../../domain/identity/kyc.js';
 import type { User } from '../../../domain/identity/user.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
@@ -23,9 +24,10 @@ export class MemoryUserRepository implements UserRepository {
     this.store(user);
   }
 
-  async save(user: User, events: PendingEvents): Promise<void> {
+  async save(user: User, events: PendingEvents, expectedKycStatus?: KycStatus): Promise<void> {
     const current = this.users.get(user.id);
     if (!current) throw identityErrors.userNotFound();
+    if (expectedKycStatus !== undefined && current.kyc.status !== expectedKycStatus) throw identityErrors.concurrentUpdate();
     this.assertEmailKeyFree(user);
     this.idsByEmailKey.delete(current.emailKey);
     this.store(user);

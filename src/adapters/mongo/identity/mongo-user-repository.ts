@@ -3,7 +3,7 @@ import type { UserFilter, UserRepository } from '../../../application/identity/p
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { identityErrors } from '../../../domain/identity/errors.js';
-import type { Kyc } from '../../../domain/identity/kyc.js';
+import type { Kyc, KycStatus } from '../../../domain/identity/kyc.js';
 import type { Address, User } from '../../../domain/identity/user.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { isUniqueViolation } from '../shared/errors.js';
@@ -42,10 +42,11 @@ export class MongoUserRepository implements UserRepository {
     await this.translatingEmailConflict(() => this.users.insertOne(toDocument(user)));
   }
 
-  async save(user: User, events: PendingEvents): Promise<void> {
+  async save(user: User, events: PendingEvents, expectedKycStatus?: KycStatus): Promise<void> {
     const update = replaceWithOutbox(toDocument(user), events, OPTIONAL_FIELDS);
-    const result = await this.translatingEmailConflict(() => this.users.updateOne({ _id: user.id }, update));
-    if (result.matchedCount === 0) throw identityErrors.userNotFound();
+    const filter: Filter<UserDocument> = { _id: user.id, ...(expectedKycStatus === undefined ? {} : { 'kyc.status': expectedKycStatus }) };
+    const result = await this.translatingEmailConflict(() => this.users.updateOne(filter, update));
+    if (result.matchedCount === 0) throw (await this.users.countDocuments({ _id: user.id })) ? identityErrors.concurrentUpdate() : identityErrors.userNotFound();
     this.outbox.written(events);
   }
 

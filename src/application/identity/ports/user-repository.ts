@@ -18,9 +18,11 @@ export interface UserRepository {
   /**
    * Replaces a stored user (matched by id) and stores `events` with it in one atomic step (the
    * outbox; the relay publishes them). Throws `USER_NOT_FOUND` when absent, `EMAIL_TAKEN` when the
-   * new email key is another user's; a refused save stores no event.
+   * new email key is another user's; a refused save stores no event. With `expectedKycStatus`,
+   * it saves only while the stored KYC status is still that one (`USER_CONCURRENT_UPDATE`
+   * otherwise), so of racing KYC transitions one wins.
    */
-  save(user: User, events: PendingEvents): Promise<void>;
+  save(user: User, events: PendingEvents, expectedKycStatus?: KycStatus): Promise<void>;
   findById(id: string): Promise<User | null>;
   /** Looks up by the normalised email key. */
   findByEmailKey(emailKey: string): Promise<User | null>;
