@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithService } from '../support/real-services.js';
 import { realStack } from '../support/real-stack.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { auditEntries } from '../support/audit-helpers.js';
 import { expectProblem, registerUser, signInAdmin, submitKycDocument, verifiedSeller } from '../support/http-helpers.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../support/catalog-helpers.js';
 
@@ -131,12 +132,17 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         }
       });
 
-      it('runs the KYC flow with the admin created at start-up', async () => {
+      it('runs the KYC flow with the admin created at start-up; the decision reaches the audit log through the outbox and RabbitMQ', async () => {
         const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'admin@example.com', password: 'admin password 1' });
+        const admin = { Authorization: `Bearer ${login.body.accessToken}` };
         const seller = await registerUser(t.app, { roles: ['seller'] });
-        await submitKycDocument(t.app, seller);
-        const approved = await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set('Authorization', `Bearer ${login.body.accessToken}`).send({});
+        const documentId = await submitKycDocument(t.app, seller);
+        const reviewed = await request(t.app).get(`/api/v1/admin/users/${seller.id}`).set(admin);
+        expect(reviewed.body.kyc.documents).toEqual([{ mediaId: documentId, contentType: 'image/png', url: expect.any(String) }]);
+        const approved = await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set(admin).send({});
         expect(approved.body.kyc.status).toBe('verified');
+        expect(await auditEntries(t.app, admin, { targetId: seller.id }, 1)).toEqual([expect.objectContaining({ action: 'kyc.approve', actorId: login.body.user.id })]);
+        expect((await request(t.app).get('/api/v1/admin/users').query({ q: seller.email, kycStatus: 'verified' }).set(admin)).body.items).toHaveLength(1);
       });
     });
   });

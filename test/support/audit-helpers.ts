@@ -25,7 +25,7 @@ export async function auditEntries(app: Express, admin: { Authorization: string 
       items = res.body.items;
       expect(items.length).toBeGreaterThanOrEqual(count);
     },
-    { timeout: 5000, interval: 20 },
+    { timeout: 15_000, interval: 20 },
   );
   return items;
 }
