@@ -16,7 +16,8 @@ export const isConcurrentUpdate = (error: unknown): boolean => error instanceof 
  * How every cancel is done (the buyer's, an admin's, the payment deadline's), in steps ordered so
  * that a crash between any two is finished by a retry:
  * 1. a paid order is refunded in full through the payment provider, which refunds once per order
- *    (a retry, or a racing cancel, gets the first refund back and pays nothing more);
+ *    (a retry, or a racing cancel, gets the first refund back and pays nothing more); an unpaid
+ *    one gets back a charge whose payment died before its save, if any;
  * 2. the order is written `cancelled` (with the refund and the reason) and `order.cancelled` in one
  *    write, conditional on the version it was read at (a lost race: ORDER_CONCURRENT_UPDATE, nothing
  *    written);
@@ -35,11 +36,21 @@ export class OrderCancellation {
   ) {}
 
   async cancel(order: Order, cancelledBy: string, reason: CancelReason): Promise<Order> {
-    const refund = needsRefund(order) ? await this.refund(order) : undefined;
+    const refund = needsRefund(order) ? await this.refund(order) : await this.refundStrayCharge(order);
     const cancelled = cancelOrder(order, this.clock.now(), { reason, refund });
     await this.orders.save(cancelled, this.events.cancelled(cancelled, cancelledBy));
     await this.checkout.giveBack(cancelled);
     return cancelled;
+  }
+
+  /**
+   * An unpaid order may still have been charged: a payment whose process died between the charge
+   * and its save (then refused as too late, or never retried). Whatever was charged goes back;
+   * nothing was, usually (`not_charged`). The order does not show it: it was never paid.
+   */
+  private async refundStrayCharge(order: Order): Promise<undefined> {
+    await this.payments.refund({ orderId: order.id, amount: order.total });
+    return undefined;
   }
 
   /** Gives back what was charged for the order (once per order, whoever asks). */

@@ -87,6 +87,18 @@ describe('payment deadline (memory, controlled clock)', () => {
     expect(await stored(order.id)).toMatchObject({ status: 'cancelled', cancelReason: 'payment_timeout' });
   });
 
+  it('a charge whose payment died before its save, retried too late: refused, and the timeout cancel gives the charge back', async () => {
+    w = await commerceWorld(env);
+    const order = await placeOrder();
+    const gateway = w.f.container.get<PaymentGateway>(PaymentGateway) as TestPaymentGateway;
+    await gateway.charge({ orderId: order.id, amount: order.total, paymentMethod: 'test_card' }); // then the process died
+    w.f.clock.advance(TTL_MS);
+    await expect(w.useCases().payOrder.execute(buyer, { orderId: order.id, paymentMethod: 'test_card' })).rejects.toMatchObject({ code: 'ORDER_PAYMENT_EXPIRED' });
+    expect(await sweeper().execute()).toEqual([order.id]);
+    expect(gateway.refunds).toBe(1);
+    expect((await stored(order.id)).refund).toBeUndefined(); // never paid: the order shows no refund
+  });
+
   it('a paid order is not touched by the sweeper', async () => {
     w = await commerceWorld(env);
     const order = await placeOrder();
