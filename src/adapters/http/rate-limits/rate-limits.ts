@@ -1,5 +1,4 @@
 import type { Request, RequestHandler } from 'express';
-import { normalizeEmail } from '../../../domain/identity/email.js';
 import { principalOf } from '../request-context.js';
 import { clientAddress, rateLimiter, type RateLimitBackend } from './rate-limiter.js';
 
@@ -27,12 +26,15 @@ export const RateLimits = Symbol.for('RateLimits');
 
 const loginFailed = (res: { statusCode: number }) => res.statusCode === 401;
 
-function loginEmail(req: Request): string {
-  const email: unknown = req.body?.email;
-  return typeof email === 'string' ? normalizeEmail(email) : '-';
-}
+/** The identity module's rule for when two emails are the same account (e.g. case and spaces ignored). */
+export type EmailKey = (email: string) => string;
 
-export function createRateLimits(settings: RateLimitSettings, backend: RateLimitBackend): RateLimits {
+const loginEmail = (req: Request, emailKey: EmailKey): string => {
+  const email: unknown = req.body?.email;
+  return typeof email === 'string' ? emailKey(email) : '-';
+};
+
+export function createRateLimits(settings: RateLimitSettings, backend: RateLimitBackend, emailKey: EmailKey): RateLimits {
   const limit = (spec: Parameters<typeof rateLimiter>[0]) => rateLimiter(spec, backend);
   return {
     register: [limit({ name: 'register', limit: settings.registerMaxPerIp, windowSeconds: 3600, key: clientAddress, code: 'RATE_LIMITED', what: 'registrations from this address' })],
@@ -50,7 +52,7 @@ export function createRateLimits(settings: RateLimitSettings, backend: RateLimit
         name: 'login',
         limit: settings.loginMaxFailures,
         windowSeconds: settings.loginWindowSeconds,
-        key: (req) => `${loginEmail(req)}|${clientAddress(req)}`,
+        key: (req) => `${loginEmail(req, emailKey)}|${clientAddress(req)}`,
         counts: loginFailed,
         resetsOn: (res) => res.statusCode === 200,
         code: 'AUTH_TOO_MANY_ATTEMPTS',
