@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import { ListAuditLog } from '../../../application/audit/list-audit-log/list-audit-log.js';
 import type { AuditEntry } from '../../../application/audit/ports/audit-log.js';
 import type { ApiRouter } from '../api-router.js';
+import { listReply, pageAndFilter } from '../list-replies.js';
 import { auditPageSchema, auditQuery } from './audit-schemas.js';
 
 const presentEntry = (entry: AuditEntry) => ({ ...entry, at: entry.at.toISOString() });
@@ -23,9 +24,8 @@ export function auditRoutes(api: ApiRouter, container: Container): void {
       403: { description: 'not an admin' },
     },
     handler: async ({ query }) => {
-      const { limit, cursor, ...filter } = query;
-      const page = await container.get(ListAuditLog).execute(filter, { limit, cursor });
-      return { status: 200, body: { items: page.items.map(presentEntry), nextCursor: page.nextCursor } };
+      const { page, filter } = pageAndFilter(query);
+      return listReply(await container.get(ListAuditLog).execute(filter, page), presentEntry);
     },
   });
 }

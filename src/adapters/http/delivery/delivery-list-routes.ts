@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import { ListDeliveries } from '../../../application/delivery/list-deliveries/list-deliveries.js';
 import type { ApiRouter } from '../api-router.js';
+import { listReply, pageAndFilter } from '../list-replies.js';
 import { presentDeliverySummary } from './delivery-presenter.js';
 import { deliveryPageSchema, listDeliveriesQuery } from './delivery-schemas.js';
 
@@ -19,9 +20,8 @@ export function deliveryListRoutes(api: ApiRouter, container: Container): void {
       403: { description: 'neither a courier nor an admin' },
     },
     handler: async ({ principal, query }) => {
-      const { status, limit, cursor } = query;
-      const page = await container.get(ListDeliveries).execute(principal, status, { limit, cursor });
-      return { status: 200, body: { items: page.items.map(presentDeliverySummary), nextCursor: page.nextCursor } };
+      const { page, filter } = pageAndFilter(query);
+      return listReply(await container.get(ListDeliveries).execute(principal, filter.status, page), presentDeliverySummary);
     },
   });
 }

@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import { GetUserForAdmin } from '../../../application/identity/get-user-for-admin/get-user-for-admin.js';
 import { ListUsers } from '../../../application/identity/list-users/list-users.js';
 import type { ApiRouter } from '../api-router.js';
+import { listReply, pageAndFilter } from '../list-replies.js';
 import { presentUser, presentUserForAdmin } from './identity-presenter.js';
 import { adminUserSchema, adminUsersQuery, userIdParams, userPageSchema } from './identity-schemas.js';
 
@@ -18,9 +19,8 @@ export function adminUserRoutes(api: ApiRouter, container: Container): void {
     query: adminUsersQuery,
     responses: { 200: { description: 'a page of users', schema: userPageSchema }, 400: { description: 'bad filter or cursor' }, ...refused },
     handler: async ({ query }) => {
-      const { limit, cursor, ...filter } = query;
-      const page = await container.get(ListUsers).execute(filter, { limit, cursor });
-      return { status: 200, body: { items: page.items.map(presentUser), nextCursor: page.nextCursor } };
+      const { page, filter } = pageAndFilter(query);
+      return listReply(await container.get(ListUsers).execute(filter, page), presentUser);
     },
   });
   api.route({

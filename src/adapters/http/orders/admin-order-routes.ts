@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import { ListAllOrders } from '../../../application/orders/list-all-orders/list-all-orders.js';
 import type { ApiRouter } from '../api-router.js';
+import { listReply, pageAndFilter } from '../list-replies.js';
 import { presentOrder } from './order-routes.js';
 import { adminOrdersQuery, orderPageSchema } from './order-schemas.js';
 
@@ -19,9 +20,8 @@ export function adminOrderRoutes(api: ApiRouter, container: Container): void {
       403: { description: 'not an admin' },
     },
     handler: async ({ query }) => {
-      const { limit, cursor, ...filter } = query;
-      const page = await container.get(ListAllOrders).execute(filter, { limit, cursor });
-      return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
+      const { page, filter } = pageAndFilter(query);
+      return listReply(await container.get(ListAllOrders).execute(filter, page), presentOrder);
     },
   });
 }
