@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { DomainError } from '../../domain/shared/domain-error.js';
+import { InvalidRequest } from './invalid-request.js';
 import { idempotencyKey } from './orders/order-schemas.js';
 
 /**
@@ -11,7 +11,14 @@ export function optionalIdempotencyKey(req: Request): string | undefined {
   if (header === undefined) return undefined;
   const parsed = idempotencyKey.safeParse(header);
   if (parsed.success) return parsed.data;
-  const message = parsed.error.issues[0]?.message ?? 'invalid';
-  const errors = [{ path: 'headers.idempotency-key', message }];
-  throw new DomainError('invalid', 'VALIDATION_FAILED', 'invalid request: headers.idempotency-key', { errors });
+  throw invalidKey(parsed.error.issues[0]?.message ?? 'invalid');
 }
+
+/** The request's `Idempotency-Key` header, where the route requires one (POST /orders, api.md 1.1). */
+export function requiredIdempotencyKey(req: Request): string {
+  const key = optionalIdempotencyKey(req);
+  if (key !== undefined) return key;
+  throw invalidKey('the Idempotency-Key header is required');
+}
+
+const invalidKey = (message: string) => new InvalidRequest([{ path: 'headers.idempotency-key', message }]);

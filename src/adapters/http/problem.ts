@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { DomainError, type ErrorKind } from '../../domain/shared/domain-error.js';
+import { DomainError, type ErrorKind, type FieldError } from '../../domain/shared/domain-error.js';
 
 /** RFC 9457 problem details, as every error answer of the API. */
 export interface Problem {
@@ -44,8 +44,15 @@ export function problem(status: number, code: string, detail: string, extensions
   return { ...extensions, type, title: titles[status] ?? 'Error', status, detail, code };
 }
 
+/** Where a refused field sits in the request: `body.<field>`, or `query.<field>` for a query parameter. */
+export function requestPath({ field, source }: FieldError): string {
+  return `${source ?? 'body'}.${field}`;
+}
+
 export function problemFromDomainError(error: DomainError): Problem {
-  return problem(statusByKind[error.kind], error.code, error.message, error.details);
+  const { errors, ...extensions } = error.details;
+  const paths = errors ? { errors: errors.map((e) => ({ path: requestPath(e), message: e.message })) } : {};
+  return problem(statusByKind[error.kind], error.code, error.message, { ...extensions, ...paths });
 }
 
 export function sendProblem(res: Response, body: Problem): void {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { ZodType } from 'zod';
-import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Principal } from '../../application/identity/ports/access-token-service.js';
+import { InvalidRequest, type RequestFieldError } from './invalid-request.js';
 import { principalOf, viewerOf } from './request-context.js';
 
 export interface RouteInput<B, Q, P> {
@@ -22,12 +22,7 @@ interface Schemas<B, Q, P> {
   auth?: unknown;
 }
 
-interface FieldError {
-  path: string;
-  message: string;
-}
-
-function check<T>(schema: ZodType<T> | undefined, value: unknown, where: string, errors: FieldError[]): T {
+function check<T>(schema: ZodType<T> | undefined, value: unknown, where: string, errors: RequestFieldError[]): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -39,14 +34,11 @@ function check<T>(schema: ZodType<T> | undefined, value: unknown, where: string,
 
 /** Parses body, query and params with the route's zod schemas; 400 naming every bad field otherwise. */
 export function parseRequest<B, Q, P>(req: Request, schemas: Schemas<B, Q, P>): RouteInput<B, Q, P> {
-  const errors: FieldError[] = [];
+  const errors: RequestFieldError[] = [];
   const body = check(schemas.body, req.body ?? undefined, 'body', errors);
   const query = check(schemas.query, req.query, 'query', errors);
   const params = check(schemas.params, req.params, 'params', errors);
-  if (errors.length > 0) {
-    const fields = errors.map((e) => e.path).join(', ');
-    throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: ${fields}`, { errors });
-  }
+  if (errors.length > 0) throw new InvalidRequest(errors);
   const authenticated = schemas.auth !== undefined && schemas.auth !== 'optional';
   return { body, query, params, principal: authenticated ? principalOf(req) : (undefined as never), viewer: viewerOf(req), req };
 }

@@ -6,6 +6,7 @@ import type { EventEnvelope } from '../../application/shared/events/envelope.js'
 import type { Subscription } from '../../application/shared/events/event-bus.js';
 import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { invalidPayload } from './invalid-payload.js';
 import { MissedPackets, replay, withoutLostRooms, type MissedPacket } from './missed-packets.js';
 import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
 import { lossesFor, roomRevocations, type RoomRevocation } from './room-revocations.js';
@@ -261,7 +262,7 @@ export class RealtimeGateway {
   /** `auth.refresh` `{ token }`: a fresh access token of the same user keeps the connection past the old one's expiry. */
   private async refresh(socket: GatewaySocket, body: unknown): Promise<void> {
     const parsed = refreshSchema.safeParse(body);
-    if (!parsed.success) throw new DomainError('invalid', 'VALIDATION_FAILED', 'expected { token: <accessToken> }');
+    if (!parsed.success) throw invalidPayload(parsed.error);
     const principal = this.tokens.verify(parsed.data.token);
     if (principal.userId !== socket.data.principal.userId) throw new DomainError('forbidden', 'AUTH_SESSION_MISMATCH', 'the token belongs to another user');
     socket.data.principal = principal;
@@ -284,7 +285,8 @@ export class RealtimeGateway {
     const [body, reply] = withAck(payload, ack);
     const parsed = roomRequestSchema.safeParse(body);
     if (!parsed.success) {
-      reply(failure('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')));
+      const { code, message } = invalidPayload(parsed.error);
+      reply(failure(code, message));
       return;
     }
     action(parsed.data.room).then(reply, (error: unknown) => {

@@ -1,5 +1,4 @@
-import type { Page } from '../../application/shared/ports/page.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
+import { invalidCursor, type Page } from '../../application/shared/ports/page.js';
 
 /** What a newest-first list orders by: (createdAt desc, id desc), the id breaking ties. */
 export interface NewestFirstItem {
@@ -11,11 +10,6 @@ export interface NewestFirstItem {
 export interface NewestFirstKey {
   createdAt: number;
   id: string;
-}
-
-/** The 400 every list answers for a cursor it did not give (shared so all lists answer alike). */
-export function invalidCursor(): DomainError {
-  return new DomainError('invalid', 'INVALID_CURSOR', 'the cursor is not one this list gave', { errors: [{ path: 'query.cursor', message: 'invalid cursor' }] });
 }
 
 export function encodeCursor(item: NewestFirstItem): string {

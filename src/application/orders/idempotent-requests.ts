@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/shared/domain-error.js';
+import { idempotencyErrors } from '../shared/idempotency-errors.js';
 import type { IdempotencyStore } from './ports/idempotency-store.js';
 
 const KEY_TTL_SECONDS = 24 * 3600;
@@ -27,9 +27,6 @@ export function fingerprintOf(body: object): string {
 const isPlainObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
 const sortedKeys = (value: object) => Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
 
-const keyReused = () => new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another body');
-const stillRunning = () => new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the same request is still being handled; retry');
-
 /**
  * Runs requests sent with an Idempotency-Key once (api.md 1.1): the same key and body answer the
  * first answer again (`replay`); another body is 409 IDEMPOTENCY_KEY_REUSED. A twin that arrives
@@ -55,7 +52,7 @@ export class IdempotentRequests {
     const deadline = Date.now() + 2 * this.leaseMs;
     for (;;) {
       const claim = await this.store.claim(scope, key, fingerprint, { ttlSeconds: KEY_TTL_SECONDS, leaseMs: this.leaseMs });
-      if (claim.state === 'mismatch') throw keyReused();
+      if (claim.state === 'mismatch') throw idempotencyErrors.keyReused();
       if (claim.state === 'done') return replay(claim.response);
       if (claim.state === 'claimed') {
         const answer = await this.attempt(request, claim.token, () => work(claim.recovered));
@@ -64,7 +61,7 @@ export class IdempotentRequests {
         await this.store.complete(scope, key, answer.response, KEY_TTL_SECONDS);
         return answer.value;
       }
-      if (Date.now() > deadline) throw stillRunning();
+      if (Date.now() > deadline) throw idempotencyErrors.inProgress();
       await sleep(POLL_MS);
     }
   }

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
 
 export type AuctionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
@@ -70,10 +70,11 @@ export const auctionErrors = {
     new DomainError('conflict', 'AUCTION_BUY_NOW_UNAVAILABLE', 'Buy It Now is offered only while the auction is live and has no bid', { auctionStatus: status, bidCount }),
   sellerBuy: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BUY', 'the seller cannot buy their own auction'),
   sellerBid: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BID', 'the seller cannot bid on their own auction'),
-  maxBelowPrice: () => new DomainError('invalid', 'AUCTION_MAX_BELOW_PRICE', 'maxPrice must be at least price', { errors: [{ path: 'body.maxPrice', message: 'must be at least price' }] }),
-  wrongCurrency: (currency: string) =>
-    new DomainError('invalid', 'AUCTION_WRONG_CURRENCY', `bids on this auction are in ${currency}`, { errors: [{ path: 'body.price.currency', message: `must be ${currency}` }] }),
-  invalidTerms: (errors: { path: string; message: string }[]) => new DomainError('invalid', 'AUCTION_INVALID_TERMS', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }),
+  maxBelowPrice: () => new DomainError('invalid', 'AUCTION_MAX_BELOW_PRICE', 'maxPrice must be at least price', { errors: [{ field: 'maxPrice', message: 'must be at least price' }] }),
+  /** A bid's `price` (or its `maxPrice`) is not in `currency`, the auction's (or the price's). */
+  wrongCurrency: (currency: string, field: 'price' | 'maxPrice' = 'price') =>
+    new DomainError('invalid', 'AUCTION_WRONG_CURRENCY', `${field} must be in ${currency}`, { errors: [{ field: `${field}.currency`, message: `must be ${currency}` }] }),
+  invalidTerms: (errors: FieldError[]) => new DomainError('invalid', 'AUCTION_INVALID_TERMS', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors }),
   cannotCancel: () => new DomainError('conflict', 'AUCTION_CANNOT_CANCEL', 'an auction can be cancelled by its seller only before the first bid'),
 };
 
@@ -100,19 +101,19 @@ export interface AuctionTerms {
   maxExtensionSeconds: number;
 }
 
-function termProblems(terms: AuctionTerms, startsAt: Date, now: Date): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+function termProblems(terms: AuctionTerms, startsAt: Date, now: Date): FieldError[] {
+  const problems: FieldError[] = [];
   for (const field of ['startingPrice', 'minIncrement', 'reservePrice', 'buyItNowPrice'] as const) {
     const price = terms[field];
-    if (price && price.currency !== terms.currency) problems.push({ path: `body.${field}.currency`, message: `must be the listing's currency ${terms.currency}` });
+    if (price && price.currency !== terms.currency) problems.push({ field: `${field}.currency`, message: `must be the listing's currency ${terms.currency}` });
   }
-  if (terms.minIncrement.amount < 1) problems.push({ path: 'body.minIncrement.amount', message: 'must be at least 1' });
-  if (terms.reservePrice && terms.reservePrice.amount < terms.startingPrice.amount) problems.push({ path: 'body.reservePrice.amount', message: 'must be at least startingPrice' });
+  if (terms.minIncrement.amount < 1) problems.push({ field: 'minIncrement.amount', message: 'must be at least 1' });
+  if (terms.reservePrice && terms.reservePrice.amount < terms.startingPrice.amount) problems.push({ field: 'reservePrice.amount', message: 'must be at least startingPrice' });
   const floor = Math.max(terms.startingPrice.amount, terms.reservePrice?.amount ?? 0);
-  if (terms.buyItNowPrice && terms.buyItNowPrice.amount < floor) problems.push({ path: 'body.buyItNowPrice.amount', message: 'must be at least startingPrice and reservePrice' });
-  if (terms.startsAt && terms.startsAt.getTime() < now.getTime() - 60_000) problems.push({ path: 'body.startsAt', message: 'must not be in the past' });
-  if (terms.endsAt <= startsAt || terms.endsAt <= now) problems.push({ path: 'body.endsAt', message: 'must be after startsAt and in the future' });
-  if (terms.endsAt.getTime() - startsAt.getTime() > MAX_AUCTION_DAYS * 86_400_000) problems.push({ path: 'body.endsAt', message: `an auction runs at most ${MAX_AUCTION_DAYS} days` });
+  if (terms.buyItNowPrice && terms.buyItNowPrice.amount < floor) problems.push({ field: 'buyItNowPrice.amount', message: 'must be at least startingPrice and reservePrice' });
+  if (terms.startsAt && terms.startsAt.getTime() < now.getTime() - 60_000) problems.push({ field: 'startsAt', message: 'must not be in the past' });
+  if (terms.endsAt <= startsAt || terms.endsAt <= now) problems.push({ field: 'endsAt', message: 'must be after startsAt and in the future' });
+  if (terms.endsAt.getTime() - startsAt.getTime() > MAX_AUCTION_DAYS * 86_400_000) problems.push({ field: 'endsAt', message: `an auction runs at most ${MAX_AUCTION_DAYS} days` });
   return problems;
 }
 

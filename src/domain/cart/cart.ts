@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import { listingSaleErrors } from '../shared/listing-sale-errors.js';
 import { sumMoney, times, type Money } from '../shared/money.js';
 
 /** One line of a buyer's cart: the units held for them and the price when they were added. */
@@ -12,9 +13,9 @@ export interface CartLine {
 }
 
 export const cartErrors = {
-  insufficientStock: (available: number) =>
-    new DomainError('conflict', 'INSUFFICIENT_STOCK', `only ${available} available`, { available }),
-  notForSale: () => new DomainError('conflict', 'LISTING_NOT_FOR_SALE', 'this listing is not published'),
+  insufficientStock: listingSaleErrors.insufficientStock,
+  notForSale: listingSaleErrors.notForSale,
+  listingNotFound: listingSaleErrors.notFound,
   ownListing: () => new DomainError('conflict', 'CART_OWN_LISTING', 'you cannot buy your own listing'),
   lineNotFound: () => new DomainError('not_found', 'CART_ITEM_NOT_FOUND', 'this listing is not in your cart'),
   mixedCurrencies: (cartCurrency: string, listingCurrency: string) =>

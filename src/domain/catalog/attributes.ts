@@ -79,6 +79,6 @@ export function assertValidAttributes(definitions: AttributeDefinition[], values
   const problems = attributeProblems(definitions, values);
   if (problems.length === 0) return;
   throw new DomainError('invalid', 'LISTING_ATTRIBUTES_INVALID', `invalid attributes: ${problems.map((p) => `${p.key} ${p.message}`).join('; ')}`, {
-    errors: problems.map((p) => ({ path: `body.attributes.${p.key}`, message: p.message })),
+    errors: problems.map((p) => ({ field: `attributes.${p.key}`, message: p.message })),
   });
 }

@@ -17,7 +17,7 @@ export interface Category {
 export const categoryErrors = {
   notFound: () => new DomainError('not_found', 'CATEGORY_NOT_FOUND', 'category not found'),
   parentNotFound: () => new DomainError('invalid', 'CATEGORY_PARENT_NOT_FOUND', 'the parent category does not exist', {
-    errors: [{ path: 'body.parentId', message: 'no such category' }],
+    errors: [{ field: 'parentId', message: 'no such category' }],
   }),
   nameTaken: () => new DomainError('conflict', 'CATEGORY_NAME_TAKEN', 'a category with this name already exists under the same parent'),
   cycle: () => new DomainError('conflict', 'CATEGORY_CYCLE', 'a category cannot move under itself or one of its descendants'),
@@ -36,10 +36,10 @@ export function effectiveAttributes(category: Category, ancestors: Category[]): 
 
 /** Own definitions must be well-formed, unique, and must not redefine an inherited key. */
 export function assertAttributeDefinitions(own: AttributeDefinition[], inheritedKeys: Iterable<string>): void {
-  const problems = own.flatMap((d, i) => definitionProblems(d).map((message) => ({ path: `body.attributes.${i}`, message })));
+  const problems = own.flatMap((d, i) => definitionProblems(d).map((message) => ({ field: `attributes.${i}`, message })));
   const seen = new Set<string>();
   own.forEach((d, i) => {
-    if (seen.has(d.key)) problems.push({ path: `body.attributes.${i}.key`, message: `duplicate key ${d.key}` });
+    if (seen.has(d.key)) problems.push({ field: `attributes.${i}.key`, message: `duplicate key ${d.key}` });
     seen.add(d.key);
   });
   if (problems.length > 0) {

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import { listingSaleErrors } from '../shared/listing-sale-errors.js';
 import type { Money } from '../shared/money.js';
 import type { AttributeValue } from './attributes.js';
 
@@ -32,7 +33,7 @@ export type ListingContent = Pick<Listing, 'title' | 'description' | 'categoryId
 const contentFields = ['title', 'description', 'categoryId', 'attributes', 'mediaIds'] as const;
 
 export const listingErrors = {
-  notFound: () => new DomainError('not_found', 'LISTING_NOT_FOUND', 'listing not found'),
+  notFound: listingSaleErrors.notFound,
   invalidTransition: (status: ListingStatus, action: string) =>
     new DomainError('conflict', 'LISTING_INVALID_TRANSITION', `cannot ${action} a listing that is ${status}`, { listingStatus: status }),
   concurrentUpdate: () => new DomainError('conflict', 'LISTING_CONCURRENT_UPDATE', 'the listing was changed meanwhile; read it again'),

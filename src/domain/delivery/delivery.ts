@@ -29,11 +29,11 @@ export interface Delivery {
   version: number;
 }
 
-const invalidCourier = () => [{ path: 'body.courierId', message: 'must be a user with the courier role' }];
+const invalidCourier = () => [{ field: 'courierId', message: 'must be a user with the courier role' }];
 
 export const deliveryErrors = {
   notFound: () => new DomainError('not_found', 'DELIVERY_NOT_FOUND', 'delivery not found'),
-  orderNotFound: () => new DomainError('not_found', 'DELIVERY_ORDER_NOT_FOUND', 'order not found', { errors: [{ path: 'body.orderId', message: 'no such order' }] }),
+  orderNotFound: () => new DomainError('not_found', 'DELIVERY_ORDER_NOT_FOUND', 'order not found', { errors: [{ field: 'orderId', message: 'no such order' }] }),
   notSeller: () => new DomainError('forbidden', 'DELIVERY_NOT_SELLER', 'only a seller of the order or an admin may ship it'),
   notAdmin: () => new DomainError('forbidden', 'DELIVERY_NOT_ADMIN', 'only an admin may assign a courier'),
   orderNotPaid: (orderStatus: string) => new DomainError('conflict', 'DELIVERY_ORDER_NOT_PAID', `the order is ${orderStatus}: only a paid order is delivered`, { orderStatus }),

@@ -25,7 +25,7 @@ function invalidTransition(from: KycStatus, action: string): DomainError {
 export function kycDocumentsNotUploaded(documentMediaIds: readonly string[], uploaded: ReadonlySet<string>): DomainError | null {
   const refused = documentMediaIds.map((id, index) => ({ id, index })).filter(({ id }) => !uploaded.has(id));
   if (refused.length === 0) return null;
-  const errors = refused.map(({ id, index }) => ({ path: `body.documentMediaIds.${index}`, message: `${id} is not a media of yours whose upload is complete` }));
+  const errors = refused.map(({ id, index }) => ({ field: `documentMediaIds.${index}`, message: `${id} is not a media of yours whose upload is complete` }));
   return new DomainError('invalid', 'KYC_DOCUMENT_INVALID', `not uploaded media of yours: ${refused.map((r) => r.id).join(', ')}`, { errors });
 }
 

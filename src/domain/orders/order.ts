@@ -89,7 +89,7 @@ export const orderErrors = {
   invalidTransition: (status: OrderStatus, action: string) =>
     new DomainError('conflict', 'ORDER_INVALID_TRANSITION', `cannot ${action} an order that is ${status}`, { orderStatus: status }),
   addressRequired: () =>
-    new DomainError('invalid', 'ORDER_SHIPPING_ADDRESS_REQUIRED', 'this order has no shipping address yet: pay with one', { errors: [{ path: 'body.shippingAddress', message: 'required' }] }),
+    new DomainError('invalid', 'ORDER_SHIPPING_ADDRESS_REQUIRED', 'this order has no shipping address yet: pay with one', { errors: [{ field: 'shippingAddress', message: 'required' }] }),
   paymentExpired: (payBy: Date) =>
     new DomainError('conflict', 'ORDER_PAYMENT_EXPIRED', `the payment deadline passed at ${payBy.toISOString()}: the order is or will be cancelled`, { payBy: payBy.toISOString() }),
   concurrentUpdate: () => new DomainError('conflict', 'ORDER_CONCURRENT_UPDATE', 'the order was changed meanwhile; read it again'),

@@ -12,13 +12,36 @@ export type ErrorKind =
   | 'payment_required' // the payment was declined (402)
   | 'rate_limited'; // too many attempts (429)
 
-/** An expected failure with a stable code (`AUTH_INVALID_CREDENTIALS`) that clients can rely on. */
+/**
+ * One input field a rule refuses, named as the use case's input names it, never as a request
+ * path: `maxPrice`, nested fields dotted (`price.currency`), items by index (`documentMediaIds.0`).
+ * The field is in the command's body unless `source` says it is a list's query parameter
+ * (`{ field: 'cursor', source: 'query' }`); the HTTP adapter answers `body.<field>` or
+ * `query.<field>` (problem.ts `problemFromDomainError`).
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+  source?: 'query';
+}
+
+/** What a domain error carries besides its code: the refused fields, and any values clients may use. */
+export interface DomainErrorDetails {
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * An expected failure with a stable code (`AUTH_INVALID_CREDENTIALS`) that clients can rely on.
+ * Each code is constructed in one place: a module's errors table (`auctionErrors.wrongCurrency`),
+ * which every use of the code calls.
+ */
 export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: DomainErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -85,10 +85,10 @@ describe('delivery use cases (memory adapters)', () => {
       expect(await f.access.mayWatchDelivery(otherCourier, id)).toBe(true);
     });
 
-    it('refuses a non-admin (403), a courierId that is not a courier (400 naming body.courierId), an unknown delivery (404)', async () => {
+    it('refuses a non-admin (403), a courierId that is not a courier (400 naming the courierId field), an unknown delivery (404)', async () => {
       const { id } = await f.pending();
       await expect(f.assign.execute(seller, id, courier.userId)).rejects.toMatchObject({ code: 'DELIVERY_NOT_ADMIN', kind: 'forbidden' });
-      await expect(f.assign.execute(admin, id, buyer.userId)).rejects.toMatchObject({ code: 'DELIVERY_NOT_A_COURIER', kind: 'invalid', details: { errors: [{ path: 'body.courierId' }] } });
+      await expect(f.assign.execute(admin, id, buyer.userId)).rejects.toMatchObject({ code: 'DELIVERY_NOT_A_COURIER', kind: 'invalid', details: { errors: [{ field: 'courierId' }] } });
       await expect(f.assign.execute(admin, 'absent', courier.userId)).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
     });
   });

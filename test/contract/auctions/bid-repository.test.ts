@@ -86,13 +86,13 @@ function bidRepositoryContract(make: () => Promise<BidRepository>): void {
     expect((await bids.listByAuction(auctionId, { limit: 1 }, { kind: 'max_raise' })).items[0]).toMatchObject({ kind: 'max_raise', maxPrice: eur(9006) });
   });
 
-  it('answers INVALID_CURSOR (400 on query.cursor) for a cursor it did not give', async () => {
+  it('answers INVALID_CURSOR (400 on the cursor query parameter) for a cursor it did not give', async () => {
     const bids = await make();
     for (const cursor of ['not-a-cursor', Buffer.from('-1').toString('base64url'), Buffer.from('1.5').toString('base64url')]) {
       await expect(bids.listByAuction('a1', { limit: 3, cursor })).rejects.toMatchObject({
         code: 'INVALID_CURSOR',
         kind: 'invalid',
-        details: { errors: [{ path: 'query.cursor', message: 'invalid cursor' }] },
+        details: { errors: [{ field: 'cursor', source: 'query', message: 'invalid cursor' }] },
       });
     }
   });

@@ -246,17 +246,17 @@ describe('Buy It Now', () => {
     const terms = { id: 'a', listingId: 'l', sellerId: 's', title: 't', currency: 'EUR', startingPrice: eur(1000), minIncrement: eur(100), endsAt: end, antiSnipingSeconds: 0, maxExtensionSeconds: 0 };
     const now = new Date('2026-03-01T09:00:00Z');
     expect(openAuction({ ...terms, buyItNowPrice: eur(1000) }, now).buyItNowPrice).toEqual(eur(1000));
-    const paths = (extra: object) => {
+    const fields = (extra: object) => {
       try {
         openAuction({ ...terms, ...extra }, now);
         return [];
       } catch (error) {
-        return (error as { details: { errors: { path: string }[] } }).details.errors.map((e) => e.path);
+        return (error as { details: { errors: { field: string }[] } }).details.errors.map((e) => e.field);
       }
     };
-    expect(paths({ buyItNowPrice: eur(999) })).toEqual(['body.buyItNowPrice.amount']);
-    expect(paths({ reservePrice: eur(3000), buyItNowPrice: eur(2999) })).toEqual(['body.buyItNowPrice.amount']);
-    expect(paths({ buyItNowPrice: { amount: 5000, currency: 'USD' } })).toEqual(['body.buyItNowPrice.currency']);
+    expect(fields({ buyItNowPrice: eur(999) })).toEqual(['buyItNowPrice.amount']);
+    expect(fields({ reservePrice: eur(3000), buyItNowPrice: eur(2999) })).toEqual(['buyItNowPrice.amount']);
+    expect(fields({ buyItNowPrice: { amount: 5000, currency: 'USD' } })).toEqual(['buyItNowPrice.currency']);
   });
 });
 

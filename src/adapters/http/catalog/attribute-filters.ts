@@ -1,6 +1,6 @@
 import type { AttributeFilter } from '../../../application/catalog/ports/listing-repository.js';
 import { attributeKeySource, type AttributeValue } from '../../../domain/catalog/attributes.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
+import { InvalidRequest, type RequestFieldError } from '../invalid-request.js';
 
 const attributeParam = new RegExp(`^attr\\.(${attributeKeySource})(?:\\.(min|max))?$`);
 
@@ -19,7 +19,7 @@ function candidates(raw: string): AttributeValue[] {
 export function attributeFilters(extra: Record<string, string>): AttributeFilter[] {
   const ranges = new Map<string, { min?: number; max?: number }>();
   const filters: AttributeFilter[] = [];
-  const errors: { path: string; message: string }[] = [];
+  const errors: RequestFieldError[] = [];
   for (const [name, raw] of Object.entries(extra)) {
     const match = attributeParam.exec(name);
     if (!match) {
@@ -35,6 +35,6 @@ export function attributeFilters(extra: Record<string, string>): AttributeFilter
     if (raw.trim() === '' || !Number.isFinite(value)) errors.push({ path: `query.${name}`, message: 'expected a number' });
     else ranges.set(key, { ...ranges.get(key), [bound]: value });
   }
-  if (errors.length > 0) throw new DomainError('invalid', 'VALIDATION_FAILED', `invalid request: ${errors.map((e) => e.path).join(', ')}`, { errors });
+  if (errors.length > 0) throw new InvalidRequest(errors);
   return [...filters, ...[...ranges].map(([key, range]) => ({ key, ...range }))];
 }

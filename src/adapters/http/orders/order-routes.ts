@@ -1,14 +1,7 @@
-import type { Request } from 'express';
-import type { Container } from 'inversify';
-import { CancelOrder } from '../../../application/orders/cancel-order/cancel-order.js';
-import { CreateOrder } from '../../../application/orders/create-order/create-order.js';
-import { GetOrder } from '../../../application/orders/get-order/get-order.js';
-import { ListOrders } from '../../../application/orders/list-orders/list-orders.js';
-import { PayOrder } from '../../../application/orders/pay-order/pay-order.js';
 import type { Order } from '../../../domain/orders/order.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { OrderUseCases } from '../../../application/orders/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
-import { optionalIdempotencyKey } from '../idempotency-key-header.js';
+import { optionalIdempotencyKey, requiredIdempotencyKey } from '../idempotency-key-header.js';
 import { createOrderBody, listOrdersQuery, orderIdParams, orderPageSchema, orderSchema, payOrderBody } from './order-schemas.js';
 
 const tag = 'Orders';
@@ -30,15 +23,7 @@ export function presentOrder(order: Order) {
   };
 }
 
-/** POST /orders requires the header (api.md 1.1). */
-function idempotencyKeyOf(req: Request): string {
-  const key = optionalIdempotencyKey(req);
-  if (key !== undefined) return key;
-  const errors = [{ path: 'headers.idempotency-key', message: 'the Idempotency-Key header is required' }];
-  throw new DomainError('invalid', 'VALIDATION_FAILED', 'invalid request: headers.idempotency-key', { errors });
-}
-
-export function orderRoutes(api: ApiRouter, container: Container): void {
+export function orderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
   api.route({
     method: 'post',
     path: '/orders',
@@ -48,7 +33,7 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     body: createOrderBody,
     responses: { 201: { description: 'the order', schema: orderSchema }, 400: { description: 'bad input or no Idempotency-Key' }, 409: { description: 'empty cart, expired reservation, or key reused with another body' }, ...signedIn },
     handler: async ({ principal, body, req }) => {
-      const order = await container.get(CreateOrder).execute({ buyerId: principal.userId, idempotencyKey: idempotencyKeyOf(req), shippingAddress: body.shippingAddress });
+      const order = await useCases.createOrder.execute({ buyerId: principal.userId, idempotencyKey: requiredIdempotencyKey(req), shippingAddress: body.shippingAddress });
       return { status: 201, body: presentOrder(order) };
     },
   });
@@ -61,7 +46,7 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     query: listOrdersQuery,
     responses: { 200: { description: 'a page of orders', schema: orderPageSchema }, ...signedIn },
     handler: async ({ principal, query }) => {
-      const page = await container.get(ListOrders).execute(principal, query.role, { limit: query.limit, cursor: query.cursor });
+      const page = await useCases.listOrders.execute(principal, query.role, { limit: query.limit, cursor: query.cursor });
       return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
     },
   });
@@ -73,7 +58,7 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: orderIdParams,
     responses: { 200: { description: 'the order', schema: orderSchema }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await container.get(GetOrder).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await useCases.getOrder.execute(principal, params.id)) }),
   });
   api.route({
     method: 'post',
@@ -97,7 +82,7 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
     handler: async ({ principal, params, body, req }) => {
       const { paymentMethod, shippingAddress } = body;
       const command = { orderId: params.id, paymentMethod, shippingAddress, idempotencyKey: optionalIdempotencyKey(req) };
-      return { status: 200, body: presentOrder(await container.get(PayOrder).execute(principal, command)) };
+      return { status: 200, body: presentOrder(await useCases.payOrder.execute(principal, command)) };
     },
   });
   api.route({
@@ -115,6 +100,6 @@ export function orderRoutes(api: ApiRouter, container: Container): void {
       ...notFound,
       ...signedIn,
     },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await container.get(CancelOrder).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentOrder(await useCases.cancelOrder.execute(principal, params.id)) }),
   });
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import { InvalidRequest } from '../invalid-request.js';
 import { problem, problemFromDomainError, sendProblem } from '../problem.js';
 
 /** Errors body-parser raises, by its `type`. */
@@ -29,6 +30,10 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     const { retryAfter } = error.details;
     if (error.kind === 'rate_limited' && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     sendProblem(res, problemFromDomainError(error));
+    return;
+  }
+  if (error instanceof InvalidRequest) {
+    sendProblem(res, error.toProblem());
     return;
   }
   const parserError = error as { type?: string; limit?: unknown; message?: string; status?: number; expose?: boolean };

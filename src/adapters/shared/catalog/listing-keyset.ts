@@ -1,6 +1,6 @@
 import type { ListingSort } from '../../../application/catalog/ports/listing-repository.js';
+import { invalidCursor } from '../../../application/shared/ports/page.js';
 import type { Listing } from '../../../domain/catalog/listing.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
 
 /** The orders listings are paged in: the search sorts, and the moderation queue's oldest update first. */
 export type ListingOrder = ListingSort | 'updated_asc';
@@ -53,10 +53,4 @@ function isCursorOf(value: unknown, order: ListingOrder): value is { v: number; 
   if (typeof value !== 'object' || value === null) return false;
   const { o, v, id } = value as Record<string, unknown>;
   return o === order && typeof v === 'number' && Number.isFinite(v) && typeof id === 'string';
-}
-
-function invalidCursor(): DomainError {
-  return new DomainError('invalid', 'INVALID_CURSOR', 'the cursor does not belong to this list', {
-    errors: [{ path: 'query.cursor', message: 'not a cursor of this list' }],
-  });
 }

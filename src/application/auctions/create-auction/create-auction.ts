@@ -1,5 +1,6 @@
 import { openAuction, type Auction } from '../../../domain/auctions/auction.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import { listingSaleErrors } from '../../../domain/shared/listing-sale-errors.js';
 import type { Money } from '../../../domain/shared/money.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
@@ -33,11 +34,11 @@ export interface CreateAuctionCommand {
 const HOLD_MARGIN_MS = 7 * 86_400_000;
 
 export const createAuctionErrors = {
-  listingNotFound: () => new DomainError('not_found', 'LISTING_NOT_FOUND', 'listing not found'),
+  listingNotFound: listingSaleErrors.notFound,
   notOwner: () => new DomainError('forbidden', 'AUCTION_NOT_LISTING_OWNER', 'only the seller of the listing can auction it'),
-  notPublished: () => new DomainError('conflict', 'LISTING_NOT_FOR_SALE', 'only a published listing can be auctioned'),
+  notPublished: listingSaleErrors.notForSale,
   alreadyOpen: () => new DomainError('conflict', 'AUCTION_ALREADY_OPEN', 'the listing already has a scheduled or live auction'),
-  noStock: (reason: string) => new DomainError('conflict', 'INSUFFICIENT_STOCK', `the listing has no unit left to auction (${reason})`, { available: 0 }),
+  noStock: () => listingSaleErrors.insufficientStock(0),
 };
 
 /**
@@ -69,7 +70,7 @@ export class CreateAuction {
     const now = this.clock.now();
     const auction = openAuction(this.terms(command, listing), now);
     const held = await this.stock.hold(auction.listingId, auction.id, new Date(auction.endsAt.getTime() + auction.maxExtensionSeconds * 1000 + HOLD_MARGIN_MS), now);
-    if (held !== 'held') throw createAuctionErrors.noStock(held);
+    if (held !== 'held') throw createAuctionErrors.noStock();
     if (auction.status === 'scheduled') await this.schedule.set('start', auction.id, auction.startsAt);
     await this.schedule.set('end', auction.id, auction.endsAt);
     if (!(await this.auctions.create(auction, this.events.created(auction)))) {

@@ -1,5 +1,4 @@
-import type { Auction, BidRequest } from '../../../domain/auctions/auction.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
+import { auctionErrors, type Auction, type BidRequest } from '../../../domain/auctions/auction.js';
 import type { Money } from '../../../domain/shared/money.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
@@ -27,9 +26,7 @@ export interface PlacedBid {
 export const BID_KEY_TTL_SECONDS = 86_400;
 
 function bidRequest({ bidderId, price, maxPrice }: PlaceBidCommand): BidRequest {
-  if (maxPrice && maxPrice.currency !== price.currency) {
-    throw new DomainError('invalid', 'AUCTION_WRONG_CURRENCY', 'maxPrice must be in the currency of price', { errors: [{ path: 'body.maxPrice.currency', message: `must be ${price.currency}` }] });
-  }
+  if (maxPrice && maxPrice.currency !== price.currency) throw auctionErrors.wrongCurrency(price.currency, 'maxPrice');
   return { bidderId, price: price.amount, currency: price.currency, ...(maxPrice ? { maxPrice: maxPrice.amount } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { createOrder, isPlaced, type Order, type ShippingAddress } from '../../../domain/orders/order.js';
 import type { Clock } from '../../shared/ports/clock.js';
+import { idempotencyErrors } from '../../shared/idempotency-errors.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
 import { fingerprintOf, type IdempotentRequests } from '../idempotent-requests.js';
 import type { OrderPlacement } from '../order-placement.js';
@@ -19,8 +20,6 @@ export interface CreateOrderCommand {
 const cartEmpty = () => new DomainError('conflict', 'CART_EMPTY', 'the cart is empty');
 const reservationExpired = (listingIds: string[]) =>
   new DomainError('conflict', 'RESERVATION_EXPIRED', 'a reservation of the cart has expired; add the items again', { listingIds });
-const superseded = () =>
-  new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'a retry of this request took it over; retry to get its answer');
 
 /**
  * Turns the cart's live reservations into an order (stock sold, cart emptied), placed in the
@@ -62,7 +61,7 @@ export class CreateOrder {
     const placing = createOrder({ id: this.ids.next(), buyerId, items: cart.items, shippingAddress, checkoutKey, at: now });
     const placed = await this.placement.place(placing, (order) => this.checkout.sell(order.id, buyerId, order.items, now));
     if (placed.ok) return placed.order;
-    throw placed.reason === 'abandoned' ? superseded() : reservationExpired(placed.listingIds);
+    throw placed.reason === 'abandoned' ? idempotencyErrors.inProgress() : reservationExpired(placed.listingIds);
   }
 
   /** The order an earlier, dead attempt with this key placed (settled first if it was still placing). */
@@ -75,7 +74,7 @@ export class CreateOrder {
 
   private async answered(orderId: string): Promise<Order> {
     const order = await this.orders.findById(orderId);
-    if (!order) throw new DomainError('conflict', 'IDEMPOTENCY_IN_PROGRESS', 'the first request is not finished yet; retry');
+    if (!order) throw idempotencyErrors.inProgress();
     return order;
   }
 }
