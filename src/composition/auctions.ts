@@ -1,6 +1,4 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { AuctionEvents } from '../application/auctions/auction-events.js';
 import { BuyNow } from '../application/auctions/buy-now/buy-now.js';
@@ -23,82 +21,92 @@ import { BidRepository } from '../application/auctions/ports/bid-repository.js';
 import { ReconcileAuctions } from '../application/auctions/reconcile-auctions/reconcile-auctions.js';
 import { RecordAuctionOrder } from '../application/auctions/record-auction-order/record-auction-order.js';
 import { StartDueAuctions } from '../application/auctions/start-due-auctions/start-due-auctions.js';
-import { StockLedger } from '../application/cart/ports/stock-ledger.js';
-import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
-import { UserRepository } from '../application/identity/ports/user-repository.js';
+import { CartApi } from '../application/cart/public.js';
+import { CatalogApi } from '../application/catalog/public.js';
+import { IdentityApi } from '../application/identity/public.js';
+import { AuctionsApi } from '../application/auctions/public.js';
+import { AuctionsPublicApi } from '../application/auctions/auctions-public-api.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { CartAuctionStock } from '../adapters/in-process/cart-auction-stock.js';
-import { CatalogAuctionListings } from '../adapters/in-process/catalog-auction-listings.js';
-import { IdentitySellerVerification } from '../adapters/in-process/identity-seller-verification.js';
+import { CartAuctionStock } from '../adapters/in-process/cart-auctions-stock.js';
+import { CatalogAuctionListings } from '../adapters/in-process/catalog-auctions-listings.js';
+import { IdentityAuctionSellerGate } from '../adapters/in-process/identity-auctions-seller-gate.js';
 import { MemoryAuctionLiveState } from '../adapters/memory/auctions/memory-auction-live-state.js';
 import { MemoryAuctionRepository } from '../adapters/memory/auctions/memory-auction-repository.js';
 import { MemoryAuctionSchedule } from '../adapters/memory/auctions/memory-auction-schedule.js';
 import { MemoryBidRepository } from '../adapters/memory/auctions/memory-bid-repository.js';
 import { MongoAuctionRepository } from '../adapters/mongo/auctions/mongo-auction-repository.js';
 import { MongoBidRepository } from '../adapters/mongo/auctions/mongo-bid-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RedisAuctionLiveState } from '../adapters/redis/auctions/redis-auction-live-state.js';
 import { RedisAuctionSchedule } from '../adapters/redis/auctions/redis-auction-schedule.js';
-import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { RedisOutboxStore } from '../adapters/redis/shared/redis-outbox.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf, redisOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
 
 const AuctionSettingsToken = Symbol.for('AuctionSettings');
 
-async function bindStores(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const db = container.get<Db>(MongoDbToken);
-    const auctions = new MongoAuctionRepository(db, await mongoOutboxStore(container, 'auctions'));
-    const bids = new MongoBidRepository(db);
-    await auctions.ensureIndexes();
-    await bids.ensureIndexes();
-    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(auctions);
-    container.bind<BidRepository>(BidRepository).toConstantValue(bids);
-  } else {
-    const auctions = new MemoryAuctionRepository(container.get<MemoryOutbox>(MemoryOutboxToken));
-    container.bind<AuctionRepository>(AuctionRepository).toConstantValue(auctions);
-    container.bind<BidRepository>(BidRepository).toConstantValue(new MemoryBidRepository());
-  }
+/**
+ * Auctions' wiring table: auctions and bids in MongoDB, live state and timetable in Redis. In
+ * memory, the live state and the bid log are one store (a bid is in the log in the same step as
+ * its acceptance) when the bid log is in memory too.
+ */
+export function auctionPorts(): PortTable {
+  return [
+    port<AuctionRepository>({
+      name: 'auctionRepository',
+      token: AuctionRepository,
+      adapters: {
+        memory: (container) => new MemoryAuctionRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
+        mongodb: async (container) => indexed(new MongoAuctionRepository(mongoOf(container), await mongoOutboxStore(container, 'auctions'))),
+      },
+    }),
+    port<BidRepository>({
+      name: 'bidRepository',
+      token: BidRepository,
+      adapters: { memory: () => new MemoryBidRepository(), mongodb: (container) => indexed(new MongoBidRepository(mongoOf(container))) },
+    }),
+    port<AuctionLiveState>({
+      name: 'auctionLiveState',
+      token: AuctionLiveState,
+      adapters: { memory: memoryLiveState, redis: redisLiveState },
+    }),
+    port<AuctionSchedule>({
+      name: 'auctionSchedule',
+      token: AuctionSchedule,
+      adapters: { memory: () => new MemoryAuctionSchedule(), redis: (container) => new RedisAuctionSchedule(...redisOf(container)) },
+    }),
+  ];
 }
 
-/**
- * Redis when configured; otherwise memory, where the live state and the bid log are one store (a
- * bid is in the log in the same step as its acceptance) when the bid log is in memory too.
- */
-function bindLiveState(container: Container): void {
-  if (!container.isBound(RedisToken)) {
-    const log = container.get<BidRepository>(BidRepository);
-    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
-    const live = new MemoryAuctionLiveState(outbox, log instanceof MemoryBidRepository ? log : undefined);
-    container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(live);
-    container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new MemoryAuctionSchedule());
-    return;
-  }
-  const redis = container.get<Redis>(RedisToken);
-  const prefix = container.get<string>(RedisKeyPrefix);
+function memoryLiveState(container: Container): AuctionLiveState {
+  const log = container.get<BidRepository>(BidRepository);
+  const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
+  return new MemoryAuctionLiveState(outbox, log instanceof MemoryBidRepository ? log : undefined);
+}
+
+function redisLiveState(container: Container): AuctionLiveState {
+  const [redis, prefix] = redisOf(container);
   const live = new RedisAuctionLiveState(redis, prefix, {}, container.get(RedisOutboxStore));
   container.get<Runtime>(RuntimeToken).onShutdown('auction-live-state', () => live.close());
-  container.bind<AuctionLiveState>(AuctionLiveState).toConstantValue(live);
-  container.bind<AuctionSchedule>(AuctionSchedule).toConstantValue(new RedisAuctionSchedule(redis, prefix));
+  return live;
 }
 
 function bindNeighbours(container: Container): void {
-  container.bind<AuctionListings>(AuctionListings).toResolvedValue((listings: ListingRepository) => new CatalogAuctionListings(listings), [ListingRepository]);
-  container.bind<AuctionSellerGate>(AuctionSellerGate).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
-  container.bind<AuctionStock>(AuctionStock).toResolvedValue((ledger: StockLedger) => new CartAuctionStock(ledger), [StockLedger]);
+  container.bind<AuctionListings>(AuctionListings).toResolvedValue((catalog: CatalogApi) => new CatalogAuctionListings(catalog), [CatalogApi]);
+  container.bind<AuctionSellerGate>(AuctionSellerGate).toResolvedValue((identity: IdentityApi) => new IdentityAuctionSellerGate(identity), [IdentityApi]);
+  container.bind<AuctionStock>(AuctionStock).toResolvedValue((cart: CartApi) => new CartAuctionStock(cart), [CartApi]);
 }
 
 /** Auctions: stored in MongoDB (or memory), live state and timetable in Redis (or memory). Bind after catalog, identity and cart. */
 export async function bindAuctions(container: Container, config: Config): Promise<void> {
-  await bindStores(container);
-  bindLiveState(container);
+  await bindPorts(container, config, auctionPorts());
   bindNeighbours(container);
   const settings: AuctionSettings = { antiSnipingSeconds: config.auctions.antiSnipingSeconds, maxExtensionSeconds: config.auctions.maxExtensionSeconds };
   container.bind(AuctionEvents).toResolvedValue((events: EventFactory) => new AuctionEvents(events), [EventFactoryToken]);
@@ -117,6 +125,7 @@ export async function bindAuctions(container: Container, config: Config): Promis
   bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);
   bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule, Clock]);
   bind(RecordAuctionOrder, [AuctionRepository]);
+  container.bind<AuctionsApi>(AuctionsApi).toResolvedValue((auctions: AuctionRepository, bids: BidRepository) => new AuctionsPublicApi(auctions, bids), [AuctionRepository, BidRepository]);
 }
 
 /** The auctions' consumers; registered before the bus starts. */

@@ -1,26 +1,35 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
+import type { Config } from '../config.js';
 import { ListAuditLog } from '../application/audit/list-audit-log/list-audit-log.js';
 import { AuditLog } from '../application/audit/ports/audit-log.js';
+import { AuditApi } from '../application/audit/public.js';
+import { AuditPublicApi } from '../application/audit/audit-public-api.js';
 import { RecordAdminAction } from '../application/audit/record-admin-action/record-admin-action.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { MemoryAuditLog } from '../adapters/memory/audit/memory-audit-log.js';
 import { MongoAuditLog } from '../adapters/mongo/audit/mongo-audit-log.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
+
+/** Audit's wiring table: the log of admin actions, in MongoDB. */
+export function auditPorts(): PortTable {
+  return [
+    port<AuditLog>({
+      name: 'auditLog',
+      token: AuditLog,
+      adapters: { memory: () => new MemoryAuditLog(), mongodb: (container) => indexed(new MongoAuditLog(mongoOf(container))) },
+    }),
+  ];
+}
 
 /** Audit: the one log of admin actions, fed by `admin.action` events (and the catalog's category trail). */
-export async function bindAudit(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const log = new MongoAuditLog(container.get<Db>(MongoDbToken));
-    await log.ensureIndexes();
-    container.bind<AuditLog>(AuditLog).toConstantValue(log);
-  } else {
-    container.bind<AuditLog>(AuditLog).toConstantValue(new MemoryAuditLog());
-  }
+export async function bindAudit(container: Container, config: Config): Promise<void> {
+  await bindPorts(container, config, auditPorts());
   const bind = bindUseCase(container);
   bind(RecordAdminAction, [AuditLog]);
   bind(ListAuditLog, [AuditLog]);
+  container.bind<AuditApi>(AuditApi).toResolvedValue((log: AuditLog) => new AuditPublicApi(log), [AuditLog]);
 }
 
 /** The audit module's consumers; registered before the bus starts. */

@@ -1,6 +1,4 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { AddToCart } from '../application/cart/add-to-cart/add-to-cart.js';
 import { ChangeCartQuantity } from '../application/cart/change-cart-quantity/change-cart-quantity.js';
@@ -14,59 +12,67 @@ import { RestockCancelledOrder } from '../application/cart/restock-cancelled-ord
 import { StockEvents } from '../application/cart/stock-events.js';
 import { SweepExpiredReservations } from '../application/cart/sweep-expired-reservations/sweep-expired-reservations.js';
 import { SyncStockFromListing } from '../application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
-import { ListingRepository } from '../application/catalog/ports/listing-repository.js';
+import { CatalogApi } from '../application/catalog/public.js';
+import { CartPublicApi } from '../application/cart/cart-public-api.js';
+import { CartApi } from '../application/cart/public.js';
 import { StockAvailability } from '../application/catalog/ports/stock-availability.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { OutboxSignal, OutboxSignalToken, OutboxStore } from '../application/shared/outbox/outbox.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { CartStockAvailability } from '../adapters/in-process/cart-stock-availability.js';
+import { CartStockAvailability } from '../adapters/in-process/cart-catalog-stock-availability.js';
 import { CatalogCartCatalog } from '../adapters/in-process/catalog-cart-catalog.js';
 import { MemoryCartRepository } from '../adapters/memory/cart/memory-cart-repository.js';
 import { MemoryStockLedger } from '../adapters/memory/cart/memory-stock-ledger.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoCartRepository } from '../adapters/mongo/cart/mongo-cart-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import { RedisStockLedger } from '../adapters/redis/cart/redis-stock-ledger.js';
-import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf, redisOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { startPeriodicTask } from './periodic-task.js';
 
-async function bindStores(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const carts = new MongoCartRepository(container.get<Db>(MongoDbToken));
-    await carts.ensureIndexes();
-    container.bind<CartRepository>(CartRepository).toConstantValue(carts);
-  } else {
-    container.bind<CartRepository>(CartRepository).toConstantValue(new MemoryCartRepository());
-  }
-  container.bind<StockLedger>(StockLedger).toConstantValue(stockLedger(container));
+/** Cart's wiring table: carts in MongoDB, the stock ledger in Redis. */
+export function cartPorts(): PortTable {
+  return [
+    port<CartRepository>({
+      name: 'cartRepository',
+      token: CartRepository,
+      adapters: { memory: () => new MemoryCartRepository(), mongodb: (container) => indexed(new MongoCartRepository(mongoOf(container))) },
+    }),
+    port<StockLedger>({
+      name: 'stockLedger',
+      token: StockLedger,
+      adapters: { memory: memoryStockLedger, redis: redisStockLedger },
+    }),
+  ];
 }
 
 /** The ledger stores its stock.* events itself: in the Redis outbox stream, or the memory outbox. */
-function stockLedger(container: Container): StockLedger {
-  if (container.isBound(RedisToken)) {
-    const source = {
-      ids: container.get<IdGenerator>(IdGenerator),
-      clock: container.get<Clock>(Clock),
-      signal: container.get<OutboxSignal>(OutboxSignalToken),
-    };
-    return new RedisStockLedger(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix), source);
-  }
+function redisStockLedger(container: Container): StockLedger {
+  const source = {
+    ids: container.get<IdGenerator>(IdGenerator),
+    clock: container.get<Clock>(Clock),
+    signal: container.get<OutboxSignal>(OutboxSignalToken),
+  };
+  return new RedisStockLedger(...redisOf(container), source);
+}
+
+function memoryStockLedger(container: Container): StockLedger {
   const events = new StockEvents(container.get<EventFactory>(EventFactoryToken));
   return new MemoryStockLedger(container.get<MemoryOutbox>(MemoryOutboxToken), events);
 }
 
 /** Cart: stock reservations, the cart lines, and the stock that follows the listings. */
 export async function bindCart(container: Container, config: Config): Promise<void> {
-  await bindStores(container);
+  await bindPorts(container, config, cartPorts());
   const ttl = config.cart.reservationTtlSeconds;
-  container.bind<StockAvailability>(StockAvailability).toResolvedValue((ledger: StockLedger) => new CartStockAvailability(ledger), [StockLedger]);
+  container.bind<StockAvailability>(StockAvailability).toResolvedValue((cart: CartApi) => new CartStockAvailability(cart), [CartApi]);
   container
     .bind<CartCatalog>(CartCatalog)
-    .toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogCartCatalog(listings, clock), [ListingRepository, Clock]);
+    .toResolvedValue((catalog: CatalogApi) => new CatalogCartCatalog(catalog), [CatalogApi]);
   container
     .bind(AddToCart)
     .toResolvedValue(
@@ -85,6 +91,7 @@ export async function bindCart(container: Container, config: Config): Promise<vo
   bind(SweepExpiredReservations, [StockLedger, Clock]);
   bind(SyncStockFromListing, [StockLedger]);
   bind(RestockCancelledOrder, [StockLedger]);
+  container.bind<CartApi>(CartApi).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartPublicApi(carts, ledger), [CartRepository, StockLedger]);
   container
     .bind(ReconcileStock)
     .toResolvedValue(

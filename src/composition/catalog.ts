@@ -1,6 +1,4 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { AdjustListingStock } from '../application/catalog/adjust-listing-stock/adjust-listing-stock.js';
 import { ArchiveListing } from '../application/catalog/archive-listing/archive-listing.js';
@@ -27,48 +25,55 @@ import { ReapplyAutoModeration } from '../application/catalog/reapply-auto-moder
 import { SearchListings } from '../application/catalog/search-listings/search-listings.js';
 import { UpdateCategory } from '../application/catalog/update-category/update-category.js';
 import { UpdateListing } from '../application/catalog/update-listing/update-listing.js';
-import { UserRepository } from '../application/identity/ports/user-repository.js';
-import { AuditLog } from '../application/audit/ports/audit-log.js';
+import { IdentityApi } from '../application/identity/public.js';
+import { AuditApi } from '../application/audit/public.js';
+import { CatalogApi } from '../application/catalog/public.js';
+import { CatalogPublicApi } from '../application/catalog/catalog-public-api.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { InProcessCategoryAuditTrail } from '../adapters/in-process/audit-category-trail.js';
-import { IdentitySellerVerification } from '../adapters/in-process/identity-seller-verification.js';
+import { InProcessCategoryAuditTrail } from '../adapters/in-process/audit-catalog-category-trail.js';
+import { IdentitySellerVerification } from '../adapters/in-process/identity-catalog-seller-verification.js';
 import { MemoryCategoryRepository } from '../adapters/memory/catalog/memory-category-repository.js';
 import { MemoryCategoryTreeCache } from '../adapters/memory/catalog/memory-category-tree-cache.js';
 import { MemoryListingRepository } from '../adapters/memory/catalog/memory-listing-repository.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoCategoryRepository } from '../adapters/mongo/catalog/mongo-category-repository.js';
 import { MongoListingRepository } from '../adapters/mongo/catalog/mongo-listing-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { RedisCategoryTreeCache } from '../adapters/redis/catalog/redis-category-tree-cache.js';
-import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf, redisOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
 
-async function bindStores(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const db = container.get<Db>(MongoDbToken);
-    const listings = new MongoListingRepository(db, await mongoOutboxStore(container, 'listings'));
-    const stores = { categories: new MongoCategoryRepository(db), listings };
-    await Promise.all(Object.values(stores).map((store) => store.ensureIndexes()));
-    container.bind<CategoryRepository>(CategoryRepository).toConstantValue(stores.categories);
-    container.bind<ListingRepository>(ListingRepository).toConstantValue(stores.listings);
-  } else {
-    container.bind<CategoryRepository>(CategoryRepository).toConstantValue(new MemoryCategoryRepository());
-    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
-    container.bind<ListingRepository>(ListingRepository).toConstantValue(new MemoryListingRepository(outbox));
-  }
-  const cache = container.isBound(RedisToken)
-    ? new RedisCategoryTreeCache(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
-    : new MemoryCategoryTreeCache();
-  container.bind<CategoryTreeCache>(CategoryTreeCache).toConstantValue(cache);
+/** Catalog's wiring table: categories and listings in MongoDB, the category tree cached in Redis. */
+export function catalogPorts(): PortTable {
+  return [
+    port<CategoryRepository>({
+      name: 'categoryRepository',
+      token: CategoryRepository,
+      adapters: { memory: () => new MemoryCategoryRepository(), mongodb: (container) => indexed(new MongoCategoryRepository(mongoOf(container))) },
+    }),
+    port<ListingRepository>({
+      name: 'listingRepository',
+      token: ListingRepository,
+      adapters: {
+        memory: (container) => new MemoryListingRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
+        mongodb: async (container) => indexed(new MongoListingRepository(mongoOf(container), await mongoOutboxStore(container, 'listings'))),
+      },
+    }),
+    port<CategoryTreeCache>({
+      name: 'categoryTreeCache',
+      token: CategoryTreeCache,
+      adapters: { memory: () => new MemoryCategoryTreeCache(), redis: (container) => new RedisCategoryTreeCache(...redisOf(container)) },
+    }),
+  ];
 }
 
 function bindServices(container: Container, config: Config): void {
-  container.bind<AuditTrail>(AuditTrail).toResolvedValue((audit: AuditLog) => new InProcessCategoryAuditTrail(audit), [AuditLog]);
-  container.bind<SellerVerification>(SellerVerification).toResolvedValue((users: UserRepository) => new IdentitySellerVerification(users), [UserRepository]);
+  container.bind<AuditTrail>(AuditTrail).toResolvedValue((audit: AuditApi) => new InProcessCategoryAuditTrail(audit), [AuditApi]);
+  container.bind<SellerVerification>(SellerVerification).toResolvedValue((identity: IdentityApi) => new IdentitySellerVerification(identity), [IdentityApi]);
   container.bind(CategoryReader).toResolvedValue((repo: CategoryRepository, cache: CategoryTreeCache) => new CategoryReader(repo, cache), [CategoryRepository, CategoryTreeCache]);
   container.bind(AutoModerator).toResolvedValue((media: MediaStatusLookup) => new AutoModerator(media, config.catalog.bannedWords), [MediaStatusLookup]);
   container.bind(ListingEvents).toResolvedValue((factory: EventFactory) => new ListingEvents(factory), [
@@ -93,11 +98,12 @@ function bindUseCases(container: Container): void {
   bind(ModerateListing, [ListingRepository, ListingEvents, Clock]);
   bind(ReapplyAutoModeration, [ListingRepository, AutoModerator, ListingEvents, Clock]);
   bind(AdjustListingStock, [ListingRepository, Clock]);
+  container.bind<CatalogApi>(CatalogApi).toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogPublicApi(listings, clock), [ListingRepository, Clock]);
 }
 
 /** Catalog: categories, listings, moderation and search. */
 export async function bindCatalog(container: Container, config: Config): Promise<void> {
-  await bindStores(container);
+  await bindPorts(container, config, catalogPorts());
   bindServices(container, config);
   bindUseCases(container);
 }

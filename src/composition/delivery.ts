@@ -1,5 +1,4 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import { AssignCourier } from '../application/delivery/assign-courier/assign-courier.js';
 import { CancelOrderDelivery } from '../application/delivery/cancel-order-delivery/cancel-order-delivery.js';
@@ -15,43 +14,46 @@ import { CourierDirectory } from '../application/delivery/ports/courier-director
 import { DeliveryOrders } from '../application/delivery/ports/delivery-orders.js';
 import { DeliveryRepository } from '../application/delivery/ports/delivery-repository.js';
 import { RecordLocation } from '../application/delivery/record-location/record-location.js';
-import { UserRepository } from '../application/identity/ports/user-repository.js';
-import { OrderRepository } from '../application/orders/ports/order-repository.js';
+import { IdentityApi } from '../application/identity/public.js';
+import { OrdersApi } from '../application/orders/public.js';
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { IdentityCourierDirectory } from '../adapters/in-process/identity-courier-directory.js';
+import { IdentityCourierDirectory } from '../adapters/in-process/identity-delivery-courier-directory.js';
 import { OrdersDeliveryOrders } from '../adapters/in-process/orders-delivery-orders.js';
 import { MemoryDeliveryRepository } from '../adapters/memory/delivery/memory-delivery-repository.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoDeliveryRepository } from '../adapters/mongo/delivery/mongo-delivery-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { deliveryLocationHandler, deliveryRoomRule } from '../adapters/realtime/delivery/delivery-location-event.js';
 import { RealtimeGateway } from '../adapters/realtime/realtime-gateway.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
 
-async function bindStore(container: Container): Promise<void> {
-  if (!container.isBound(MongoDbToken)) {
-    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
-    container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(new MemoryDeliveryRepository(outbox));
-    return;
-  }
-  const outbox = await mongoOutboxStore(container, 'deliveries');
-  const deliveries = new MongoDeliveryRepository(container.get<Db>(MongoDbToken), outbox);
-  await deliveries.ensureIndexes();
-  container.bind<DeliveryRepository>(DeliveryRepository).toConstantValue(deliveries);
+/** Delivery's wiring table: deliveries in MongoDB. */
+export function deliveryPorts(): PortTable {
+  return [
+    port<DeliveryRepository>({
+      name: 'deliveryRepository',
+      token: DeliveryRepository,
+      adapters: {
+        memory: (container) => new MemoryDeliveryRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
+        mongodb: async (container) => indexed(new MongoDeliveryRepository(mongoOf(container), await mongoOutboxStore(container, 'deliveries'))),
+      },
+    }),
+  ];
 }
 
 function bindNeighbours(container: Container): void {
-  container.bind<DeliveryOrders>(DeliveryOrders).toResolvedValue((orders: OrderRepository) => new OrdersDeliveryOrders(orders), [OrderRepository]);
-  container.bind<CourierDirectory>(CourierDirectory).toResolvedValue((users: UserRepository) => new IdentityCourierDirectory(users), [UserRepository]);
+  container.bind<DeliveryOrders>(DeliveryOrders).toResolvedValue((orders: OrdersApi) => new OrdersDeliveryOrders(orders), [OrdersApi]);
+  container.bind<CourierDirectory>(CourierDirectory).toResolvedValue((identity: IdentityApi) => new IdentityCourierDirectory(identity), [IdentityApi]);
 }
 
 /** Delivery: couriers, pickup, tracking and completion. Bind after identity and orders. */
 export async function bindDelivery(container: Container, config: Config): Promise<void> {
-  await bindStore(container);
+  await bindPorts(container, config, deliveryPorts());
   bindNeighbours(container);
   container.bind<DeliverySettings>(DeliverySettings).toConstantValue(config.delivery);
   container

@@ -1,6 +1,4 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { DecideKyc } from '../application/identity/decide-kyc/decide-kyc.js';
 import { EnsureAdmin } from '../application/identity/ensure-admin/ensure-admin.js';
@@ -16,6 +14,8 @@ import { OpaqueTokenGenerator } from '../application/identity/ports/opaque-token
 import { PasswordHasher } from '../application/identity/ports/password-hasher.js';
 import { RefreshTokenStore } from '../application/identity/ports/refresh-token-store.js';
 import { UserRepository } from '../application/identity/ports/user-repository.js';
+import { IdentityApi } from '../application/identity/public.js';
+import { IdentityPublicApi } from '../application/identity/identity-public-api.js';
 import { RefreshSession } from '../application/identity/refresh-session/refresh-session.js';
 import { RegisterDevice } from '../application/identity/register-device/register-device.js';
 import { RegisterUser } from '../application/identity/register-user/register-user.js';
@@ -32,48 +32,52 @@ import { MemoryUserRepository } from '../adapters/memory/identity/memory-user-re
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoDeviceRepository } from '../adapters/mongo/identity/mongo-device-repository.js';
 import { MongoUserRepository } from '../adapters/mongo/identity/mongo-user-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { RedisRefreshTokenStore } from '../adapters/redis/identity/redis-refresh-token-store.js';
-import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { JwtAccessTokenService } from '../adapters/security/jwt-access-token-service.js';
 import { RandomOpaqueTokenGenerator } from '../adapters/security/random-opaque-token-generator.js';
 import { ScryptPasswordHasher } from '../adapters/security/scrypt-password-hasher.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf, redisOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
 
 export interface IdentityOverrides {
   passwordHasher?: PasswordHasher;
 }
 
-async function bindRepositories(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const db = container.get<Db>(MongoDbToken);
-    const users = new MongoUserRepository(db, await mongoOutboxStore(container, 'users'));
-    const devices = new MongoDeviceRepository(db);
-    await Promise.all([users.ensureIndexes(), devices.ensureIndexes()]);
-    container.bind<UserRepository>(UserRepository).toConstantValue(users);
-    container.bind<DeviceRepository>(DeviceRepository).toConstantValue(devices);
-  } else {
-    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
-    container.bind<UserRepository>(UserRepository).toConstantValue(new MemoryUserRepository(outbox));
-    container.bind<DeviceRepository>(DeviceRepository).toConstantValue(new MemoryDeviceRepository());
-  }
-}
-
-function bindSessions(container: Container): void {
-  const redis = container.isBound(RedisToken) ? container.get<Redis>(RedisToken) : undefined;
-  const prefix = redis ? container.get<string>(RedisKeyPrefix) : '';
-  container
-    .bind<RefreshTokenStore>(RefreshTokenStore)
-    .toConstantValue(redis ? new RedisRefreshTokenStore(redis, prefix) : new MemoryRefreshTokenStore());
+/** Identity's wiring table: users and devices in MongoDB, refresh tokens in Redis, access tokens as JWTs. */
+export function identityPorts(config: Config): PortTable {
+  return [
+    port<UserRepository>({
+      name: 'userRepository',
+      token: UserRepository,
+      adapters: {
+        memory: (container) => new MemoryUserRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
+        mongodb: async (container) => indexed(new MongoUserRepository(mongoOf(container), await mongoOutboxStore(container, 'users'))),
+      },
+    }),
+    port<DeviceRepository>({
+      name: 'deviceRepository',
+      token: DeviceRepository,
+      adapters: { memory: () => new MemoryDeviceRepository(), mongodb: (container) => indexed(new MongoDeviceRepository(mongoOf(container))) },
+    }),
+    port<RefreshTokenStore>({
+      name: 'refreshTokenStore',
+      token: RefreshTokenStore,
+      adapters: { memory: () => new MemoryRefreshTokenStore(), redis: (container) => new RedisRefreshTokenStore(...redisOf(container)) },
+    }),
+    port<AccessTokenService>({
+      name: 'accessTokens',
+      token: AccessTokenService,
+      labels: { memory: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}` },
+      adapters: { memory: (container) => new JwtAccessTokenService(config.jwt, config.auth.accessTokenTtlSeconds, container.get<Clock>(Clock)) },
+    }),
+  ];
 }
 
 function bindSecurity(container: Container, config: Config, overrides: IdentityOverrides): void {
   container.bind<PasswordHasher>(PasswordHasher).toConstantValue(overrides.passwordHasher ?? new ScryptPasswordHasher());
   container.bind<OpaqueTokenGenerator>(OpaqueTokenGenerator).toConstantValue(new RandomOpaqueTokenGenerator());
-  container
-    .bind<AccessTokenService>(AccessTokenService)
-    .toResolvedValue((clock: Clock) => new JwtAccessTokenService(config.jwt, config.auth.accessTokenTtlSeconds, clock), [Clock]);
   container
     .bind(SessionIssuer)
     .toResolvedValue(
@@ -97,13 +101,13 @@ function bindUseCases(container: Container): void {
   bind(DecideKyc, [UserRepository, EventFactoryToken, Clock]);
   bind(RegisterDevice, [DeviceRepository, Clock]);
   bind(RemoveDevice, [DeviceRepository]);
+  container.bind<IdentityApi>(IdentityApi).toResolvedValue((users: UserRepository, devices: DeviceRepository) => new IdentityPublicApi(users, devices), [UserRepository, DeviceRepository]);
   bind(EnsureAdmin, [UserRepository, PasswordHasher, IdGenerator, Clock]);
 }
 
 /** Identity: users, devices, sessions, tokens, and its use cases. */
 export async function bindIdentity(container: Container, config: Config, overrides: IdentityOverrides): Promise<void> {
-  await bindRepositories(container);
-  bindSessions(container);
+  await bindPorts(container, config, identityPorts(config));
   bindSecurity(container, config, overrides);
   bindUseCases(container);
 }

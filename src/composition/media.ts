@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Container } from 'inversify';
-import type { Redis } from 'ioredis';
-import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import { MediaStatusLookup } from '../application/catalog/ports/media-status-lookup.js';
 import { KycDocuments } from '../application/identity/ports/kyc-documents.js';
@@ -17,51 +15,65 @@ import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { InProcessKycDocuments } from '../adapters/in-process/media-kyc-documents.js';
-import { InProcessMediaStatusLookup } from '../adapters/in-process/media-status-lookup.js';
+import { InProcessKycDocuments } from '../adapters/in-process/media-identity-kyc-documents.js';
+import { InProcessMediaStatusLookup } from '../adapters/in-process/media-catalog-status-lookup.js';
+import { MediaApi } from '../application/media/public.js';
+import { MediaPublicApi } from '../application/media/media-public-api.js';
 import { EmbeddedObjectStorage } from '../adapters/memory/media/embedded-object-storage.js';
 import { MemoryMediaRepository } from '../adapters/memory/media/memory-media-repository.js';
 import { MemoryUploadSlots } from '../adapters/memory/media/memory-upload-slots.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoMediaRepository } from '../adapters/mongo/media/mongo-media-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RedisUploadSlots } from '../adapters/redis/media/redis-upload-slots.js';
-import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { S3ObjectStorage } from '../adapters/s3/s3-object-storage.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf, redisOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
 
-async function bindRepository(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const outbox = await mongoOutboxStore(container, 'media');
-    const repository = new MongoMediaRepository(container.get<Db>(MongoDbToken), outbox);
-    await repository.ensureIndexes();
-    container.bind<MediaRepository>(MediaRepository).toConstantValue(repository);
-  } else {
-    const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
-    container.bind<MediaRepository>(MediaRepository).toConstantValue(new MemoryMediaRepository(outbox));
-  }
-  const redis = container.isBound(RedisToken) ? container.get<Redis>(RedisToken) : undefined;
-  const slots = redis ? new RedisUploadSlots(redis, container.get<string>(RedisKeyPrefix)) : new MemoryUploadSlots();
-  container.bind<UploadSlots>(UploadSlots).toConstantValue(slots);
-  container.bind<MediaStatusLookup>(MediaStatusLookup).toResolvedValue((media: MediaRepository) => new InProcessMediaStatusLookup(media), [MediaRepository]);
+/** Media's wiring table: media in MongoDB, upload slots in Redis, images in S3 (or the embedded store). */
+export function mediaPorts(config: Config): PortTable {
+  return [
+    port<MediaRepository>({
+      name: 'mediaRepository',
+      token: MediaRepository,
+      adapters: {
+        memory: (container) => new MemoryMediaRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
+        mongodb: async (container) => indexed(new MongoMediaRepository(mongoOf(container), await mongoOutboxStore(container, 'media'))),
+      },
+    }),
+    port<UploadSlots>({
+      name: 'uploadSlots',
+      token: UploadSlots,
+      adapters: { memory: () => new MemoryUploadSlots(), redis: (container) => new RedisUploadSlots(...redisOf(container)) },
+    }),
+    port<ObjectStorage>({
+      name: 'objectStorage',
+      token: ObjectStorage,
+      labels: {
+        s3: `s3 (bucket ${config.s3?.bucket})`,
+        memory: `embedded (in memory, served at ${config.publicBaseUrl}/media-store)`,
+      },
+      adapters: { memory: (container) => embeddedStorage(container, config), s3: (container) => s3Storage(container, config) },
+    }),
+  ];
 }
 
-/** S3 when S3_BUCKET is set (pinged by /readyz); else the embedded store, whose URLs the app serves, signed with a per-process key. */
-function bindStorage(container: Container, config: Config): void {
-  const clock = container.get<Clock>(Clock);
-  if (config.s3) {
-    const storage = new S3ObjectStorage(config.s3, clock);
-    const runtime = container.get<Runtime>(RuntimeToken);
-    runtime.healthChecks.push({ name: 's3', ping: () => storage.ping() });
-    runtime.onShutdown('s3', async () => storage.close());
-    container.bind<ObjectStorage>(ObjectStorage).toConstantValue(storage);
-    return;
-  }
+/** S3 when S3_BUCKET is set (pinged by /readyz, so bound under its class too). */
+function s3Storage(container: Container, config: Config): ObjectStorage {
+  const storage = new S3ObjectStorage(config.s3!, container.get<Clock>(Clock));
+  container.get<Runtime>(RuntimeToken).onShutdown('s3', async () => storage.close());
+  container.bind(S3ObjectStorage).toConstantValue(storage);
+  return storage;
+}
+
+/** The embedded store, whose URLs the app serves (bound under its class for its routes), signed with a per-process key. */
+function embeddedStorage(container: Container, config: Config): ObjectStorage {
   const options = { baseUrl: config.publicBaseUrl, signingKey: randomBytes(32), maxBytes: config.media.maxBytes };
-  container.bind(EmbeddedObjectStorage).toConstantValue(new EmbeddedObjectStorage(options, clock));
-  container.bind<ObjectStorage>(ObjectStorage).toService(EmbeddedObjectStorage);
+  const storage = new EmbeddedObjectStorage(options, container.get<Clock>(Clock));
+  container.bind(EmbeddedObjectStorage).toConstantValue(storage);
+  return storage;
 }
 
 function bindUseCases(container: Container, config: Config): void {
@@ -78,7 +90,8 @@ function bindUseCases(container: Container, config: Config): void {
     .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new GetMedia(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
   container
     .bind<KycDocuments>(KycDocuments)
-    .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new InProcessKycDocuments(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
+    .toResolvedValue((media: MediaApi) => new InProcessKycDocuments(media), [MediaApi]);
+  container.bind<MediaApi>(MediaApi).toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new MediaPublicApi(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
   const bind = bindUseCase(container);
   bind(CompleteUpload, [MediaRepository, ObjectStorage, UploadSlots, EventFactoryToken, Clock]);
   bind(SubmitModerationVerdict, [MediaRepository, EventFactoryToken, Clock]);
@@ -87,8 +100,8 @@ function bindUseCases(container: Container, config: Config): void {
 
 /** Media: image uploads through presigned URLs, their moderation, and the catalog's view of their statuses. */
 export async function bindMedia(container: Container, config: Config): Promise<void> {
-  await bindRepository(container);
-  bindStorage(container, config);
+  await bindPorts(container, config, mediaPorts(config));
+  container.bind<MediaStatusLookup>(MediaStatusLookup).toResolvedValue((media: MediaApi) => new InProcessMediaStatusLookup(media), [MediaApi]);
   bindUseCases(container, config);
 }
 

@@ -1,17 +1,15 @@
 import type { Container } from 'inversify';
-import type { Db } from 'mongodb';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { CartRepository } from '../application/cart/ports/cart-repository.js';
-import { StockLedger } from '../application/cart/ports/stock-ledger.js';
+import { CartApi } from '../application/cart/public.js';
 import { CancelOrder } from '../application/orders/cancel-order/cancel-order.js';
 import { ExpireUnpaidOrders } from '../application/orders/expire-unpaid-orders/expire-unpaid-orders.js';
 import { OfferSecondChance } from '../application/orders/offer-second-chance/offer-second-chance.js';
 import { OrderCancellation } from '../application/orders/order-cancellation.js';
 import { SecondChanceBidders } from '../application/orders/ports/second-chance-bidders.js';
-import { AuctionRepository } from '../application/auctions/ports/auction-repository.js';
-import { BidRepository } from '../application/auctions/ports/bid-repository.js';
-import { AuctionSecondChanceBidders } from '../adapters/in-process/auction-second-chance-bidders.js';
+import { AuctionsApi } from '../application/auctions/public.js';
+import { AuctionSecondChanceBidders } from '../adapters/in-process/auctions-orders-second-chance-bidders.js';
+import { OrdersApi } from '../application/orders/public.js';
+import { OrdersPublicApi } from '../application/orders/orders-public-api.js';
 import { CreateAuctionOrder } from '../application/orders/create-auction-order/create-auction-order.js';
 import { CreateOrder } from '../application/orders/create-order/create-order.js';
 import { FollowDelivery } from '../application/orders/follow-delivery/follow-delivery.js';
@@ -31,43 +29,52 @@ import { EventBus } from '../application/shared/events/event-bus.js';
 import { EventFactory, EventFactoryToken } from '../application/shared/events/event-factory.js';
 import { Clock } from '../application/shared/ports/clock.js';
 import { IdGenerator } from '../application/shared/ports/id-generator.js';
-import { CartOrderCheckout } from '../adapters/in-process/cart-order-checkout.js';
+import { CartOrderCheckout } from '../adapters/in-process/cart-orders-checkout.js';
 import { MemoryIdempotencyStore } from '../adapters/memory/orders/memory-idempotency-store.js';
 import { MemoryOrderRepository } from '../adapters/memory/orders/memory-order-repository.js';
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoOrderRepository } from '../adapters/mongo/orders/mongo-order-repository.js';
-import { MongoDbToken } from '../adapters/mongo/mongo-connection.js';
 import { TestPaymentGateway } from '../adapters/payment/test-payment-gateway.js';
 import { RedisIdempotencyStore } from '../adapters/redis/orders/redis-idempotency-store.js';
-import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { bindUseCase } from './bind-use-case.js';
+import { indexed, mongoOf, redisOf } from './connections.js';
+import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
 import { startPeriodicTask } from './periodic-task.js';
 
-async function bindStores(container: Container): Promise<void> {
-  if (container.isBound(MongoDbToken)) {
-    const orders = new MongoOrderRepository(container.get<Db>(MongoDbToken), await mongoOutboxStore(container, 'orders'));
-    await orders.ensureIndexes();
-    container.bind<OrderRepository>(OrderRepository).toConstantValue(orders);
-  } else {
-    const orders = new MemoryOrderRepository(container.get<MemoryOutbox>(MemoryOutboxToken));
-    container.bind<OrderRepository>(OrderRepository).toConstantValue(orders);
-  }
-  const idempotency = container.isBound(RedisToken)
-    ? new RedisIdempotencyStore(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
-    : new MemoryIdempotencyStore(container.get<Clock>(Clock));
-  container.bind<IdempotencyStore>(IdempotencyStore).toConstantValue(idempotency);
+/** Orders' wiring table: orders in MongoDB, idempotency records in Redis, payments through the test provider. */
+export function orderPorts(): PortTable {
+  return [
+    port<OrderRepository>({
+      name: 'orderRepository',
+      token: OrderRepository,
+      adapters: {
+        memory: (container) => new MemoryOrderRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
+        mongodb: async (container) => indexed(new MongoOrderRepository(mongoOf(container), await mongoOutboxStore(container, 'orders'))),
+      },
+    }),
+    port<IdempotencyStore>({
+      name: 'idempotencyStore',
+      token: IdempotencyStore,
+      adapters: { memory: (container) => new MemoryIdempotencyStore(container.get<Clock>(Clock)), redis: (container) => new RedisIdempotencyStore(...redisOf(container)) },
+    }),
+    port<PaymentGateway>({
+      name: 'paymentGateway',
+      token: PaymentGateway,
+      labels: { memory: 'test provider' },
+      adapters: { memory: (container) => new TestPaymentGateway(container.get<Clock>(Clock)) },
+    }),
+  ];
 }
 
 /** Orders: creation from the cart, payment through the test provider, cancellation. */
 export async function bindOrders(container: Container, config: Config): Promise<void> {
-  await bindStores(container);
+  await bindPorts(container, config, orderPorts());
   const { checkoutTimeoutMs, paymentDeadlines } = config.orders;
-  container.bind<PaymentGateway>(PaymentGateway).toResolvedValue((clock: Clock) => new TestPaymentGateway(clock), [Clock]);
   container
     .bind<SecondChanceBidders>(SecondChanceBidders)
-    .toResolvedValue((auctions: AuctionRepository, bids: BidRepository) => new AuctionSecondChanceBidders(auctions, bids), [AuctionRepository, BidRepository]);
-  container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartOrderCheckout(carts, ledger), [CartRepository, StockLedger]);
+    .toResolvedValue((auctions: AuctionsApi) => new AuctionSecondChanceBidders(auctions), [AuctionsApi]);
+  container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((cart: CartApi) => new CartOrderCheckout(cart), [CartApi]);
   container.bind(OrderEvents).toResolvedValue((factory: EventFactory) => new OrderEvents(factory), [EventFactoryToken]);
   container
     .bind(IdempotentRequests)
@@ -90,6 +97,7 @@ export async function bindOrders(container: Container, config: Config): Promise<
   bind(GetOrder, [OrderRepository]);
   bind(ListOrders, [OrderRepository]);
   bind(ListAllOrders, [OrderRepository]);
+  container.bind<OrdersApi>(OrdersApi).toResolvedValue((orders: OrderRepository) => new OrdersPublicApi(orders), [OrderRepository]);
   container
     .bind(SettlePlacingOrders)
     .toResolvedValue(

@@ -1,38 +1,20 @@
 import type { CartCatalog, ListingForSale } from '../../application/cart/ports/cart-catalog.js';
-import type { ListingRepository } from '../../application/catalog/ports/listing-repository.js';
+import type { CatalogApi } from '../../application/catalog/public.js';
 import type { Page, PageRequest } from '../../application/shared/ports/page.js';
-import type { Clock } from '../../application/shared/ports/clock.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
 
-/** The cart's view of listings, served in-process by the catalog module. */
+/** The cart's view of listings, served in-process by the catalog module's public API. */
 export class CatalogCartCatalog implements CartCatalog {
-  constructor(
-    private readonly listings: ListingRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly catalog: CatalogApi) {}
 
-  async listing(listingId: string): Promise<ListingForSale | null> {
-    const listing = await this.listings.findById(listingId);
-    if (!listing) return null;
-    const { id, sellerId, title, price, status } = listing;
-    return { id, sellerId, title, price, published: status === 'published' };
+  listing(listingId: string): Promise<ListingForSale | null> {
+    return this.catalog.listing(listingId);
   }
 
-  async publishedStock(page: PageRequest): Promise<Page<{ listingId: string; quantity: number }>> {
-    const found = await this.listings.search({ sort: 'newest', limit: page.limit, cursor: page.cursor });
-    return { items: found.items.map((l) => ({ listingId: l.id, quantity: l.quantity })), nextCursor: found.nextCursor };
+  publishedStock(page: PageRequest): Promise<Page<{ listingId: string; quantity: number }>> {
+    return this.catalog.publishedStock(page);
   }
 
-  async correctQuantity(listingId: string, from: number, to: number): Promise<boolean> {
-    const listing = await this.listings.findById(listingId);
-    if (!listing || listing.quantity !== from) return false;
-    try {
-      // No event: the ledger already holds this figure; this only repairs its projection.
-      await this.listings.save({ ...listing, quantity: to, updatedAt: this.clock.now(), version: listing.version + 1 }, []);
-      return true;
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'LISTING_CONCURRENT_UPDATE') return false;
-      throw error;
-    }
+  correctQuantity(listingId: string, from: number, to: number): Promise<boolean> {
+    return this.catalog.correctQuantity(listingId, from, to);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auctionHolderId } from '../../../src/application/auctions/ports/auction-stock.js';
+import { auctionHolderId } from '../../../src/application/cart/cart-public-api.js';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { envelopeWithId } from '../../../src/application/shared/events/envelope.js';
 import { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';

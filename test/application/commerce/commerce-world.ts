@@ -21,7 +21,8 @@ import { SettlePlacingOrders } from '../../../src/application/orders/settle-plac
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { Clock } from '../../../src/application/shared/ports/clock.js';
 import { IdGenerator } from '../../../src/application/shared/ports/id-generator.js';
-import { CartOrderCheckout } from '../../../src/adapters/in-process/cart-order-checkout.js';
+import { CartOrderCheckout } from '../../../src/adapters/in-process/cart-orders-checkout.js';
+import { CartPublicApi } from '../../../src/application/cart/cart-public-api.js';
 import type { Config } from '../../../src/config.js';
 import { ConfigToken } from '../../../src/container.js';
 import { isPlaced, type Order } from '../../../src/domain/orders/order.js';
@@ -100,7 +101,7 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
   const useCases = (plan?: FaultPlan): CommerceUseCases => {
     const wrap = <T extends object>(name: string, port: T): T => (plan ? plan.wrap(name, port) : port);
     const orders = wrap('orders', c.get<OrderRepository>(OrderRepository));
-    const checkout = new CartOrderCheckout(wrap('carts', c.get<CartRepository>(CartRepository)), wrap('ledger', ledger));
+    const checkout = new CartOrderCheckout(new CartPublicApi(wrap('carts', c.get<CartRepository>(CartRepository)), wrap('ledger', ledger)));
     const events = c.get(OrderEvents);
     const clock = c.get<Clock>(Clock);
     const placement = new OrderPlacement(orders, checkout, events, clock);

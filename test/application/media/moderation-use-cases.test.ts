@@ -4,7 +4,7 @@ import { ApplyModerationVerdict } from '../../../src/application/media/apply-mod
 import { GetMedia } from '../../../src/application/media/get-media/get-media.js';
 import { SubmitModerationVerdict } from '../../../src/application/media/submit-moderation-verdict/submit-moderation-verdict.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
-import { InProcessMediaStatusLookup } from '../../../src/adapters/in-process/media-status-lookup.js';
+import { InProcessMediaStatusLookup } from '../../../src/adapters/in-process/media-catalog-status-lookup.js';
 import { admin, mediaFixture, owner, stranger, type MediaFixture } from './media-fixture.js';
 
 describe('SubmitModerationVerdict', () => {

@@ -6,7 +6,10 @@ import type { UserNotifier } from '../../../src/application/notifications/ports/
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import type { EventPayloadInput } from '../../../src/application/shared/events/catalogue.js';
 import { createEnvelope } from '../../../src/application/shared/events/envelope.js';
-import { IdentityNotificationDevices } from '../../../src/adapters/in-process/identity-notification-devices.js';
+import { IdentityPublicApi } from '../../../src/application/identity/identity-public-api.js';
+import { IdentityNotificationDevices } from '../../../src/adapters/in-process/identity-notifications-devices.js';
+import { MemoryUserRepository } from '../../../src/adapters/memory/identity/memory-user-repository.js';
+import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import { MemoryDeviceRepository } from '../../../src/adapters/memory/identity/memory-device-repository.js';
 import { MemoryNotificationRepository } from '../../../src/adapters/memory/notifications/memory-notification-repository.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
@@ -51,7 +54,7 @@ export function notificationFixture(options: { pushConfigured?: boolean } = {}) 
   const devices = new MemoryDeviceRepository();
   const push = new RecordingPushSender(options.pushConfigured ?? true);
   const notifier = new RecordingNotifier();
-  const deliver = new DeliverNotification(repository, new IdentityNotificationDevices(devices), push, notifier);
+  const deliver = new DeliverNotification(repository, new IdentityNotificationDevices(new IdentityPublicApi(new MemoryUserRepository(new MemoryOutbox()), devices)), push, notifier);
   const envelope = (payload: Partial<EventPayloadInput<'notification.send'>> = {}): EventEnvelope<'notification.send'> =>
     createEnvelope('notification.send', { userId: 'u1', type: 'order.paid', title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' }, ...payload }, ids, clock);
   const addDevice = (userId: string, token: string) => devices.upsert({ token, userId, platform: 'android', registeredAt: clock.now() });

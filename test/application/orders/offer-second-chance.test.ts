@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auctionHolderId } from '../../../src/application/auctions/ports/auction-stock.js';
+import { auctionHolderId, CartPublicApi } from '../../../src/application/cart/cart-public-api.js';
 import { CartRepository } from '../../../src/application/cart/ports/cart-repository.js';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { ExpireUnpaidOrders } from '../../../src/application/orders/expire-unpaid-orders/expire-unpaid-orders.js';
@@ -12,7 +12,7 @@ import type { SecondChanceBidders } from '../../../src/application/orders/ports/
 import { envelopeWithId, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { Clock } from '../../../src/application/shared/ports/clock.js';
 import { IdGenerator } from '../../../src/application/shared/ports/id-generator.js';
-import { CartOrderCheckout } from '../../../src/adapters/in-process/cart-order-checkout.js';
+import { CartOrderCheckout } from '../../../src/adapters/in-process/cart-orders-checkout.js';
 import { describeFault, everyFault, FaultPlan } from '../../support/fault-injection.js';
 import { underFault } from '../../support/outbox-helpers.js';
 import { commerceWorld, IN_CART, STOCK, type CommerceWorld } from '../commerce/commerce-world.js';
@@ -53,7 +53,7 @@ function offerSecondChance(w: CommerceWorld, plan?: FaultPlan): OfferSecondChanc
   const c = w.f.container;
   const wrap = <T extends object>(name: string, port: T): T => (plan ? plan.wrap(name, port) : port);
   const orders = wrap('orders', c.get<OrderRepository>(OrderRepository));
-  const checkout = new CartOrderCheckout(c.get<CartRepository>(CartRepository), wrap('ledger', c.get<StockLedger>(StockLedger)));
+  const checkout = new CartOrderCheckout(new CartPublicApi(c.get<CartRepository>(CartRepository), wrap('ledger', c.get<StockLedger>(StockLedger))));
   const clock = c.get<Clock>(Clock);
   const placement = new OrderPlacement(orders, checkout, c.get(OrderEvents), clock, { orderSeconds: 1800, auctionSeconds: 172_800 });
   return new OfferSecondChance(orders, checkout, placement, wrap('bidders', bidders), c.get<IdGenerator>(IdGenerator), clock);

@@ -12,6 +12,3 @@ export interface AuctionStock {
   release(listingId: string, auctionId: string): Promise<void>;
 }
 export const AuctionStock = Symbol.for('AuctionStock');
-
-/** The ledger holder of an auction's unit: the orders module commits it for the winner. */
-export const auctionHolderId = (auctionId: string): string => `auction:${auctionId}`;

@@ -1,21 +1,26 @@
-import type { KycDocuments, KycDocumentView } from '../../application/identity/ports/kyc-documents.js';
-import type { MediaRepository } from '../../application/media/ports/media-repository.js';
-import type { ObjectStorage } from '../../application/media/ports/object-storage.js';
+import type { MediaRepository } from './ports/media-repository.js';
+import type { ObjectStorage } from './ports/object-storage.js';
+import type { MediaApi, MediaDocument, OwnedMediaStatus } from './public.js';
 
-/** Identity's view of KYC documents, served in-process by the media module (an HTTP call after a split). */
-export class InProcessKycDocuments implements KycDocuments {
+/** The media module's public API, over its media and the object store (links live `downloadUrlTtlSeconds`). */
+export class MediaPublicApi implements MediaApi {
   constructor(
     private readonly media: MediaRepository,
     private readonly storage: ObjectStorage,
     private readonly downloadUrlTtlSeconds: number,
   ) {}
 
+  async statusesOf(mediaIds: readonly string[], ownerId: string): Promise<Map<string, OwnedMediaStatus>> {
+    const owned = new Map((await this.media.findByIds(mediaIds)).filter((m) => m.ownerId === ownerId).map((m) => [m.id, m.status]));
+    return new Map(mediaIds.map((id) => [id, owned.get(id) ?? 'missing']));
+  }
+
   async uploadedBy(ownerId: string, mediaIds: readonly string[]): Promise<Set<string>> {
     const found = await this.media.findByIds(mediaIds);
     return new Set(found.filter((m) => m.ownerId === ownerId && m.status !== 'awaiting_upload').map((m) => m.id));
   }
 
-  async views(mediaIds: readonly string[]): Promise<KycDocumentView[]> {
+  async documents(mediaIds: readonly string[]): Promise<MediaDocument[]> {
     const byId = new Map((await this.media.findByIds(mediaIds)).map((m) => [m.id, m]));
     const found = mediaIds.flatMap((id) => byId.get(id) ?? []);
     const ttl = this.downloadUrlTtlSeconds;
