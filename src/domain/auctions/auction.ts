@@ -62,10 +62,11 @@ export interface AcceptedRequest {
 
 export const auctionErrors = {
   notLive: (status: AuctionStatus) => new DomainError('conflict', 'AUCTION_NOT_LIVE', `the auction is ${status}`, { auctionStatus: status }),
-  tooLow: (minimum: number, current: Money) =>
-    new DomainError('conflict', 'AUCTION_BID_TOO_LOW', `the bid must be at least ${minimum}`, { minimum, currentPrice: current }),
-  maxNotRaised: (minimum: number, current: Money) =>
-    new DomainError('conflict', 'AUCTION_BID_TOO_LOW', `you lead already: a new maximum must be at least ${minimum}`, { minimum, currentPrice: current }),
+  /** A bid under `minimum`; for the leader (`raise`), a new maximum not above their own. */
+  tooLow: (minimum: number, current: Money, raise = false) => {
+    const detail = raise ? `you lead already: a new maximum must be at least ${minimum}` : `the bid must be at least ${minimum}`;
+    return new DomainError('conflict', 'AUCTION_BID_TOO_LOW', detail, { minimum, currentPrice: current });
+  },
   buyNowUnavailable: (status: AuctionStatus, bidCount: number) =>
     new DomainError('conflict', 'AUCTION_BUY_NOW_UNAVAILABLE', 'Buy It Now is offered only while the auction is live and has no bid', { auctionStatus: status, bidCount }),
   sellerBuy: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BUY', 'the seller cannot buy their own auction'),
@@ -196,7 +197,7 @@ function resolve(auction: Auction, bid: { bidderId: string; price: number; maxPr
  */
 function raiseMaximum(auction: Auction, maxPrice: number): AcceptedRequest {
   const currentMax = auction.leaderMaxAmount ?? auction.currentPrice.amount;
-  if (maxPrice <= currentMax) throw auctionErrors.maxNotRaised(currentMax + 1, auction.currentPrice);
+  if (maxPrice <= currentMax) throw auctionErrors.tooLow(currentMax + 1, auction.currentPrice, true);
   const currentPrice = money(meetReserve(auction, auction.currentPrice.amount, maxPrice), auction.currentPrice);
   return { auction: { ...auction, status: 'live', leaderMaxAmount: maxPrice, currentPrice }, outcome: 'leading', kind: 'max_raise' };
 }
