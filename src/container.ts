@@ -39,12 +39,12 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
   container.bind(RuntimeToken).toConstantValue(runtime);
   try {
     await bindInfrastructure(container, config, runtime);
-    bindShared(container, config, runtime, logger, overrides);
+    await bindShared(container, config, overrides);
     bindOutbox(container);
     await bindIdentity(container, config, overrides);
-    await bindAudit(container);
+    await bindAudit(container, config);
     subscribeAudit(container);
-    bindRateLimits(container, config);
+    await bindRateLimits(container, config);
     await bindCatalog(container, config);
     subscribeCatalog(container);
     await bindMedia(container, config);

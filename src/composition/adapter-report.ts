@@ -1,34 +1,40 @@
 import type { Config } from '../config.js';
+import { auctionPorts } from './auctions.js';
+import { auditPorts } from './audit.js';
+import { cartPorts } from './cart.js';
+import { catalogPorts } from './catalog.js';
+import { deliveryPorts } from './delivery.js';
+import { identityPorts } from './identity.js';
+import { mediaPorts } from './media.js';
+import { notificationPorts } from './notifications.js';
+import { orderPorts } from './orders.js';
+import { configuredBackends, describePort, type PortTable } from './port-wiring.js';
+import { rateLimitPorts } from './rate-limits.js';
+import { sharedPorts } from './shared.js';
 
-/** Which adapter serves each port, as chosen from the config; logged as the first line at start. */
-export function adapterReport(config: Config): Record<string, string> {
-  const mongo = config.mongo ? 'mongodb' : 'memory';
-  const redis = config.redis ? 'redis' : 'memory';
-  return {
-    userRepository: mongo,
-    deviceRepository: mongo,
-    categoryRepository: mongo,
-    listingRepository: mongo,
-    auditLog: mongo,
-    mediaRepository: mongo,
-    objectStorage: config.s3 ? `s3 (bucket ${config.s3.bucket})` : `embedded (in memory, served at ${config.publicBaseUrl}/media-store)`,
-    categoryTreeCache: redis,
-    stockLedger: redis,
-    cartRepository: mongo,
-    orderRepository: mongo,
-    notificationRepository: mongo,
-    pushSender: config.fcm ? 'fcm' : 'log only (FCM_CREDENTIALS unset)',
-    idempotencyStore: redis,
-    paymentGateway: 'test provider',
-    refreshTokenStore: redis,
-    rateLimits: redis,
-    uploadSlots: redis,
-    handledEventLog: redis,
-    eventBus: config.amqp ? 'rabbitmq' : 'in-process',
-    accessTokens: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}`,
-  };
+/** Every module's wiring table, the ones the container binds with bindPorts(). */
+export function wiringTables(config: Config): PortTable[] {
+  return [
+    sharedPorts(config),
+    identityPorts(config),
+    auditPorts(),
+    rateLimitPorts(config),
+    catalogPorts(),
+    mediaPorts(config),
+    cartPorts(),
+    orderPorts(),
+    auctionPorts(),
+    deliveryPorts(),
+    notificationPorts(config),
+  ];
 }
 
+/** Which adapter serves each port, as the wiring tables choose it from the config; logged as the first line at start. */
+export function adapterReport(config: Config): Record<string, string> {
+  return Object.fromEntries(wiringTables(config).flatMap((table) => table.map((wiring) => [wiring.name, describePort(wiring, config)])));
+}
+
+/** No backend configured: every port runs in memory. */
 export function isEmbedded(config: Config): boolean {
-  return !config.mongo && !config.redis && !config.amqp && !config.s3 && !config.fcm;
+  return configuredBackends(config).length === 0;
 }

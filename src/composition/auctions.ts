@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { AuctionEvents } from '../application/auctions/auction-events.js';
+import { AuctionUseCases } from '../application/auctions/use-cases.js';
 import { BuyNow } from '../application/auctions/buy-now/buy-now.js';
 import { CancelAuction } from '../application/auctions/cancel-auction/cancel-auction.js';
 import { CloseDueAuctions } from '../application/auctions/close-due-auctions/close-due-auctions.js';
@@ -45,7 +46,7 @@ import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RedisAuctionLiveState } from '../adapters/redis/auctions/redis-auction-live-state.js';
 import { RedisAuctionSchedule } from '../adapters/redis/auctions/redis-auction-schedule.js';
 import { RedisOutboxStore } from '../adapters/redis/shared/redis-outbox.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -125,6 +126,15 @@ export async function bindAuctions(container: Container, config: Config): Promis
   bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);
   bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule, Clock]);
   bind(RecordAuctionOrder, [AuctionRepository]);
+  bindUseCaseSet(container, AuctionUseCases, {
+    createAuction: CreateAuction,
+    listAuctions: ListAuctions,
+    getAuction: GetAuction,
+    placeBid: PlaceBid,
+    listBids: ListBids,
+    cancelAuction: CancelAuction,
+    buyNow: BuyNow,
+  });
   container.bind<AuctionsApi>(AuctionsApi).toResolvedValue((auctions: AuctionRepository, bids: BidRepository) => new AuctionsPublicApi(auctions, bids), [AuctionRepository, BidRepository]);
 }
 

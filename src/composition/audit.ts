@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { ListAuditLog } from '../application/audit/list-audit-log/list-audit-log.js';
+import { AuditUseCases } from '../application/audit/use-cases.js';
 import { AuditLog } from '../application/audit/ports/audit-log.js';
 import { AuditApi } from '../application/audit/public.js';
 import { AuditPublicApi } from '../application/audit/audit-public-api.js';
@@ -8,7 +9,7 @@ import { RecordAdminAction } from '../application/audit/record-admin-action/reco
 import { EventBus } from '../application/shared/events/event-bus.js';
 import { MemoryAuditLog } from '../adapters/memory/audit/memory-audit-log.js';
 import { MongoAuditLog } from '../adapters/mongo/audit/mongo-audit-log.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 
@@ -29,6 +30,7 @@ export async function bindAudit(container: Container, config: Config): Promise<v
   const bind = bindUseCase(container);
   bind(RecordAdminAction, [AuditLog]);
   bind(ListAuditLog, [AuditLog]);
+  bindUseCaseSet(container, AuditUseCases, { listAuditLog: ListAuditLog });
   container.bind<AuditApi>(AuditApi).toResolvedValue((log: AuditLog) => new AuditPublicApi(log), [AuditLog]);
 }
 

@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { AddToCart } from '../application/cart/add-to-cart/add-to-cart.js';
+import { CartUseCases } from '../application/cart/use-cases.js';
 import { ChangeCartQuantity } from '../application/cart/change-cart-quantity/change-cart-quantity.js';
 import { GetCart } from '../application/cart/get-cart/get-cart.js';
 import { CartCatalog } from '../application/cart/ports/cart-catalog.js';
@@ -29,7 +30,7 @@ import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memor
 import { MongoCartRepository } from '../adapters/mongo/cart/mongo-cart-repository.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import { RedisStockLedger } from '../adapters/redis/cart/redis-stock-ledger.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { startPeriodicTask } from './periodic-task.js';
@@ -91,6 +92,12 @@ export async function bindCart(container: Container, config: Config): Promise<vo
   bind(SweepExpiredReservations, [StockLedger, Clock]);
   bind(SyncStockFromListing, [StockLedger]);
   bind(RestockCancelledOrder, [StockLedger]);
+  bindUseCaseSet(container, CartUseCases, {
+    getCart: GetCart,
+    addToCart: AddToCart,
+    changeCartQuantity: ChangeCartQuantity,
+    removeFromCart: RemoveFromCart,
+  });
   container.bind<CartApi>(CartApi).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartPublicApi(carts, ledger), [CartRepository, StockLedger]);
   container
     .bind(ReconcileStock)

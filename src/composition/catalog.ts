@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { AdjustListingStock } from '../application/catalog/adjust-listing-stock/adjust-listing-stock.js';
+import { CatalogUseCases } from '../application/catalog/use-cases.js';
 import { ArchiveListing } from '../application/catalog/archive-listing/archive-listing.js';
 import { AutoModerator } from '../application/catalog/auto-moderator.js';
 import { CategoryReader } from '../application/catalog/category-reader.js';
@@ -42,7 +43,7 @@ import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memor
 import { MongoCategoryRepository } from '../adapters/mongo/catalog/mongo-category-repository.js';
 import { MongoListingRepository } from '../adapters/mongo/catalog/mongo-listing-repository.js';
 import { RedisCategoryTreeCache } from '../adapters/redis/catalog/redis-category-tree-cache.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -98,6 +99,21 @@ function bindUseCases(container: Container): void {
   bind(ModerateListing, [ListingRepository, ListingEvents, Clock]);
   bind(ReapplyAutoModeration, [ListingRepository, AutoModerator, ListingEvents, Clock]);
   bind(AdjustListingStock, [ListingRepository, Clock]);
+  bindUseCaseSet(container, CatalogUseCases, {
+    getCategoryTree: GetCategoryTree,
+    getCategory: GetCategory,
+    createCategory: CreateCategory,
+    updateCategory: UpdateCategory,
+    deleteCategory: DeleteCategory,
+    createListing: CreateListing,
+    searchListings: SearchListings,
+    getListing: GetListing,
+    updateListing: UpdateListing,
+    publishListing: PublishListing,
+    archiveListing: ArchiveListing,
+    listModerationQueue: ListModerationQueue,
+    moderateListing: ModerateListing,
+  });
   container.bind<CatalogApi>(CatalogApi).toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogPublicApi(listings, clock), [ListingRepository, Clock]);
 }
 

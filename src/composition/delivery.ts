@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { AssignCourier } from '../application/delivery/assign-courier/assign-courier.js';
+import { DeliveryUseCases } from '../application/delivery/use-cases.js';
 import { CancelOrderDelivery } from '../application/delivery/cancel-order-delivery/cancel-order-delivery.js';
 import { CompleteDelivery } from '../application/delivery/complete-delivery/complete-delivery.js';
 import { CreateDelivery } from '../application/delivery/create-delivery/create-delivery.js';
@@ -27,7 +28,7 @@ import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memor
 import { MongoDeliveryRepository } from '../adapters/mongo/delivery/mongo-delivery-repository.js';
 import { deliveryLocationHandler, deliveryRoomRule } from '../adapters/realtime/delivery/delivery-location-event.js';
 import { RealtimeGateway } from '../adapters/realtime/realtime-gateway.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -69,6 +70,15 @@ export async function bindDelivery(container: Container, config: Config): Promis
   bind(GetDelivery, [DeliveryRepository]);
   bind(ListDeliveries, [DeliveryRepository]);
   bind(DeliveryAccess, [DeliveryRepository]);
+  bindUseCaseSet(container, DeliveryUseCases, {
+    createDelivery: CreateDelivery,
+    assignCourier: AssignCourier,
+    pickUpDelivery: PickUpDelivery,
+    recordLocation: RecordLocation,
+    completeDelivery: CompleteDelivery,
+    getDelivery: GetDelivery,
+    listDeliveries: ListDeliveries,
+  });
 }
 
 /** The delivery module consumes `order.cancelled` (its delivery is cancelled too); the orders module follows it through delivery.*. */

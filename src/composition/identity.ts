@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { DecideKyc } from '../application/identity/decide-kyc/decide-kyc.js';
+import { IdentityUseCases } from '../application/identity/use-cases.js';
 import { EnsureAdmin } from '../application/identity/ensure-admin/ensure-admin.js';
 import { GetCurrentUser } from '../application/identity/get-current-user/get-current-user.js';
 import { GetUserForAdmin } from '../application/identity/get-user-for-admin/get-user-for-admin.js';
@@ -36,7 +37,7 @@ import { RedisRefreshTokenStore } from '../adapters/redis/identity/redis-refresh
 import { JwtAccessTokenService } from '../adapters/security/jwt-access-token-service.js';
 import { RandomOpaqueTokenGenerator } from '../adapters/security/random-opaque-token-generator.js';
 import { ScryptPasswordHasher } from '../adapters/security/scrypt-password-hasher.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -103,6 +104,20 @@ function bindUseCases(container: Container): void {
   bind(RemoveDevice, [DeviceRepository]);
   container.bind<IdentityApi>(IdentityApi).toResolvedValue((users: UserRepository, devices: DeviceRepository) => new IdentityPublicApi(users, devices), [UserRepository, DeviceRepository]);
   bind(EnsureAdmin, [UserRepository, PasswordHasher, IdGenerator, Clock]);
+  bindUseCaseSet(container, IdentityUseCases, {
+    registerUser: RegisterUser,
+    logIn: LogIn,
+    refreshSession: RefreshSession,
+    logOut: LogOut,
+    getCurrentUser: GetCurrentUser,
+    updateProfile: UpdateProfile,
+    submitKyc: SubmitKyc,
+    registerDevice: RegisterDevice,
+    removeDevice: RemoveDevice,
+    decideKyc: DecideKyc,
+    listUsers: ListUsers,
+    getUserForAdmin: GetUserForAdmin,
+  });
 }
 
 /** Identity: users, devices, sessions, tokens, and its use cases. */

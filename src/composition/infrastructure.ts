@@ -1,18 +1,20 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
-import { connectMongo, mongoHealthCheck, MongoDbToken } from '../adapters/mongo/mongo-connection.js';
-import { connectRedis, redisHealthCheck, RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
+import { connectMongo, MongoDbToken } from '../adapters/mongo/mongo-connection.js';
+import { connectRedis, RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import type { Runtime } from '../adapters/platform/runtime.js';
 
-/** Connects the configured servers (MongoDB, Redis) and binds their clients; nothing when unset. */
+/**
+ * Connects the configured servers (MongoDB, Redis) and binds their clients; nothing when unset.
+ * `/readyz` checks each one some port's adapter uses (port-wiring.ts).
+ */
 export async function bindInfrastructure(container: Container, config: Config, runtime: Runtime): Promise<void> {
   const logger = container.get<Logger>(LoggerToken);
   if (config.mongo) {
     const onError = (err: Error) => logger.error({ err }, 'MongoDB client error');
     const { client, db } = await connectMongo(config.mongo.url, config.mongo.database, onError);
     runtime.onShutdown('mongodb', () => client.close());
-    runtime.healthChecks.push(mongoHealthCheck(db));
     container.bind(MongoDbToken).toConstantValue(db);
   }
   if (config.redis) {
@@ -20,7 +22,6 @@ export async function bindInfrastructure(container: Container, config: Config, r
     runtime.onShutdown('redis', async () => {
       await redis.quit();
     });
-    runtime.healthChecks.push(redisHealthCheck(redis));
     container.bind(RedisToken).toConstantValue(redis);
     container.bind(RedisKeyPrefix).toConstantValue(config.redis.keyPrefix);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { MediaStatusLookup } from '../application/catalog/ports/media-status-lookup.js';
+import { MediaUseCases } from '../application/media/use-cases.js';
 import { KycDocuments } from '../application/identity/ports/kyc-documents.js';
 import { ApplyModerationVerdict } from '../application/media/apply-moderation-verdict/apply-moderation-verdict.js';
 import { CompleteUpload } from '../application/media/complete-upload/complete-upload.js';
@@ -27,7 +28,7 @@ import { MongoMediaRepository } from '../adapters/mongo/media/mongo-media-reposi
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RedisUploadSlots } from '../adapters/redis/media/redis-upload-slots.js';
 import { S3ObjectStorage } from '../adapters/s3/s3-object-storage.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -96,6 +97,12 @@ function bindUseCases(container: Container, config: Config): void {
   bind(CompleteUpload, [MediaRepository, ObjectStorage, UploadSlots, EventFactoryToken, Clock]);
   bind(SubmitModerationVerdict, [MediaRepository, EventFactoryToken, Clock]);
   bind(ApplyModerationVerdict, [MediaRepository, Clock]);
+  bindUseCaseSet(container, MediaUseCases, {
+    requestUpload: RequestUpload,
+    completeUpload: CompleteUpload,
+    getMedia: GetMedia,
+    submitModerationVerdict: SubmitModerationVerdict,
+  });
 }
 
 /** Media: image uploads through presigned URLs, their moderation, and the catalog's view of their statuses. */

@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { IdentityApi } from '../application/identity/public.js';
+import { NotificationUseCases } from '../application/notifications/use-cases.js';
 import { DeliverNotification } from '../application/notifications/deliver-notification/deliver-notification.js';
 import { ListNotifications } from '../application/notifications/list-notifications/list-notifications.js';
 import { MarkNotificationRead } from '../application/notifications/mark-notification-read/mark-notification-read.js';
@@ -19,7 +20,7 @@ import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
 import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
 import { RealtimeUserNotifier } from '../adapters/realtime/notifications/realtime-user-notifier.js';
 import { RealtimeGateway } from '../adapters/realtime/realtime-gateway.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 
@@ -60,6 +61,10 @@ export async function bindNotifications(container: Container, config: Config): P
   bind(DeliverNotification, [NotificationRepository, NotificationDevices, PushSender, UserNotifier]);
   bind(ListNotifications, [NotificationRepository]);
   bind(MarkNotificationRead, [NotificationRepository, Clock]);
+  bindUseCaseSet(container, NotificationUseCases, {
+    listNotifications: ListNotifications,
+    markNotificationRead: MarkNotificationRead,
+  });
 }
 
 /** The consumer of notification.send; registered before the bus starts. */

@@ -1,6 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.js';
 import { CartApi } from '../application/cart/public.js';
+import { OrderUseCases } from '../application/orders/use-cases.js';
 import { CancelOrder } from '../application/orders/cancel-order/cancel-order.js';
 import { ExpireUnpaidOrders } from '../application/orders/expire-unpaid-orders/expire-unpaid-orders.js';
 import { OfferSecondChance } from '../application/orders/offer-second-chance/offer-second-chance.js';
@@ -36,7 +37,7 @@ import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memor
 import { MongoOrderRepository } from '../adapters/mongo/orders/mongo-order-repository.js';
 import { TestPaymentGateway } from '../adapters/payment/test-payment-gateway.js';
 import { RedisIdempotencyStore } from '../adapters/redis/orders/redis-idempotency-store.js';
-import { bindUseCase } from './bind-use-case.js';
+import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { mongoOutboxStore } from './outbox.js';
@@ -97,6 +98,14 @@ export async function bindOrders(container: Container, config: Config): Promise<
   bind(GetOrder, [OrderRepository]);
   bind(ListOrders, [OrderRepository]);
   bind(ListAllOrders, [OrderRepository]);
+  bindUseCaseSet(container, OrderUseCases, {
+    createOrder: CreateOrder,
+    listOrders: ListOrders,
+    getOrder: GetOrder,
+    payOrder: PayOrder,
+    cancelOrder: CancelOrder,
+    listAllOrders: ListAllOrders,
+  });
   container.bind<OrdersApi>(OrdersApi).toResolvedValue((orders: OrderRepository) => new OrdersPublicApi(orders), [OrderRepository]);
   container
     .bind(SettlePlacingOrders)

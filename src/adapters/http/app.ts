@@ -4,8 +4,18 @@ import type { Container } from 'inversify';
 import { stdSerializers } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
+import { AuctionUseCases } from '../../application/auctions/use-cases.js';
+import { AuditUseCases } from '../../application/audit/use-cases.js';
+import { CartUseCases } from '../../application/cart/use-cases.js';
+import { CatalogUseCases } from '../../application/catalog/use-cases.js';
+import { DeliveryUseCases } from '../../application/delivery/use-cases.js';
+import { IdentityUseCases } from '../../application/identity/use-cases.js';
+import { MediaUseCases } from '../../application/media/use-cases.js';
+import { NotificationUseCases } from '../../application/notifications/use-cases.js';
+import { OrderUseCases } from '../../application/orders/use-cases.js';
 import { OutboxRelayToken, type OutboxRelay } from '../../application/shared/outbox/outbox-relay.js';
 import { Clock } from '../../application/shared/ports/clock.js';
+import { EmbeddedObjectStorage } from '../memory/media/embedded-object-storage.js';
 import { LoggerToken, type Logger } from '../platform/logger.js';
 import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
@@ -34,12 +44,45 @@ import { createHttpMetrics } from './platform/metrics.js';
 import { registerOutboxMetrics } from './platform/outbox-metrics.js';
 import { platformRoutes } from './platform/platform-routes.js';
 import { requestId } from './platform/request-id.js';
+import { RateLimits } from './rate-limits/rate-limits.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
 
-/** Every module's routes, mounted under /api/v1. */
-const moduleRoutes = [authRoutes, userRoutes, adminKycRoutes, adminUserRoutes, auditRoutes, categoryRoutes, listingRoutes, adminListingRoutes, mediaRoutes, adminMediaRoutes, cartRoutes, orderRoutes, adminOrderRoutes, auctionRoutes, deliveryRoutes, deliveryListRoutes, notificationRoutes];
+/**
+ * Every module's routes, mounted under /api/v1 in this order; each gets its module's use cases
+ * (bound by its composition), not the container.
+ */
+function registerModuleRoutes(api: ApiRouter, container: Container): void {
+  const limits = container.get<RateLimits>(RateLimits);
+  const identity = container.get<IdentityUseCases>(IdentityUseCases);
+  authRoutes(api, identity, limits);
+  userRoutes(api, identity);
+  adminKycRoutes(api, identity);
+  adminUserRoutes(api, identity);
+  auditRoutes(api, container.get<AuditUseCases>(AuditUseCases));
+  const catalog = container.get<CatalogUseCases>(CatalogUseCases);
+  categoryRoutes(api, catalog);
+  listingRoutes(api, catalog);
+  adminListingRoutes(api, catalog);
+  const media = container.get<MediaUseCases>(MediaUseCases);
+  mediaRoutes(api, media);
+  adminMediaRoutes(api, media);
+  cartRoutes(api, container.get<CartUseCases>(CartUseCases));
+  const orders = container.get<OrderUseCases>(OrderUseCases);
+  orderRoutes(api, orders);
+  adminOrderRoutes(api, orders);
+  auctionRoutes(api, container.get<AuctionUseCases>(AuctionUseCases), limits);
+  const delivery = container.get<DeliveryUseCases>(DeliveryUseCases);
+  deliveryRoutes(api, delivery);
+  deliveryListRoutes(api, delivery);
+  notificationRoutes(api, container.get<NotificationUseCases>(NotificationUseCases));
+}
+
+/** The embedded object store, when it serves media (not S3). */
+function embeddedStore(container: Container): EmbeddedObjectStorage | undefined {
+  return container.isBound(EmbeddedObjectStorage) ? container.get(EmbeddedObjectStorage) : undefined;
+}
 
 export interface AppOptions {
   trustProxy?: number;
@@ -53,7 +96,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   registerOutboxMetrics(metrics.registry, container.get<OutboxRelay>(OutboxRelayToken), container.get<Clock>(Clock));
   const registry = createRegistry();
   const api = new ApiRouter(registry, container.get<AccessTokenService>(AccessTokenService));
-  for (const register of moduleRoutes) register(api, container);
+  registerModuleRoutes(api, container);
   let document: object | undefined;
 
   const app = express();
@@ -79,7 +122,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(metrics.middleware);
   app.use(rejectMalformedPath);
-  app.use(embeddedStorageRoutes(container)); // raw image bodies: before the JSON parser
+  app.use(embeddedStorageRoutes(embeddedStore(container))); // raw image bodies: before the JSON parser
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(platformRoutes({ healthChecks: runtime.healthChecks, metrics: metrics.registry, openApi: () => (document ??= generateDocument(registry)) }));
   app.use(API_PREFIX, api.router);

@@ -1,15 +1,8 @@
-import type { Container } from 'inversify';
-import { BuyNow } from '../../../application/auctions/buy-now/buy-now.js';
-import { CancelAuction } from '../../../application/auctions/cancel-auction/cancel-auction.js';
-import { CreateAuction } from '../../../application/auctions/create-auction/create-auction.js';
-import { GetAuction } from '../../../application/auctions/get-auction/get-auction.js';
-import { ListAuctions } from '../../../application/auctions/list-auctions/list-auctions.js';
-import { ListBids } from '../../../application/auctions/list-bids/list-bids.js';
-import { PlaceBid } from '../../../application/auctions/place-bid/place-bid.js';
+import type { AuctionUseCases } from '../../../application/auctions/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
-import { RateLimits } from '../rate-limits/rate-limits.js';
+import type { RateLimits } from '../rate-limits/rate-limits.js';
 import { optionalIdempotencyKey } from '../idempotency-key-header.js';
-import { pageQuery } from '../catalog/catalog-schemas.js';
+import { pageQuery } from '../shared/schemas.js';
 import { presentAuction, presentBid } from './auction-presenter.js';
 import { auctionIdParams, auctionPageSchema, auctionSchema, bidPageSchema, createAuctionBody, listAuctionsQuery, placeBidBody, placedBidSchema } from './auction-schemas.js';
 
@@ -17,7 +10,7 @@ const tag = 'Auctions';
 const signedIn = { 401: { description: 'not signed in' } };
 const notFound = { 404: { description: 'no such auction' } };
 
-export function auctionRoutes(api: ApiRouter, container: Container): void {
+export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits: RateLimits): void {
   api.route({
     method: 'post',
     path: '/auctions',
@@ -33,7 +26,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
       409: { description: 'listing not published, already auctioned, or no unit left' },
       ...signedIn,
     },
-    handler: async ({ principal, body }) => ({ status: 201, body: presentAuction(await container.get(CreateAuction).execute({ ...body, sellerId: principal.userId }), principal) }),
+    handler: async ({ principal, body }) => ({ status: 201, body: presentAuction(await useCases.createAuction.execute({ ...body, sellerId: principal.userId }), principal) }),
   });
   api.route({
     method: 'get',
@@ -45,7 +38,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     responses: { 200: { description: 'a page of auctions', schema: auctionPageSchema } },
     handler: async ({ query, viewer }) => {
       const { status, limit, cursor } = query;
-      const page = await container.get(ListAuctions).execute(status ? { status } : {}, { limit, cursor });
+      const page = await useCases.listAuctions.execute(status ? { status } : {}, { limit, cursor });
       return { status: 200, body: { items: page.items.map((auction) => presentAuction(auction, viewer)), nextCursor: page.nextCursor } };
     },
   });
@@ -59,7 +52,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     auth: 'optional',
     params: auctionIdParams,
     responses: { 200: { description: 'the auction', schema: auctionSchema }, ...notFound },
-    handler: async ({ params, viewer }) => ({ status: 200, body: presentAuction(await container.get(GetAuction).execute(params.id), viewer) }),
+    handler: async ({ params, viewer }) => ({ status: 200, body: presentAuction(await useCases.getAuction.execute(params.id), viewer) }),
   });
   api.route({
     method: 'post',
@@ -73,7 +66,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     auth: ['buyer'],
     params: auctionIdParams,
     body: placeBidBody,
-    before: container.get<RateLimits>(RateLimits).bid,
+    before: limits.bid,
     responses: {
       201: { description: 'accepted: the bid and the new state', schema: placedBidSchema },
       429: { description: 'RATE_LIMITED: more than BID_MAX_PER_SECOND bids of yours this second (Retry-After)' },
@@ -85,7 +78,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     },
     handler: async ({ principal, params, body, req }) => {
       const idempotencyKey = optionalIdempotencyKey(req);
-      const placed = await container.get(PlaceBid).execute({ auctionId: params.id, bidderId: principal.userId, ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
+      const placed = await useCases.placeBid.execute({ auctionId: params.id, bidderId: principal.userId, ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
       return { status: 201, body: { bid: presentBid(placed.bid, placed.auction, principal), auction: presentAuction(placed.auction, principal) } };
     },
   });
@@ -99,7 +92,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     query: pageQuery,
     responses: { 200: { description: 'a page of bids', schema: bidPageSchema }, ...notFound },
     handler: async ({ params, query, viewer }) => {
-      const { auction, bids } = await container.get(ListBids).execute(params.id, { limit: query.limit, cursor: query.cursor });
+      const { auction, bids } = await useCases.listBids.execute(params.id, { limit: query.limit, cursor: query.cursor });
       return { status: 200, body: { items: bids.items.map((bid) => presentBid(bid, auction, viewer)), nextCursor: bids.nextCursor } };
     },
   });
@@ -111,7 +104,7 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: auctionIdParams,
     responses: { 200: { description: 'cancelled', schema: auctionSchema }, 403: { description: 'neither its seller nor an admin' }, 409: { description: 'a bid was placed, or it has ended' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await container.get(CancelAuction).execute(principal, params.id), principal) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await useCases.cancelAuction.execute(principal, params.id), principal) }),
   });
   api.route({
     method: 'post',
@@ -129,6 +122,6 @@ export function auctionRoutes(api: ApiRouter, container: Container): void {
       ...notFound,
       ...signedIn,
     },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await container.get(BuyNow).execute({ auctionId: params.id, buyerId: principal.userId }), principal) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentAuction(await useCases.buyNow.execute({ auctionId: params.id, buyerId: principal.userId }), principal) }),
   });
 }

@@ -1,13 +1,12 @@
-import type { Container } from 'inversify';
-import { ListAuditLog } from '../../../application/audit/list-audit-log/list-audit-log.js';
 import type { AuditEntry } from '../../../application/audit/ports/audit-log.js';
+import type { AuditUseCases } from '../../../application/audit/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { listReply, pageAndFilter } from '../list-replies.js';
 import { auditPageSchema, auditQuery } from './audit-schemas.js';
 
 const presentEntry = (entry: AuditEntry) => ({ ...entry, at: entry.at.toISOString() });
 
-export function auditRoutes(api: ApiRouter, container: Container): void {
+export function auditRoutes(api: ApiRouter, useCases: AuditUseCases): void {
   api.route({
     method: 'get',
     path: '/admin/audit',
@@ -25,7 +24,7 @@ export function auditRoutes(api: ApiRouter, container: Container): void {
     },
     handler: async ({ query }) => {
       const { page, filter } = pageAndFilter(query);
-      return listReply(await container.get(ListAuditLog).execute(filter, page), presentEntry);
+      return listReply(await useCases.listAuditLog.execute(filter, page), presentEntry);
     },
   });
 }

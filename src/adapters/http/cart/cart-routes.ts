@@ -1,9 +1,5 @@
-import type { Container } from 'inversify';
-import { AddToCart } from '../../../application/cart/add-to-cart/add-to-cart.js';
-import { ChangeCartQuantity } from '../../../application/cart/change-cart-quantity/change-cart-quantity.js';
 import type { CartView } from '../../../application/cart/cart-lines.js';
-import { GetCart } from '../../../application/cart/get-cart/get-cart.js';
-import { RemoveFromCart } from '../../../application/cart/remove-from-cart/remove-from-cart.js';
+import type { CartUseCases } from '../../../application/cart/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { addItemBody, cartSchema, changeItemBody, listingIdParams } from './cart-schemas.js';
 
@@ -17,7 +13,7 @@ function presentCart(cart: CartView) {
   return { items: cart.items.map((line) => ({ ...line, reservedUntil: line.reservedUntil.toISOString() })), total: cart.total };
 }
 
-export function cartRoutes(api: ApiRouter, container: Container): void {
+export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
   api.route({
     method: 'get',
     path: '/cart',
@@ -25,7 +21,7 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     summary: "The buyer's cart: live reservations only",
     auth: ['buyer'],
     responses: { 200: { description: 'the cart', schema: cartSchema }, ...buyers },
-    handler: async ({ principal }) => ({ status: 200, body: presentCart(await container.get(GetCart).execute(principal.userId)) }),
+    handler: async ({ principal }) => ({ status: 200, body: presentCart(await useCases.getCart.execute(principal.userId)) }),
   });
   api.route({
     method: 'post',
@@ -36,7 +32,7 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     body: addItemBody,
     responses: { 201: { description: 'reserved', schema: cartSchema }, 404: { description: 'no such listing' }, ...stockConflict, ...buyers },
     handler: async ({ principal, body }) => {
-      const cart = await container.get(AddToCart).execute(principal.userId, body.listingId, body.quantity);
+      const cart = await useCases.addToCart.execute(principal.userId, body.listingId, body.quantity);
       return { status: 201, body: presentCart(cart) };
     },
   });
@@ -50,7 +46,7 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     body: changeItemBody,
     responses: { 200: { description: 'updated', schema: cartSchema }, 404: { description: 'not in your cart' }, ...stockConflict, ...buyers },
     handler: async ({ principal, params, body }) => {
-      const cart = await container.get(ChangeCartQuantity).execute(principal.userId, params.listingId, body.quantity);
+      const cart = await useCases.changeCartQuantity.execute(principal.userId, params.listingId, body.quantity);
       return { status: 200, body: presentCart(cart) };
     },
   });
@@ -63,7 +59,7 @@ export function cartRoutes(api: ApiRouter, container: Container): void {
     params: listingIdParams,
     responses: { 204: { description: 'removed' }, 404: { description: 'not in your cart' }, ...buyers },
     handler: async ({ principal, params }) => {
-      await container.get(RemoveFromCart).execute(principal.userId, params.listingId);
+      await useCases.removeFromCart.execute(principal.userId, params.listingId);
       return { status: 204 };
     },
   });

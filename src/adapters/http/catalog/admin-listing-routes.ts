@@ -1,9 +1,8 @@
-import type { Container } from 'inversify';
-import { ListModerationQueue } from '../../../application/catalog/list-moderation-queue/list-moderation-queue.js';
-import { ModerateListing } from '../../../application/catalog/moderate-listing/moderate-listing.js';
+import type { CatalogUseCases } from '../../../application/catalog/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentListing, presentListingPage } from './catalog-presenter.js';
-import { idParams, listingPageSchema, listingSchema, moderationBody, pageQuery } from './catalog-schemas.js';
+import { pageQuery } from '../shared/schemas.js';
+import { idParams, listingPageSchema, listingSchema, moderationBody } from './catalog-schemas.js';
 
 const tag = 'Admin';
 const adminOnly = { 401: { description: 'not signed in' }, 403: { description: 'not an admin' } };
@@ -12,7 +11,7 @@ const decisions = [
   { action: 'reject', verdict: 'rejected' },
 ] as const;
 
-export function adminListingRoutes(api: ApiRouter, container: Container): void {
+export function adminListingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'get',
     path: '/admin/moderation/listings',
@@ -21,7 +20,7 @@ export function adminListingRoutes(api: ApiRouter, container: Container): void {
     auth: ['admin'],
     query: pageQuery,
     responses: { 200: { description: 'a page of listings', schema: listingPageSchema }, ...adminOnly },
-    handler: async ({ query }) => ({ status: 200, body: presentListingPage(await container.get(ListModerationQueue).execute(query)) }),
+    handler: async ({ query }) => ({ status: 200, body: presentListingPage(await useCases.listModerationQueue.execute(query)) }),
   });
   for (const { action, verdict } of decisions) {
     api.route({
@@ -35,7 +34,7 @@ export function adminListingRoutes(api: ApiRouter, container: Container): void {
       responses: { 200: { description: `listing ${verdict}`, schema: listingSchema }, 404: { description: 'no such listing' }, 409: { description: 'not in moderation' }, ...adminOnly },
       handler: async ({ principal, params, body }) => ({
         status: 200,
-        body: presentListing(await container.get(ModerateListing).execute({ adminId: principal.userId, listingId: params.id, verdict, reason: body.reason })),
+        body: presentListing(await useCases.moderateListing.execute({ adminId: principal.userId, listingId: params.id, verdict, reason: body.reason })),
       }),
     });
   }

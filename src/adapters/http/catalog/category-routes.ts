@@ -1,9 +1,4 @@
-import type { Container } from 'inversify';
-import { CreateCategory } from '../../../application/catalog/create-category/create-category.js';
-import { DeleteCategory } from '../../../application/catalog/delete-category/delete-category.js';
-import { GetCategory } from '../../../application/catalog/get-category/get-category.js';
-import { GetCategoryTree } from '../../../application/catalog/get-category-tree/get-category-tree.js';
-import { UpdateCategory } from '../../../application/catalog/update-category/update-category.js';
+import type { CatalogUseCases } from '../../../application/catalog/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentCategory, presentCategoryNode } from './catalog-presenter.js';
 import { categorySchema, categoryTreeSchema, createCategoryBody, idParams, updateCategoryBody } from './catalog-schemas.js';
@@ -11,14 +6,14 @@ import { categorySchema, categoryTreeSchema, createCategoryBody, idParams, updat
 const tag = 'Categories';
 const adminOnly = { 401: { description: 'not signed in' }, 403: { description: 'not an admin' } };
 
-export function categoryRoutes(api: ApiRouter, container: Container): void {
+export function categoryRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'get',
     path: '/categories',
     tag,
     summary: 'The whole category tree',
     responses: { 200: { description: 'the tree', schema: categoryTreeSchema } },
-    handler: async () => ({ status: 200, body: { items: (await container.get(GetCategoryTree).execute()).map(presentCategoryNode) } }),
+    handler: async () => ({ status: 200, body: { items: (await useCases.getCategoryTree.execute()).map(presentCategoryNode) } }),
   });
   api.route({
     method: 'get',
@@ -28,7 +23,7 @@ export function categoryRoutes(api: ApiRouter, container: Container): void {
     params: idParams,
     responses: { 200: { description: 'the category', schema: categorySchema }, 404: { description: 'no such category' } },
     handler: async ({ params }) => {
-      const { category, attributes } = await container.get(GetCategory).execute(params.id);
+      const { category, attributes } = await useCases.getCategory.execute(params.id);
       return { status: 200, body: presentCategory(category, attributes) };
     },
   });
@@ -41,8 +36,8 @@ export function categoryRoutes(api: ApiRouter, container: Container): void {
     body: createCategoryBody,
     responses: { 201: { description: 'created', schema: categorySchema }, 400: { description: 'bad input' }, 409: { description: 'an attribute redefines an inherited one, or a sibling has this name' }, ...adminOnly },
     handler: async ({ principal, body }) => {
-      const category = await container.get(CreateCategory).execute({ adminId: principal.userId, ...body });
-      const { attributes } = await container.get(GetCategory).execute(category.id);
+      const category = await useCases.createCategory.execute({ adminId: principal.userId, ...body });
+      const { attributes } = await useCases.getCategory.execute(category.id);
       return { status: 201, body: presentCategory(category, attributes) };
     },
   });
@@ -56,8 +51,8 @@ export function categoryRoutes(api: ApiRouter, container: Container): void {
     body: updateCategoryBody,
     responses: { 200: { description: 'updated', schema: categorySchema }, 404: { description: 'no such category' }, 409: { description: 'cycle or redefinition' }, ...adminOnly },
     handler: async ({ principal, params, body }) => {
-      const category = await container.get(UpdateCategory).execute({ adminId: principal.userId, id: params.id, ...body });
-      const { attributes } = await container.get(GetCategory).execute(category.id);
+      const category = await useCases.updateCategory.execute({ adminId: principal.userId, id: params.id, ...body });
+      const { attributes } = await useCases.getCategory.execute(category.id);
       return { status: 200, body: presentCategory(category, attributes) };
     },
   });
@@ -70,7 +65,7 @@ export function categoryRoutes(api: ApiRouter, container: Container): void {
     params: idParams,
     responses: { 204: { description: 'deleted' }, 404: { description: 'no such category' }, 409: { description: 'has children or listings' }, ...adminOnly },
     handler: async ({ principal, params }) => {
-      await container.get(DeleteCategory).execute(principal.userId, params.id);
+      await useCases.deleteCategory.execute(principal.userId, params.id);
       return { status: 204 };
     },
   });

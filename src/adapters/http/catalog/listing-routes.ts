@@ -1,10 +1,4 @@
-import type { Container } from 'inversify';
-import { ArchiveListing } from '../../../application/catalog/archive-listing/archive-listing.js';
-import { CreateListing } from '../../../application/catalog/create-listing/create-listing.js';
-import { GetListing } from '../../../application/catalog/get-listing/get-listing.js';
-import { PublishListing } from '../../../application/catalog/publish-listing/publish-listing.js';
-import { SearchListings } from '../../../application/catalog/search-listings/search-listings.js';
-import { UpdateListing } from '../../../application/catalog/update-listing/update-listing.js';
+import type { CatalogUseCases } from '../../../application/catalog/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { attributeFilters } from './attribute-filters.js';
 import { presentListing, presentListingsWithStock } from './catalog-presenter.js';
@@ -14,7 +8,7 @@ const tag = 'Listings';
 const notFound = { 404: { description: 'no such listing, or not yours to see' } };
 const signedIn = { 401: { description: 'not signed in' } };
 
-export function listingRoutes(api: ApiRouter, container: Container): void {
+export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'post',
     path: '/listings',
@@ -23,7 +17,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     auth: ['seller'],
     body: createListingBody,
     responses: { 201: { description: 'draft created', schema: listingSchema }, 400: { description: 'bad input, with the failing attribute named' }, 403: { description: 'not a seller' }, ...signedIn },
-    handler: async ({ principal, body }) => ({ status: 201, body: presentListing(await container.get(CreateListing).execute(principal, body)) }),
+    handler: async ({ principal, body }) => ({ status: 201, body: presentListing(await useCases.createListing.execute(principal, body)) }),
   });
   api.route({
     method: 'get',
@@ -35,7 +29,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     handler: async ({ query }) => {
       const { q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, ...extra } = query;
       const attributes = attributeFilters(extra as Record<string, string>);
-      const page = await container.get(SearchListings).execute({ text: q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, attributes });
+      const page = await useCases.searchListings.execute({ text: q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, attributes });
       return { status: 200, body: presentListingsWithStock(page) };
     },
   });
@@ -48,7 +42,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     params: idParams,
     responses: { 200: { description: 'the listing', schema: listingSchema }, ...notFound },
     handler: async ({ params, viewer }) => {
-      const { listing, availableQuantity } = await container.get(GetListing).execute(params.id, viewer);
+      const { listing, availableQuantity } = await useCases.getListing.execute(params.id, viewer);
       return { status: 200, body: presentListing(listing, availableQuantity) };
     },
   });
@@ -61,7 +55,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     params: idParams,
     body: updateListingBody,
     responses: { 200: { description: 'updated', schema: listingSchema }, 403: { description: 'not yours' }, 409: { description: 'under moderation or archived' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: presentListing(await container.get(UpdateListing).execute(principal, params.id, body)) }),
+    handler: async ({ principal, params, body }) => ({ status: 200, body: presentListing(await useCases.updateListing.execute(principal, params.id, body)) }),
   });
   api.route({
     method: 'post',
@@ -71,7 +65,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: idParams,
     responses: { 200: { description: 'published or in moderation', schema: listingSchema }, 403: { description: 'KYC_REQUIRED, or not yours' }, 409: { description: 'not a draft' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentListing(await container.get(PublishListing).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentListing(await useCases.publishListing.execute(principal, params.id)) }),
   });
   api.route({
     method: 'delete',
@@ -82,7 +76,7 @@ export function listingRoutes(api: ApiRouter, container: Container): void {
     params: idParams,
     responses: { 204: { description: 'archived' }, 403: { description: 'not yours' }, 409: { description: 'already archived' }, ...notFound, ...signedIn },
     handler: async ({ principal, params }) => {
-      await container.get(ArchiveListing).execute(principal, params.id);
+      await useCases.archiveListing.execute(principal, params.id);
       return { status: 204 };
     },
   });

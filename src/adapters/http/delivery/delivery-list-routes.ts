@@ -1,11 +1,10 @@
-import type { Container } from 'inversify';
-import { ListDeliveries } from '../../../application/delivery/list-deliveries/list-deliveries.js';
+import type { DeliveryUseCases } from '../../../application/delivery/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { listReply, pageAndFilter } from '../list-replies.js';
 import { presentDeliverySummary } from './delivery-presenter.js';
 import { deliveryPageSchema, listDeliveriesQuery } from './delivery-schemas.js';
 
-export function deliveryListRoutes(api: ApiRouter, container: Container): void {
+export function deliveryListRoutes(api: ApiRouter, useCases: DeliveryUseCases): void {
   api.route({
     method: 'get',
     path: '/deliveries',
@@ -21,7 +20,7 @@ export function deliveryListRoutes(api: ApiRouter, container: Container): void {
     },
     handler: async ({ principal, query }) => {
       const { page, filter } = pageAndFilter(query);
-      return listReply(await container.get(ListDeliveries).execute(principal, filter.status, page), presentDeliverySummary);
+      return listReply(await useCases.listDeliveries.execute(principal, filter.status, page), presentDeliverySummary);
     },
   });
 }

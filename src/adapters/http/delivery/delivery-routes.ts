@@ -1,10 +1,4 @@
-import type { Container } from 'inversify';
-import { AssignCourier } from '../../../application/delivery/assign-courier/assign-courier.js';
-import { CompleteDelivery } from '../../../application/delivery/complete-delivery/complete-delivery.js';
-import { CreateDelivery } from '../../../application/delivery/create-delivery/create-delivery.js';
-import { GetDelivery } from '../../../application/delivery/get-delivery/get-delivery.js';
-import { PickUpDelivery } from '../../../application/delivery/pick-up-delivery/pick-up-delivery.js';
-import { RecordLocation } from '../../../application/delivery/record-location/record-location.js';
+import type { DeliveryUseCases } from '../../../application/delivery/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentDelivery } from './delivery-presenter.js';
 import { assignCourierBody, createDeliveryBody, deliveryIdParams, deliverySchema, locationAnswerSchema, locationBody } from './delivery-schemas.js';
@@ -15,7 +9,7 @@ const notFound = { 404: { description: 'no such delivery, or not yours to see' }
 const answer = { description: 'the delivery', schema: deliverySchema };
 const courierOnly = { 403: { description: 'DELIVERY_NOT_COURIER: not its courier' } };
 
-export function deliveryRoutes(api: ApiRouter, container: Container): void {
+export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void {
   api.route({
     method: 'post',
     path: '/deliveries',
@@ -30,7 +24,7 @@ export function deliveryRoutes(api: ApiRouter, container: Container): void {
       409: { description: 'DELIVERY_ORDER_NOT_PAID, or DELIVERY_ALREADY_EXISTS' },
       ...signedIn,
     },
-    handler: async ({ principal, body }) => ({ status: 201, body: presentDelivery(await container.get(CreateDelivery).execute(principal, body.orderId)) }),
+    handler: async ({ principal, body }) => ({ status: 201, body: presentDelivery(await useCases.createDelivery.execute(principal, body.orderId)) }),
   });
   api.route({
     method: 'post',
@@ -41,7 +35,7 @@ export function deliveryRoutes(api: ApiRouter, container: Container): void {
     params: deliveryIdParams,
     body: assignCourierBody,
     responses: { 200: answer, 400: { description: 'DELIVERY_NOT_A_COURIER: courierId is not a courier' }, 403: { description: 'not an admin' }, 409: { description: 'DELIVERY_INVALID_TRANSITION: picked up already' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: presentDelivery(await container.get(AssignCourier).execute(principal, params.id, body.courierId)) }),
+    handler: async ({ principal, params, body }) => ({ status: 200, body: presentDelivery(await useCases.assignCourier.execute(principal, params.id, body.courierId)) }),
   });
   api.route({
     method: 'post',
@@ -51,7 +45,7 @@ export function deliveryRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: deliveryIdParams,
     responses: { 200: answer, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION, or DELIVERY_ORDER_CANCELLED' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await container.get(PickUpDelivery).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await useCases.pickUpDelivery.execute(principal, params.id)) }),
   });
   api.route({
     method: 'post',
@@ -62,7 +56,7 @@ export function deliveryRoutes(api: ApiRouter, container: Container): void {
     params: deliveryIdParams,
     body: locationBody,
     responses: { 202: { description: 'judged: kept, or dropped with the reason', schema: locationAnswerSchema }, 400: { description: 'bad input' }, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION: not assigned nor in transit' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 202, body: await container.get(RecordLocation).execute(principal, { deliveryId: params.id, ...body }) }),
+    handler: async ({ principal, params, body }) => ({ status: 202, body: await useCases.recordLocation.execute(principal, { deliveryId: params.id, ...body }) }),
   });
   api.route({
     method: 'post',
@@ -72,7 +66,7 @@ export function deliveryRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: deliveryIdParams,
     responses: { 200: answer, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION: not in transit' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await container.get(CompleteDelivery).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await useCases.completeDelivery.execute(principal, params.id)) }),
   });
   api.route({
     method: 'get',
@@ -82,6 +76,6 @@ export function deliveryRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: deliveryIdParams,
     responses: { 200: answer, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await container.get(GetDelivery).execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await useCases.getDelivery.execute(principal, params.id)) }),
   });
 }

@@ -1,5 +1,4 @@
-import type { Container } from 'inversify';
-import { DecideKyc } from '../../../application/identity/decide-kyc/decide-kyc.js';
+import type { IdentityUseCases } from '../../../application/identity/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentUser } from './identity-presenter.js';
 import { kycDecisionBody, userIdParams, userSchema } from './identity-schemas.js';
@@ -9,7 +8,7 @@ const decisions = [
   { action: 'reject', verdict: 'rejected' },
 ] as const;
 
-export function adminKycRoutes(api: ApiRouter, container: Container): void {
+export function adminKycRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   for (const { action, verdict } of decisions) {
     api.route({
       method: 'post',
@@ -28,7 +27,7 @@ export function adminKycRoutes(api: ApiRouter, container: Container): void {
       handler: async ({ principal, params, body }) => ({
         status: 200,
         body: presentUser(
-          await container.get(DecideKyc).execute({ adminId: principal.userId, userId: params.id, verdict, reason: body.reason }),
+          await useCases.decideKyc.execute({ adminId: principal.userId, userId: params.id, verdict, reason: body.reason }),
         ),
       }),
     });

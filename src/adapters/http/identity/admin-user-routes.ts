@@ -1,6 +1,4 @@
-import type { Container } from 'inversify';
-import { GetUserForAdmin } from '../../../application/identity/get-user-for-admin/get-user-for-admin.js';
-import { ListUsers } from '../../../application/identity/list-users/list-users.js';
+import type { IdentityUseCases } from '../../../application/identity/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { listReply, pageAndFilter } from '../list-replies.js';
 import { presentUser, presentUserForAdmin } from './identity-presenter.js';
@@ -9,7 +7,7 @@ import { adminUserSchema, adminUsersQuery, userIdParams, userPageSchema } from '
 const tag = 'Admin';
 const refused = { 401: { description: 'not signed in' }, 403: { description: 'not an admin' } };
 
-export function adminUserRoutes(api: ApiRouter, container: Container): void {
+export function adminUserRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   api.route({
     method: 'get',
     path: '/admin/users',
@@ -20,7 +18,7 @@ export function adminUserRoutes(api: ApiRouter, container: Container): void {
     responses: { 200: { description: 'a page of users', schema: userPageSchema }, 400: { description: 'bad filter or cursor' }, ...refused },
     handler: async ({ query }) => {
       const { page, filter } = pageAndFilter(query);
-      return listReply(await container.get(ListUsers).execute(filter, page), presentUser);
+      return listReply(await useCases.listUsers.execute(filter, page), presentUser);
     },
   });
   api.route({
@@ -31,6 +29,6 @@ export function adminUserRoutes(api: ApiRouter, container: Container): void {
     auth: ['admin'],
     params: userIdParams,
     responses: { 200: { description: 'the user', schema: adminUserSchema }, 404: { description: 'no such user' }, ...refused },
-    handler: async ({ params }) => ({ status: 200, body: presentUserForAdmin(await container.get(GetUserForAdmin).execute(params.id)) }),
+    handler: async ({ params }) => ({ status: 200, body: presentUserForAdmin(await useCases.getUserForAdmin.execute(params.id)) }),
   });
 }

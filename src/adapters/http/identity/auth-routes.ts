@@ -1,17 +1,12 @@
-import type { Container } from 'inversify';
-import { LogIn } from '../../../application/identity/log-in/log-in.js';
-import { LogOut } from '../../../application/identity/log-out/log-out.js';
-import { RefreshSession } from '../../../application/identity/refresh-session/refresh-session.js';
-import { RegisterUser } from '../../../application/identity/register-user/register-user.js';
+import type { IdentityUseCases } from '../../../application/identity/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentSession } from './identity-presenter.js';
 import { loginBody, refreshTokenBody, registerBody, sessionSchema } from './identity-schemas.js';
-import { RateLimits } from '../rate-limits/rate-limits.js';
+import type { RateLimits } from '../rate-limits/rate-limits.js';
 
 const tag = 'Auth';
 
-export function authRoutes(api: ApiRouter, container: Container): void {
-  const limits = container.get<RateLimits>(RateLimits);
+export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: RateLimits): void {
   api.route({
     method: 'post',
     path: '/auth/register',
@@ -25,7 +20,7 @@ export function authRoutes(api: ApiRouter, container: Container): void {
       409: { description: 'email taken' },
       429: { description: 'RATE_LIMITED: too many registration attempts from this address this hour (Retry-After)' },
     },
-    handler: async ({ body }) => ({ status: 201, body: presentSession(await container.get(RegisterUser).execute(body)) }),
+    handler: async ({ body }) => ({ status: 201, body: presentSession(await useCases.registerUser.execute(body)) }),
   });
   api.route({
     method: 'post',
@@ -42,7 +37,7 @@ export function authRoutes(api: ApiRouter, container: Container): void {
           'AUTH_TOO_MANY_ATTEMPTS: too many failed logins for this email from this address; RATE_LIMITED: too many failed logins from this address over all emails (Retry-After)',
       },
     },
-    handler: async ({ body }) => ({ status: 200, body: presentSession(await container.get(LogIn).execute(body)) }),
+    handler: async ({ body }) => ({ status: 200, body: presentSession(await useCases.logIn.execute(body)) }),
   });
   api.route({
     method: 'post',
@@ -51,7 +46,7 @@ export function authRoutes(api: ApiRouter, container: Container): void {
     summary: 'Spend a refresh token for a new pair; reusing a spent one revokes the whole login',
     body: refreshTokenBody,
     responses: { 200: { description: 'new pair', schema: sessionSchema }, 401: { description: 'invalid, expired or reused' } },
-    handler: async ({ body }) => ({ status: 200, body: presentSession(await container.get(RefreshSession).execute(body.refreshToken)) }),
+    handler: async ({ body }) => ({ status: 200, body: presentSession(await useCases.refreshSession.execute(body.refreshToken)) }),
   });
   api.route({
     method: 'post',
@@ -62,7 +57,7 @@ export function authRoutes(api: ApiRouter, container: Container): void {
     body: refreshTokenBody,
     responses: { 204: { description: 'logged out' }, 401: { description: 'not signed in, or the refresh token is another user\'s (AUTH_INVALID_REFRESH_TOKEN)' } },
     handler: async ({ principal, body }) => {
-      await container.get(LogOut).execute(principal.userId, body.refreshToken);
+      await useCases.logOut.execute(principal.userId, body.refreshToken);
       return { status: 204 };
     },
   });

@@ -1,9 +1,4 @@
-import type { Container } from 'inversify';
-import { GetCurrentUser } from '../../../application/identity/get-current-user/get-current-user.js';
-import { RegisterDevice } from '../../../application/identity/register-device/register-device.js';
-import { RemoveDevice } from '../../../application/identity/remove-device/remove-device.js';
-import { SubmitKyc } from '../../../application/identity/submit-kyc/submit-kyc.js';
-import { UpdateProfile } from '../../../application/identity/update-profile/update-profile.js';
+import type { IdentityUseCases } from '../../../application/identity/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentUser } from './identity-presenter.js';
 import { deviceBody, deviceSchema, deviceTokenParams, kycSubmissionBody, updateProfileBody, userSchema } from './identity-schemas.js';
@@ -11,7 +6,7 @@ import { deviceBody, deviceSchema, deviceTokenParams, kycSubmissionBody, updateP
 const tag = 'Users';
 const unauthenticated = { 401: { description: 'not signed in' } };
 
-export function userRoutes(api: ApiRouter, container: Container): void {
+export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   api.route({
     method: 'get',
     path: '/users/me',
@@ -19,7 +14,7 @@ export function userRoutes(api: ApiRouter, container: Container): void {
     summary: 'The signed-in user',
     auth: true,
     responses: { 200: { description: 'the user', schema: userSchema }, ...unauthenticated },
-    handler: async ({ principal }) => ({ status: 200, body: presentUser(await container.get(GetCurrentUser).execute(principal.userId)) }),
+    handler: async ({ principal }) => ({ status: 200, body: presentUser(await useCases.getCurrentUser.execute(principal.userId)) }),
   });
   api.route({
     method: 'patch',
@@ -31,7 +26,7 @@ export function userRoutes(api: ApiRouter, container: Container): void {
     responses: { 200: { description: 'updated', schema: userSchema }, 400: { description: 'bad or forbidden field' }, ...unauthenticated },
     handler: async ({ principal, body }) => ({
       status: 200,
-      body: presentUser(await container.get(UpdateProfile).execute(principal.userId, body)),
+      body: presentUser(await useCases.updateProfile.execute(principal.userId, body)),
     }),
   });
   api.route({
@@ -44,7 +39,7 @@ export function userRoutes(api: ApiRouter, container: Container): void {
     responses: { 202: { description: 'KYC pending', schema: userSchema }, 409: { description: 'KYC already pending or verified' }, ...unauthenticated },
     handler: async ({ principal, body }) => ({
       status: 202,
-      body: presentUser(await container.get(SubmitKyc).execute(principal.userId, body.documentMediaIds)),
+      body: presentUser(await useCases.submitKyc.execute(principal.userId, body.documentMediaIds)),
     }),
   });
   api.route({
@@ -56,7 +51,7 @@ export function userRoutes(api: ApiRouter, container: Container): void {
     body: deviceBody,
     responses: { 201: { description: 'registered', schema: deviceSchema }, ...unauthenticated },
     handler: async ({ principal, body }) => {
-      await container.get(RegisterDevice).execute(principal.userId, body.token, body.platform);
+      await useCases.registerDevice.execute(principal.userId, body.token, body.platform);
       return { status: 201, body: { token: body.token, platform: body.platform } };
     },
   });
@@ -69,7 +64,7 @@ export function userRoutes(api: ApiRouter, container: Container): void {
     params: deviceTokenParams,
     responses: { 204: { description: 'removed' }, 404: { description: 'no such token for this user' }, ...unauthenticated },
     handler: async ({ principal, params }) => {
-      await container.get(RemoveDevice).execute(principal.userId, params.token);
+      await useCases.removeDevice.execute(principal.userId, params.token);
       return { status: 204 };
     },
   });

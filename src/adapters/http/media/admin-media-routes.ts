@@ -1,10 +1,9 @@
-import type { Container } from 'inversify';
-import { SubmitModerationVerdict } from '../../../application/media/submit-moderation-verdict/submit-moderation-verdict.js';
+import type { MediaUseCases } from '../../../application/media/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentMedia } from './media-presenter.js';
 import { mediaIdParams, mediaSchema, moderationBody } from './media-schemas.js';
 
-export function adminMediaRoutes(api: ApiRouter, container: Container): void {
+export function adminMediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
   api.route({
     method: 'post',
     path: '/admin/media/:id/moderation',
@@ -22,7 +21,7 @@ export function adminMediaRoutes(api: ApiRouter, container: Container): void {
       409: { description: 'not pending moderation (not uploaded yet, or already decided otherwise)' },
     },
     handler: async ({ principal, params, body }) => {
-      const media = await container.get(SubmitModerationVerdict).execute({ moderatorId: principal.userId, mediaId: params.id, ...body });
+      const media = await useCases.submitModerationVerdict.execute({ moderatorId: principal.userId, mediaId: params.id, ...body });
       return { status: 200, body: presentMedia({ media }) };
     },
   });

@@ -1,5 +1,4 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { Container } from 'inversify';
 import { EMBEDDED_STORE_PATH, EmbeddedObjectStorage, type AuthorizedPut } from '../../memory/media/embedded-object-storage.js';
 
 const storePath = `${EMBEDDED_STORE_PATH}/*key`;
@@ -48,10 +47,9 @@ function serve(store: EmbeddedObjectStorage): RequestHandler {
  * served by the app itself; nothing when S3 serves media. Mounted before the JSON body parser:
  * the upload body is read raw, up to MEDIA_MAX_BYTES.
  */
-export function embeddedStorageRoutes(container: Container): Router {
+export function embeddedStorageRoutes(store: EmbeddedObjectStorage | undefined): Router {
   const router = Router();
-  if (!container.isBound(EmbeddedObjectStorage)) return router;
-  const store = container.get(EmbeddedObjectStorage);
+  if (!store) return router;
   router.put(storePath, authorize(store), express.raw({ type: () => true, limit: store.maxBytes }), receive(store));
   router.get(storePath, serve(store));
   return router;

@@ -1,7 +1,4 @@
-import type { Container } from 'inversify';
-import { CompleteUpload } from '../../../application/media/complete-upload/complete-upload.js';
-import { GetMedia } from '../../../application/media/get-media/get-media.js';
-import { RequestUpload } from '../../../application/media/request-upload/request-upload.js';
+import type { MediaUseCases } from '../../../application/media/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentMedia, presentUpload } from './media-presenter.js';
 import { mediaIdParams, mediaSchema, requestUploadBody, uploadSchema } from './media-schemas.js';
@@ -10,14 +7,14 @@ const tag = 'Media';
 const signedIn = { 401: { description: 'not signed in' } };
 const notFound = { 404: { description: 'no such media, or not yours to see' } };
 
-export function mediaRoutes(api: ApiRouter, container: Container): void {
+export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
   api.route({
     method: 'post',
     path: '/media/uploads',
     tag,
     summary: 'Announce an image and get a presigned upload URL bound to its content type and size',
     auth: true,
-    body: requestUploadBody(container.get(RequestUpload).policy.maxBytes),
+    body: requestUploadBody(useCases.requestUpload.policy.maxBytes),
     responses: {
       201: { description: 'upload URL issued', schema: uploadSchema },
       400: { description: 'type not allowed, too large, or a field missing' },
@@ -26,7 +23,7 @@ export function mediaRoutes(api: ApiRouter, container: Container): void {
     },
     handler: async ({ principal, body }) => ({
       status: 201,
-      body: presentUpload(await container.get(RequestUpload).execute({ ownerId: principal.userId, ...body })),
+      body: presentUpload(await useCases.requestUpload.execute({ ownerId: principal.userId, ...body })),
     }),
   });
   api.route({
@@ -39,7 +36,7 @@ export function mediaRoutes(api: ApiRouter, container: Container): void {
     responses: { 200: { description: 'pending moderation', schema: mediaSchema }, 409: { description: 'nothing uploaded, or it differs from the declaration' }, ...notFound, ...signedIn },
     handler: async ({ principal, params }) => ({
       status: 200,
-      body: presentMedia({ media: await container.get(CompleteUpload).execute(principal, params.id) }),
+      body: presentMedia({ media: await useCases.completeUpload.execute(principal, params.id) }),
     }),
   });
   api.route({
@@ -50,6 +47,6 @@ export function mediaRoutes(api: ApiRouter, container: Container): void {
     auth: 'optional',
     params: mediaIdParams,
     responses: { 200: { description: 'the media', schema: mediaSchema }, ...notFound },
-    handler: async ({ params, viewer }) => ({ status: 200, body: presentMedia(await container.get(GetMedia).execute(params.id, viewer)) }),
+    handler: async ({ params, viewer }) => ({ status: 200, body: presentMedia(await useCases.getMedia.execute(params.id, viewer)) }),
   });
 }

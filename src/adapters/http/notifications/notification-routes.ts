@@ -1,14 +1,12 @@
-import type { Container } from 'inversify';
-import { ListNotifications } from '../../../application/notifications/list-notifications/list-notifications.js';
-import { MarkNotificationRead } from '../../../application/notifications/mark-notification-read/mark-notification-read.js';
 import { presentNotification } from '../../shared/notifications/notification-presenter.js';
+import type { NotificationUseCases } from '../../../application/notifications/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { listNotificationsQuery, notificationIdParams, notificationPageSchema, notificationSchema } from './notification-schemas.js';
 
 const tag = 'Notifications';
 const signedIn = { 401: { description: 'not signed in' } };
 
-export function notificationRoutes(api: ApiRouter, container: Container): void {
+export function notificationRoutes(api: ApiRouter, useCases: NotificationUseCases): void {
   api.route({
     method: 'get',
     path: '/notifications',
@@ -19,7 +17,7 @@ export function notificationRoutes(api: ApiRouter, container: Container): void {
     responses: { 200: { description: 'a page of notifications', schema: notificationPageSchema }, ...signedIn },
     handler: async ({ principal, query }) => {
       const { unread, limit, cursor } = query;
-      const page = await container.get(ListNotifications).execute(principal.userId, { unread }, { limit, cursor });
+      const page = await useCases.listNotifications.execute(principal.userId, { unread }, { limit, cursor });
       return { status: 200, body: { items: page.items.map(presentNotification), nextCursor: page.nextCursor } };
     },
   });
@@ -31,6 +29,6 @@ export function notificationRoutes(api: ApiRouter, container: Container): void {
     auth: true,
     params: notificationIdParams,
     responses: { 200: { description: 'the notification', schema: notificationSchema }, 404: { description: 'no such notification, or not yours' }, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentNotification(await container.get(MarkNotificationRead).execute(principal.userId, params.id)) }),
+    handler: async ({ principal, params }) => ({ status: 200, body: presentNotification(await useCases.markNotificationRead.execute(principal.userId, params.id)) }),
   });
 }

@@ -1,11 +1,10 @@
-import type { Container } from 'inversify';
-import { ListAllOrders } from '../../../application/orders/list-all-orders/list-all-orders.js';
+import type { OrderUseCases } from '../../../application/orders/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { listReply, pageAndFilter } from '../list-replies.js';
 import { presentOrder } from './order-routes.js';
 import { adminOrdersQuery, orderPageSchema } from './order-schemas.js';
 
-export function adminOrderRoutes(api: ApiRouter, container: Container): void {
+export function adminOrderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
   api.route({
     method: 'get',
     path: '/admin/orders',
@@ -21,7 +20,7 @@ export function adminOrderRoutes(api: ApiRouter, container: Container): void {
     },
     handler: async ({ query }) => {
       const { page, filter } = pageAndFilter(query);
-      return listReply(await container.get(ListAllOrders).execute(filter, page), presentOrder);
+      return listReply(await useCases.listAllOrders.execute(filter, page), presentOrder);
     },
   });
 }
