@@ -1,4 +1,4 @@
-import { moneySchema, pageQuery } from '../catalog/catalog-schemas.js';
+import { moneySchema, pageQuery } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const auctionStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;

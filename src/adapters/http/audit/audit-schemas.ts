@@ -1,5 +1,5 @@
 import { auditTargetTypes } from '../../../application/shared/events/catalogue.js';
-import { pageQuery } from '../catalog/catalog-schemas.js';
+import { pageQuery } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 export const auditQuery = pageQuery.extend({

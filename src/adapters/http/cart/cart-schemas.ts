@@ -1,4 +1,4 @@
-import { moneySchema } from '../catalog/catalog-schemas.js';
+import { moneySchema } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const listingId = z.string().min(1).max(128);

@@ -1,21 +1,10 @@
 import { attributeKeyPattern, attributeKeyRule, attributeTypes } from '../../../domain/catalog/attributes.js';
 import { listingStatuses } from '../../../domain/catalog/listing.js';
-import { isKnownCurrency } from '../../../domain/shared/money.js';
 import { z } from '../openapi/zod-openapi.js';
+import { moneySchema, pageQuery } from '../shared/schemas.js';
 
 const id = z.string().min(1).max(128);
 export const idParams = z.object({ id });
-
-export const moneySchema = z
-  .object({
-    amount: z.number().int('expected an integer amount in minor units').nonnegative().max(1_000_000_000_00),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 currency code (3 upper-case letters)', abort: true })
-      .refine(isKnownCurrency, 'expected an active ISO 4217 currency code')
-      .describe('an active ISO 4217 code; `amount` counts its minor units (EUR 2 decimals, JPY 0, KWD 3)'),
-  })
-  .openapi('Money');
 
 const attributeDefinition = z
   .object({
@@ -69,10 +58,6 @@ export const listingSchema = z
   })
   .openapi('Listing');
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(512).optional(),
-});
 export const listingPageSchema = z.object({ items: z.array(listingSchema), nextCursor: z.string().nullable() }).openapi('ListingPage');
 
 const minorUnits = z.coerce.number().int().nonnegative();

@@ -1,7 +1,7 @@
 import { deliveryStatuses } from '../../../domain/delivery/delivery.js';
 import { dropReasons } from '../../../domain/delivery/tracking-filter.js';
 import { locationFields } from '../../shared/delivery/location-input.js';
-import { pageQuery } from '../catalog/catalog-schemas.js';
+import { pageQuery } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const id = z.string().min(1).max(128);

@@ -1,6 +1,6 @@
 import { kycStatuses } from '../../../domain/identity/kyc.js';
 import { selfAssignableRoles, roles } from '../../../domain/identity/role.js';
-import { pageQuery } from '../catalog/catalog-schemas.js';
+import { pageQuery } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const email = z.email('expected an email address').max(254).openapi({ example: 'ada@example.com' });

@@ -1,4 +1,4 @@
-import { pageQuery } from '../catalog/catalog-schemas.js';
+import { pageQuery } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 export const listNotificationsQuery = pageQuery.extend({

@@ -1,5 +1,5 @@
 import { cancelReasons, orderStatuses } from '../../../domain/orders/order.js';
-import { moneySchema, pageQuery } from '../catalog/catalog-schemas.js';
+import { moneySchema, pageQuery } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const shippingAddress = z

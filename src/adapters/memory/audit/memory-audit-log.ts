@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditFilter, AuditLog } from '../../../application/audit/ports/audit-log.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { auditPage, timeKey } from '../../shared/audit/audit-pages.js';
-import { optional } from '../../shared/catalog/copies.js';
+import { optional } from '../../shared/optional.js';
 import { decodeCursor, isAfter, newestFirst } from '../../shared/newest-first-pages.js';
 
 /** AuditLog in process memory, listed newest first (time, then id) as the MongoDB adapter sorts. */

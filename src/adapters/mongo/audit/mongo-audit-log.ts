@@ -2,7 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { AuditEntry, AuditFilter, AuditLog } from '../../../application/audit/ports/audit-log.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { auditPage } from '../../shared/audit/audit-pages.js';
-import { optional } from '../../shared/catalog/copies.js';
+import { optional } from '../../shared/optional.js';
 import { decodeCursor } from '../../shared/newest-first-pages.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
 import { newestFirstAfter } from '../shared/newest-first-filter.js';

@@ -1,11 +1,7 @@
 import type { AttributeDefinition } from '../../../domain/catalog/attributes.js';
 import type { Category } from '../../../domain/catalog/category.js';
 import type { Listing } from '../../../domain/catalog/listing.js';
-
-/** `{ [key]: value }`, or nothing when the value is absent (undefined, or null from a document). */
-export function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
-  return value == null ? {} : ({ [key]: value } as Record<K, V>);
-}
+import { optional } from '../optional.js';
 
 /*
  * Field-by-field deep copies that leave absent optional fields out, as MongoDB stores them:
