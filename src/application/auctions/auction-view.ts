@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
-import type { Auction } from '../../domain/auctions/auction.js';
+import { isFinal, type Auction } from '../../domain/auctions/auction.js';
 import { AuctionNotHeldError, type AuctionLiveState } from './ports/auction-live-state.js';
 import type { AuctionRepository } from './ports/auction-repository.js';
 
@@ -17,7 +17,7 @@ export async function viewAuction(auctions: AuctionRepository, live: AuctionLive
 }
 
 async function current(stored: Auction, live: AuctionLiveState): Promise<Auction> {
-  if (stored.status === 'ended' || stored.status === 'cancelled') return stored;
+  if (isFinal(stored.status)) return stored;
   const state = await live.get(stored.id);
   return state ? { ...state, ...(stored.orderId ? { orderId: stored.orderId } : {}) } : stored;
 }

@@ -144,9 +144,22 @@ export function openAuction(terms: AuctionTerms, now: Date): Auction {
   };
 }
 
+/** Ended and cancelled auctions never change again (and free their listing); the others are open. */
+export const FINAL_STATUSES: readonly AuctionStatus[] = ['ended', 'cancelled'];
+export const OPEN_STATUSES: readonly AuctionStatus[] = ['scheduled', 'live'];
+
+export function isFinal(status: AuctionStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+/** Not closed or cancelled yet, and its (possibly extended) end has come. */
+export function isDue(auction: Auction, at: Date): boolean {
+  return !isFinal(auction.status) && auction.endsAt.getTime() <= at.getTime();
+}
+
 /** The status the auction has at `at` by its dates alone (the timer moves the stored one). */
 export function statusAt(auction: Auction, at: Date): AuctionStatus {
-  if (auction.status === 'cancelled' || auction.status === 'ended') return auction.status;
+  if (isFinal(auction.status)) return auction.status;
   if (at < auction.startsAt) return 'scheduled';
   return at < auction.endsAt ? 'live' : 'ended';
 }
@@ -266,9 +279,19 @@ export function isEarlierState(state: Auction, than: Auction): boolean {
   return (state.leaderMaxAmount ?? 0) < (than.leaderMaxAmount ?? 0);
 }
 
+/**
+ * "The newer state wins", the rule of the stored auction: whether `state` replaces `stored`.
+ * Nothing replaces a final state; a final one comes after every raise, so only fewer bids make it
+ * older; an open one replaces any it is not earlier than (`isEarlierState`; on a tie, the later saved).
+ */
+export function isNewerState(state: Auction, stored: Auction): boolean {
+  if (isFinal(stored.status)) return false;
+  return isFinal(state.status) ? state.bidCount >= stored.bidCount : !isEarlierState(state, stored);
+}
+
 /** Closes the auction: the leader wins if the price reached the reserve, else nobody does. */
 export function closeAuction(auction: Auction): Auction {
-  if (auction.status === 'ended' || auction.status === 'cancelled') throw auctionErrors.notLive(auction.status);
+  if (isFinal(auction.status)) throw auctionErrors.notLive(auction.status);
   return { ...auction, status: 'ended', winnerId: isReserveMet(auction) ? auction.leadingBidderId : null };
 }
 
@@ -280,7 +303,7 @@ export interface CancelledBy {
 /** The seller before the first bid, or an admin before the end. */
 export function cancelAuction(auction: Auction, by: CancelledBy, at: Date): Auction {
   const status = statusAt(auction, at);
-  if (status === 'ended' || status === 'cancelled') throw auctionErrors.notLive(status);
+  if (isFinal(status)) throw auctionErrors.notLive(status);
   if (!by.isAdmin && !(by.isSeller && auction.bidCount === 0)) throw auctionErrors.cannotCancel();
   return { ...auction, status: 'cancelled' };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuctionEvents } from '../../../src/application/auctions/auction-events.js';
 import { CloseDueAuctions } from '../../../src/application/auctions/close-due-auctions/close-due-auctions.js';
+import { decideClose } from '../../../src/application/auctions/live-decisions.js';
 import { AuctionLiveState } from '../../../src/application/auctions/ports/auction-live-state.js';
 import { AuctionRepository } from '../../../src/application/auctions/ports/auction-repository.js';
 import { AuctionSchedule } from '../../../src/application/auctions/ports/auction-schedule.js';
@@ -107,7 +108,8 @@ describe('auction timer (ManualClock)', () => {
     const end = new Date(Date.parse(endsAt));
     // The "dead" instance: the atomic close (with its events) happened, nothing after it.
     const events = t.container.get(AuctionEvents);
-    expect(await t.container.get<AuctionLiveState>(AuctionLiveState).closeIfDue(id, end, (closed) => events.ended(closed))).toMatchObject({ status: 'ended' });
+    const close = decideClose(end, (closed) => events.ended(closed));
+    expect(await t.container.get<AuctionLiveState>(AuctionLiveState).transact(id, close)).toMatchObject({ status: 'ended' });
     expect((await stored(id))?.status).toBe('live');
     t.clock.set(end);
     await tick();

@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import { AuctionEvents } from '../../../src/application/auctions/auction-events.js';
-import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type LiveBid } from '../../../src/application/auctions/ports/auction-live-state.js';
+import {
+  bidKeyOf,
+  decideBid,
+  decideBuyNow,
+  decideCancel,
+  decideClose,
+  type BuyNowRequest,
+  type EventsOf,
+  type LiveBid,
+} from '../../../src/application/auctions/live-decisions.js';
+import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type LiveSnapshot } from '../../../src/application/auctions/ports/auction-live-state.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { EventFactory } from '../../../src/application/shared/events/event-factory.js';
 import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import { ManualClock } from '../../../src/adapters/memory/shared/manual-clock.js';
 import { SequentialIdGenerator } from '../../../src/adapters/memory/shared/sequential-id-generator.js';
-import { placeBid, type Auction, type BidRequest } from '../../../src/domain/auctions/auction.js';
+import { placeBid, type Auction, type BidRequest, type CancelledBy } from '../../../src/domain/auctions/auction.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { AUCTION_END, AUCTION_START, auctionFixture, eur } from '../../support/auction-fixture.js';
 import { pendingEvents } from '../../support/outbox-helpers.js';
@@ -33,9 +43,22 @@ export function liveBid(auctionId: string, request: BidRequest, when: Date, key?
   return { auctionId, bidId: `bid-${randomUUID()}`, request, at: when, ...(key ? { idempotency: { key, fingerprint, ttlSeconds: 86_400 } } : {}) };
 }
 
+/** The use cases' writes as they run them: `transact` with their decisions (src/application/auctions/live-decisions.ts). */
+export const liveWrite = {
+  bid: (target: AuctionLiveState, bid: LiveBid, built: EventsOf<AcceptedBid>): Promise<AcceptedBid> =>
+    target.transact(bid.auctionId, decideBid(bid, built), bidKeyOf(bid)),
+  close: (target: AuctionLiveState, auctionId: string, when: Date, built: EventsOf<Auction>): Promise<Auction | null> =>
+    target.transact(auctionId, decideClose(when, built)),
+  cancel: (target: AuctionLiveState, auctionId: string, by: CancelledBy, when: Date, built: EventsOf<Auction> = () => []) =>
+    target.transact(auctionId, decideCancel(auctionId, by, when, built)),
+  buyNow: (target: AuctionLiveState, request: BuyNowRequest, built: EventsOf<Auction>): Promise<Auction> =>
+    target.transact(request.auctionId, decideBuyNow(request, built)),
+};
+
 const bidOn = (target: AuctionLiveState, auctionId: string, request: BidRequest, when: Date, key?: string): Promise<AcceptedBid> =>
-  target.bid(liveBid(auctionId, request, when, key), (accepted) => events.bidPlaced(accepted));
-const closeOn = (target: AuctionLiveState, auctionId: string, when: Date): Promise<Auction | null> => target.closeIfDue(auctionId, when, (closed) => events.ended(closed));
+  liveWrite.bid(target, liveBid(auctionId, request, when, key), (accepted) => events.bidPlaced(accepted));
+const closeOn = (target: AuctionLiveState, auctionId: string, when: Date): Promise<Auction | null> =>
+  liveWrite.close(target, auctionId, when, (closed) => events.ended(closed));
 
 const auction = (overrides: Partial<Auction> = {}): Auction => auctionFixture({ id: `auction-${randomUUID()}`, listingId: `listing-${randomUUID()}`, ...overrides });
 
@@ -256,7 +279,7 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       const initial = await stored();
       const results = await Promise.all([
         codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during)),
-        codeOf(other.cancel(initial.id, { isSeller: true, isAdmin: false }, during)),
+        codeOf(liveWrite.cancel(other, initial.id, { isSeller: true, isAdmin: false }, during)),
         codeOf(bidOn(state, initial.id, { bidderId: 'b2', price: 1000 }, during)),
       ]);
       const final = await state.get(initial.id);
@@ -274,20 +297,20 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('cancel: an admin cancels after bids; an ended or unknown auction cannot be cancelled', async () => {
     const initial = await stored();
     await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
-    expect(await other.cancel(initial.id, { isSeller: false, isAdmin: true }, during)).toMatchObject({ status: 'cancelled', bidCount: 1 });
+    expect(await liveWrite.cancel(other, initial.id, { isSeller: false, isAdmin: true }, during)).toMatchObject({ status: 'cancelled', bidCount: 1 });
     expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b2', price: 2000 }, during))).toBe('AUCTION_NOT_LIVE');
     expect(await closeOn(state, initial.id, at(7200))).toBeNull();
     const ended = await stored();
     await closeOn(state, ended.id, end);
-    expect(await codeOf(state.cancel(ended.id, { isSeller: false, isAdmin: true }, end))).toBe('AUCTION_NOT_LIVE');
-    await expect(state.cancel(`auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during)).rejects.toBeInstanceOf(AuctionNotHeldError);
+    expect(await codeOf(liveWrite.cancel(state, ended.id, { isSeller: false, isAdmin: true }, end))).toBe('AUCTION_NOT_LIVE');
+    await expect(liveWrite.cancel(state, `auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during)).rejects.toBeInstanceOf(AuctionNotHeldError);
   });
 
   it("cancel stores its events (an admin's audit) in its step; a refused cancel stores none", async () => {
     const initial = await stored();
     const audited = (cancelled: Auction) => [events.adminAction('admin-1', 'auction.cancel', cancelled)];
-    expect(await other.cancel(initial.id, { isSeller: false, isAdmin: true }, during, audited)).toMatchObject({ status: 'cancelled' });
-    expect(await codeOf(state.cancel(initial.id, { isSeller: false, isAdmin: true }, during, audited))).toBe('AUCTION_NOT_LIVE');
+    expect(await liveWrite.cancel(other, initial.id, { isSeller: false, isAdmin: true }, during, audited)).toMatchObject({ status: 'cancelled' });
+    expect(await codeOf(liveWrite.cancel(state, initial.id, { isSeller: false, isAdmin: true }, during, audited))).toBe('AUCTION_NOT_LIVE');
     const outbox = await storedEvents();
     expect(outbox.map((event) => [event.topic, event.payload])).toEqual([
       ['admin.action', { actorId: 'admin-1', action: 'auction.cancel', targetType: 'auction', targetId: initial.id }],
@@ -348,8 +371,8 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const failing = () => {
       throw new Error('no events');
     };
-    await expect(state.bid(liveBid(initial.id, { bidderId: 'b1', price: 1000 }, during), failing)).rejects.toThrow('no events');
-    await expect(other.closeIfDue(initial.id, end, failing)).rejects.toThrow('no events');
+    await expect(liveWrite.bid(state, liveBid(initial.id, { bidderId: 'b1', price: 1000 }, during), failing)).rejects.toThrow('no events');
+    await expect(liveWrite.close(other, initial.id, end, failing)).rejects.toThrow('no events');
     expect(await state.get(initial.id)).toEqual(initial);
     expect(await state.pendingLog(initial.id)).toEqual([]);
     expect(await storedEvents()).toEqual([]);
@@ -435,23 +458,23 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
 
   it('buyNow ends the auction with the buyer as winner and stores auction.ended (with the order id) and its notifications in its step', async () => {
     const initial = await stored({ buyItNowPrice: eur(5000) });
-    const bought = await other.buyNow({ auctionId: initial.id, buyerId: 'buyer', orderId: 'order-1', at: during }, (ended) => events.ended(ended));
+    const bought = await liveWrite.buyNow(other, { auctionId: initial.id, buyerId: 'buyer', orderId: 'order-1', at: during }, (ended) => events.ended(ended));
     expect(bought).toMatchObject({ status: 'ended', winnerId: 'buyer', currentPrice: eur(5000), orderId: 'order-1', endsAt: during, bidders: ['buyer'] });
     expect(await state.get(initial.id)).toEqual(bought);
     const written = await storedEvents();
     expect(written.map((event) => event.id)).toEqual([`auction.ended:${initial.id}`, `auction.won:${initial.id}:buyer`, `auction.ended:${initial.id}:seller`]);
     expect(written[0]?.payload).toMatchObject({ winnerId: 'buyer', finalPrice: eur(5000), orderId: 'order-1', reserveMet: true, leadingBidderAlias: 'Bidder 1' });
-    expect(await codeOf(state.buyNow({ auctionId: initial.id, buyerId: 'late', orderId: 'order-2', at: during }, () => []))).toBe('AUCTION_BUY_NOW_UNAVAILABLE');
+    expect(await codeOf(liveWrite.buyNow(state, { auctionId: initial.id, buyerId: 'late', orderId: 'order-2', at: during }, () => []))).toBe('AUCTION_BUY_NOW_UNAVAILABLE');
     expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 9000 }, during))).toBe('AUCTION_NOT_LIVE');
     expect(await closeOn(state, initial.id, at(7200))).toBeNull();
-    await expect(state.buyNow({ auctionId: `auction-${randomUUID()}`, buyerId: 'buyer', orderId: 'order-3', at: during }, () => [])).rejects.toBeInstanceOf(AuctionNotHeldError);
+    await expect(liveWrite.buyNow(state, { auctionId: `auction-${randomUUID()}`, buyerId: 'buyer', orderId: 'order-3', at: during }, () => [])).rejects.toBeInstanceOf(AuctionNotHeldError);
     expect((await storedEvents()).length).toBe(3);
   });
 
   it('buyNow racing other buyers and bids on both handles: one buyer and no bid, or bids and no buyer', async () => {
     for (let round = 0; round < 10; round += 1) {
       const initial = await stored({ buyItNowPrice: eur(5000) });
-      const buy = (index: number) => codeOf((index % 2 ? other : state).buyNow({ auctionId: initial.id, buyerId: `buyer-${index}`, orderId: `order-${index}`, at: during }, (ended) => events.ended(ended)));
+      const buy = (index: number) => codeOf(liveWrite.buyNow(index % 2 ? other : state, { auctionId: initial.id, buyerId: `buyer-${index}`, orderId: `order-${index}`, at: during }, (ended) => events.ended(ended)));
       const bid = (index: number) => codeOf(bidOn(index % 2 ? state : other, initial.id, { bidderId: `b${index}`, price: 1000 + 100 * index }, during));
       const results = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? buy(index) : bid(index))));
       const bought = results.filter((code, index) => index % 2 === 1 && code === 'ok');
@@ -469,5 +492,47 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       const ended = (await storedEvents()).filter((event) => event.id === `auction.ended:${initial.id}`);
       expect(ended).toHaveLength(bought.length);
     }
+  });
+
+  it('transact gives the decision the state, the bid sequence and the key record it read (null and 0 for an auction not held)', async () => {
+    const initial = await stored();
+    const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during, 'key-0001');
+    await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during);
+    const read = (target: AuctionLiveState, auctionId: string, key?: { bidderId: string; key: string }) =>
+      target.transact(auctionId, (snapshot: LiveSnapshot) => ({ result: snapshot }), key && { ...key, at: during, ttlSeconds: 60 });
+    expect(await read(other, initial.id)).toEqual({ auction: await state.get(initial.id), sequence: 2, recorded: null });
+    expect((await read(state, initial.id, { bidderId: 'b1', key: 'key-0001' })).recorded).toEqual({ fingerprint: expect.any(String), accepted: first });
+    expect((await read(state, initial.id, { bidderId: 'b2', key: 'key-0001' })).recorded).toBeNull();
+    expect(await read(state, `auction-${randomUUID()}`)).toEqual({ auction: null, sequence: 0, recorded: null });
+  });
+
+  it('a decision without a change stores nothing; one that throws, or keeps a key record its write did not name, stores nothing either', async () => {
+    const initial = await stored();
+    expect(await state.transact(initial.id, () => ({ result: 'unchanged' }))).toBe('unchanged');
+    const closed = { ...initial, status: 'ended' as const };
+    const change = { auction: closed, sequence: 5, events: events.ended(closed) };
+    await expect(other.transact(initial.id, () => {
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    const accepted = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
+    const unnamed = { ...change, record: { fingerprint: 'f', accepted } };
+    await expect(other.transact(initial.id, () => ({ result: 'kept', change: unnamed }))).rejects.toThrow(/Idempotency-Key/);
+    expect(await state.get(initial.id)).toEqual(accepted.auction);
+    expect((await storedEvents()).map((event) => event.topic)).toEqual(['auction.bid.placed']);
+    expect((await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during)).bid.sequence).toBe(2);
+  });
+
+  it('50 racing transacts on both handles, each adding one to the sequence it read: none lost, each with its events', async () => {
+    const initial = await stored();
+    const step = (snapshot: LiveSnapshot) => {
+      const sequence = snapshot.sequence + 1;
+      const event = events.adminAction(`admin-${sequence}`, 'auction.cancel', initial);
+      return { result: sequence, change: { auction: snapshot.auction ?? initial, sequence, events: [event] } };
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, index) => (index % 2 ? other : state).transact(initial.id, step)));
+    expect([...answers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    expect(await state.transact(initial.id, ({ sequence }) => ({ result: sequence }))).toBe(50);
+    expect((await storedEvents()).map((event) => (event.payload as { actorId: string }).actorId).sort()).toEqual(answers.map((n) => `admin-${n}`).sort());
+    expect(await other.get(initial.id)).toEqual(initial);
   });
 }

@@ -6,7 +6,7 @@ import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.
 import { RedisAuctionLiveState } from '../../../src/adapters/redis/auctions/redis-auction-live-state.js';
 import { RedisOutboxStore } from '../../../src/adapters/redis/shared/redis-outbox.js';
 import { describeWithService, uniqueName } from '../../support/real-services.js';
-import { auctionLiveStateContract, liveBid } from './auction-live-state.contract.js';
+import { auctionLiveStateContract, liveBid, liveWrite } from './auction-live-state.contract.js';
 import { AUCTION_END, auctionFixture } from '../../support/auction-fixture.js';
 
 const noEvents = () => [];
@@ -22,7 +22,7 @@ describe('MemoryAuctionLiveState', () => {
     const log = new MemoryBidRepository();
     const state = new MemoryAuctionLiveState(new MemoryOutbox(), log);
     await state.put(auctionFixture());
-    const accepted = await state.bid(liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z')), noEvents);
+    const accepted = await liveWrite.bid(state, liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z')), noEvents);
     expect((await log.listByAuction('a1', { limit: 10 })).items).toEqual([accepted.bid]);
   });
 
@@ -31,9 +31,9 @@ describe('MemoryAuctionLiveState', () => {
     await state.put(auctionFixture());
     const at = new Date('2026-03-01T10:00:00.000Z');
     const keyed = (seconds: number, price = 1000) => ({ ...liveBid('a1', { bidderId: 'b1', price }, new Date(at.getTime() + seconds * 1000), 'key-0001'), idempotency: { key: 'key-0001', fingerprint: 'same', ttlSeconds: 60 } });
-    const first = await state.bid(keyed(0), noEvents);
-    expect((await state.bid(keyed(59), noEvents)).bid.id).toBe(first.bid.id);
-    const later = await state.bid(keyed(60, 1100), noEvents); // the leader raising their maximum
+    const first = await liveWrite.bid(state, keyed(0), noEvents);
+    expect((await liveWrite.bid(state, keyed(59), noEvents)).bid.id).toBe(first.bid.id);
+    const later = await liveWrite.bid(state, keyed(60, 1100), noEvents); // the leader raising their maximum
     expect(later.bid).toMatchObject({ sequence: 2 });
   });
 });
@@ -74,7 +74,7 @@ describeWithService('REDIS_URL', 'RedisAuctionLiveState', (url) => {
   it('lays keys out as documented: state and seq, pending bids, key records for their TTL, the outbox stream', async () => {
     const { keyPrefix, state } = next();
     await state.put(auctionFixture());
-    const accepted = await state.bid(liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z'), 'key-0001'), noEvents);
+    const accepted = await liveWrite.bid(state, liveBid('a1', { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T10:30:00.000Z'), 'key-0001'), noEvents);
     expect((await redis.keys(`${keyPrefix}*`)).sort()).toEqual([`${keyPrefix}auction-bid-key:b1|key-0001`, `${keyPrefix}auction:a1`, `${keyPrefix}auction:a1:pending`]);
     const hash = await redis.hgetall(`${keyPrefix}auction:a1`);
     expect(hash.seq).toBe('1');
@@ -91,15 +91,15 @@ describeWithService('REDIS_URL', 'RedisAuctionLiveState', (url) => {
     const { bidders: _bidders, ...earlier } = auctionFixture({ bidCount: 1, leadingBidderId: 'b1', leaderMaxAmount: 1000 });
     await redis.hset(`${keyPrefix}auction:a1`, 'state', JSON.stringify(earlier), 'seq', '1');
     expect((await state.get('a1'))?.bidders).toEqual(['b1']);
-    const accepted = await state.bid(liveBid('a1', { bidderId: 'b2', price: 1100 }, new Date('2026-03-01T10:30:00.000Z')), noEvents);
+    const accepted = await liveWrite.bid(state, liveBid('a1', { bidderId: 'b2', price: 1100 }, new Date('2026-03-01T10:30:00.000Z')), noEvents);
     expect(accepted.bid).toMatchObject({ bidderAlias: 'Bidder 2', sequence: 2 });
   });
 
   it('a closed state refuses new transactions; close() ends only its own connections', async () => {
     const { state } = next();
-    await state.closeIfDue('none', new Date(), noEvents);
+    await liveWrite.close(state, 'none', new Date(), noEvents);
     await state.close();
-    await expect(state.closeIfDue('none', new Date(), noEvents)).rejects.toThrow(/closed/);
+    await expect(liveWrite.close(state, 'none', new Date(), noEvents)).rejects.toThrow(/closed/);
     expect(await redis.ping()).toBe('PONG');
   });
 });

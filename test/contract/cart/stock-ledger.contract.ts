@@ -4,6 +4,10 @@ import type { Reservation, StockLedger, StockLevel } from '../../../src/applicat
 import { parseEnvelope, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 
 /*
+ * The stock rules exist twice, in Lua (src/adapters/redis/cart/redis-stock-ledger-scripts.ts) and
+ * in TypeScript (src/adapters/memory/cart/memory-stock-ledger.ts): this suite runs on both ledgers
+ * and is what proves they agree. A rule changed in one is changed in the other, with a case here.
+ *
  * Times are taken near the real time, so that a ledger that also sets TTLs from `expiresAt`
  * would behave the same. `at(m)` is m minutes after the suite started.
  */

@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { aliasOf, buyItNowAvailable, buyNow, cancelAuction, closeAuction, isEarlierState, isReserveMet, openAuction, placeBid, statusAt, type Auction, type BidRequest } from '../../../src/domain/auctions/auction.js';
+import {
+  aliasOf,
+  buyItNowAvailable,
+  buyNow,
+  cancelAuction,
+  closeAuction,
+  isDue,
+  isEarlierState,
+  isFinal,
+  isNewerState,
+  isReserveMet,
+  openAuction,
+  placeBid,
+  statusAt,
+  type Auction,
+  type AuctionStatus,
+  type BidRequest,
+} from '../../../src/domain/auctions/auction.js';
 import { codeOf } from '../../support/domain-errors.js';
 import { AUCTION_END, auctionFixture, eur } from '../../support/auction-fixture.js';
 
@@ -267,5 +284,50 @@ describe('isEarlierState (the stored auction never goes back)', () => {
     const two = placeBid(raised, { bidderId: 'b2', price: 1100 }, during).auction;
     expect([isEarlierState(auction(), one), isEarlierState(one, raised), isEarlierState(raised, two)]).toEqual([true, true, true]);
     expect([isEarlierState(raised, one), isEarlierState(two, raised), isEarlierState(one, one)]).toEqual([false, false, false]);
+  });
+});
+
+describe('isFinal and isDue (the close rule every live state applies)', () => {
+  it.each<[AuctionStatus, boolean]>([
+    ['scheduled', false],
+    ['live', false],
+    ['ended', true],
+    ['cancelled', true],
+  ])('%s is final: %s', (status, final) => {
+    expect(isFinal(status)).toBe(final);
+  });
+
+  it.each<[string, Partial<Auction>, Date, boolean]>([
+    ['live, before its end', {}, during, false],
+    ['live, at its end', {}, end, true],
+    ['live, after its end', {}, new Date(end.getTime() + 1), true],
+    ['scheduled whose end has come', { status: 'scheduled' }, end, true],
+    ['extended past the old end', { endsAt: new Date(end.getTime() + 60_000) }, end, false],
+    ['ended', { status: 'ended' }, end, false],
+    ['cancelled', { status: 'cancelled' }, end, false],
+  ])('%s: due %s', (_name, overrides, at, due) => {
+    expect(isDue(auction(overrides), at)).toBe(due);
+  });
+});
+
+describe('isNewerState (the newer state wins in the stored auction)', () => {
+  const one = run([{ bidderId: 'b1', price: 1000, maxPrice: 2000 }]).state;
+  const raised = placeBid(one, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during).auction;
+  const two = placeBid(raised, { bidderId: 'b2', price: 1100 }, during).auction;
+  const closedAtOne = closeAuction(one);
+  const closedAtTwo = closeAuction(two);
+  it.each<[string, Auction, Auction, boolean]>([
+    ['a later bid over the stored state', two, one, true],
+    ['a raise of the maximum', raised, one, true],
+    ['the same state again (the later saved wins)', one, one, true],
+    ['an earlier state', one, two, false],
+    ['a lower maximum with as many bids', one, raised, false],
+    ['a final state with every bid over an open one', closedAtTwo, two, true],
+    ['a final state over a later raise of as many bids', closedAtOne, raised, true],
+    ['a final state with fewer bids', closedAtOne, two, false],
+    ['anything over a final state', two, closedAtOne, false],
+    ['a final state over a final state', closedAtTwo, closedAtTwo, false],
+  ])('%s: %s', (_name, state, stored, newer) => {
+    expect(isNewerState(state, stored)).toBe(newer);
   });
 });

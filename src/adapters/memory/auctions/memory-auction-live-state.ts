@@ -1,14 +1,13 @@
-import { judgeBid, type BidKeyRecord } from '../../../application/auctions/judge-bid.js';
-import {
-  AuctionNotHeldError,
-  type AcceptedBid,
-  type AuctionLiveState,
-  type BuyNowRequest,
-  type EventsOf,
-  type LiveBid,
+import type {
+  AcceptedBid,
+  AuctionLiveState,
+  BidKeyRecord,
+  BidKeyRef,
+  Decide,
+  LiveChange,
 } from '../../../application/auctions/ports/auction-live-state.js';
 import type { StoredBid } from '../../../application/auctions/ports/bid-repository.js';
-import { buyNow, cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
+import type { Auction } from '../../../domain/auctions/auction.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 interface Entry {
@@ -25,16 +24,14 @@ export interface SyncBidLog {
 }
 
 /**
- * AuctionLiveState in process memory. Each method reads, applies the domain rules (`judgeBid`,
- * `closeAuction`, `buyNow`) and writes before its first `await` (there is none), so calls are atomic within
- * the process, as the optimistic transactions are on Redis; the events go to the MemoryOutbox in
- * that same step. The memory bid log is part of the same store: an accepted bid is in it at once
- * (so it lists right after its 201), and still kept pending until the stored auction has followed.
- * Auctions are copied in and out (Dates stay Dates). Same decisions as RedisAuctionLiveState:
- * - `put` replaces the state and keeps the auction's bid sequence (a new auction starts at 0).
- * - `bid` and `cancel` on an auction never put throw AuctionNotHeldError (the caller puts the auction first).
- * - `closeIfDue` on an unknown, cancelled or already ended auction answers null.
- * - an Idempotency-Key is kept for its TTL counted from the bid's `at` (the app's clock).
+ * AuctionLiveState in process memory. `transact` reads, runs the caller's decision and writes its
+ * change before its first `await` (there is none), so each write is atomic within the process, as
+ * the optimistic transactions are on Redis; the events go to the MemoryOutbox in that same step.
+ * The memory bid log is part of the same store: an accepted bid is in it at once (so it lists
+ * right after its 201), and still kept pending until the stored auction has followed. What is
+ * stored or answered is copied (Dates stay Dates). Same decisions as RedisAuctionLiveState:
+ * - `put` replaces the state and keeps the auction's bid sequence (a new auction starts at 0);
+ * - an Idempotency-Key record is kept for its TTL counted from the write's `at` (the app's clock).
  */
 export class MemoryAuctionLiveState implements AuctionLiveState {
   private readonly entries = new Map<string, Entry>();
@@ -57,56 +54,13 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
     return entry ? copy(entry.auction) : null;
   }
 
-  async bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid> {
-    this.pruneKeys(bid.at.getTime());
-    const { idempotency } = bid;
-    const keyId = idempotency && JSON.stringify([bid.request.bidderId, idempotency.key]);
-    const entry = this.entries.get(bid.auctionId);
-    const recorded = keyId ? this.recorded(keyId, bid.at) : null;
-    const judged = judgeBid(entry?.auction ?? null, entry?.sequence ?? 0, bid, recorded);
-    // Without an entry judgeBid has thrown AuctionNotHeldError, unless the bid is a replay.
-    if (judged.replay || !entry) return copy(judged.accepted);
-    const { accepted, record } = judged;
-    const stored = events(accepted);
-    entry.auction = copy(accepted.auction);
-    entry.sequence = accepted.bid.sequence;
-    entry.pending.set(accepted.bid.id, copy(accepted));
-    if (keyId && record && idempotency) {
-      this.keys.set(keyId, { record: copy(record), expiresAt: bid.at.getTime() + idempotency.ttlSeconds * 1000 });
-    }
-    this.log?.record(accepted.bid);
-    this.outbox.append(aggregateKey(bid.auctionId), stored);
-    return copy(accepted);
-  }
-
-  async closeIfDue(auctionId: string, at: Date, events: EventsOf<Auction>): Promise<Auction | null> {
+  async transact<T>(auctionId: string, decide: Decide<T>, key?: BidKeyRef): Promise<T> {
+    if (key) this.pruneKeys(key.at.getTime());
     const entry = this.entries.get(auctionId);
-    if (!entry || !isDue(entry.auction, at)) return null;
-    const closed = closeAuction(entry.auction);
-    const stored = events(closed);
-    entry.auction = closed;
-    this.outbox.append(aggregateKey(auctionId), stored);
-    return copy(closed);
-  }
-
-  async cancel(auctionId: string, by: CancelledBy, at: Date, events: EventsOf<Auction> = () => []): Promise<Auction> {
-    const entry = this.entries.get(auctionId);
-    if (!entry) throw new AuctionNotHeldError(auctionId);
-    const cancelled = cancelAuction(entry.auction, { ...by }, new Date(at));
-    const stored = events(cancelled);
-    entry.auction = copy(cancelled);
-    this.outbox.append(aggregateKey(auctionId), stored);
-    return copy(cancelled);
-  }
-
-  async buyNow({ auctionId, buyerId, orderId, at }: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction> {
-    const entry = this.entries.get(auctionId);
-    if (!entry) throw new AuctionNotHeldError(auctionId);
-    const bought = buyNow(entry.auction, buyerId, orderId, new Date(at));
-    const stored = events(bought);
-    entry.auction = copy(bought);
-    this.outbox.append(aggregateKey(auctionId), stored);
-    return copy(bought);
+    const recorded = key ? this.recorded(key) : null;
+    const { result, change } = decide({ auction: entry?.auction ?? null, sequence: entry?.sequence ?? 0, recorded });
+    if (change) this.store(auctionId, entry, change, key);
+    return copy(result);
   }
 
   async pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]> {
@@ -121,9 +75,25 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
     for (const id of bidIds) pending?.delete(id);
   }
 
-  private recorded(keyId: string, at: Date): BidKeyRecord | null {
-    const kept = this.keys.get(keyId);
-    return kept && kept.expiresAt > at.getTime() ? kept.record : null;
+  /** Stores a decision's change: state, sequence, accepted bid (pending and in the log), key record, events. */
+  private store(auctionId: string, entry: Entry | undefined, change: LiveChange, key?: BidKeyRef): void {
+    const { auction, sequence, events, accepted, record } = change;
+    if (record && !key) throw new Error('a decision kept an Idempotency-Key record its write did not name');
+    const stored = entry ?? { auction, sequence, pending: new Map<string, AcceptedBid>() };
+    stored.auction = copy(auction);
+    stored.sequence = sequence;
+    this.entries.set(auctionId, stored);
+    if (accepted) {
+      stored.pending.set(accepted.bid.id, copy(accepted));
+      this.log?.record(accepted.bid);
+    }
+    if (record && key) this.keys.set(keyId(key), { record: copy(record), expiresAt: key.at.getTime() + key.ttlSeconds * 1000 });
+    this.outbox.append(aggregateKey(auctionId), events);
+  }
+
+  private recorded(key: BidKeyRef): BidKeyRecord | null {
+    const kept = this.keys.get(keyId(key));
+    return kept && kept.expiresAt > key.at.getTime() ? kept.record : null;
   }
 
   private pruneKeys(now: number): void {
@@ -137,10 +107,7 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
 /** The outbox aggregate of an auction: its events are published in the order they were stored. */
 const aggregateKey = (auctionId: string) => `auction:${auctionId}`;
 
-/** Not closed or cancelled yet, and its (possibly extended) end has come. */
-function isDue(auction: Auction, at: Date): boolean {
-  return auction.status !== 'ended' && auction.status !== 'cancelled' && auction.endsAt.getTime() <= at.getTime();
-}
+const keyId = ({ bidderId, key }: BidKeyRef) => JSON.stringify([bidderId, key]);
 
 /** A deep copy; structuredClone keeps Dates as Dates. */
 function copy<T>(value: T): T {

@@ -1,7 +1,7 @@
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
-import { isEarlierState, type Auction, type AuctionStatus } from '../../../domain/auctions/auction.js';
+import { isFinal, isNewerState, type Auction } from '../../../domain/auctions/auction.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
@@ -31,7 +31,7 @@ export class MemoryAuctionRepository implements AuctionRepository {
 
   async saveState(auction: Auction): Promise<void> {
     const stored = this.auctions.get(auction.id);
-    if (!stored || isFinal(stored.status) || isStale(auction, stored)) return;
+    if (!stored || !isNewerState(auction, stored)) return;
     // A merge, as MongoDB's $set: fields the view lacks (an orderId) stay as stored.
     this.auctions.set(auction.id, { ...stored, ...copy(auction) });
   }
@@ -51,16 +51,6 @@ export class MemoryAuctionRepository implements AuctionRepository {
   async listOpen(): Promise<Auction[]> {
     return [...this.auctions.values()].filter((a) => !isFinal(a.status)).sort(newestFirst).map(copy);
   }
-}
-
-/** A view earlier than the stored auction; a closed one comes after every raise, only fewer bids make it stale. */
-function isStale(view: Auction, stored: Auction): boolean {
-  return isFinal(view.status) ? view.bidCount < stored.bidCount : isEarlierState(view, stored);
-}
-
-/** Ended and cancelled auctions never change again and free their listing. */
-function isFinal(status: AuctionStatus): boolean {
-  return status === 'ended' || status === 'cancelled';
 }
 
 /** A deep copy; structuredClone keeps Dates as Dates. */

@@ -37,9 +37,14 @@ interface Stock {
 type OrderRecord = 'committed' | 'abandoned' | 'restocked';
 
 /**
- * StockLedger in process memory. Each method does its whole read-check-write before its first
- * `await` (there is none), so calls are atomic within the process, as the Lua scripts are on
- * Redis. Answers are copies. Same decisions as RedisStockLedger:
+ * StockLedger in process memory. Its stock rules are written twice on purpose: here in TypeScript
+ * and in the Lua scripts of RedisStockLedger (src/adapters/redis/cart/redis-stock-ledger-scripts.ts,
+ * each script naming its twin method here). test/contract/cart/stock-ledger.contract.ts runs the
+ * same cases on both ledgers and proves they agree: change a rule in both places and run it with
+ * REDIS_URL set.
+ *
+ * Each method does its whole read-check-write before its first `await` (there is none), so
+ * calls are atomic within the process, as the Lua scripts are on Redis. Answers are copies. Same decisions as RedisStockLedger:
  * - `onHand` may be set below `reserved` (reservations stay): `available` is then 0, not
  *   negative, until holds go down or stock comes back; a commit that would take `onHand` below
  *   zero fails, naming that listing in `missing`.

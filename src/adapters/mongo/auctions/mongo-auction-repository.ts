@@ -2,7 +2,13 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { AuctionFilter, AuctionRepository } from '../../../application/auctions/ports/auction-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
-import { isEarlierState, type Auction, type AuctionStatus } from '../../../domain/auctions/auction.js';
+import {
+  FINAL_STATUSES,
+  isFinal,
+  isNewerState,
+  OPEN_STATUSES,
+  type Auction,
+} from '../../../domain/auctions/auction.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
@@ -24,25 +30,19 @@ interface ListingClaim {
   claimedAt: Date;
 }
 
-const FINAL_STATUSES: AuctionStatus[] = ['ended', 'cancelled'];
-
-/** A closed state is newer than any open one; among open ones, not earlier (`isEarlierState`; on a tie, the later saved). */
-function isNewerState(next: Auction, than: Auction): boolean {
-  if (isFinal(next.status) !== isFinal(than.status)) return isFinal(next.status);
-  return !isEarlierState(next, than);
-}
-
 /**
- * The stored (open) auction is not further on than `auction`: `isEarlierState` as a filter. A final
- * state comes after every raise (only a bid count can make it stale); an open one without bids has
- * no leader maximum yet.
+ * The stored auction is one `auction` replaces: the domain's `isNewerState(auction, stored)` as a
+ * filter, so that the update is one conditional write (test/contract/auctions/auction-repository
+ * proves it agrees with the memory repository, which calls the rule). Not final; a final state
+ * comes after every raise (only a bid count can make it stale); an open one without bids has no
+ * leader maximum yet.
  */
-function notFurtherThan(auction: Auction): Filter<AuctionDocument> {
+function replacedBy(auction: Auction): Filter<AuctionDocument> {
   const { bidCount, leaderMaxAmount } = auction;
-  if (isFinal(auction.status) || leaderMaxAmount === null) return { bidCount: { $lte: bidCount } };
-  return { $or: [{ bidCount: { $lt: bidCount } }, { bidCount, leaderMaxAmount: { $lte: leaderMaxAmount } }] };
+  const notFinal: Filter<AuctionDocument> = { status: { $nin: [...FINAL_STATUSES] } };
+  if (isFinal(auction.status) || leaderMaxAmount === null) return { ...notFinal, bidCount: { $lte: bidCount } };
+  return { ...notFinal, $or: [{ bidCount: { $lt: bidCount } }, { bidCount, leaderMaxAmount: { $lte: leaderMaxAmount } }] };
 }
-const OPEN_STATUSES: AuctionStatus[] = ['scheduled', 'live'];
 
 /**
  * How long a claim whose auction is not stored yet is taken as a create in flight (the auction
@@ -67,10 +67,6 @@ function toAuction(document: AuctionDocument): Auction {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function isFinal(status: AuctionStatus): boolean {
-  return FINAL_STATUSES.includes(status);
 }
 
 /**
@@ -124,13 +120,13 @@ export class MongoAuctionRepository implements AuctionRepository {
   }
 
   private async writeNewest(group: Auction[]): Promise<GroupOutcome<void>[]> {
-    await this.writeState(group.reduce((newest, next) => (isNewerState(next, newest) ? next : newest)));
+    await this.writeState(group.reduce((kept, next) => (isNewerState(next, kept) ? next : kept)));
     return group.map(() => ({ ok: true, result: undefined }));
   }
 
   private async writeState(auction: Auction): Promise<void> {
     const { _id, ...fields } = toDocument(auction);
-    await this.collection.updateOne({ _id, status: { $nin: FINAL_STATUSES }, ...notFurtherThan(auction) }, { $set: fields });
+    await this.collection.updateOne({ _id, ...replacedBy(auction) }, { $set: fields });
     if (isFinal(auction.status)) await this.releaseClaimIfFinal(auction);
   }
 
@@ -150,7 +146,7 @@ export class MongoAuctionRepository implements AuctionRepository {
   }
 
   async listOpen(): Promise<Auction[]> {
-    const documents = await this.collection.find({ status: { $in: OPEN_STATUSES } }).sort({ createdAt: -1, _id: -1 }).toArray();
+    const documents = await this.collection.find({ status: { $in: [...OPEN_STATUSES] } }).sort({ createdAt: -1, _id: -1 }).toArray();
     return documents.map(toAuction);
   }
 

@@ -1,5 +1,4 @@
-import type { BidKeyRecord } from '../../../application/auctions/judge-bid.js';
-import type { AcceptedBid } from '../../../application/auctions/ports/auction-live-state.js';
+import type { AcceptedBid, BidKeyRecord } from '../../../application/auctions/ports/auction-live-state.js';
 import { aliasOf, type Auction } from '../../../domain/auctions/auction.js';
 
 /** How the Redis auction live state stores its values: JSON, Dates as ISO strings (Date.toJSON). */

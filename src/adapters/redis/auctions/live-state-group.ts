@@ -1,11 +1,9 @@
-import type { BidKeyRecord } from '../../../application/auctions/judge-bid.js';
-import type { AcceptedBid } from '../../../application/auctions/ports/auction-live-state.js';
+import type { AcceptedBid, BidKeyRecord, Decide } from '../../../application/auctions/ports/auction-live-state.js';
 import type { EventEnvelope } from '../../../application/shared/events/envelope.js';
-import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Auction } from '../../../domain/auctions/auction.js';
 import type { GroupOutcome } from '../../shared/grouped-writes.js';
 
-/** What a write of an auction reads: state, bid sequence, the Idempotency-Key records it named (by Redis key). */
+/** What a group of writes of an auction reads: state, bid sequence, the Idempotency-Key records they name (by Redis key). */
 export interface LiveView {
   current: Auction | null;
   sequence: number;
@@ -19,25 +17,10 @@ export interface KeyWrite {
   ttlSeconds: number;
 }
 
-/** A change of the live state: the new state and sequence, its events, the accepted bid and key record if any. */
-export interface LiveStateChange {
-  auction: Auction;
-  sequence: number;
-  events: PendingEvents;
-  accepted?: AcceptedBid;
-  keyWrite?: KeyWrite;
-}
-
-/** What a write decides from its view: a result, and the change to store (none: the state stays). */
-export interface LiveChange<T> {
-  result: T;
-  change?: LiveStateChange;
-}
-
-/** One write queued on an auction: the key records it needs read (and watched), and its decision. */
+/** One write queued on an auction: its decision, and the Redis key of the record it reads (and watches) with its lifetime. */
 export interface LiveWrite<T> {
-  recordKeys: readonly string[];
-  decide(view: LiveView): LiveChange<T>;
+  decide: Decide<T>;
+  recordKey?: { key: string; ttlSeconds: number };
 }
 
 /** Everything a group of writes stores in one MULTI; `state` null when none of them changed anything. */
@@ -51,9 +34,9 @@ export interface GroupBatch {
 }
 
 /**
- * Applies each write of a group in turn to the view the previous one left (state, sequence and
- * the key records written so far). A write that throws (a bid too low, say) leaves it as it was
- * for the next one.
+ * Runs each write's decision in turn on the view the previous one left (state, sequence and the
+ * key records written so far). A write that throws (a bid too low, say) leaves it as it was for
+ * the next one.
  */
 export function decideGroup(group: readonly LiveWrite<unknown>[], read: LiveView): GroupBatch {
   const view = { current: read.current, sequence: read.sequence, records: new Map(read.records) };
@@ -65,17 +48,19 @@ export function decideGroup(group: readonly LiveWrite<unknown>[], read: LiveView
     keyWrites: [],
     outcomes: [],
   };
-  for (const write of group) {
+  for (const { decide, recordKey } of group) {
     try {
-      const { result, change } = write.decide(view);
+      const recorded = recordKey ? (view.records.get(recordKey.key) ?? null) : null;
+      const { result, change } = decide({ auction: view.current, sequence: view.sequence, recorded });
+      if (change?.record && !recordKey) throw new Error('a decision kept an Idempotency-Key record its write did not name');
       if (change) {
         view.current = batch.state = change.auction;
         view.sequence = batch.sequence = change.sequence;
         batch.events.push(...change.events);
         if (change.accepted) batch.accepted.push(change.accepted);
-        if (change.keyWrite) {
-          batch.keyWrites.push(change.keyWrite);
-          view.records.set(change.keyWrite.key, change.keyWrite.record);
+        if (change.record && recordKey) {
+          batch.keyWrites.push({ key: recordKey.key, record: change.record, ttlSeconds: recordKey.ttlSeconds });
+          view.records.set(recordKey.key, change.record);
         }
       }
       batch.outcomes.push({ ok: true, result });

@@ -1,26 +1,17 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import { judgeBid, type BidKeyRecord } from '../../../application/auctions/judge-bid.js';
-import {
-  AuctionNotHeldError,
-  type AcceptedBid,
-  type AuctionLiveState,
-  type BuyNowRequest,
-  type EventsOf,
-  type LiveBid,
+import type {
+  AcceptedBid,
+  AuctionLiveState,
+  BidKeyRecord,
+  BidKeyRef,
+  Decide,
 } from '../../../application/auctions/ports/auction-live-state.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
-import { buyNow, cancelAuction, closeAuction, type Auction, type CancelledBy } from '../../../domain/auctions/auction.js';
+import type { Auction } from '../../../domain/auctions/auction.js';
 import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js';
 import { appendToOutbox } from '../shared/redis-outbox.js';
 import { decodeAccepted, decodeAuction, decodeKeyRecord, decodeSequence, encode } from './live-state-codec.js';
-import {
-  decideGroup,
-  type GroupBatch,
-  type LiveChange,
-  type LiveStateChange,
-  type LiveView,
-  type LiveWrite,
-} from './live-state-group.js';
+import { decideGroup, type GroupBatch, type LiveView, type LiveWrite } from './live-state-group.js';
 import { WatchConnectionPool } from './watch-connection-pool.js';
 
 export interface RedisAuctionLiveStateOptions {
@@ -39,27 +30,26 @@ export interface OutboxWritten {
 const maxGroupSize = 256;
 
 /**
- * AuctionLiveState on Redis. The domain rules (`judgeBid`, `closeAuction`, `buyNow`) run here in TypeScript,
- * not in Lua; each write is an optimistic transaction: WATCH the auction (and the Idempotency-Key
- * records its bids name), read, apply the rule, then one MULTI/EXEC that writes the state, the
- * accepted bids' records, the key records and the events (XADD to the outbox stream). A null EXEC
- * (another writer changed a watched key) retries, up to `maxAttempts` with a small random
- * back-off, so racing bids from any number of connections or instances are each judged against
- * the state the previous one left; none is lost or applied twice, and an event exists exactly
- * when its change does. Within one instance the writes of one auction queue up and are committed
- * in groups (GroupedWrites): a hot auction costs one transaction per group, not per bid.
+ * AuctionLiveState on Redis. It holds no rule: `transact` runs the caller's decision (in
+ * TypeScript, not in Lua) inside an optimistic transaction: WATCH the auction (and the
+ * Idempotency-Key record the write names), read, decide, then one MULTI/EXEC that writes the
+ * state, the accepted bids' records, the key records and the events (XADD to the outbox stream).
+ * A null EXEC (another writer changed a watched key) re-reads and decides again, up to
+ * `maxAttempts` with a small random back-off, so racing writes from any number of connections or
+ * instances are each decided on the state the previous one left; none is lost or applied twice,
+ * and an event exists exactly when its change does. Within one instance the writes of one auction
+ * queue up and are committed in groups (GroupedWrites): a hot auction costs one transaction per
+ * group, not per bid.
  *
  * Layout, under `keyPrefix`, no TTL unless said:
  * - `auction:<id>`: hash {state: JSON of the auction (Dates as ISO strings), seq: last bid's sequence};
  * - `auction:<id>:pending`: hash bid id -> JSON of the accepted bid, until the bid log has it;
- * - `auction-bid-key:<bidderId>|<key>`: JSON {fingerprint, accepted}, for the key's TTL (24 h);
+ * - `auction-bid-key:<bidderId>|<key>`: JSON {fingerprint, accepted}, for the key's TTL (24 h, on Redis's clock);
  * - `outbox`: the outbox stream (see redis-outbox.ts), entries under the aggregate `auction:<id>`.
  *
  * Transactions run on a pool of duplicated connections (WatchConnectionPool, ended by `close()`);
  * reads and `put` use `redis`. Same decisions as MemoryAuctionLiveState: `put` replaces the state
- * and keeps `seq`; `bid` and `cancel` on an auction never put throw AuctionNotHeldError;
- * `closeIfDue` on an unknown, cancelled or ended auction answers null; domain errors propagate
- * unchanged (after UNWATCH).
+ * and keeps `seq`; what a decision throws propagates unchanged (after UNWATCH).
  */
 export class RedisAuctionLiveState implements AuctionLiveState {
   private readonly maxAttempts: number;
@@ -91,47 +81,15 @@ export class RedisAuctionLiveState implements AuctionLiveState {
     return state === null ? null : decodeAuction(state);
   }
 
-  async bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid> {
-    const { idempotency } = bid;
-    const recordKey = idempotency && `${this.keyPrefix}auction-bid-key:${bid.request.bidderId}|${idempotency.key}`;
-    return this.transaction(bid.auctionId, recordKey ? [recordKey] : [], (view): LiveChange<AcceptedBid> => {
-      const recorded = recordKey ? (view.records.get(recordKey) ?? null) : null;
-      const judged = judgeBid(view.current, view.sequence, bid, recorded);
-      if (judged.replay) return { result: judged.accepted };
-      const { accepted, record } = judged;
-      const { auction, bid: { sequence } } = accepted;
-      const change: LiveStateChange = { auction, sequence, events: events(accepted), accepted };
-      if (recordKey && record && idempotency) {
-        change.keyWrite = { key: recordKey, record, ttlSeconds: idempotency.ttlSeconds };
-      }
-      return { result: accepted, change };
-    });
-  }
-
-  async closeIfDue(auctionId: string, at: Date, events: EventsOf<Auction>): Promise<Auction | null> {
-    return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction | null> => {
-      if (current === null || !isDue(current, at)) return { result: null };
-      const closed = closeAuction(current);
-      return { result: closed, change: { auction: closed, sequence, events: events(closed) } };
-    });
-  }
-
-  async cancel(auctionId: string, by: CancelledBy, at: Date, events: EventsOf<Auction> = () => []): Promise<Auction> {
-    const when = new Date(at);
-    return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction> => {
-      if (current === null) throw new AuctionNotHeldError(auctionId);
-      const cancelled = cancelAuction(current, by, when);
-      return { result: cancelled, change: { auction: cancelled, sequence, events: events(cancelled) } };
-    });
-  }
-
-  async buyNow({ auctionId, buyerId, orderId, at }: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction> {
-    const when = new Date(at);
-    return this.transaction(auctionId, [], ({ current, sequence }): LiveChange<Auction> => {
-      if (current === null) throw new AuctionNotHeldError(auctionId);
-      const bought = buyNow(current, buyerId, orderId, when);
-      return { result: bought, change: { auction: bought, sequence, events: events(bought) } };
-    });
+  /**
+   * Queues the write behind the writes of this instance on the same auction (GroupedWrites): the
+   * group is committed in one optimistic transaction (`commit`); each caller learns its own
+   * outcome (result or the exception its `decide` threw) once the group is committed.
+   */
+  transact<T>(auctionId: string, decide: Decide<T>, key?: BidKeyRef): Promise<T> {
+    const write: LiveWrite<T> = { decide };
+    if (key) write.recordKey = { key: this.bidKey(key), ttlSeconds: key.ttlSeconds };
+    return this.groups.submit(this.key(auctionId), write as LiveWrite<unknown>) as Promise<T>;
   }
 
   async pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]> {
@@ -153,21 +111,12 @@ export class RedisAuctionLiveState implements AuctionLiveState {
   }
 
   /**
-   * Queues the write behind the writes of this instance on the same auction (GroupedWrites): the
-   * group is committed in one optimistic transaction (`commit`); each caller learns its own
-   * outcome (result or the exception its `decide` threw) once the group is committed.
-   */
-  private transaction<T>(auctionId: string, recordKeys: readonly string[], decide: (view: LiveView) => LiveChange<T>) {
-    return this.groups.submit(this.key(auctionId), { recordKeys, decide } as LiveWrite<unknown>) as Promise<T>;
-  }
-
-  /**
    * One optimistic transaction for a group: WATCH and read once, each write decided in turn on the
    * view the previous one left, one MULTI/EXEC of everything they changed. An EXEC aborted by
    * another instance re-reads and re-decides the whole group.
    */
   private commit(key: string, group: LiveWrite<unknown>[]): Promise<GroupOutcome<unknown>[]> {
-    const recordKeys = [...new Set(group.flatMap((write) => write.recordKeys))];
+    const recordKeys = [...new Set(group.flatMap((write) => (write.recordKey ? [write.recordKey.key] : [])))];
     return this.pool.using(async (connection) => {
       for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
         await connection.watch(key, ...recordKeys);
@@ -215,14 +164,13 @@ export class RedisAuctionLiveState implements AuctionLiveState {
     return `${this.keyPrefix}auction:${auctionId}`;
   }
 
+  private bidKey({ bidderId, key }: BidKeyRef): string {
+    return `${this.keyPrefix}auction-bid-key:${bidderId}|${key}`;
+  }
+
   private pendingKey(key: string): string {
     return `${key}:pending`;
   }
-}
-
-/** Not closed or cancelled yet, and its (possibly extended) end has come. */
-function isDue(auction: Auction, at: Date): boolean {
-  return auction.status !== 'ended' && auction.status !== 'cancelled' && auction.endsAt.getTime() <= at.getTime();
 }
 
 /** A 0-3 ms pause, so that retrying writers spread out. */

@@ -2,6 +2,12 @@ import { stockOutboxKey } from '../../shared/cart/stock-ledger-layout.js';
 import { luaAppendOutboxEvent } from '../shared/redis-outbox.js';
 
 /*
+ * The stock rules, written twice on purpose: here in Lua (a script is the one atomic step Redis
+ * offers) and in TypeScript in MemoryStockLedger (src/adapters/memory/cart/memory-stock-ledger.ts),
+ * each script beside its twin method named in its comment. test/contract/cart/stock-ledger.contract.ts
+ * runs the same cases on both ledgers and proves they agree (levels, answers, events): change a
+ * rule in both places and run it with REDIS_URL set.
+ *
  * The Lua scripts of RedisStockLedger, one per operation, so each runs atomically. Layout (see
  * redis-stock-ledger.ts): level hash {onHand, reserved}; holds hash holderId -> "quantity:expiresAtMs";
  * deadlines sorted set of "listingId|holderId" scored by expiresAtMs; order record string
@@ -51,7 +57,10 @@ local function emitReserved(listingId, onHand, reserved, holderId, quantity, exp
 end
 `;
 
-/** KEYS: level, outbox. ARGV: onHand, listingId, event base, time. Replies {onHand, reserved}. */
+/**
+ * Twin: MemoryStockLedger.setOnHand.
+ * KEYS: level, outbox. ARGV: onHand, listingId, event base, time. Replies {onHand, reserved}.
+ */
 export const setOnHandLua = `${luaEvents}
 redis.call('HSET', KEYS[1], 'onHand', ARGV[1])
 redis.call('HSETNX', KEYS[1], 'reserved', '0')
@@ -60,6 +69,7 @@ emitUpdated(ARGV[2], level[1], level[2])
 return level`;
 
 /**
+ * Twin: MemoryStockLedger.hold and holdMore (holdWith).
  * KEYS: level, holds, deadlines, outbox. ARGV: holderId, quantity, expiresAt, deadline member,
  * mode, now, listingId, expiresAt (ISO), event base, time.
  * Mode 'set' makes the hold exactly `quantity`; mode 'add' adds `quantity` to a live hold (an
@@ -94,6 +104,7 @@ if target < current then emitReleased(ARGV[7], onHand, newReserved, ARGV[1], cur
 return {'held', level[1], newReserved, target}`;
 
 /**
+ * Twin: MemoryStockLedger.release.
  * KEYS: level, holds, deadlines, outbox. ARGV: holderId, deadline member, listingId, reason, event base, time.
  * Replies nil or {quantity, expiresAt, onHand, reserved}.
  */
@@ -109,6 +120,7 @@ emitReleased(ARGV[3], onHand, reserved, ARGV[1], quantity, ARGV[4])
 return {quantity, expiresAt, onHand, reserved}`;
 
 /**
+ * Twin: MemoryStockLedger.commit.
  * KEYS: deadlines, order record, then level and holds of each item, then outbox. ARGV: holderId,
  * now, record TTL (s), then listingId and quantity of each item, then event base, time.
  * A recorded order answers at once: {'abandoned'}, or {'repeat', {{onHand, reserved}...}} (sells
@@ -155,7 +167,10 @@ end
 redis.call('SET', KEYS[2], 'committed', 'EX', ARGV[3])
 return {'committed', levels}`;
 
-/** KEYS: order record. ARGV: record TTL (s). Replies 'committed' (also when restocked since) or 'abandoned'. */
+/**
+ * Twin: MemoryStockLedger.abandon.
+ * KEYS: order record. ARGV: record TTL (s). Replies 'committed' (also when restocked since) or 'abandoned'.
+ */
 export const abandonLua = `
 local record = redis.call('GET', KEYS[1])
 if record == 'committed' or record == 'restocked' then return 'committed' end
@@ -163,6 +178,7 @@ redis.call('SET', KEYS[1], 'abandoned', 'EX', ARGV[1])
 return 'abandoned'`;
 
 /**
+ * Twin: MemoryStockLedger.restock.
  * KEYS: order record, then level of each item, then outbox. ARGV: holderId, record TTL (s), then
  * listingId and quantity of each item, then event base, time. Gives back once per order.
  * Replies {'none'} (restocked already, or abandoned), {'unknown_listing', listingId} or
@@ -188,6 +204,7 @@ redis.call('SET', KEYS[1], 'restocked', 'EX', ARGV[2])
 return {'restocked', levels}`;
 
 /**
+ * Twin: MemoryStockLedger.releaseExpired.
  * KEYS: deadlines, outbox. ARGV: level key prefix, holds key prefix, now, limit, event base, time.
  * Removes each expired deadline and releases its hold in the same script, so racing sweepers never
  * share one. Replies {{listingId, holderId, quantity, expiresAt, onHand, reserved}...}.

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../../shared/ports/id-generator.js';
 import type { AuctionEvents } from '../auction-events.js';
 import { auctionNotFound, onLiveState } from '../auction-view.js';
 import type { FinishClosedAuction } from '../close-due-auctions/finish-closed-auction.js';
+import { decideBuyNow } from '../live-decisions.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { AuctionSchedule } from '../ports/auction-schedule.js';
@@ -39,7 +40,7 @@ export class BuyNow {
     const now = this.clock.now();
     await this.schedule.set('end', auctionId, now);
     const request = { auctionId, buyerId, orderId: this.ids.next(), at: now };
-    const buy = () => this.live.buyNow(request, (bought) => this.events.ended(bought));
+    const buy = () => this.live.transact(auctionId, decideBuyNow(request, (bought) => this.events.ended(bought)));
     const bought = await onLiveState(this.live, this.auctions, auctionId, buy);
     await this.finish.execute(bought);
     return bought;

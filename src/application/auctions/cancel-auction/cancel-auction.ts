@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/ports/clock.js';
 import type { AuctionEvents } from '../auction-events.js';
 import { auctionNotFound, onLiveState } from '../auction-view.js';
 import type { FinishClosedAuction } from '../close-due-auctions/finish-closed-auction.js';
+import { decideCancel } from '../live-decisions.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { AuctionSchedule } from '../ports/auction-schedule.js';
@@ -35,7 +36,7 @@ export class CancelAuction {
     const now = this.clock.now();
     await this.schedule.set('end', auctionId, now);
     const audited = (cancelled: Auction) => (by.isSeller ? [] : [this.events.adminAction(actor.userId, 'auction.cancel', cancelled)]);
-    const cancel = () => this.live.cancel(auctionId, by, now, audited);
+    const cancel = () => this.live.transact(auctionId, decideCancel(auctionId, by, now, audited));
     const cancelled = await onLiveState(this.live, this.auctions, auctionId, cancel);
     await this.finish.execute(cancelled);
     return cancelled;

@@ -1,5 +1,7 @@
+import { isFinal } from '../../../domain/auctions/auction.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { AuctionEvents } from '../auction-events.js';
+import { decideClose } from '../live-decisions.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { AuctionSchedule } from '../ports/auction-schedule.js';
@@ -37,14 +39,14 @@ export class CloseDueAuctions {
   }
 
   private async settle(auctionId: string, now: Date): Promise<DueOutcome> {
-    const closed = await this.live.closeIfDue(auctionId, now, (auction) => this.events.ended(auction));
+    const closed = await this.live.transact(auctionId, decideClose(now, (auction) => this.events.ended(auction)));
     if (closed) {
       await this.finish.execute(closed);
       return 'closed';
     }
     const state = await this.live.get(auctionId);
     if (!state) return this.reload(auctionId);
-    if (state.status === 'live' || state.status === 'scheduled') {
+    if (!isFinal(state.status)) {
       await this.schedule.set('end', auctionId, state.endsAt);
       return 'extended';
     }
@@ -55,7 +57,7 @@ export class CloseDueAuctions {
   /** The live state lost it: put the stored auction back (closed on the next tick), or forget a finished one. */
   private async reload(auctionId: string): Promise<DueOutcome> {
     const stored = await this.auctions.findById(auctionId);
-    if (stored && (stored.status === 'live' || stored.status === 'scheduled')) {
+    if (stored && !isFinal(stored.status)) {
       await this.live.put(stored);
       return 'reloaded';
     }

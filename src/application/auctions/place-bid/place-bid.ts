@@ -4,7 +4,8 @@ import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
 import type { AuctionEvents } from '../auction-events.js';
 import { onLiveState } from '../auction-view.js';
-import type { AuctionLiveState, LiveBid } from '../ports/auction-live-state.js';
+import { bidKeyOf, decideBid, type LiveBid } from '../live-decisions.js';
+import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
 import type { StoredBid } from '../ports/bid-repository.js';
 
@@ -58,7 +59,8 @@ export class PlaceBid {
     const { auctionId, idempotencyKey: key } = command;
     const bid: LiveBid = { auctionId, bidId: this.ids.next(), request: bidRequest(command), at: this.clock.now() };
     if (key) bid.idempotency = { key, fingerprint: fingerprint(command), ttlSeconds: BID_KEY_TTL_SECONDS };
-    const place = () => this.live.bid(bid, (accepted) => this.events.bidPlaced(accepted));
+    const decide = decideBid(bid, (accepted) => this.events.bidPlaced(accepted));
+    const place = () => this.live.transact(auctionId, decide, bidKeyOf(bid));
     const accepted = await onLiveState(this.live, this.auctions, auctionId, place);
     return { bid: accepted.bid, auction: accepted.auction };
   }

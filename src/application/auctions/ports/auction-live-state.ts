@@ -1,29 +1,7 @@
-import type { Auction, BidRequest, CancelledBy } from '../../../domain/auctions/auction.js';
+import type { Auction } from '../../../domain/auctions/auction.js';
 import type { Money } from '../../../domain/shared/money.js';
 import type { PendingEvents } from '../../shared/outbox/outbox.js';
 import type { StoredBid } from './bid-repository.js';
-
-/** One bid as the live state judges it. */
-export interface LiveBid {
-  auctionId: string;
-  /** The id the bid is stored under if accepted. */
-  bidId: string;
-  request: BidRequest;
-  at: Date;
-  /**
-   * The client's Idempotency-Key (per bidder) with the fingerprint of its request: the live state
-   * records it with the accepted bid, in the same atomic step, for `ttlSeconds`.
-   */
-  idempotency?: { key: string; fingerprint: string; ttlSeconds: number };
-}
-
-/** Buy It Now as the live state applies it: the winner's order id is assigned up front. */
-export interface BuyNowRequest {
-  auctionId: string;
-  buyerId: string;
-  orderId: string;
-  at: Date;
-}
 
 export interface AcceptedBid {
   /** The bid as the log stores it (its `sequence`: 1, 2, 3... per auction, in acceptance order). */
@@ -36,10 +14,60 @@ export interface AcceptedBid {
   previousPrice: Money;
 }
 
-/** The events a change causes, built from its outcome inside the atomic step that stores both. */
-export type EventsOf<T> = (outcome: T) => PendingEvents;
+/** What the live state keeps under a bid's Idempotency-Key: the request's fingerprint and its acceptance. */
+export interface BidKeyRecord {
+  fingerprint: string;
+  accepted: AcceptedBid;
+}
 
-/** Thrown by `bid` and `cancel` when the live state does not hold the auction (never put, or lost): reload it. */
+/** The Idempotency-Key record a write reads, and keeps if its decision records one: a bidder's key. */
+export interface BidKeyRef {
+  bidderId: string;
+  key: string;
+  /** When the write happens: a record older than `ttlSeconds` is gone. */
+  at: Date;
+  /** How long a record kept by this write lives. */
+  ttlSeconds: number;
+}
+
+/** What a write reads in its atomic step. */
+export interface LiveSnapshot {
+  /** The auction's state; null when the live state does not hold it (never put, or lost). */
+  auction: Auction | null;
+  /** The sequence of the auction's last accepted bid (0 before the first). */
+  sequence: number;
+  /** The record under the write's `BidKeyRef` (null without one, or when none is kept). */
+  recorded: BidKeyRecord | null;
+}
+
+/** What a decision stores, all in the write's atomic step. */
+export interface LiveChange {
+  /** The new state. */
+  auction: Auction;
+  /** The new bid sequence (the snapshot's unless a bid was accepted). */
+  sequence: number;
+  /** The change's events: the outbox, stored with it. */
+  events: PendingEvents;
+  /** An accepted bid: kept until the bid log and the stored auction have followed it (`pendingLog`). */
+  accepted?: AcceptedBid;
+  /** Kept under the write's `BidKeyRef` for its `ttlSeconds`. */
+  record?: BidKeyRecord;
+}
+
+/** A decision: the caller's answer, and the change to store with it (none: nothing is written). */
+export interface LiveDecision<T> {
+  result: T;
+  change?: LiveChange;
+}
+
+/**
+ * The rule of one write (the use case's, built from the domain), run inside the atomic step on
+ * what the step read. Synchronous and pure: an optimistic adapter may run it more than once. It
+ * refuses by throwing (the domain's errors), and then nothing is written.
+ */
+export type Decide<T> = (snapshot: LiveSnapshot) => LiveDecision<T>;
+
+/** Thrown by a decision that needs the auction when the live state does not hold it (never put, or lost): reload it. */
 export class AuctionNotHeldError extends Error {
   constructor(readonly auctionId: string) {
     super(`auction ${JSON.stringify(auctionId)}, which the live state does not hold`);
@@ -49,43 +77,23 @@ export class AuctionNotHeldError extends Error {
 
 /**
  * The live state of running auctions (Redis when configured, memory otherwise): the truth for
- * bids. Every write is one atomic step over the domain rules (`placeBid`, `closeAuction`, `buyNow`): of
- * racing bids each is judged against the state the previous one left, none is lost or applied
- * twice. A bid, a close and a Buy It Now store their events (the outbox) in that same step; an accepted bid is
- * also kept as a record until the bid log and the stored auction have followed it (`pendingLog`,
- * `markLogged`), so a crash right after the step loses nothing.
+ * bids. It holds no rule: every write is `transact`, one atomic step around the caller's decision
+ * (src/application/auctions/live-decisions.ts), so of racing writes each is decided on the state
+ * the previous one left, none is lost or applied twice, and a change, its events (the outbox), its
+ * accepted bid and its Idempotency-Key record are stored together or not at all. An accepted bid
+ * is kept until the bid log and the stored auction have followed it (`pendingLog`, `markLogged`),
+ * so a crash right after the step loses nothing.
  */
 export interface AuctionLiveState {
-  /** Stores an auction's state (a new auction, or one reloaded after Redis lost it). */
+  /** Stores an auction's state (a new auction, or one reloaded after Redis lost it); its bid sequence stays. */
   put(auction: Auction): Promise<void>;
   get(auctionId: string): Promise<Auction | null>;
   /**
-   * Judges and applies one bid atomically with its events and its record; throws the domain's
-   * errors (too low, not live...) unchanged, AuctionNotHeldError for an auction it does not hold.
-   * A bid whose Idempotency-Key is recorded answers the recorded acceptance and changes nothing
-   * (another fingerprint under that key: 409 IDEMPOTENCY_KEY_REUSED).
+   * Reads the auction's state, sequence and (with `key`) the bid's Idempotency-Key record, runs
+   * `decide` on them and stores its change in one atomic step; answers its result. What `decide`
+   * throws propagates unchanged, nothing stored.
    */
-  bid(bid: LiveBid, events: EventsOf<AcceptedBid>): Promise<AcceptedBid>;
-  /**
-   * Closes the auction if `endsAt <= at` and it is not closed yet, re-reading `endsAt` in the same
-   * atomic step (a late bid's extension is honoured), and stores the close's events with it.
-   * Exactly one of racing callers gets the closed auction; the others, and callers before the
-   * end, get null.
-   */
-  closeIfDue(auctionId: string, at: Date, events: EventsOf<Auction>): Promise<Auction | null>;
-  /**
-   * Cancels atomically against racing bids (`cancelAuction`: the seller only before the first bid,
-   * an admin until the end), storing `events` of the cancelled auction in the same step (none
-   * when absent); throws the domain's errors unchanged.
-   */
-  cancel(auctionId: string, by: CancelledBy, at: Date, events?: EventsOf<Auction>): Promise<Auction>;
-  /**
-   * Buy It Now, atomically against racing bids, closes and other buyers (`buyNow`): ends the
-   * auction with the buyer as winner and stores its events in the same step. Throws the domain's
-   * errors unchanged (409 AUCTION_BUY_NOW_UNAVAILABLE once a bid or another buyer came first),
-   * AuctionNotHeldError for an auction it does not hold.
-   */
-  buyNow(request: BuyNowRequest, events: EventsOf<Auction>): Promise<Auction>;
+  transact<T>(auctionId: string, decide: Decide<T>, key?: BidKeyRef): Promise<T>;
   /** The auction's accepted bids still waiting for the bid log (those of `bidIds`, or all), in sequence order. */
   pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]>;
   /** The bid log and the stored auction have these bids: their records go. */

@@ -1,3 +1,4 @@
+import { isFinal } from '../../../domain/auctions/auction.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { AuctionLiveState } from '../ports/auction-live-state.js';
 import type { AuctionRepository } from '../ports/auction-repository.js';
@@ -26,9 +27,8 @@ export class ReconcileAuctions {
         current = stored;
         reloaded += 1;
       }
-      const open = current.status === 'scheduled' || current.status === 'live';
       if (current.status === 'scheduled') await this.schedule.set('start', stored.id, current.startsAt);
-      await this.schedule.set('end', stored.id, open ? current.endsAt : this.clock.now());
+      await this.schedule.set('end', stored.id, isFinal(current.status) ? this.clock.now() : current.endsAt);
     }
     return reloaded;
   }
