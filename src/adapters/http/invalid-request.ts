@@ -1,6 +1,6 @@
 import { problem, type Problem } from './problem.js';
 
-/** A part of the request that breaks its route's rules, by its request path: `body.price.amount`, `query.cursor`, `headers.idempotency-key`. */
+/** A part of the request that breaks its route's rules, by its path: `body.price.amount`, `headers.idempotency-key`. */
 export interface RequestFieldError {
   path: string;
   message: string;
