@@ -116,7 +116,8 @@ export function decideCancel(auctionId: string, by: CancelledBy, at: Date, event
 }
 
 /** `buyNow` against racing bids, closes and other buyers: refused once a bid or another buyer came first. */
-export function decideBuyNow({ auctionId, buyerId, orderId, at }: BuyNowRequest, events: EventsOf<Auction>): Decide<Auction> {
+export function decideBuyNow(request: BuyNowRequest, events: EventsOf<Auction>): Decide<Auction> {
+  const { auctionId, buyerId, orderId, at } = request;
   const when = new Date(at);
   return endHeld(auctionId, (auction) => buyNow(auction, buyerId, orderId, when), events);
 }

@@ -87,7 +87,9 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
       stored.pending.set(accepted.bid.id, copy(accepted));
       this.log?.record(accepted.bid);
     }
-    if (record && key) this.keys.set(keyId(key), { record: copy(record), expiresAt: key.at.getTime() + key.ttlSeconds * 1000 });
+    if (record && key) {
+      this.keys.set(keyId(key), { record: copy(record), expiresAt: key.at.getTime() + key.ttlSeconds * 1000 });
+    }
     this.outbox.append(aggregateKey(auctionId), events);
   }
 

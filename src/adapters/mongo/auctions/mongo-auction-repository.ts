@@ -41,7 +41,8 @@ function replacedBy(auction: Auction): Filter<AuctionDocument> {
   const { bidCount, leaderMaxAmount } = auction;
   const notFinal: Filter<AuctionDocument> = { status: { $nin: [...FINAL_STATUSES] } };
   if (isFinal(auction.status) || leaderMaxAmount === null) return { ...notFinal, bidCount: { $lte: bidCount } };
-  return { ...notFinal, $or: [{ bidCount: { $lt: bidCount } }, { bidCount, leaderMaxAmount: { $lte: leaderMaxAmount } }] };
+  const furtherOn = [{ bidCount: { $lt: bidCount } }, { bidCount, leaderMaxAmount: { $lte: leaderMaxAmount } }];
+  return { ...notFinal, $or: furtherOn };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { EventEnvelope } from '../../../application/shared/events/envelope.
 import type { Auction } from '../../../domain/auctions/auction.js';
 import type { GroupOutcome } from '../../shared/grouped-writes.js';
 
-/** What a group of writes of an auction reads: state, bid sequence, the Idempotency-Key records they name (by Redis key). */
+/** What a group of writes of an auction reads: state, bid sequence, the key records they name (by Redis key). */
 export interface LiveView {
   current: Auction | null;
   sequence: number;
@@ -17,7 +17,7 @@ export interface KeyWrite {
   ttlSeconds: number;
 }
 
-/** One write queued on an auction: its decision, and the Redis key of the record it reads (and watches) with its lifetime. */
+/** One write queued on an auction: its decision, and the Redis key (and lifetime) of the key record it reads. */
 export interface LiveWrite<T> {
   decide: Decide<T>;
   recordKey?: { key: string; ttlSeconds: number };
@@ -32,6 +32,8 @@ export interface GroupBatch {
   keyWrites: KeyWrite[];
   outcomes: GroupOutcome<unknown>[];
 }
+
+const unnamedRecord = 'a decision kept an Idempotency-Key record its write did not name';
 
 /**
  * Runs each write's decision in turn on the view the previous one left (state, sequence and the
@@ -52,7 +54,7 @@ export function decideGroup(group: readonly LiveWrite<unknown>[], read: LiveView
     try {
       const recorded = recordKey ? (view.records.get(recordKey.key) ?? null) : null;
       const { result, change } = decide({ auction: view.current, sequence: view.sequence, recorded });
-      if (change?.record && !recordKey) throw new Error('a decision kept an Idempotency-Key record its write did not name');
+      if (change?.record && !recordKey) throw new Error(unnamedRecord);
       if (change) {
         view.current = batch.state = change.auction;
         view.sequence = batch.sequence = change.sequence;

@@ -9,7 +9,7 @@ import { checkLimit, epochMs } from '../../shared/auctions/schedule-input.js';
  * - `set` is ZADD, which re-scores an existing member: setting again moves the deadline.
  * - `due` is ZRANGEBYSCORE -inf now LIMIT 0 limit: inclusive of `now`, earliest first, ties by
  *   member (byte) order. It removes nothing: an instance that dies while acting on an entry
- *   leaves it for the next sweep (the live state's `closeIfDue` decides who acts).
+ *   leaves it for the next sweep (the live state's atomic close decides who acts).
  * - `remove` is ZREM (absent: nothing happens; Redis drops a set once it is empty).
  * No TTL: entries stay until removed. The client must have no `keyPrefix` option (use
  * `keyPrefix` here instead). Same decisions as MemoryAuctionSchedule, including refusing an

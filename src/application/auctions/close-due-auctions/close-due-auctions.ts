@@ -12,9 +12,10 @@ const BATCH = 100;
 export type DueOutcome = 'closed' | 'extended' | 'finished' | 'reloaded' | 'gone';
 
 /**
- * One tick of the timer, run by every instance: each auction whose end is due is closed by the
- * live state's atomic `closeIfDue`, which stores `auction.ended` and the notifications with the
- * close, so exactly one instance closes it and the events exist exactly once. The others find it:
+ * One tick of the timer, run by every instance: each auction whose end is due is closed in one
+ * atomic step of the live state (`decideClose`), which stores `auction.ended` and the
+ * notifications with the close, so exactly one instance closes it and the events exist exactly
+ * once. The others find it:
  * - closed or cancelled (its end deadline still there): they finish it again, idempotently, in
  *   case the instance that closed or cancelled it died half-way;
  * - extended by a late bid (or an early deadline left by a refused cancel): they move the deadline;

@@ -5,7 +5,7 @@ export type AuctionDeadline = 'start' | 'end';
  * The durable timetable of auction deadlines (a Redis sorted set per kind when configured,
  * memory otherwise). Every app instance reads it; entries stay until removed, so an instance
  * that dies while acting on one leaves it for the next sweep. Claiming is not its job: the
- * AuctionLiveState's atomic `closeIfDue` decides who closes.
+ * AuctionLiveState's atomic close (`decideClose`) decides who closes.
  */
 export interface AuctionSchedule {
   /** Sets, or moves, the auction's deadline of this kind. */
