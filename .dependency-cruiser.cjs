@@ -44,14 +44,20 @@ module.exports = {
       comment: 'A module of domain or application uses only its own folders and shared/.',
       severity: 'error',
       from: { path: '^src/(domain|application)/([^/]+)/' },
-      to: { path: '^src/(domain|application)/([^/]+)/', pathNot: ['^src/(domain|application)/$2/', '^src/(domain|application)/shared/'] },
+      to: {
+        path: '^src/(domain|application)/([^/]+)/',
+        pathNot: ['^src/(domain|application)/$2/', '^src/(domain|application)/shared/'],
+      },
     },
     {
       name: 'module-adapters-stay-in-their-lane',
       comment: 'An adapter of module X (src/adapters/<tech>/X/) reaches only X and shared in the inner layers.',
       severity: 'error',
       from: { path: '^src/adapters/[^/]+/([^/]+)/' },
-      to: { path: '^src/(domain|application)/([^/]+)/', pathNot: ['^src/(domain|application)/$1/', '^src/(domain|application)/shared/'] },
+      to: {
+        path: '^src/(domain|application)/([^/]+)/',
+        pathNot: ['^src/(domain|application)/$1/', '^src/(domain|application)/shared/'],
+      },
     },
     {
       name: 'module-adapters-keep-to-their-module',
@@ -100,6 +106,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
   },
 };

@@ -9,12 +9,15 @@ if (!file || !existsSync(file)) {
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-const failedSuites = (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+const failedSuites = (report.testResults ?? []).filter(
+  (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+);
 const failed = report.numFailedTests + failedSuites.length;
 for (const suite of failedSuites) console.error(`suite failed to run: ${suite.name}: ${suite.message}`);
 for (const suite of report.testResults ?? []) {
   for (const test of suite.assertionResults ?? []) {
-    if (test.status === 'skipped' || test.status === 'pending' || test.status === 'todo') console.log(`skipped: ${test.fullName}`);
+    if (test.status === 'skipped' || test.status === 'pending' || test.status === 'todo')
+      console.log(`skipped: ${test.fullName}`);
   }
 }
 console.log(`${report.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);

@@ -92,21 +92,43 @@ async function loggedBids(container: Container, auctionId: string): Promise<{ en
 }
 
 /** Events published, bids logged and the stored bidCount once they reach `accepted` (or 60 s have passed). */
-async function followed(container: Container, events: Map<string, number>, auctionId: string, accepted: number): Promise<Pick<Tally, 'events' | 'logged' | 'stored'>> {
+async function followed(
+  container: Container,
+  events: Map<string, number>,
+  auctionId: string,
+  accepted: number,
+): Promise<Pick<Tally, 'events' | 'logged' | 'stored'>> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const bidCount = (await container.get<AuctionRepository>(AuctionRepository).findById(auctionId))?.bidCount ?? 0;
     const { entries, raises } = await loggedBids(container, auctionId);
     const counts = { events: events.get(auctionId) ?? 0, logged: entries, stored: bidCount + raises };
-    if ((counts.events >= accepted && counts.logged >= accepted && counts.stored >= accepted) || Date.now() > deadline) return counts;
+    if ((counts.events >= accepted && counts.logged >= accepted && counts.stored >= accepted) || Date.now() > deadline)
+      return counts;
     await sleep(200);
   }
 }
 
-
-function bidLoad(name: string, base: string, auctionId: string, tokens: string[], amount: number, goal?: number): Promise<Figures> {
+function bidLoad(
+  name: string,
+  base: string,
+  auctionId: string,
+  tokens: string[],
+  amount: number,
+  goal?: number,
+): Promise<Figures> {
   const body = JSON.stringify({ price: { amount: 1_000, currency: 'EUR' } });
-  return load({ name, base, path: `/api/v1/auctions/${auctionId}/bids`, body, tokens, connections, amount, setupRequest: nextBid, goal });
+  return load({
+    name,
+    base,
+    path: `/api/v1/auctions/${auctionId}/bids`,
+    body,
+    tokens,
+    connections,
+    amount,
+    setupRequest: nextBid,
+    goal,
+  });
 }
 
 /**
@@ -123,7 +145,11 @@ async function seededAuction(base: string, container: Container, seller: Seller)
   return openAuction(base, seller.token, listingId);
 }
 
-async function profile(name: string, env: NodeJS.ProcessEnv, goal: number): Promise<{ figures: Figures; tally: Tally; tokens: string[] }> {
+async function profile(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  goal: number,
+): Promise<{ figures: Figures; tally: Tally; tokens: string[] }> {
   return withApp(env, async ({ base, container }) => {
     const events = countBidEvents(container);
     const seller = await verifiedSeller(base);
@@ -152,7 +178,18 @@ async function realProfile(redisUrl: string, mongoUrl: string): Promise<{ figure
   const prefix = benchKeyPrefix();
   const database = `uty_bench_${randomBytes(4).toString('hex')}`;
   try {
-    return await profile('Redis live state + MongoDB', { ...embeddedEnv(), REDIS_URL: redisUrl, MONGO_URL: mongoUrl, REDIS_KEY_PREFIX: prefix, MONGO_DB: database, JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(48).toString('base64url') }, 50);
+    return await profile(
+      'Redis live state + MongoDB',
+      {
+        ...embeddedEnv(),
+        REDIS_URL: redisUrl,
+        MONGO_URL: mongoUrl,
+        REDIS_KEY_PREFIX: prefix,
+        MONGO_DB: database,
+        JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      },
+      50,
+    );
   } finally {
     const deleted = await deleteKeys(redisUrl, prefix);
     const mongo = await MongoClient.connect(mongoUrl);
@@ -163,12 +200,24 @@ async function realProfile(redisUrl: string, mongoUrl: string): Promise<{ figure
 }
 
 function printTallies(tallies: Tally[]): void {
-  const columns: [string, number][] = [['201', 8], ['409', 8], ['events', 8], ['log', 8], ['stored', 8], ['bidCount', 10], ['final price', 13]];
-  process.stdout.write(`\nmeasured auction${' '.repeat(24)}${columns.map(([title, width]) => title.padStart(width)).join('')}  equal\n`);
+  const columns: [string, number][] = [
+    ['201', 8],
+    ['409', 8],
+    ['events', 8],
+    ['log', 8],
+    ['stored', 8],
+    ['bidCount', 10],
+    ['final price', 13],
+  ];
+  process.stdout.write(
+    `\nmeasured auction${' '.repeat(24)}${columns.map(([title, width]) => title.padStart(width)).join('')}  equal\n`,
+  );
   for (const t of tallies) {
     const equal = [t.events, t.logged, t.stored, t.bidCount].every((count) => count === t.accepted) ? 'yes' : 'NO';
     const values = [t.accepted, t.refused, t.events, t.logged, t.stored, t.bidCount, t.currentPrice];
-    process.stdout.write(`${t.name.padEnd(40)}${values.map((value, i) => String(value).padStart(columns[i]![1])).join('')}  ${equal}\n`);
+    process.stdout.write(
+      `${t.name.padEnd(40)}${values.map((value, i) => String(value).padStart(columns[i]![1])).join('')}  ${equal}\n`,
+    );
   }
 }
 
@@ -179,11 +228,32 @@ async function main(): Promise<void> {
   if (redisUrl && mongoUrl) results.push(await realProfile(redisUrl, mongoUrl));
   const body = JSON.stringify({ price: { amount: 1_000, currency: 'EUR' } });
   const bare = await withBareExpress('/api/v1/auctions/:id/bids', async (base) => {
-    await load({ name: 'bare', base, path: '/api/v1/auctions/x/bids', body, tokens: embedded.tokens, connections, amount: warmUpBids });
-    return load({ name: 'bare Express POST (201 JSON)', base, path: '/api/v1/auctions/x/bids', body, tokens: embedded.tokens, connections, amount: bids, setupRequest: nextBid });
+    await load({
+      name: 'bare',
+      base,
+      path: '/api/v1/auctions/x/bids',
+      body,
+      tokens: embedded.tokens,
+      connections,
+      amount: warmUpBids,
+    });
+    return load({
+      name: 'bare Express POST (201 JSON)',
+      base,
+      path: '/api/v1/auctions/x/bids',
+      body,
+      tokens: embedded.tokens,
+      connections,
+      amount: bids,
+      setupRequest: nextBid,
+    });
   });
   const title = `POST /api/v1/auctions/:id/bids, one hot auction, ${buyerCount} bidders, ${bids} bids each (+${warmUpBids} warm-up), ${connections} connections`;
-  printFigures(title, bare, results.map((r) => r.figures));
+  printFigures(
+    title,
+    bare,
+    results.map((r) => r.figures),
+  );
   printTallies(results.map((r) => r.tally));
 }
 

@@ -41,9 +41,20 @@ import express from 'express';
 import { Server as SocketServer } from 'socket.io';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { realtimeGatewayOf } from '../src/composition/realtime.js';
-import { close, embeddedEnv, listen, registerBuyers, verifiedSeller, withApp, type Json } from './support/http-bench.js';
+import {
+  close,
+  embeddedEnv,
+  listen,
+  registerBuyers,
+  verifiedSeller,
+  withApp,
+  type Json,
+} from './support/http-bench.js';
 
-const clientCounts = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((n) => Number(n.trim())).filter((n) => n > 0);
+const clientCounts = (process.env.BENCH_CLIENTS ?? '1000,5000')
+  .split(',')
+  .map((n) => Number(n.trim()))
+  .filter((n) => n > 0);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
 const warmUpRounds = Number(process.env.BENCH_WARMUP ?? 3);
 const pauseMs = Number(process.env.BENCH_PAUSE_MS ?? 50);
@@ -81,7 +92,20 @@ interface Row {
 }
 
 function emptyRow(clients: number, target: string): Row {
-  return { clients, target, complete: 0, timedOut: 0, lost: 0, allFromSend: [], eachFromSend: [], allFrom201: [], eachFrom201: [], early: 0, post: [], stray: 0 };
+  return {
+    clients,
+    target,
+    complete: 0,
+    timedOut: 0,
+    lost: 0,
+    allFromSend: [],
+    eachFromSend: [],
+    allFrom201: [],
+    eachFrom201: [],
+    early: 0,
+    post: [],
+    stray: 0,
+  };
 }
 
 interface RoundWait {
@@ -126,8 +150,19 @@ class Receipts {
   }
 }
 
-function connectClient(url: string, token: string | undefined, room: string, onEvent: (payload: unknown) => void): Promise<ClientSocket> {
-  const socket = io(url, { transports: ['websocket'], auth: token ? { token } : {}, forceNew: true, reconnection: false, timeout: connectTimeoutMs });
+function connectClient(
+  url: string,
+  token: string | undefined,
+  room: string,
+  onEvent: (payload: unknown) => void,
+): Promise<ClientSocket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    auth: token ? { token } : {},
+    forceNew: true,
+    reconnection: false,
+    timeout: connectTimeoutMs,
+  });
   socket.on(event, onEvent);
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => {
@@ -139,23 +174,42 @@ function connectClient(url: string, token: string | undefined, room: string, onE
       socket
         .timeout(connectTimeoutMs)
         .emitWithAck('subscribe', { room })
-        .then((ack: { ok: boolean; code?: string }) => (ack.ok ? resolve(socket) : fail(new Error(`subscribe refused: ${ack.code}`))), fail);
+        .then(
+          (ack: { ok: boolean; code?: string }) =>
+            ack.ok ? resolve(socket) : fail(new Error(`subscribe refused: ${ack.code}`)),
+          fail,
+        );
     });
   });
 }
 
-/** Connects `count` clients `batchSize` at a time; on a failure, disconnects those connected and throws what happened. */
-async function connectClients(label: string, url: string, count: number, tokens: string[], room: string, receipts: Receipts): Promise<ClientSocket[]> {
+/**
+ * Connects `count` clients `batchSize` at a time; on a failure, disconnects those connected and throws what happened.
+ */
+async function connectClients(
+  label: string,
+  url: string,
+  count: number,
+  tokens: string[],
+  room: string,
+  receipts: Receipts,
+): Promise<ClientSocket[]> {
   const clients: ClientSocket[] = [];
   const started = performance.now();
   for (let i = 0; i < count; i += batchSize) {
-    const batch = await Promise.allSettled(Array.from({ length: Math.min(batchSize, count - i) }, (_, k) => connectClient(url, tokens[(i + k) % tokens.length], room, receipts.onEvent)));
+    const batch = await Promise.allSettled(
+      Array.from({ length: Math.min(batchSize, count - i) }, (_, k) =>
+        connectClient(url, tokens[(i + k) % tokens.length], room, receipts.onEvent),
+      ),
+    );
     for (const outcome of batch) if (outcome.status === 'fulfilled') clients.push(outcome.value);
     const failures = batch.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failures.length > 0) {
       for (const client of clients) client.disconnect();
       const reason = failures[0]?.reason instanceof Error ? failures[0].reason.message : String(failures[0]?.reason);
-      throw new Error(`${clients.length} of ${count} clients connected, ${failures.length} of a batch of ${batch.length} failed (first: ${reason})`);
+      throw new Error(
+        `${clients.length} of ${count} clients connected, ${failures.length} of a batch of ${batch.length} failed (first: ${reason})`,
+      );
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -211,7 +265,6 @@ async function runRounds(row: Row, receipts: Receipts, trigger: Trigger): Promis
   return row;
 }
 
-
 /** The whole app on the embedded profile with the realtime gateway attached; also returns an event as received. */
 async function appTarget(clients: number): Promise<{ row: Row; sample: Json | undefined }> {
   const row = emptyRow(clients, 'uty gateway (embedded)');
@@ -231,7 +284,9 @@ async function appTarget(clients: number): Promise<{ row: Row; sample: Json | un
         return { row, sample: undefined };
       }
       const bids = `${base}/api/v1/auctions/${auctionId}/bids`;
-      await runRounds(row, receipts, (bidCount) => post(bids, { price: { amount: 1_000 + (bidCount - 1) * 100, currency: 'EUR' } }, bidder));
+      await runRounds(row, receipts, (bidCount) =>
+        post(bids, { price: { amount: 1_000 + (bidCount - 1) * 100, currency: 'EUR' } }, bidder),
+      );
       return { row, sample: receipts.sample };
     } finally {
       for (const socket of sockets) socket.disconnect();
@@ -240,12 +295,24 @@ async function appTarget(clients: number): Promise<{ row: Row; sample: Json | un
   });
 }
 
-/** Bare Socket.IO on a bare Express app: POST /bids emits a payload like the app's to the room, then answers 201 with it. */
+/**
+ * Bare Socket.IO on a bare Express app: POST /bids emits a payload like the app's to the room, then answers 201 with
+ * it.
+ */
 async function bareTarget(clients: number, sample: Json | undefined): Promise<Row> {
   const row = emptyRow(clients, 'bare Socket.IO');
   const room = 'auction:bare';
   const id = '00000000-0000-4000-8000-000000000000';
-  const template: Json = sample ?? { auctionId: id, currentPrice: { amount: 1_000, currency: 'EUR' }, endsAt: new Date().toISOString(), reserveMet: true, leadingBidderAlias: 'Bidder 1', bidId: id, bidderAlias: 'Bidder 1', price: { amount: 1_000, currency: 'EUR' } };
+  const template: Json = sample ?? {
+    auctionId: id,
+    currentPrice: { amount: 1_000, currency: 'EUR' },
+    endsAt: new Date().toISOString(),
+    reserveMet: true,
+    leadingBidderAlias: 'Bidder 1',
+    bidId: id,
+    bidderAlias: 'Bidder 1',
+    price: { amount: 1_000, currency: 'EUR' },
+  };
   const app = express();
   app.use(express.json());
   const { server, base } = await listen(app);
@@ -289,13 +356,20 @@ function percentile(values: number[], p: number): number {
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
-const ratio = (value: number, bare: number) => (Number.isNaN(value) || Number.isNaN(bare) || bare === 0 ? '-' : `${(value / bare).toFixed(2)}x`);
+const ratio = (value: number, bare: number) =>
+  Number.isNaN(value) || Number.isNaN(bare) || bare === 0 ? '-' : `${(value / bare).toFixed(2)}x`;
 
 function printTables(pairs: { bare: Row; app: Row }[]): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`\nSocket.IO fan-out of ${event} to one room, ${rounds} rounds (+${warmUpRounds} warm-up) ${pauseMs} ms apart, clients in the servers' process (${availableParallelism()} cores)`);
-  out('latency from sending the bid\'s POST to receipt (ms): "all" = the last client of a round (over complete rounds), "each" = every receipt');
-  out(`${'clients'.padEnd(9)}${'target'.padEnd(26)}${'rounds'.padStart(7)}${'timed out'.padStart(10)}${'lost'.padStart(6)}${'all p50'.padStart(9)}${'all p99'.padStart(9)}${'each p50'.padStart(10)}${'each p99'.padStart(10)}${'p99 vs bare'.padStart(13)}${'goal'.padStart(10)}`);
+  out(
+    `\nSocket.IO fan-out of ${event} to one room, ${rounds} rounds (+${warmUpRounds} warm-up) ${pauseMs} ms apart, clients in the servers' process (${availableParallelism()} cores)`,
+  );
+  out(
+    'latency from sending the bid\'s POST to receipt (ms): "all" = the last client of a round (over complete rounds), "each" = every receipt',
+  );
+  out(
+    `${'clients'.padEnd(9)}${'target'.padEnd(26)}${'rounds'.padStart(7)}${'timed out'.padStart(10)}${'lost'.padStart(6)}${'all p50'.padStart(9)}${'all p99'.padStart(9)}${'each p50'.padStart(10)}${'each p99'.padStart(10)}${'p99 vs bare'.padStart(13)}${'goal'.padStart(10)}`,
+  );
   for (const { bare, app } of pairs) {
     const bareP99 = percentile(bare.allFromSend, 99);
     for (const row of [bare, app]) {
@@ -313,7 +387,9 @@ function printTables(pairs: { bare: Row; app: Row }[]): void {
     }
   }
   out('\nthe same from the 201 (a receipt before the 201 counts as 0), and the POST itself (send to 201)');
-  out(`${'clients'.padEnd(9)}${'target'.padEnd(26)}${'all p50'.padStart(9)}${'all p99'.padStart(9)}${'each p50'.padStart(10)}${'each p99'.padStart(10)}${'before 201'.padStart(12)}${'POST p50'.padStart(10)}${'POST p99'.padStart(10)}${'p99 vs bare'.padStart(13)}${'stray'.padStart(7)}`);
+  out(
+    `${'clients'.padEnd(9)}${'target'.padEnd(26)}${'all p50'.padStart(9)}${'all p99'.padStart(9)}${'each p50'.padStart(10)}${'each p99'.padStart(10)}${'before 201'.padStart(12)}${'POST p50'.padStart(10)}${'POST p99'.padStart(10)}${'p99 vs bare'.padStart(13)}${'stray'.padStart(7)}`,
+  );
   for (const { bare, app } of pairs) {
     const bareP99 = percentile(bare.allFrom201, 99);
     for (const row of [bare, app]) {
@@ -328,7 +404,10 @@ function printTables(pairs: { bare: Row; app: Row }[]): void {
   }
 }
 
-/** Collects the garbage of the previous target (its thousands of closed sockets) and lets the process settle, so that it does not land in the next one's rounds. */
+/**
+ * Collects the garbage of the previous target (its thousands of closed sockets) and lets the process settle, so that it
+ * does not land in the next one's rounds.
+ */
 async function settle(): Promise<void> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
@@ -353,18 +432,29 @@ function openFileLimit(): number | undefined {
 async function main(): Promise<void> {
   const limit = openFileLimit();
   const needed = 2 * Math.max(...clientCounts) + 200;
-  process.stdout.write(`fan-out bench: clients ${clientCounts.join(', ')}; open files soft limit ${limit ?? 'unknown'} (about ${needed} needed)\n`);
-  if (limit !== undefined && limit < needed) process.stdout.write(`  the limit is too low for the largest N: run \`ulimit -n ${Math.max(needed, 20_000)}\` first; targets that cannot connect are reported as failed\n`);
+  process.stdout.write(
+    `fan-out bench: clients ${clientCounts.join(', ')}; open files soft limit ${limit ?? 'unknown'} (about ${needed} needed)\n`,
+  );
+  if (limit !== undefined && limit < needed)
+    process.stdout.write(
+      `  the limit is too low for the largest N: run \`ulimit -n ${Math.max(needed, 20_000)}\` first; targets that cannot connect are reported as failed\n`,
+    );
   const pairs: { bare: Row; app: Row }[] = [];
   for (const clients of clientCounts) {
     process.stdout.write(`${clients} clients${bareFirst ? ' (bare Socket.IO first)' : ''}\n`);
     const app = async (): Promise<{ row: Row; sample: Json | undefined }> => {
       await settle();
-      return appTarget(clients).catch((error: unknown) => ({ row: { ...emptyRow(clients, 'uty gateway (embedded)'), error: (error as Error).message }, sample: undefined }));
+      return appTarget(clients).catch((error: unknown) => ({
+        row: { ...emptyRow(clients, 'uty gateway (embedded)'), error: (error as Error).message },
+        sample: undefined,
+      }));
     };
     const bare = async (sample: Json | undefined): Promise<Row> => {
       await settle();
-      return bareTarget(clients, sample).catch((error: unknown): Row => ({ ...emptyRow(clients, 'bare Socket.IO'), error: (error as Error).message }));
+      return bareTarget(clients, sample).catch((error: unknown): Row => ({
+        ...emptyRow(clients, 'bare Socket.IO'),
+        error: (error as Error).message,
+      }));
     };
     if (bareFirst) {
       const bareRow = await bare(undefined);

@@ -72,10 +72,14 @@ async function signUp(base: string): Promise<{ accessToken: string; email: strin
 function print(figures: Figures[]): void {
   const baseline = figures[0]!.rps;
   process.stdout.write(`\nidentity routes, ${seconds} s each, ${connections} connections (login: 4)\n`);
-  process.stdout.write(`${'scenario'.padEnd(34)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs healthz'.padStart(12)}${'non-2xx'.padStart(9)}\n`);
+  process.stdout.write(
+    `${'scenario'.padEnd(34)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'vs healthz'.padStart(12)}${'non-2xx'.padStart(9)}\n`,
+  );
   for (const f of figures) {
     const ratio = (f.rps / baseline).toFixed(2);
-    process.stdout.write(`${f.name.padEnd(34)}${f.rps.toFixed(0).padStart(10)}${String(f.p50).padStart(9)}${String(f.p99).padStart(9)}${ratio.padStart(12)}${String(f.non2xx + f.errors).padStart(9)}\n`);
+    process.stdout.write(
+      `${f.name.padEnd(34)}${f.rps.toFixed(0).padStart(10)}${String(f.p50).padStart(9)}${String(f.p99).padStart(9)}${ratio.padStart(12)}${String(f.non2xx + f.errors).padStart(9)}\n`,
+    );
   }
 }
 
@@ -91,8 +95,20 @@ async function main(): Promise<void> {
     const scenarios: Scenario[] = [
       { name: 'GET /healthz (baseline)', method: 'GET', path: '/healthz' },
       { name: 'GET /users/me (JWT + repository)', method: 'GET', path: '/api/v1/users/me', headers: auth },
-      { name: 'PATCH /users/me (zod + write)', method: 'PATCH', path: '/api/v1/users/me', headers: auth, body: JSON.stringify({ displayName: 'Bench 2' }) },
-      { name: 'POST /auth/login (scrypt)', method: 'POST', path: '/api/v1/auth/login', body: JSON.stringify({ email: user.email, password: user.password }), connections: 4 },
+      {
+        name: 'PATCH /users/me (zod + write)',
+        method: 'PATCH',
+        path: '/api/v1/users/me',
+        headers: auth,
+        body: JSON.stringify({ displayName: 'Bench 2' }),
+      },
+      {
+        name: 'POST /auth/login (scrypt)',
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        body: JSON.stringify({ email: user.email, password: user.password }),
+        connections: 4,
+      },
     ];
     const figures: Figures[] = [];
     for (const scenario of scenarios) figures.push(await run(base, scenario));

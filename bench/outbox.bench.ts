@@ -101,11 +101,22 @@ async function redisTarget(url: string, signal: OutboxSignal): Promise<Target> {
 }
 
 /** Writes changes at `rate` per second for `seconds` and waits until the consumer got each one. */
-async function measure(target: Target, rate: number, names: RascalNames, url: string, signal: OutboxSignal): Promise<Figures> {
+async function measure(
+  target: Target,
+  rate: number,
+  names: RascalNames,
+  url: string,
+  signal: OutboxSignal,
+): Promise<Figures> {
   const events = rate * seconds;
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
-  const consumer = new RascalEventBus({ url, exchange: names.exchange, queuePrefix: `${run}.consumer` }, new RandomIdGenerator(), clock, new MemoryHandledEventLog());
+  const consumer = new RascalEventBus(
+    { url, exchange: names.exchange, queuePrefix: `${run}.consumer` },
+    new RandomIdGenerator(),
+    clock,
+    new MemoryHandledEventLog(),
+  );
   consumer.subscribe({
     consumer: 'bench.outbox',
     topics: ['notification.send'],
@@ -115,7 +126,12 @@ async function measure(target: Target, rate: number, names: RascalNames, url: st
     },
   });
   await consumer.start();
-  const publisher = new RascalEventBus({ url, exchange: names.exchange, queuePrefix: `${run}.publisher` }, new RandomIdGenerator(), clock, new MemoryHandledEventLog());
+  const publisher = new RascalEventBus(
+    { url, exchange: names.exchange, queuePrefix: `${run}.publisher` },
+    new RandomIdGenerator(),
+    clock,
+    new MemoryHandledEventLog(),
+  );
   await publisher.start();
   const relay = new OutboxRelay([target.store], publisher, clock, { owner: `${run}:relay`, idleMs: 500 }, signal);
   relay.start();
@@ -126,7 +142,12 @@ async function measure(target: Target, rate: number, names: RascalNames, url: st
     const due = started + (n * 1_000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
-    const event = factory.create('notification.send', { userId: 'bench-user', type: 'bench', title: 'Bench', body: String(n) });
+    const event = factory.create('notification.send', {
+      userId: 'bench-user',
+      type: 'bench',
+      title: 'Bench',
+      body: String(n),
+    });
     writes.push(
       target.write(event, n).then(() => {
         committedAt.set(event.id, performance.now());
@@ -141,7 +162,14 @@ async function measure(target: Target, rate: number, names: RascalNames, url: st
   await relay.stop();
   await publisher.close();
   await consumer.close();
-  return { name: target.name, rate, sent: events, received: latencies.length, ...percentiles(latencies), seconds: elapsed };
+  return {
+    name: target.name,
+    rate,
+    sent: events,
+    received: latencies.length,
+    ...percentiles(latencies),
+    seconds: elapsed,
+  };
 }
 
 function percentiles(values: number[]): { p50: number; p90: number; p99: number; max: number } {
@@ -164,11 +192,15 @@ async function deleteTopology(url: string, names: RascalNames): Promise<void> {
 function print(rows: Figures[]): void {
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
   const head = ['rate/s', 'received', 'p50', 'p90', 'p99', 'max'].map((title) => title.padStart(11)).join('');
-  process.stdout.write(`\noutbox latency, commit to consumer, ${seconds} s of writes per row (RabbitMQ, publisher confirms)\n`);
+  process.stdout.write(
+    `\noutbox latency, commit to consumer, ${seconds} s of writes per row (RabbitMQ, publisher confirms)\n`,
+  );
   process.stdout.write(`${'store'.padEnd(46)}${head}\n`);
   for (const row of rows) {
     const counts = `${String(row.rate).padStart(11)}${`${row.received}/${row.sent}`.padStart(11)}`;
-    process.stdout.write(`${row.name.padEnd(46)}${counts}${ms(row.p50)}${ms(row.p90)}${ms(row.p99)}${ms(row.max)}  (${row.seconds.toFixed(1)} s)\n`);
+    process.stdout.write(
+      `${row.name.padEnd(46)}${counts}${ms(row.p50)}${ms(row.p90)}${ms(row.p99)}${ms(row.max)}  (${row.seconds.toFixed(1)} s)\n`,
+    );
   }
 }
 

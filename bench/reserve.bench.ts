@@ -39,13 +39,19 @@ async function measure(name: string, base: string, body: string, tokens: string[
   return load({ name, base, path, body, tokens, connections, duration: seconds, goal });
 }
 
-async function profile(name: string, env: NodeJS.ProcessEnv, goal: number): Promise<{ figures: Figures; tokens: string[] }> {
+async function profile(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  goal: number,
+): Promise<{ figures: Figures; tokens: string[] }> {
   return withApp(env, async ({ base }) => {
     const listingId = await (await verifiedSeller(base)).publishedListing(stock);
     const tokens = await registerBuyers(base, buyerCount);
     const figures = await measure(name, base, JSON.stringify({ listingId, quantity: 1 }), tokens, goal);
     const left = await call(base, 'GET', `/api/v1/listings/${listingId}`);
-    process.stdout.write(`${name}: ${tokens.length} buyers, stock ${stock}, available after the run ${String(left.body.availableQuantity)}\n`);
+    process.stdout.write(
+      `${name}: ${tokens.length} buyers, stock ${stock}, available after the run ${String(left.body.availableQuantity)}\n`,
+    );
     return { figures, tokens };
   });
 }
@@ -65,8 +71,14 @@ async function main(): Promise<void> {
     }
   }
   const body = JSON.stringify({ listingId: 'x', quantity: 1 });
-  const bare = await withBareExpress(path, (base) => measure('bare Express POST (201 JSON)', base, body, embedded.tokens));
-  printFigures(`POST ${path}, one hot listing, ${buyerCount} buyers, ${seconds} s each (+${warmUpSeconds} s warm-up), ${connections} connections`, bare, rows);
+  const bare = await withBareExpress(path, (base) =>
+    measure('bare Express POST (201 JSON)', base, body, embedded.tokens),
+  );
+  printFigures(
+    `POST ${path}, one hot listing, ${buyerCount} buyers, ${seconds} s each (+${warmUpSeconds} s warm-up), ${connections} connections`,
+    bare,
+    rows,
+  );
 }
 
 await main();

@@ -15,7 +15,12 @@ import { toDocument, type ListingDocument } from '../src/adapters/mongo/catalog/
 import { MongoOutboxStore } from '../src/adapters/mongo/shared/mongo-outbox.js';
 import { MongoListingRepository } from '../src/adapters/mongo/catalog/mongo-listing-repository.js';
 import type { ListingSearchQuery } from '../src/application/catalog/ports/listing-repository.js';
-import { categoryId, fixtureCategories, fixtureListings, subtreeIds } from '../test/contract/catalog/catalog-fixture.js';
+import {
+  categoryId,
+  fixtureCategories,
+  fixtureListings,
+  subtreeIds,
+} from '../test/contract/catalog/catalog-fixture.js';
 
 const url = process.env.MONGO_URL;
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -28,9 +33,18 @@ const under = (name: string): string[] => subtreeIds(categories, categoryId(name
 
 const scenarios: { name: string; query: ListingSearchQuery }[] = [
   { name: 'text, one word', query: { text: 'vélo', sort: 'newest', limit: 20 } },
-  { name: 'text + category subtree', query: { text: 'électrique', categoryIds: under('Véhicules'), sort: 'newest', limit: 20 } },
-  { name: 'category + price range, price_asc', query: { categoryIds: under('Cuisine'), minPrice: 999, maxPrice: 49_900, sort: 'price_asc', limit: 20 } },
-  { name: 'attribute filter, newest', query: { attributes: [{ key: 'condition', anyOf: ['neuf'] }], sort: 'newest', limit: 20 } },
+  {
+    name: 'text + category subtree',
+    query: { text: 'électrique', categoryIds: under('Véhicules'), sort: 'newest', limit: 20 },
+  },
+  {
+    name: 'category + price range, price_asc',
+    query: { categoryIds: under('Cuisine'), minPrice: 999, maxPrice: 49_900, sort: 'price_asc', limit: 20 },
+  },
+  {
+    name: 'attribute filter, newest',
+    query: { attributes: [{ key: 'condition', anyOf: ['neuf'] }], sort: 'newest', limit: 20 },
+  },
   { name: 'seller, newest', query: { sellerId: 'seller-2', sort: 'newest', limit: 20 } },
 ];
 
@@ -44,7 +58,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
 
-
 /** The repository as the app builds it (its outbox store is only needed for writes). */
 function listingRepository(db: Db): MongoListingRepository {
   return new MongoListingRepository(db, new MongoOutboxStore(db.collection('listings')));
@@ -54,7 +67,9 @@ async function seed(db: Db, size: number): Promise<number> {
   const started = performance.now();
   const documents = fixtureListings(size).map(toDocument);
   for (let offset = 0; offset < documents.length; offset += batchSize) {
-    await db.collection<ListingDocument>('listings').insertMany(documents.slice(offset, offset + batchSize), { ordered: false });
+    await db
+      .collection<ListingDocument>('listings')
+      .insertMany(documents.slice(offset, offset + batchSize), { ordered: false });
   }
   await listingRepository(db).ensureIndexes();
   return (performance.now() - started) / 1000;
@@ -96,7 +111,9 @@ function print(server: string, results: Figures[][]): void {
     const row = results.map((figures) => figures[i]!);
     const cells = row.map((f) => `${f.p50.toFixed(1).padStart(12)}${f.p95.toFixed(1).padStart(12)}`).join('');
     const ratio = (row.at(-1)!.p50 / row[0]!.p50).toFixed(1);
-    process.stdout.write(`${scenario.name.padEnd(36)}${cells}${ratio.padStart(18)}${String(row.at(-1)!.found).padStart(8)}\n`);
+    process.stdout.write(
+      `${scenario.name.padEnd(36)}${cells}${ratio.padStart(18)}${String(row.at(-1)!.found).padStart(8)}\n`,
+    );
   });
 }
 
@@ -104,7 +121,8 @@ async function main(mongoUrl: string): Promise<void> {
   const client = await MongoClient.connect(mongoUrl, { serverSelectionTimeoutMS: 5000 });
   try {
     const info = await client.db('admin').command({ buildInfo: 1 });
-    const server = 'ferretdbVersion' in info ? `FerretDB ${String(info.ferretdbVersion)}` : `MongoDB ${String(info.version)}`;
+    const server =
+      'ferretdbVersion' in info ? `FerretDB ${String(info.ferretdbVersion)}` : `MongoDB ${String(info.version)}`;
     const results: Figures[][] = [];
     for (const size of sizes) results.push(await benchSize(client, size));
     print(server, results);

@@ -27,80 +27,101 @@ const integer = (min: number, max: number, fallback: number) =>
 const emptyAsUndefined = (env: NodeJS.ProcessEnv): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: integer(0, 65535, 3000),
-    PUBLIC_BASE_URL: optionalUrl(['http', 'https']),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: integer(0, 10, 0),
-    SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, 10_000),
-    OUTBOX_RELAY_LEASE_MS: integer(500, 600_000, 10_000),
-    OUTBOX_RELAY_IDLE_MS: integer(10, 60_000, 500),
-    MONGO_URL: optionalUrl(['mongodb', 'mongodb+srv']),
-    MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'expected a database name (letters, digits, _ or -)').default('uty'),
-    REDIS_URL: optionalUrl(['redis', 'rediss']),
-    REDIS_KEY_PREFIX: z.string().max(40).default('uty:'),
-    AMQP_URL: optionalUrl(['amqp', 'amqps']),
-    AMQP_EXCHANGE: z.string().min(1).default('uty.events'),
-    AMQP_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'expected letters, digits, _ . or -').default('uty'),
-    S3_BUCKET: z.string().min(3, 'expected a bucket name of 3 characters or more').optional(),
-    S3_REGION: z.string().default('us-east-1'),
-    S3_ENDPOINT: optionalUrl(['http', 'https']),
-    S3_ACCESS_KEY_ID: z.string().optional(),
-    S3_SECRET_ACCESS_KEY: z.string().optional(),
-    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-    FCM_CREDENTIALS: z.string().optional(),
-    MEDIA_MAX_BYTES: integer(1, 5 * 1024 ** 3, 10 * 1024 ** 2),
-    MEDIA_UPLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
-    MEDIA_DOWNLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
-    MEDIA_MAX_PENDING_UPLOADS: integer(1, 100_000, 20),
-    JWT_ALGORITHM: z.enum(['HS256', 'RS256']).default('HS256'),
-    JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
-    JWT_PRIVATE_KEY: z.string().optional(),
-    JWT_PUBLIC_KEY: z.string().optional(),
-    JWT_ISSUER: z.string().default('uty'),
-    ACCESS_TOKEN_TTL_SECONDS: integer(60, 86_400, 900),
-    REFRESH_TOKEN_TTL_SECONDS: integer(3600, 31_536_000, 30 * 86_400),
-    LOGIN_MAX_FAILURES: integer(1, 1000, 5),
-    LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
-    LOGIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000, 50),
-    REGISTER_MAX_PER_IP: integer(1, 1_000_000, 20),
-    BID_MAX_PER_SECOND: integer(1, 1_000_000, 5),
-    CART_RESERVATION_TTL: integer(10, 86_400, 900),
-    STOCK_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
-    STOCK_RECONCILE_INTERVAL_MS: integer(1000, 86_400_000, 60_000),
-    ORDER_CHECKOUT_TIMEOUT_MS: integer(500, 600_000, 5000),
-    ORDER_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
-    ORDER_PAYMENT_TTL_SECONDS: integer(1, 30 * 86_400, 1800),
-    AUCTION_PAYMENT_TTL_SECONDS: integer(1, 60 * 86_400, 172_800),
-    AUCTION_TIMER_INTERVAL_MS: integer(20, 1000, 250),
-    AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
-    AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
-    REALTIME_RECOVERY_WINDOW_MS: integer(0, 3_600_000, 120_000),
-    TRACKING_MIN_DISTANCE_M: integer(0, 100_000, 10),
-    TRACKING_MIN_PERIOD_S: integer(0, 3600, 2),
-    TRACKING_MAX_SPEED_KMH: integer(1, 2000, 200),
-    DELIVERY_TRACK_MAX_POINTS: integer(1, 100_000, 500),
-    BANNED_WORDS: z.string().default('').transform((v) => v.split(',').map((w) => w.trim()).filter(Boolean)),
-    ADMIN_EMAIL: z.email('expected an email address').optional(),
-    ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(0, 65535, 3000),
+  PUBLIC_BASE_URL: optionalUrl(['http', 'https']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: integer(0, 10, 0),
+  SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, 10_000),
+  OUTBOX_RELAY_LEASE_MS: integer(500, 600_000, 10_000),
+  OUTBOX_RELAY_IDLE_MS: integer(10, 60_000, 500),
+  MONGO_URL: optionalUrl(['mongodb', 'mongodb+srv']),
+  MONGO_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, 'expected a database name (letters, digits, _ or -)')
+    .default('uty'),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  REDIS_KEY_PREFIX: z.string().max(40).default('uty:'),
+  AMQP_URL: optionalUrl(['amqp', 'amqps']),
+  AMQP_EXCHANGE: z.string().min(1).default('uty.events'),
+  AMQP_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'expected letters, digits, _ . or -')
+    .default('uty'),
+  S3_BUCKET: z.string().min(3, 'expected a bucket name of 3 characters or more').optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: optionalUrl(['http', 'https']),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  FCM_CREDENTIALS: z.string().optional(),
+  MEDIA_MAX_BYTES: integer(1, 5 * 1024 ** 3, 10 * 1024 ** 2),
+  MEDIA_UPLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
+  MEDIA_DOWNLOAD_URL_TTL_SECONDS: integer(1, 604_800, 300),
+  MEDIA_MAX_PENDING_UPLOADS: integer(1, 100_000, 20),
+  JWT_ALGORITHM: z.enum(['HS256', 'RS256']).default('HS256'),
+  JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  JWT_PRIVATE_KEY: z.string().optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWT_ISSUER: z.string().default('uty'),
+  ACCESS_TOKEN_TTL_SECONDS: integer(60, 86_400, 900),
+  REFRESH_TOKEN_TTL_SECONDS: integer(3600, 31_536_000, 30 * 86_400),
+  LOGIN_MAX_FAILURES: integer(1, 1000, 5),
+  LOGIN_WINDOW_SECONDS: integer(1, 86_400, 900),
+  LOGIN_MAX_FAILURES_PER_IP: integer(1, 1_000_000, 50),
+  REGISTER_MAX_PER_IP: integer(1, 1_000_000, 20),
+  BID_MAX_PER_SECOND: integer(1, 1_000_000, 5),
+  CART_RESERVATION_TTL: integer(10, 86_400, 900),
+  STOCK_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
+  STOCK_RECONCILE_INTERVAL_MS: integer(1000, 86_400_000, 60_000),
+  ORDER_CHECKOUT_TIMEOUT_MS: integer(500, 600_000, 5000),
+  ORDER_SWEEP_INTERVAL_MS: integer(100, 600_000, 1000),
+  ORDER_PAYMENT_TTL_SECONDS: integer(1, 30 * 86_400, 1800),
+  AUCTION_PAYMENT_TTL_SECONDS: integer(1, 60 * 86_400, 172_800),
+  AUCTION_TIMER_INTERVAL_MS: integer(20, 1000, 250),
+  AUCTION_ANTI_SNIPING_SECONDS: integer(0, 3600, 60),
+  AUCTION_MAX_EXTENSION_SECONDS: integer(0, 86_400, 900),
+  REALTIME_RECOVERY_WINDOW_MS: integer(0, 3_600_000, 120_000),
+  TRACKING_MIN_DISTANCE_M: integer(0, 100_000, 10),
+  TRACKING_MIN_PERIOD_S: integer(0, 3600, 2),
+  TRACKING_MAX_SPEED_KMH: integer(1, 2000, 200),
+  DELIVERY_TRACK_MAX_POINTS: integer(1, 100_000, 500),
+  BANNED_WORDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ADMIN_EMAIL: z.email('expected an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
+});
 
 /** Rules across variables, checked on the raw strings so they are reported with the others. */
 function crossFieldProblems(env: Record<string, string>): string[] {
   const problems: string[] = [];
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
-    problems.push(`${env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required together with the other ADMIN_* variable`);
+    problems.push(
+      `${env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required together with the other ADMIN_* variable`,
+    );
   }
   if (env.JWT_ALGORITHM === 'RS256' && (!env.JWT_PRIVATE_KEY || !env.JWT_PUBLIC_KEY)) {
-    problems.push(`${env.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY'}: required (PEM) when JWT_ALGORITHM is RS256`);
+    problems.push(
+      `${env.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY'}: required (PEM) when JWT_ALGORITHM is RS256`,
+    );
   }
   const realAdapter = ['MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'S3_BUCKET', 'FCM_CREDENTIALS'].some((name) => env[name]);
   if (realAdapter && (env.JWT_ALGORITHM ?? 'HS256') === 'HS256' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required (at least 32 characters) when a real adapter is configured');
   }
-  if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY) problems.push('S3_SECRET_ACCESS_KEY: required together with S3_ACCESS_KEY_ID');
+  if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY)
+    problems.push('S3_SECRET_ACCESS_KEY: required together with S3_ACCESS_KEY_ID');
   return problems;
 }
 
@@ -119,11 +140,26 @@ export interface Config {
   mongo?: { url: string; database: string };
   redis?: { url: string; keyPrefix: string };
   amqp?: { url: string; exchange: string; queuePrefix: string };
-  s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+  s3?: {
+    bucket: string;
+    region: string;
+    endpoint?: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  };
   fcm?: { credentials: string };
   jwt: JwtConfig;
-  auth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number; loginMaxFailures: number; loginWindowSeconds: number };
-  /** Per client address (see trustProxy): registrations an hour, failed logins per auth.loginWindowSeconds; bids per user a second. */
+  auth: {
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    loginMaxFailures: number;
+    loginWindowSeconds: number;
+  };
+  /**
+   * Per client address (see trustProxy): registrations an hour, failed logins per auth.loginWindowSeconds; bids per
+   * user a second.
+   */
   rateLimits: { registerMaxPerIp: number; loginMaxFailuresPerIp: number; bidMaxPerSecond: number };
   admin?: { email: string; password: string };
   catalog: { bannedWords: string[] };
@@ -135,7 +171,11 @@ export interface Config {
    * paymentDeadlines: how long a placed order may stay unpaid (an auction's order: auctionSeconds)
    * before the same sweeper cancels it (`payment_timeout`).
    */
-  orders: { checkoutTimeoutMs: number; sweepIntervalMs: number; paymentDeadlines: { orderSeconds: number; auctionSeconds: number } };
+  orders: {
+    checkoutTimeoutMs: number;
+    sweepIntervalMs: number;
+    paymentDeadlines: { orderSeconds: number; auctionSeconds: number };
+  };
   auctions: AuctionSettings & { timerIntervalMs: number };
   realtime: { recoveryWindowMs: number };
   delivery: DeliverySettings;
@@ -158,7 +198,10 @@ function describeProblems(error: z.ZodError, env: Record<string, string>): strin
   return error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(environment)');
     const value = env[name];
-    const got = value === undefined ? 'it is missing' : `got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    const got =
+      value === undefined
+        ? 'it is missing'
+        : `got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
     const secret = /SECRET|PASSWORD|PRIVATE_KEY|CREDENTIALS/.test(name);
     return `${name}: ${issue.message}${secret || value === undefined ? '' : `, ${got}`}`;
   });
@@ -195,27 +238,54 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     fcm: e.FCM_CREDENTIALS ? { credentials: e.FCM_CREDENTIALS } : undefined,
     jwt:
       e.JWT_ALGORITHM === 'RS256'
-        ? { algorithm: 'RS256', privateKey: e.JWT_PRIVATE_KEY!, publicKey: e.JWT_PUBLIC_KEY!, issuer: e.JWT_ISSUER, ephemeral: false }
-        : { algorithm: 'HS256', secret: e.JWT_SECRET ?? randomSecret(), issuer: e.JWT_ISSUER, ephemeral: !e.JWT_SECRET },
+        ? {
+            algorithm: 'RS256',
+            privateKey: e.JWT_PRIVATE_KEY!,
+            publicKey: e.JWT_PUBLIC_KEY!,
+            issuer: e.JWT_ISSUER,
+            ephemeral: false,
+          }
+        : {
+            algorithm: 'HS256',
+            secret: e.JWT_SECRET ?? randomSecret(),
+            issuer: e.JWT_ISSUER,
+            ephemeral: !e.JWT_SECRET,
+          },
     auth: {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
-    rateLimits: { registerMaxPerIp: e.REGISTER_MAX_PER_IP, loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP, bidMaxPerSecond: e.BID_MAX_PER_SECOND },
+    rateLimits: {
+      registerMaxPerIp: e.REGISTER_MAX_PER_IP,
+      loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      bidMaxPerSecond: e.BID_MAX_PER_SECOND,
+    },
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     catalog: { bannedWords: e.BANNED_WORDS },
-    cart: { reservationTtlSeconds: e.CART_RESERVATION_TTL, sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS, reconcileIntervalMs: e.STOCK_RECONCILE_INTERVAL_MS },
+    cart: {
+      reservationTtlSeconds: e.CART_RESERVATION_TTL,
+      sweepIntervalMs: e.STOCK_SWEEP_INTERVAL_MS,
+      reconcileIntervalMs: e.STOCK_RECONCILE_INTERVAL_MS,
+    },
     orders: {
       checkoutTimeoutMs: e.ORDER_CHECKOUT_TIMEOUT_MS,
       sweepIntervalMs: e.ORDER_SWEEP_INTERVAL_MS,
       paymentDeadlines: { orderSeconds: e.ORDER_PAYMENT_TTL_SECONDS, auctionSeconds: e.AUCTION_PAYMENT_TTL_SECONDS },
     },
-    auctions: { timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS, antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS, maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS },
+    auctions: {
+      timerIntervalMs: e.AUCTION_TIMER_INTERVAL_MS,
+      antiSnipingSeconds: e.AUCTION_ANTI_SNIPING_SECONDS,
+      maxExtensionSeconds: e.AUCTION_MAX_EXTENSION_SECONDS,
+    },
     realtime: { recoveryWindowMs: e.REALTIME_RECOVERY_WINDOW_MS },
     delivery: {
-      tracking: { minDistanceM: e.TRACKING_MIN_DISTANCE_M, minPeriodS: e.TRACKING_MIN_PERIOD_S, maxSpeedKmh: e.TRACKING_MAX_SPEED_KMH },
+      tracking: {
+        minDistanceM: e.TRACKING_MIN_DISTANCE_M,
+        minPeriodS: e.TRACKING_MIN_PERIOD_S,
+        maxSpeedKmh: e.TRACKING_MAX_SPEED_KMH,
+      },
       trackMaxPoints: e.DELIVERY_TRACK_MAX_POINTS,
     },
     media: {

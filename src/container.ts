@@ -63,7 +63,10 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await bindRealtime(container, config, runtime, logger);
     startDelivery(container);
     await container.get<EventBus>(EventBus).start();
-    startOutboxRelay(container, runtime, logger, { ...config.outbox, drainMs: Math.min(2_000, config.shutdownTimeoutMs) });
+    startOutboxRelay(container, runtime, logger, {
+      ...config.outbox,
+      drainMs: Math.min(2_000, config.shutdownTimeoutMs),
+    });
     await startCart(container, config);
     startOrders(container, config);
     await startAuctions(container, config);

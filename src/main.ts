@@ -12,7 +12,9 @@ function readConfig(): Config {
     return loadConfig(process.env, () => randomBytes(48).toString('base64url'));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`uty: cannot start, the configuration is invalid:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `uty: cannot start, the configuration is invalid:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
 }
@@ -24,11 +26,21 @@ function announce(config: Config, logger: Logger): void {
   } else {
     logger.info({ adapters }, 'adapters chosen from the environment');
   }
-  if (config.jwt.ephemeral) logger.warn('JWT_SECRET is not set: a random signing key was made; tokens die with the process');
+  if (config.jwt.ephemeral)
+    logger.warn('JWT_SECRET is not set: a random signing key was made; tokens die with the process');
 }
 
-/** Stops accepting, disconnects the sockets, lets requests in flight finish (up to the timeout), then closes the backends. */
-function shutdownOnSignals(server: Server, close: () => Promise<void>, logger: Logger, timeoutMs: number, disconnect: () => Promise<void>): void {
+/**
+ * Stops accepting, disconnects the sockets, lets requests in flight finish (up to the timeout), then closes the
+ * backends.
+ */
+function shutdownOnSignals(
+  server: Server,
+  close: () => Promise<void>,
+  logger: Logger,
+  timeoutMs: number,
+  disconnect: () => Promise<void>,
+): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -60,7 +72,13 @@ async function main(): Promise<void> {
   const runtime = runtimeOf(container);
   const gateway = realtimeGatewayOf(container);
   gateway.attach(server);
-  shutdownOnSignals(server, () => runtime.closeAll((name, err) => logger.warn({ err, name }, 'error while closing')), logger, config.shutdownTimeoutMs, () => gateway.close());
+  shutdownOnSignals(
+    server,
+    () => runtime.closeAll((name, err) => logger.warn({ err, name }, 'error while closing')),
+    logger,
+    config.shutdownTimeoutMs,
+    () => gateway.close(),
+  );
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -22,16 +22,30 @@ describe('config', () => {
   });
 
   it('chooses each real adapter when its variable is set', () => {
-    const config = loadConfig({ MONGO_URL: 'mongodb://h:27017', REDIS_URL: 'redis://h:6379', AMQP_URL: 'amqp://h', JWT_SECRET: 's'.repeat(32) }, random);
-    expect(config).toMatchObject({ mongo: { url: 'mongodb://h:27017', database: 'uty' }, redis: { url: 'redis://h:6379' }, amqp: { url: 'amqp://h' } });
+    const config = loadConfig(
+      { MONGO_URL: 'mongodb://h:27017', REDIS_URL: 'redis://h:6379', AMQP_URL: 'amqp://h', JWT_SECRET: 's'.repeat(32) },
+      random,
+    );
+    expect(config).toMatchObject({
+      mongo: { url: 'mongodb://h:27017', database: 'uty' },
+      redis: { url: 'redis://h:6379' },
+      amqp: { url: 'amqp://h' },
+    });
   });
 
   it('names each bad variable, what was wrong and what is expected, one line each', () => {
-    const problems = problemsOf({ PORT: 'eighty', MONGO_URL: 'http://nope', LOG_LEVEL: 'loud', ADMIN_EMAIL: 'not-an-email' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      MONGO_URL: 'http://nope',
+      LOG_LEVEL: 'loud',
+      ADMIN_EMAIL: 'not-an-email',
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT: expected an integer between 0 and 65535, got "eighty"$/),
-        expect.stringMatching(/^MONGO_URL: expected a URL starting with mongodb:\/\/ or mongodb\+srv:\/\/, got "http:\/\/nope"$/),
+        expect.stringMatching(
+          /^MONGO_URL: expected a URL starting with mongodb:\/\/ or mongodb\+srv:\/\/, got "http:\/\/nope"$/,
+        ),
         expect.stringMatching(/^LOG_LEVEL: .*got "loud"$/),
         expect.stringMatching(/^ADMIN_EMAIL: expected an email address/),
       ]),
@@ -39,7 +53,9 @@ describe('config', () => {
   });
 
   it('requires JWT_SECRET once a real adapter is configured, and never echoes secrets', () => {
-    expect(problemsOf({ REDIS_URL: 'redis://h:6379' })).toEqual(['JWT_SECRET: required (at least 32 characters) when a real adapter is configured']);
+    expect(problemsOf({ REDIS_URL: 'redis://h:6379' })).toEqual([
+      'JWT_SECRET: required (at least 32 characters) when a real adapter is configured',
+    ]);
     const short = problemsOf({ JWT_SECRET: 'hunter2' });
     expect(short).toEqual(['JWT_SECRET: expected at least 32 characters']);
   });

@@ -44,7 +44,13 @@ export async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-export async function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -54,9 +60,14 @@ export async function call(base: string, method: string, path: string, body?: un
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
 }
 
-export async function expectStatus(what: string, status: number, pending: Promise<{ status: number; body: Json }>): Promise<Json> {
+export async function expectStatus(
+  what: string,
+  status: number,
+  pending: Promise<{ status: number; body: Json }>,
+): Promise<Json> {
   const res = await pending;
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -64,7 +75,16 @@ let registered = 0;
 export async function register(base: string, roles?: string[]): Promise<{ id: string; token: string }> {
   registered += 1;
   const email = `bench-${registered}-${Date.now().toString(36)}@example.com`;
-  const body = await expectStatus('register', 201, call(base, 'POST', '/api/v1/auth/register', { email, password: 'bench password 123', displayName: `Bench ${registered}`, ...(roles ? { roles } : {}) }));
+  const body = await expectStatus(
+    'register',
+    201,
+    call(base, 'POST', '/api/v1/auth/register', {
+      email,
+      password: 'bench password 123',
+      displayName: `Bench ${registered}`,
+      ...(roles ? { roles } : {}),
+    }),
+  );
   return { id: (body.user as { id: string }).id, token: body.accessToken as string };
 }
 
@@ -89,26 +109,54 @@ export interface Seller {
 /** A KYC document of the user: an uploaded and completed image (the embedded store's URL is this app's, on `base`). */
 async function uploadedDocument(base: string, token: string): Promise<string> {
   const bytes = Buffer.from('bench identity document');
-  const slot = await expectStatus('upload slot', 201, call(base, 'POST', '/api/v1/media/uploads', { contentType: 'image/png', size: bytes.length, filename: 'id.png' }, token));
+  const slot = await expectStatus(
+    'upload slot',
+    201,
+    call(
+      base,
+      'POST',
+      '/api/v1/media/uploads',
+      { contentType: 'image/png', size: bytes.length, filename: 'id.png' },
+      token,
+    ),
+  );
   const url = new URL(slot.uploadUrl as string);
   const target = url.pathname.startsWith('/media-store/') ? `${base}${url.pathname}${url.search}` : url;
   const put = await fetch(target, { method: 'PUT', headers: slot.headers as Record<string, string>, body: bytes });
   if (!put.ok) throw new Error(`document upload: ${put.status}`);
-  await expectStatus('upload complete', 200, call(base, 'POST', `/api/v1/media/${slot.mediaId as string}/complete`, undefined, token));
+  await expectStatus(
+    'upload complete',
+    200,
+    call(base, 'POST', `/api/v1/media/${slot.mediaId as string}/complete`, undefined, token),
+  );
   return slot.mediaId as string;
 }
 
 /** The admin signs in, approves a new seller's KYC and creates a category for the seller's listings. */
 export async function verifiedSeller(base: string): Promise<Seller> {
-  const adminToken = (await expectStatus('admin login', 200, call(base, 'POST', '/api/v1/auth/login', admin))).accessToken as string;
+  const adminToken = (await expectStatus('admin login', 200, call(base, 'POST', '/api/v1/auth/login', admin)))
+    .accessToken as string;
   const seller = await register(base, ['seller']);
   const documentMediaIds = [await uploadedDocument(base, seller.token)];
   await expectStatus('kyc submit', 202, call(base, 'POST', '/api/v1/users/me/kyc', { documentMediaIds }, seller.token));
-  await expectStatus('kyc approve', 200, call(base, 'POST', `/api/v1/admin/users/${seller.id}/kyc/approve`, {}, adminToken));
-  const category = await expectStatus('category', 201, call(base, 'POST', '/api/v1/categories', { name: `Bench ${Date.now().toString(36)}` }, adminToken));
+  await expectStatus(
+    'kyc approve',
+    200,
+    call(base, 'POST', `/api/v1/admin/users/${seller.id}/kyc/approve`, {}, adminToken),
+  );
+  const category = await expectStatus(
+    'category',
+    201,
+    call(base, 'POST', '/api/v1/categories', { name: `Bench ${Date.now().toString(36)}` }, adminToken),
+  );
   const categoryId = category.id as string;
   const publishedListing = (quantity: number) => publishListing(base, seller.token, categoryId, quantity);
-  return { token: seller.token, categoryId, publishedListing, openAuction: async () => openAuction(base, seller.token, await publishedListing(1)) };
+  return {
+    token: seller.token,
+    categoryId,
+    publishedListing,
+    openAuction: async () => openAuction(base, seller.token, await publishedListing(1)),
+  };
 }
 
 /** A live auction of one unit of `listingId`, ending in an hour. */
@@ -124,8 +172,15 @@ export async function openAuction(base: string, token: string, listingId: string
 }
 
 async function publishListing(base: string, token: string, categoryId: string, quantity: number): Promise<string> {
-  const body = { title: 'Hot item', description: 'bench', categoryId, price: { amount: 1_000, currency: 'EUR' }, quantity };
-  const listingId = (await expectStatus('listing', 201, call(base, 'POST', '/api/v1/listings', body, token))).id as string;
+  const body = {
+    title: 'Hot item',
+    description: 'bench',
+    categoryId,
+    price: { amount: 1_000, currency: 'EUR' },
+    quantity,
+  };
+  const listingId = (await expectStatus('listing', 201, call(base, 'POST', '/api/v1/listings', body, token)))
+    .id as string;
   await expectStatus('publish', 200, call(base, 'POST', `/api/v1/listings/${listingId}/publish`, undefined, token));
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -168,11 +223,22 @@ export async function load(options: LoadOptions): Promise<Figures> {
   const limit = amount === undefined ? { duration } : { amount };
   // autocannon's types declare setupRequest as a function; in workers mode it is a module path.
   const result = await autocannon({ url: base, connections, workers: 1, requests, ...limit } as autocannon.Options);
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0]));
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0]),
+  );
   // Over the whole run (autocannon's per-second average counts a last partial second as a whole one).
   const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
   const rps = seconds > 0 ? result.requests.total / seconds : result.requests.average;
-  return { name, goal, rps, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts, statuses };
+  return {
+    name,
+    goal,
+    rps,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses,
+  };
 }
 
 /** The bare Express app of the comparison: one POST route answering 201 with a small JSON body. */
@@ -201,11 +267,23 @@ export interface RunningApp {
  * The per-address and per-user limits lifted (unless `env` sets them): a bench registers its users
  * from one address and drives each far past a person's pace. The limiter still runs on every request.
  */
-const benchRateLimits = { REGISTER_MAX_PER_IP: '1000000', BID_MAX_PER_SECOND: '1000000', LOGIN_MAX_FAILURES_PER_IP: '1000000' };
+const benchRateLimits = {
+  REGISTER_MAX_PER_IP: '1000000',
+  BID_MAX_PER_SECOND: '1000000',
+  LOGIN_MAX_FAILURES_PER_IP: '1000000',
+};
 
-/** Builds the whole app for `env` (silent logs, the bench admin), serves it while `run` runs, then closes everything. */
+/**
+ * Builds the whole app for `env` (silent logs, the bench admin), serves it while `run` runs, then closes everything.
+ */
 export async function withApp<T>(env: NodeJS.ProcessEnv, run: (app: RunningApp) => Promise<T>): Promise<T> {
-  const benchEnv = { ...benchRateLimits, ...env, LOG_LEVEL: 'silent', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+  const benchEnv = {
+    ...benchRateLimits,
+    ...env,
+    LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+  };
   const config = loadConfig(benchEnv, () => randomBytes(48).toString('base64url'));
   const container = await buildContainer(config, { logger: pino({ level: 'silent' }) });
   const { server, base } = await listen(createApp(container));
@@ -249,11 +327,15 @@ export async function deleteKeys(url: string, prefix: string): Promise<number> {
 /** One row per target: req/s, p50, p99, the responses that were not 2xx, and the ratio to bare Express. */
 export function printFigures(title: string, bare: Figures, rows: Figures[]): void {
   process.stdout.write(`\n${title}\n`);
-  process.stdout.write(`${'target'.padEnd(40)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'vs bare'.padStart(10)}${'goal'.padStart(8)}\n`);
+  process.stdout.write(
+    `${'target'.padEnd(40)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'vs bare'.padStart(10)}${'goal'.padStart(8)}\n`,
+  );
   for (const f of [bare, ...rows]) {
     const ratio = `${((f.rps / bare.rps) * 100).toFixed(0)} %`;
     const goal = f.goal === undefined ? '' : `>= ${f.goal} %`;
     const failed = f.non2xx + f.errors;
-    process.stdout.write(`${f.name.padEnd(40)}${f.rps.toFixed(0).padStart(10)}${String(f.p50).padStart(9)}${String(f.p99).padStart(9)}${String(failed).padStart(9)}${ratio.padStart(10)}${goal.padStart(8)}\n`);
+    process.stdout.write(
+      `${f.name.padEnd(40)}${f.rps.toFixed(0).padStart(10)}${String(f.p50).padStart(9)}${String(f.p99).padStart(9)}${String(failed).padStart(9)}${ratio.padStart(10)}${goal.padStart(8)}\n`,
+    );
   }
 }

@@ -29,9 +29,13 @@ export function wiringTables(config: Config): PortTable[] {
   ];
 }
 
-/** Which adapter serves each port, as the wiring tables choose it from the config; logged as the first line at start. */
+/**
+ * Which adapter serves each port, as the wiring tables choose it from the config; logged as the first line at start.
+ */
 export function adapterReport(config: Config): Record<string, string> {
-  return Object.fromEntries(wiringTables(config).flatMap((table) => table.map((wiring) => [wiring.name, describePort(wiring, config)])));
+  return Object.fromEntries(
+    wiringTables(config).flatMap((table) => table.map((wiring) => [wiring.name, describePort(wiring, config)])),
+  );
 }
 
 /** No backend configured: every port runs in memory. */

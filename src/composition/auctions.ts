@@ -65,13 +65,17 @@ export function auctionPorts(): PortTable {
       token: AuctionRepository,
       adapters: {
         memory: (container) => new MemoryAuctionRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
-        mongodb: async (container) => indexed(new MongoAuctionRepository(mongoOf(container), await mongoOutboxStore(container, 'auctions'))),
+        mongodb: async (container) =>
+          indexed(new MongoAuctionRepository(mongoOf(container), await mongoOutboxStore(container, 'auctions'))),
       },
     }),
     port<BidRepository>({
       name: 'bidRepository',
       token: BidRepository,
-      adapters: { memory: () => new MemoryBidRepository(), mongodb: (container) => indexed(new MongoBidRepository(mongoOf(container))) },
+      adapters: {
+        memory: () => new MemoryBidRepository(),
+        mongodb: (container) => indexed(new MongoBidRepository(mongoOf(container))),
+      },
     }),
     port<AuctionLiveState>({
       name: 'auctionLiveState',
@@ -81,7 +85,10 @@ export function auctionPorts(): PortTable {
     port<AuctionSchedule>({
       name: 'auctionSchedule',
       token: AuctionSchedule,
-      adapters: { memory: () => new MemoryAuctionSchedule(), redis: (container) => new RedisAuctionSchedule(...redisOf(container)) },
+      adapters: {
+        memory: () => new MemoryAuctionSchedule(),
+        redis: (container) => new RedisAuctionSchedule(...redisOf(container)),
+      },
     }),
   ];
 }
@@ -100,29 +107,74 @@ function redisLiveState(container: Container): AuctionLiveState {
 }
 
 function bindNeighbours(container: Container): void {
-  container.bind<AuctionListings>(AuctionListings).toResolvedValue((catalog: CatalogApi) => new CatalogAuctionListings(catalog), [CatalogApi]);
-  container.bind<AuctionSellerGate>(AuctionSellerGate).toResolvedValue((identity: IdentityApi) => new IdentityAuctionSellerGate(identity), [IdentityApi]);
+  container
+    .bind<AuctionListings>(AuctionListings)
+    .toResolvedValue((catalog: CatalogApi) => new CatalogAuctionListings(catalog), [CatalogApi]);
+  container
+    .bind<AuctionSellerGate>(AuctionSellerGate)
+    .toResolvedValue((identity: IdentityApi) => new IdentityAuctionSellerGate(identity), [IdentityApi]);
   container.bind<AuctionStock>(AuctionStock).toResolvedValue((cart: CartApi) => new CartAuctionStock(cart), [CartApi]);
 }
 
-/** Auctions: stored in MongoDB (or memory), live state and timetable in Redis (or memory). Bind after catalog, identity and cart. */
+/**
+ * Auctions: stored in MongoDB (or memory), live state and timetable in Redis (or memory). Bind after catalog, identity
+ * and cart.
+ */
 export async function bindAuctions(container: Container, config: Config): Promise<void> {
   await bindPorts(container, config, auctionPorts());
   bindNeighbours(container);
-  const settings: AuctionSettings = { antiSnipingSeconds: config.auctions.antiSnipingSeconds, maxExtensionSeconds: config.auctions.maxExtensionSeconds };
-  container.bind(AuctionEvents).toResolvedValue((events: EventFactory) => new AuctionEvents(events), [EventFactoryToken]);
+  const settings: AuctionSettings = {
+    antiSnipingSeconds: config.auctions.antiSnipingSeconds,
+    maxExtensionSeconds: config.auctions.maxExtensionSeconds,
+  };
+  container
+    .bind(AuctionEvents)
+    .toResolvedValue((events: EventFactory) => new AuctionEvents(events), [EventFactoryToken]);
   container.bind<AuctionSettings>(AuctionSettingsToken).toConstantValue(settings);
   const bind = bindUseCase(container);
-  bind(CreateAuction, [AuctionListings, AuctionSellerGate, AuctionRepository, AuctionLiveState, AuctionSchedule, AuctionStock, AuctionEvents, IdGenerator, Clock, AuctionSettingsToken]);
+  bind(CreateAuction, [
+    AuctionListings,
+    AuctionSellerGate,
+    AuctionRepository,
+    AuctionLiveState,
+    AuctionSchedule,
+    AuctionStock,
+    AuctionEvents,
+    IdGenerator,
+    Clock,
+    AuctionSettingsToken,
+  ]);
   bind(PlaceBid, [AuctionLiveState, AuctionRepository, AuctionEvents, IdGenerator, Clock]);
   bind(GetAuction, [AuctionRepository, AuctionLiveState, Clock]);
   bind(ListAuctions, [AuctionRepository, Clock]);
   bind(ListBids, [AuctionRepository, BidRepository]);
   bind(FollowAcceptedBids, [AuctionLiveState, BidRepository, AuctionRepository]);
   bind(FinishClosedAuction, [AuctionRepository, AuctionSchedule, AuctionStock, FollowAcceptedBids]);
-  bind(CancelAuction, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, AuctionEvents, Clock]);
-  bind(BuyNow, [AuctionRepository, AuctionLiveState, AuctionSchedule, FinishClosedAuction, AuctionEvents, IdGenerator, Clock]);
-  bind(CloseDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, FinishClosedAuction, AuctionEvents, Clock]);
+  bind(CancelAuction, [
+    AuctionRepository,
+    AuctionLiveState,
+    AuctionSchedule,
+    FinishClosedAuction,
+    AuctionEvents,
+    Clock,
+  ]);
+  bind(BuyNow, [
+    AuctionRepository,
+    AuctionLiveState,
+    AuctionSchedule,
+    FinishClosedAuction,
+    AuctionEvents,
+    IdGenerator,
+    Clock,
+  ]);
+  bind(CloseDueAuctions, [
+    AuctionLiveState,
+    AuctionRepository,
+    AuctionSchedule,
+    FinishClosedAuction,
+    AuctionEvents,
+    Clock,
+  ]);
   bind(StartDueAuctions, [AuctionLiveState, AuctionRepository, AuctionSchedule, Clock]);
   bind(ReconcileAuctions, [AuctionRepository, AuctionLiveState, AuctionSchedule, Clock]);
   bind(RecordAuctionOrder, [AuctionRepository]);
@@ -135,7 +187,12 @@ export async function bindAuctions(container: Container, config: Config): Promis
     cancelAuction: CancelAuction,
     buyNow: BuyNow,
   });
-  container.bind<AuctionsApi>(AuctionsApi).toResolvedValue((auctions: AuctionRepository, bids: BidRepository) => new AuctionsPublicApi(auctions, bids), [AuctionRepository, BidRepository]);
+  container
+    .bind<AuctionsApi>(AuctionsApi)
+    .toResolvedValue(
+      (auctions: AuctionRepository, bids: BidRepository) => new AuctionsPublicApi(auctions, bids),
+      [AuctionRepository, BidRepository],
+    );
 }
 
 /** The auctions' consumers; registered before the bus starts. */

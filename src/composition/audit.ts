@@ -19,7 +19,10 @@ export function auditPorts(): PortTable {
     port<AuditLog>({
       name: 'auditLog',
       token: AuditLog,
-      adapters: { memory: () => new MemoryAuditLog(), mongodb: (container) => indexed(new MongoAuditLog(mongoOf(container))) },
+      adapters: {
+        memory: () => new MemoryAuditLog(),
+        mongodb: (container) => indexed(new MongoAuditLog(mongoOf(container))),
+      },
     }),
   ];
 }

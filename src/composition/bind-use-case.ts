@@ -15,7 +15,11 @@ type Members<T> = { [K in keyof T]: ServiceIdentifier<T[K]> };
  * Binds `token` to one object holding each member's binding: a module's use cases, handed to its
  * driving adapters (the HTTP routes) instead of the container.
  */
-export function bindUseCaseSet<T extends object>(container: Container, token: ServiceIdentifier<T>, members: Members<T>): void {
+export function bindUseCaseSet<T extends object>(
+  container: Container,
+  token: ServiceIdentifier<T>,
+  members: Members<T>,
+): void {
   const names = Object.keys(members) as (keyof T & string)[];
   const build = (...values: unknown[]) => Object.fromEntries(names.map((name, i) => [name, values[i]])) as T;
   container.bind(token).toResolvedValue(build, names.map((name) => members[name]) as never);

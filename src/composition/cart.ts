@@ -41,7 +41,10 @@ export function cartPorts(): PortTable {
     port<CartRepository>({
       name: 'cartRepository',
       token: CartRepository,
-      adapters: { memory: () => new MemoryCartRepository(), mongodb: (container) => indexed(new MongoCartRepository(mongoOf(container))) },
+      adapters: {
+        memory: () => new MemoryCartRepository(),
+        mongodb: (container) => indexed(new MongoCartRepository(mongoOf(container))),
+      },
     }),
     port<StockLedger>({
       name: 'stockLedger',
@@ -70,20 +73,24 @@ function memoryStockLedger(container: Container): StockLedger {
 export async function bindCart(container: Container, config: Config): Promise<void> {
   await bindPorts(container, config, cartPorts());
   const ttl = config.cart.reservationTtlSeconds;
-  container.bind<StockAvailability>(StockAvailability).toResolvedValue((cart: CartApi) => new CartStockAvailability(cart), [CartApi]);
+  container
+    .bind<StockAvailability>(StockAvailability)
+    .toResolvedValue((cart: CartApi) => new CartStockAvailability(cart), [CartApi]);
   container
     .bind<CartCatalog>(CartCatalog)
     .toResolvedValue((catalog: CatalogApi) => new CatalogCartCatalog(catalog), [CatalogApi]);
   container
     .bind(AddToCart)
     .toResolvedValue(
-      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, clock: Clock) => new AddToCart(catalog, carts, ledger, clock, ttl),
+      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, clock: Clock) =>
+        new AddToCart(catalog, carts, ledger, clock, ttl),
       [CartCatalog, CartRepository, StockLedger, Clock],
     );
   container
     .bind(ChangeCartQuantity)
     .toResolvedValue(
-      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, clock: Clock) => new ChangeCartQuantity(catalog, carts, ledger, clock, ttl),
+      (catalog: CartCatalog, carts: CartRepository, ledger: StockLedger, clock: Clock) =>
+        new ChangeCartQuantity(catalog, carts, ledger, clock, ttl),
       [CartCatalog, CartRepository, StockLedger, Clock],
     );
   const bind = bindUseCase(container);
@@ -98,11 +105,17 @@ export async function bindCart(container: Container, config: Config): Promise<vo
     changeCartQuantity: ChangeCartQuantity,
     removeFromCart: RemoveFromCart,
   });
-  container.bind<CartApi>(CartApi).toResolvedValue((carts: CartRepository, ledger: StockLedger) => new CartPublicApi(carts, ledger), [CartRepository, StockLedger]);
+  container
+    .bind<CartApi>(CartApi)
+    .toResolvedValue(
+      (carts: CartRepository, ledger: StockLedger) => new CartPublicApi(carts, ledger),
+      [CartRepository, StockLedger],
+    );
   container
     .bind(ReconcileStock)
     .toResolvedValue(
-      (catalog: CartCatalog, ledger: StockLedger, outboxes: OutboxStore[]) => new ReconcileStock(catalog, ledger, outboxes),
+      (catalog: CartCatalog, ledger: StockLedger, outboxes: OutboxStore[]) =>
+        new ReconcileStock(catalog, ledger, outboxes),
       [CartCatalog, StockLedger, { serviceIdentifier: OutboxStore, isMultiple: true }],
     );
 }
@@ -142,5 +155,6 @@ export async function startCart(container: Container, config: Config): Promise<v
 function logReconciliation(logger: Logger, { reseeded, repaired, watched }: ReconcileReport): void {
   if (reseeded.length > 0) logger.warn({ reseeded }, 'stock ledger re-seeded from the listings it did not know');
   for (const drift of repaired) logger.warn(drift, 'listing quantity repaired from the stock ledger (it had drifted)');
-  if (watched.length > 0) logger.debug({ watched }, 'listing quantities differ from the stock ledger; repaired next pass if they stay');
+  if (watched.length > 0)
+    logger.debug({ watched }, 'listing quantities differ from the stock ledger; repaired next pass if they stay');
 }

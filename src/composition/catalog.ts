@@ -54,32 +54,53 @@ export function catalogPorts(): PortTable {
     port<CategoryRepository>({
       name: 'categoryRepository',
       token: CategoryRepository,
-      adapters: { memory: () => new MemoryCategoryRepository(), mongodb: (container) => indexed(new MongoCategoryRepository(mongoOf(container))) },
+      adapters: {
+        memory: () => new MemoryCategoryRepository(),
+        mongodb: (container) => indexed(new MongoCategoryRepository(mongoOf(container))),
+      },
     }),
     port<ListingRepository>({
       name: 'listingRepository',
       token: ListingRepository,
       adapters: {
         memory: (container) => new MemoryListingRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
-        mongodb: async (container) => indexed(new MongoListingRepository(mongoOf(container), await mongoOutboxStore(container, 'listings'))),
+        mongodb: async (container) =>
+          indexed(new MongoListingRepository(mongoOf(container), await mongoOutboxStore(container, 'listings'))),
       },
     }),
     port<CategoryTreeCache>({
       name: 'categoryTreeCache',
       token: CategoryTreeCache,
-      adapters: { memory: () => new MemoryCategoryTreeCache(), redis: (container) => new RedisCategoryTreeCache(...redisOf(container)) },
+      adapters: {
+        memory: () => new MemoryCategoryTreeCache(),
+        redis: (container) => new RedisCategoryTreeCache(...redisOf(container)),
+      },
     }),
   ];
 }
 
 function bindServices(container: Container, config: Config): void {
-  container.bind<AuditTrail>(AuditTrail).toResolvedValue((audit: AuditApi) => new InProcessCategoryAuditTrail(audit), [AuditApi]);
-  container.bind<SellerVerification>(SellerVerification).toResolvedValue((identity: IdentityApi) => new IdentitySellerVerification(identity), [IdentityApi]);
-  container.bind(CategoryReader).toResolvedValue((repo: CategoryRepository, cache: CategoryTreeCache) => new CategoryReader(repo, cache), [CategoryRepository, CategoryTreeCache]);
-  container.bind(AutoModerator).toResolvedValue((media: MediaStatusLookup) => new AutoModerator(media, config.catalog.bannedWords), [MediaStatusLookup]);
-  container.bind(ListingEvents).toResolvedValue((factory: EventFactory) => new ListingEvents(factory), [
-    EventFactoryToken,
-  ]);
+  container
+    .bind<AuditTrail>(AuditTrail)
+    .toResolvedValue((audit: AuditApi) => new InProcessCategoryAuditTrail(audit), [AuditApi]);
+  container
+    .bind<SellerVerification>(SellerVerification)
+    .toResolvedValue((identity: IdentityApi) => new IdentitySellerVerification(identity), [IdentityApi]);
+  container
+    .bind(CategoryReader)
+    .toResolvedValue(
+      (repo: CategoryRepository, cache: CategoryTreeCache) => new CategoryReader(repo, cache),
+      [CategoryRepository, CategoryTreeCache],
+    );
+  container
+    .bind(AutoModerator)
+    .toResolvedValue(
+      (media: MediaStatusLookup) => new AutoModerator(media, config.catalog.bannedWords),
+      [MediaStatusLookup],
+    );
+  container
+    .bind(ListingEvents)
+    .toResolvedValue((factory: EventFactory) => new ListingEvents(factory), [EventFactoryToken]);
 }
 
 function bindUseCases(container: Container): void {
@@ -114,7 +135,12 @@ function bindUseCases(container: Container): void {
     listModerationQueue: ListModerationQueue,
     moderateListing: ModerateListing,
   });
-  container.bind<CatalogApi>(CatalogApi).toResolvedValue((listings: ListingRepository, clock: Clock) => new CatalogPublicApi(listings, clock), [ListingRepository, Clock]);
+  container
+    .bind<CatalogApi>(CatalogApi)
+    .toResolvedValue(
+      (listings: ListingRepository, clock: Clock) => new CatalogPublicApi(listings, clock),
+      [ListingRepository, Clock],
+    );
 }
 
 /** Catalog: categories, listings, moderation and search. */

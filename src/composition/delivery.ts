@@ -41,15 +41,20 @@ export function deliveryPorts(): PortTable {
       token: DeliveryRepository,
       adapters: {
         memory: (container) => new MemoryDeliveryRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
-        mongodb: async (container) => indexed(new MongoDeliveryRepository(mongoOf(container), await mongoOutboxStore(container, 'deliveries'))),
+        mongodb: async (container) =>
+          indexed(new MongoDeliveryRepository(mongoOf(container), await mongoOutboxStore(container, 'deliveries'))),
       },
     }),
   ];
 }
 
 function bindNeighbours(container: Container): void {
-  container.bind<DeliveryOrders>(DeliveryOrders).toResolvedValue((orders: OrdersApi) => new OrdersDeliveryOrders(orders), [OrdersApi]);
-  container.bind<CourierDirectory>(CourierDirectory).toResolvedValue((identity: IdentityApi) => new IdentityCourierDirectory(identity), [IdentityApi]);
+  container
+    .bind<DeliveryOrders>(DeliveryOrders)
+    .toResolvedValue((orders: OrdersApi) => new OrdersDeliveryOrders(orders), [OrdersApi]);
+  container
+    .bind<CourierDirectory>(CourierDirectory)
+    .toResolvedValue((identity: IdentityApi) => new IdentityCourierDirectory(identity), [IdentityApi]);
 }
 
 /** Delivery: couriers, pickup, tracking and completion. Bind after identity and orders. */
@@ -81,7 +86,10 @@ export async function bindDelivery(container: Container, config: Config): Promis
   });
 }
 
-/** The delivery module consumes `order.cancelled` (its delivery is cancelled too); the orders module follows it through delivery.*. */
+/**
+ * The delivery module consumes `order.cancelled` (its delivery is cancelled too); the orders module follows it through
+ * delivery.*.
+ */
 export function subscribeDelivery(container: Container): void {
   container.get<EventBus>(EventBus).subscribe({
     consumer: CancelOrderDelivery.consumer,

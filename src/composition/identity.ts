@@ -54,36 +54,55 @@ export function identityPorts(config: Config): PortTable {
       token: UserRepository,
       adapters: {
         memory: (container) => new MemoryUserRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
-        mongodb: async (container) => indexed(new MongoUserRepository(mongoOf(container), await mongoOutboxStore(container, 'users'))),
+        mongodb: async (container) =>
+          indexed(new MongoUserRepository(mongoOf(container), await mongoOutboxStore(container, 'users'))),
       },
     }),
     port<DeviceRepository>({
       name: 'deviceRepository',
       token: DeviceRepository,
-      adapters: { memory: () => new MemoryDeviceRepository(), mongodb: (container) => indexed(new MongoDeviceRepository(mongoOf(container))) },
+      adapters: {
+        memory: () => new MemoryDeviceRepository(),
+        mongodb: (container) => indexed(new MongoDeviceRepository(mongoOf(container))),
+      },
     }),
     port<RefreshTokenStore>({
       name: 'refreshTokenStore',
       token: RefreshTokenStore,
-      adapters: { memory: () => new MemoryRefreshTokenStore(), redis: (container) => new RedisRefreshTokenStore(...redisOf(container)) },
+      adapters: {
+        memory: () => new MemoryRefreshTokenStore(),
+        redis: (container) => new RedisRefreshTokenStore(...redisOf(container)),
+      },
     }),
     port<AccessTokenService>({
       name: 'accessTokens',
       token: AccessTokenService,
-      labels: { memory: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}` },
-      adapters: { memory: (container) => new JwtAccessTokenService(config.jwt, config.auth.accessTokenTtlSeconds, container.get<Clock>(Clock)) },
+      labels: {
+        memory: `jwt ${config.jwt.algorithm}${config.jwt.ephemeral ? ' (random key, dies with the process)' : ''}`,
+      },
+      adapters: {
+        memory: (container) =>
+          new JwtAccessTokenService(config.jwt, config.auth.accessTokenTtlSeconds, container.get<Clock>(Clock)),
+      },
     }),
   ];
 }
 
 function bindSecurity(container: Container, config: Config, overrides: IdentityOverrides): void {
-  container.bind<PasswordHasher>(PasswordHasher).toConstantValue(overrides.passwordHasher ?? new ScryptPasswordHasher());
+  container
+    .bind<PasswordHasher>(PasswordHasher)
+    .toConstantValue(overrides.passwordHasher ?? new ScryptPasswordHasher());
   container.bind<OpaqueTokenGenerator>(OpaqueTokenGenerator).toConstantValue(new RandomOpaqueTokenGenerator());
   container
     .bind(SessionIssuer)
     .toResolvedValue(
-      (tokens: AccessTokenService, store: RefreshTokenStore, opaque: OpaqueTokenGenerator, ids: IdGenerator, clock: Clock) =>
-        new SessionIssuer(tokens, store, opaque, ids, clock, config.auth.refreshTokenTtlSeconds),
+      (
+        tokens: AccessTokenService,
+        store: RefreshTokenStore,
+        opaque: OpaqueTokenGenerator,
+        ids: IdGenerator,
+        clock: Clock,
+      ) => new SessionIssuer(tokens, store, opaque, ids, clock, config.auth.refreshTokenTtlSeconds),
       [AccessTokenService, RefreshTokenStore, OpaqueTokenGenerator, IdGenerator, Clock],
     );
 }
@@ -102,7 +121,12 @@ function bindUseCases(container: Container): void {
   bind(DecideKyc, [UserRepository, EventFactoryToken, Clock]);
   bind(RegisterDevice, [DeviceRepository, Clock]);
   bind(RemoveDevice, [DeviceRepository]);
-  container.bind<IdentityApi>(IdentityApi).toResolvedValue((users: UserRepository, devices: DeviceRepository) => new IdentityPublicApi(users, devices), [UserRepository, DeviceRepository]);
+  container
+    .bind<IdentityApi>(IdentityApi)
+    .toResolvedValue(
+      (users: UserRepository, devices: DeviceRepository) => new IdentityPublicApi(users, devices),
+      [UserRepository, DeviceRepository],
+    );
   bind(EnsureAdmin, [UserRepository, PasswordHasher, IdGenerator, Clock]);
   bindUseCaseSet(container, IdentityUseCases, {
     registerUser: RegisterUser,

@@ -41,13 +41,17 @@ export function mediaPorts(config: Config): PortTable {
       token: MediaRepository,
       adapters: {
         memory: (container) => new MemoryMediaRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
-        mongodb: async (container) => indexed(new MongoMediaRepository(mongoOf(container), await mongoOutboxStore(container, 'media'))),
+        mongodb: async (container) =>
+          indexed(new MongoMediaRepository(mongoOf(container), await mongoOutboxStore(container, 'media'))),
       },
     }),
     port<UploadSlots>({
       name: 'uploadSlots',
       token: UploadSlots,
-      adapters: { memory: () => new MemoryUploadSlots(), redis: (container) => new RedisUploadSlots(...redisOf(container)) },
+      adapters: {
+        memory: () => new MemoryUploadSlots(),
+        redis: (container) => new RedisUploadSlots(...redisOf(container)),
+      },
     }),
     port<ObjectStorage>({
       name: 'objectStorage',
@@ -56,7 +60,10 @@ export function mediaPorts(config: Config): PortTable {
         s3: `s3 (bucket ${config.s3?.bucket})`,
         memory: `embedded (in memory, served at ${config.publicBaseUrl}/media-store)`,
       },
-      adapters: { memory: (container) => embeddedStorage(container, config), s3: (container) => s3Storage(container, config) },
+      adapters: {
+        memory: (container) => embeddedStorage(container, config),
+        s3: (container) => s3Storage(container, config),
+      },
     }),
   ];
 }
@@ -69,7 +76,9 @@ function s3Storage(container: Container, config: Config): ObjectStorage {
   return storage;
 }
 
-/** The embedded store, whose URLs the app serves (bound under its class for its routes), signed with a per-process key. */
+/**
+ * The embedded store, whose URLs the app serves (bound under its class for its routes), signed with a per-process key.
+ */
 function embeddedStorage(container: Container, config: Config): ObjectStorage {
   const options = { baseUrl: config.publicBaseUrl, signingKey: randomBytes(32), maxBytes: config.media.maxBytes };
   const storage = new EmbeddedObjectStorage(options, container.get<Clock>(Clock));
@@ -88,11 +97,19 @@ function bindUseCases(container: Container, config: Config): void {
     );
   container
     .bind(GetMedia)
-    .toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new GetMedia(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
+    .toResolvedValue(
+      (media: MediaRepository, storage: ObjectStorage) => new GetMedia(media, storage, downloadUrlTtlSeconds),
+      [MediaRepository, ObjectStorage],
+    );
   container
     .bind<KycDocuments>(KycDocuments)
     .toResolvedValue((media: MediaApi) => new InProcessKycDocuments(media), [MediaApi]);
-  container.bind<MediaApi>(MediaApi).toResolvedValue((media: MediaRepository, storage: ObjectStorage) => new MediaPublicApi(media, storage, downloadUrlTtlSeconds), [MediaRepository, ObjectStorage]);
+  container
+    .bind<MediaApi>(MediaApi)
+    .toResolvedValue(
+      (media: MediaRepository, storage: ObjectStorage) => new MediaPublicApi(media, storage, downloadUrlTtlSeconds),
+      [MediaRepository, ObjectStorage],
+    );
   const bind = bindUseCase(container);
   bind(CompleteUpload, [MediaRepository, ObjectStorage, UploadSlots, EventFactoryToken, Clock]);
   bind(SubmitModerationVerdict, [MediaRepository, EventFactoryToken, Clock]);
@@ -108,7 +125,9 @@ function bindUseCases(container: Container, config: Config): void {
 /** Media: image uploads through presigned URLs, their moderation, and the catalog's view of their statuses. */
 export async function bindMedia(container: Container, config: Config): Promise<void> {
   await bindPorts(container, config, mediaPorts(config));
-  container.bind<MediaStatusLookup>(MediaStatusLookup).toResolvedValue((media: MediaApi) => new InProcessMediaStatusLookup(media), [MediaApi]);
+  container
+    .bind<MediaStatusLookup>(MediaStatusLookup)
+    .toResolvedValue((media: MediaApi) => new InProcessMediaStatusLookup(media), [MediaApi]);
   bindUseCases(container, config);
 }
 

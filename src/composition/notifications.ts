@@ -30,13 +30,19 @@ export function notificationPorts(config: Config): PortTable {
     port<NotificationRepository>({
       name: 'notificationRepository',
       token: NotificationRepository,
-      adapters: { memory: () => new MemoryNotificationRepository(), mongodb: (container) => indexed(new MongoNotificationRepository(mongoOf(container))) },
+      adapters: {
+        memory: () => new MemoryNotificationRepository(),
+        mongodb: (container) => indexed(new MongoNotificationRepository(mongoOf(container))),
+      },
     }),
     port<PushSender>({
       name: 'pushSender',
       token: PushSender,
       labels: { memory: 'log only (FCM_CREDENTIALS unset)' },
-      adapters: { memory: (container) => new LogPushSender(pushLog(container)), fcm: (container) => fcmPushSender(container, config) },
+      adapters: {
+        memory: (container) => new LogPushSender(pushLog(container)),
+        fcm: (container) => fcmPushSender(container, config),
+      },
     }),
   ];
 }
@@ -51,12 +57,19 @@ async function fcmPushSender(container: Container, config: Config): Promise<Push
   return new FcmPushSender(client, pushLog(container));
 }
 
-/** Notifications: the inbox, FCM push with a realtime fallback, and the consumer of notification.send. Bind after identity. */
+/**
+ * Notifications: the inbox, FCM push with a realtime fallback, and the consumer of notification.send. Bind after
+ * identity.
+ */
 export async function bindNotifications(container: Container, config: Config): Promise<void> {
   await bindPorts(container, config, notificationPorts(config));
-  container.bind<NotificationDevices>(NotificationDevices).toResolvedValue((identity: IdentityApi) => new IdentityNotificationDevices(identity), [IdentityApi]);
+  container
+    .bind<NotificationDevices>(NotificationDevices)
+    .toResolvedValue((identity: IdentityApi) => new IdentityNotificationDevices(identity), [IdentityApi]);
   // The gateway is bound later (composition/realtime.ts): resolved when the consumer first runs.
-  container.bind<UserNotifier>(UserNotifier).toResolvedValue((gateway: RealtimeGateway) => new RealtimeUserNotifier(gateway), [RealtimeGateway]);
+  container
+    .bind<UserNotifier>(UserNotifier)
+    .toResolvedValue((gateway: RealtimeGateway) => new RealtimeUserNotifier(gateway), [RealtimeGateway]);
   const bind = bindUseCase(container);
   bind(DeliverNotification, [NotificationRepository, NotificationDevices, PushSender, UserNotifier]);
   bind(ListNotifications, [NotificationRepository]);

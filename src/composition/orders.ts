@@ -51,13 +51,17 @@ export function orderPorts(): PortTable {
       token: OrderRepository,
       adapters: {
         memory: (container) => new MemoryOrderRepository(container.get<MemoryOutbox>(MemoryOutboxToken)),
-        mongodb: async (container) => indexed(new MongoOrderRepository(mongoOf(container), await mongoOutboxStore(container, 'orders'))),
+        mongodb: async (container) =>
+          indexed(new MongoOrderRepository(mongoOf(container), await mongoOutboxStore(container, 'orders'))),
       },
     }),
     port<IdempotencyStore>({
       name: 'idempotencyStore',
       token: IdempotencyStore,
-      adapters: { memory: (container) => new MemoryIdempotencyStore(container.get<Clock>(Clock)), redis: (container) => new RedisIdempotencyStore(...redisOf(container)) },
+      adapters: {
+        memory: (container) => new MemoryIdempotencyStore(container.get<Clock>(Clock)),
+        redis: (container) => new RedisIdempotencyStore(...redisOf(container)),
+      },
     }),
     port<PaymentGateway>({
       name: 'paymentGateway',
@@ -75,7 +79,9 @@ export async function bindOrders(container: Container, config: Config): Promise<
   container
     .bind<SecondChanceBidders>(SecondChanceBidders)
     .toResolvedValue((auctions: AuctionsApi) => new AuctionSecondChanceBidders(auctions), [AuctionsApi]);
-  container.bind<OrderCheckout>(OrderCheckout).toResolvedValue((cart: CartApi) => new CartOrderCheckout(cart), [CartApi]);
+  container
+    .bind<OrderCheckout>(OrderCheckout)
+    .toResolvedValue((cart: CartApi) => new CartOrderCheckout(cart), [CartApi]);
   container.bind(OrderEvents).toResolvedValue((factory: EventFactory) => new OrderEvents(factory), [EventFactoryToken]);
   container
     .bind(IdempotentRequests)
@@ -84,7 +90,8 @@ export async function bindOrders(container: Container, config: Config): Promise<
   container
     .bind(OrderPlacement)
     .toResolvedValue(
-      (orders: OrderRepository, checkout: OrderCheckout, events: OrderEvents, clock: Clock) => new OrderPlacement(orders, checkout, events, clock, paymentDeadlines),
+      (orders: OrderRepository, checkout: OrderCheckout, events: OrderEvents, clock: Clock) =>
+        new OrderPlacement(orders, checkout, events, clock, paymentDeadlines),
       [OrderRepository, OrderCheckout, OrderEvents, Clock],
     );
   bind(OrderCancellation, [OrderRepository, OrderCheckout, PaymentGateway, OrderEvents, Clock]);
@@ -106,16 +113,22 @@ export async function bindOrders(container: Container, config: Config): Promise<
     cancelOrder: CancelOrder,
     listAllOrders: ListAllOrders,
   });
-  container.bind<OrdersApi>(OrdersApi).toResolvedValue((orders: OrderRepository) => new OrdersPublicApi(orders), [OrderRepository]);
+  container
+    .bind<OrdersApi>(OrdersApi)
+    .toResolvedValue((orders: OrderRepository) => new OrdersPublicApi(orders), [OrderRepository]);
   container
     .bind(SettlePlacingOrders)
     .toResolvedValue(
-      (orders: OrderRepository, placement: OrderPlacement, clock: Clock) => new SettlePlacingOrders(orders, placement, clock, checkoutTimeoutMs),
+      (orders: OrderRepository, placement: OrderPlacement, clock: Clock) =>
+        new SettlePlacingOrders(orders, placement, clock, checkoutTimeoutMs),
       [OrderRepository, OrderPlacement, Clock],
     );
 }
 
-/** The orders' consumers (the winner of an auction gets an order; orders follow their delivery); registered before the bus starts. */
+/**
+ * The orders' consumers (the winner of an auction gets an order; orders follow their delivery); registered before the
+ * bus starts.
+ */
 export function subscribeOrders(container: Container): void {
   const bus = container.get<EventBus>(EventBus);
   bus.subscribe({

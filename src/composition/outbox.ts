@@ -42,22 +42,39 @@ export function bindOutbox(container: Container): void {
     container.bind(RedisOutboxStore).toConstantValue(redis);
     container.bind<OutboxStore>(OutboxStore).toConstantValue(redis);
   }
-  container.bind(EventFactoryToken).toResolvedValue((ids: IdGenerator, clock: Clock) => new EventFactory(ids, clock), [IdGenerator, Clock]);
+  container
+    .bind(EventFactoryToken)
+    .toResolvedValue((ids: IdGenerator, clock: Clock) => new EventFactory(ids, clock), [IdGenerator, Clock]);
 }
 
 /** The outbox of one MongoDB collection, registered with the relay; its indexes are made here. */
 export async function mongoOutboxStore(container: Container, collection: string): Promise<MongoOutboxStore> {
-  const store = new MongoOutboxStore(container.get<Db>(MongoDbToken).collection(collection), container.get<OutboxSignal>(OutboxSignalToken));
+  const store = new MongoOutboxStore(
+    container.get<Db>(MongoDbToken).collection(collection),
+    container.get<OutboxSignal>(OutboxSignalToken),
+  );
   await store.ensureIndexes();
   container.bind<OutboxStore>(OutboxStore).toConstantValue(store);
   return store;
 }
 
 /** Starts the relay once every store is registered and the bus is started; shutdown drains it first. */
-export function startOutboxRelay(container: Container, runtime: Runtime, logger: Logger, settings: OutboxSettings): OutboxRelay {
+export function startOutboxRelay(
+  container: Container,
+  runtime: Runtime,
+  logger: Logger,
+  settings: OutboxSettings,
+): OutboxRelay {
   const stores = container.getAll<OutboxStore>(OutboxStore);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const relay = new OutboxRelay(stores, container.get<EventBus>(EventBus), container.get<Clock>(Clock), { owner, leaseMs: settings.relayLeaseMs, idleMs: settings.relayIdleMs }, container.get<OutboxSignal>(OutboxSignalToken), logger.child({ component: 'outbox-relay' }));
+  const relay = new OutboxRelay(
+    stores,
+    container.get<EventBus>(EventBus),
+    container.get<Clock>(Clock),
+    { owner, leaseMs: settings.relayLeaseMs, idleMs: settings.relayIdleMs },
+    container.get<OutboxSignal>(OutboxSignalToken),
+    logger.child({ component: 'outbox-relay' }),
+  );
   container.bind(OutboxRelayToken).toConstantValue(relay);
   relay.start();
   runtime.onShutdown('outbox-relay', () => relay.stop(settings.drainMs));

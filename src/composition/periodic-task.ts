@@ -6,7 +6,12 @@ import { RuntimeToken, type Runtime } from '../adapters/platform/runtime.js';
  * Runs `task` every `intervalMs` on this instance (a run is skipped while the last one is still
  * going); shutdown stops the timer and waits for the run in flight. Failures are logged.
  */
-export function startPeriodicTask(container: Container, name: string, intervalMs: number, task: () => Promise<unknown>): void {
+export function startPeriodicTask(
+  container: Container,
+  name: string,
+  intervalMs: number,
+  task: () => Promise<unknown>,
+): void {
   const logger = container.get<Logger>(LoggerToken);
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {

@@ -8,7 +8,11 @@ import { bindPorts, port, type PortTable } from './port-wiring.js';
 
 /** The API's rate limits: counted in Redis when configured (every instance shares them), in memory otherwise. */
 export function rateLimitPorts(config: Config): PortTable {
-  const settings = { ...config.rateLimits, loginMaxFailures: config.auth.loginMaxFailures, loginWindowSeconds: config.auth.loginWindowSeconds };
+  const settings = {
+    ...config.rateLimits,
+    loginMaxFailures: config.auth.loginMaxFailures,
+    loginWindowSeconds: config.auth.loginWindowSeconds,
+  };
   const limits = (backend: RateLimitBackend) => createRateLimits(settings, backend, normalizeEmail);
   return [
     port<RateLimits>({

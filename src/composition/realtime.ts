@@ -21,10 +21,21 @@ import { RedisKeyPrefix, RedisToken } from '../adapters/redis/redis-connection.j
  * outlive their instances and fill up. Without Redis the emits reach this instance's sockets
  * only: right for one instance (and the in-process bus is one instance by nature).
  */
-export async function bindRealtime(container: Container, config: Config, runtime: Runtime, logger: Logger): Promise<void> {
+export async function bindRealtime(
+  container: Container,
+  config: Config,
+  runtime: Runtime,
+  logger: Logger,
+): Promise<void> {
   const log = logger.child({ component: 'realtime' });
-  const shared = container.isBound(RedisToken) ? await redisSocketAdapter(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix)) : undefined;
-  if (!shared && config.amqp) log.warn('AMQP_URL is set but REDIS_URL is not: realtime emits reach only the sockets of the instance that consumed the event; set REDIS_URL to run several instances');
+  const shared = container.isBound(RedisToken)
+    ? await redisSocketAdapter(container.get<Redis>(RedisToken), container.get<string>(RedisKeyPrefix))
+    : undefined;
+  if (!shared && config.amqp)
+    log.warn(
+      'AMQP_URL is set but REDIS_URL is not: realtime emits reach only the sockets of the instance that consumed the ' +
+        'event; set REDIS_URL to run several instances',
+    );
   const clock = container.get<Clock>(Clock);
   const gateway = new RealtimeGateway(container.get<AccessTokenService>(AccessTokenService), {
     adapter: shared?.adapter,

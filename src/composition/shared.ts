@@ -59,7 +59,8 @@ function busParts(container: Container) {
 function inProcessBus(container: Container): EventBus {
   const { ids, clock, handled, logger } = busParts(container);
   return new InProcessEventBus(ids, clock, handled, {
-    onDeadLetter: ({ consumer, envelope, error }) => logger.error({ err: error, consumer, eventId: envelope.id, topic: envelope.topic }, 'event dead-lettered'),
+    onDeadLetter: ({ consumer, envelope, error }) =>
+      logger.error({ err: error, consumer, eventId: envelope.id, topic: envelope.topic }, 'event dead-lettered'),
   });
 }
 

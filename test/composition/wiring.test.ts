@@ -16,20 +16,42 @@ const ports = (config: Config) => wiringTables(config).flat();
 
 /** Every symbol token the application layer exports (its ports, the bus, the use-case sets...). */
 async function applicationTokens(): Promise<symbol[]> {
-  const files = readdirSync('src/application', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
-  const modules = await Promise.all(files.map((file) => import(/* @vite-ignore */ pathToFileURL(join('src/application', file)).href) as Promise<Record<string, unknown>>));
-  return [...new Set(modules.flatMap((exported) => Object.values(exported).filter((value): value is symbol => typeof value === 'symbol')))];
+  const files = readdirSync('src/application', { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.ts'),
+  );
+  const modules = await Promise.all(
+    files.map(
+      (file) =>
+        import(/* @vite-ignore */ pathToFileURL(join('src/application', file)).href) as Promise<
+          Record<string, unknown>
+        >,
+    ),
+  );
+  return [
+    ...new Set(
+      modules.flatMap((exported) =>
+        Object.values(exported).filter((value): value is symbol => typeof value === 'symbol'),
+      ),
+    ),
+  ];
 }
 
 /** The class names of what the container binds to the token. */
-const adapterOf = (container: Container, token: symbol): string => container.getAll<object>(token).map((bound) => bound.constructor.name).join(' + ');
+const adapterOf = (container: Container, token: symbol): string =>
+  container
+    .getAll<object>(token)
+    .map((bound) => bound.constructor.name)
+    .join(' + ');
 
 /** A token bound more than once is a registry, not a port with one adapter: each store registers its own outbox. */
-const boundOnce = (container: Container, token: symbol) => container.isBound(token) && container.getAll(token).length === 1;
+const boundOnce = (container: Container, token: symbol) =>
+  container.isBound(token) && container.getAll(token).length === 1;
 
 /** The backends the chosen adapters use, which /readyz pings (FCM is not pinged). */
 const checkedBackends = (config: Config) =>
-  [...new Set(ports(config).map((wiring) => chosenTechnology(wiring, config)))].filter((technology) => technology !== 'memory' && technology !== 'fcm').sort();
+  [...new Set(ports(config).map((wiring) => chosenTechnology(wiring, config)))]
+    .filter((technology) => technology !== 'memory' && technology !== 'fcm')
+    .sort();
 
 describe('the wiring tables', () => {
   it('give every port one report name', () => {
@@ -58,7 +80,13 @@ describe('the wiring tables', () => {
   });
 
   it('report the configured servers on the real profile', () => {
-    const env = { MONGO_URL: 'mongodb://db', REDIS_URL: 'redis://cache', AMQP_URL: 'amqp://broker', S3_BUCKET: 'media', FCM_CREDENTIALS: '{}' };
+    const env = {
+      MONGO_URL: 'mongodb://db',
+      REDIS_URL: 'redis://cache',
+      AMQP_URL: 'amqp://broker',
+      S3_BUCKET: 'media',
+      FCM_CREDENTIALS: '{}',
+    };
     const config = testConfig(env);
     const report = adapterReport(config);
     expect(isEmbedded(config)).toBe(false);
@@ -87,7 +115,9 @@ describe('the embedded container', () => {
 
   it('binds every port of the tables to the adapter the report names, and /readyz checks nothing', async () => {
     for (const wiring of ports(t.config)) expect(t.container.isBound(wiring.token), wiring.name).toBe(true);
-    expect(adapterOf(t.container, ports(t.config).find((wiring) => wiring.name === 'auctionLiveState')!.token as symbol)).toMatch(/^Memory/);
+    expect(
+      adapterOf(t.container, ports(t.config).find((wiring) => wiring.name === 'auctionLiveState')!.token as symbol),
+    ).toMatch(/^Memory/);
     expect(runtimeOf(t.container).healthChecks).toEqual([]);
     expect((await request(t.app).get('/readyz')).body).toEqual({ status: 'ready', backends: {} });
   });
@@ -111,8 +141,12 @@ describeWithService('MONGO_URL', 'the wiring on the real stack', (mongoUrl) => {
 
       it('declares in a table every port whose adapter the config changes', async () => {
         const declared = new Set<unknown>(ports(real.config).map((wiring) => wiring.token));
-        const bound = (await applicationTokens()).filter((token) => boundOnce(embedded.container, token) && boundOnce(real.container, token));
-        const chosenByConfig = bound.filter((token) => adapterOf(embedded.container, token) !== adapterOf(real.container, token));
+        const bound = (await applicationTokens()).filter(
+          (token) => boundOnce(embedded.container, token) && boundOnce(real.container, token),
+        );
+        const chosenByConfig = bound.filter(
+          (token) => adapterOf(embedded.container, token) !== adapterOf(real.container, token),
+        );
         expect(chosenByConfig.length).toBeGreaterThan(10);
         expect(chosenByConfig.filter((token) => !declared.has(token)).map(String)).toEqual([]);
       });

@@ -32,7 +32,13 @@ export function eventually<T>(assertion: () => T | Promise<T>): Promise<T> {
 }
 
 export function orderPaid(orderId: string): EventPayloadInput<'order.paid'> {
-  return { orderId, buyerId: 'buyer-1', sellerIds: ['seller-1'], total: { amount: 1250, currency: 'EUR' }, paidAt: '2026-01-01T10:00:00.000Z' };
+  return {
+    orderId,
+    buyerId: 'buyer-1',
+    sellerIds: ['seller-1'],
+    total: { amount: 1250, currency: 'EUR' },
+    paidAt: '2026-01-01T10:00:00.000Z',
+  };
 }
 
 /** A handler that keeps what it received. */
@@ -65,10 +71,19 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
       await bus.start();
 
       const paid = await bus.publish('order.paid', orderPaid('o-1'));
-      const notice = await bus.publish('notification.send', { userId: 'u-1', type: 'order', title: 'Paid', body: 'Thanks' });
+      const notice = await bus.publish('notification.send', {
+        userId: 'u-1',
+        type: 'order',
+        title: 'Paid',
+        body: 'Thanks',
+      });
 
       expect(Object.keys(paid).sort()).toEqual(['id', 'occurredAt', 'payload', 'topic']);
-      expect(paid).toMatchObject({ topic: 'order.paid', occurredAt: '2026-03-01T08:30:00.000Z', payload: orderPaid('o-1') });
+      expect(paid).toMatchObject({
+        topic: 'order.paid',
+        occurredAt: '2026-03-01T08:30:00.000Z',
+        payload: orderPaid('o-1'),
+      });
       expect(notice.payload.data).toEqual({});
       await eventually(() => expect(alpha.events).toHaveLength(2));
       expect(alpha.events).toEqual(expect.arrayContaining([paid, notice]));
@@ -81,7 +96,12 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
 
       const broken = { ...orderPaid('o-1'), total: { amount: -1, currency: 'euro' } };
       await expect(bus.publish('order.paid', broken)).rejects.toMatchObject({ code: 'EVENT_PAYLOAD_INVALID' });
-      const envelope = { id: 'evt-broken', topic: 'order.paid', occurredAt: clock.now().toISOString(), payload: broken } as EventEnvelope;
+      const envelope = {
+        id: 'evt-broken',
+        topic: 'order.paid',
+        occurredAt: clock.now().toISOString(),
+        payload: broken,
+      } as EventEnvelope;
       await expect(bus.publishEnvelope(envelope)).rejects.toMatchObject({ code: 'EVENT_PAYLOAD_INVALID' });
 
       const valid = await bus.publish('order.paid', orderPaid('o-2'));
@@ -106,7 +126,9 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
       bus.subscribe({ consumer: 'shared', topics: ['order.paid'], handler: second.handler });
       await bus.start();
 
-      const published = await Promise.all(Array.from({ length: 20 }, (_, i) => bus.publish('order.paid', orderPaid(`o-${i}`))));
+      const published = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => bus.publish('order.paid', orderPaid(`o-${i}`))),
+      );
 
       await eventually(() => expect(first.events.length + second.events.length).toBe(20));
       const handled = [...ids(first.events), ...ids(second.events)];
@@ -122,7 +144,9 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
       bus.subscribe({ consumer: 'mailer', topics: ['order.paid'], handler: mailer.handler });
       await bus.start();
 
-      const published = await Promise.all(Array.from({ length: 5 }, (_, i) => bus.publish('order.paid', orderPaid(`o-${i}`))));
+      const published = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => bus.publish('order.paid', orderPaid(`o-${i}`))),
+      );
 
       await eventually(() => expect(billing.events).toHaveLength(5));
       await eventually(() => expect(mailer.events).toHaveLength(5));
@@ -139,12 +163,22 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
 
       for (let i = 0; i < 3; i += 1) {
         await bus.publish('order.paid', orderPaid(`o-${i}`));
-        await bus.publish('order.cancelled', { orderId: `o-${i}`, buyerId: 'buyer-1', sellerIds: ['seller-1'], cancelledBy: 'buyer-1', items: [{ listingId: 'l-1', quantity: 1 }] });
+        await bus.publish('order.cancelled', {
+          orderId: `o-${i}`,
+          buyerId: 'buyer-1',
+          sellerIds: ['seller-1'],
+          cancelledBy: 'buyer-1',
+          items: [{ listingId: 'l-1', quantity: 1 }],
+        });
       }
 
       await eventually(() => expect(paid.events.length + cancelled.events.length).toBe(6));
       expect(paid.events.map((event) => event.topic)).toEqual(['order.paid', 'order.paid', 'order.paid']);
-      expect(cancelled.events.map((event) => event.topic)).toEqual(['order.cancelled', 'order.cancelled', 'order.cancelled']);
+      expect(cancelled.events.map((event) => event.topic)).toEqual([
+        'order.cancelled',
+        'order.cancelled',
+        'order.cancelled',
+      ]);
     });
 
     it('retries a handler that keeps failing (1 + retries calls), then dead-letters the event', async () => {
@@ -192,7 +226,12 @@ export function eventBusContract(title: string, createHarness: EventBusHarnessFa
       bus.subscribe({ consumer: 'alpha', topics: ['order.paid'], handler: alpha.handler });
       bus.subscribe({ consumer: 'beta', topics: ['order.paid'], handler: beta.handler });
       await bus.start();
-      const envelope: EventEnvelope = { id: uniqueName('evt-dup'), topic: 'order.paid', occurredAt: clock.now().toISOString(), payload: orderPaid('o-dup') };
+      const envelope: EventEnvelope = {
+        id: uniqueName('evt-dup'),
+        topic: 'order.paid',
+        occurredAt: clock.now().toISOString(),
+        payload: orderPaid('o-dup'),
+      };
 
       await Promise.all([bus.publishEnvelope(envelope), bus.publishEnvelope(envelope)]);
       await eventually(() => expect([...ids(alpha.events), ...ids(beta.events)]).toEqual([envelope.id, envelope.id]));

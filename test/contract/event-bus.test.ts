@@ -14,15 +14,30 @@ import type { Subscription } from '../../src/application/shared/events/event-bus
 import type { HandledEventLog } from '../../src/application/shared/events/handled-event-log.js';
 import { describeWithService, uniqueName } from '../support/real-services.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-import { eventBusContract, eventually, orderPaid, recorder, retryDelaysMs, type EventBusHarnessDeps } from './event-bus.contract.js';
+import {
+  eventBusContract,
+  eventually,
+  orderPaid,
+  recorder,
+  retryDelaysMs,
+  type EventBusHarnessDeps,
+} from './event-bus.contract.js';
 
-const deps = (): EventBusHarnessDeps => ({ ids: new SequentialIdGenerator(uniqueName('evt')), clock: new ManualClock(), retryDelaysMs });
+const deps = (): EventBusHarnessDeps => ({
+  ids: new SequentialIdGenerator(uniqueName('evt')),
+  clock: new ManualClock(),
+  retryDelaysMs,
+});
 
 eventBusContract('InProcessEventBus', async ({ ids, clock, retryDelaysMs: delays }) => {
   const bus = new InProcessEventBus(ids, clock, new MemoryHandledEventLog(), { retryDelaysMs: delays });
   return {
     bus,
-    deadLetterIds: async (consumer) => bus.deadLetters().filter((letter) => letter.consumer === consumer).map((letter) => letter.envelope.id),
+    deadLetterIds: async (consumer) =>
+      bus
+        .deadLetters()
+        .filter((letter) => letter.consumer === consumer)
+        .map((letter) => letter.envelope.id),
     teardown: () => bus.close(),
   };
 });
@@ -30,7 +45,10 @@ eventBusContract('InProcessEventBus', async ({ ids, clock, retryDelaysMs: delays
 describe('InProcessEventBus', () => {
   const create = (onDeadLetter?: (letter: DeadLetter) => void): InProcessEventBus => {
     const { ids, clock } = deps();
-    return new InProcessEventBus(ids, clock, new MemoryHandledEventLog(), { retryDelaysMs, ...(onDeadLetter ? { onDeadLetter } : {}) });
+    return new InProcessEventBus(ids, clock, new MemoryHandledEventLog(), {
+      retryDelaysMs,
+      ...(onDeadLetter ? { onDeadLetter } : {}),
+    });
   };
 
   it('runs handlers outside the publisher call, and drain() waits for them', async () => {
@@ -62,7 +80,11 @@ describe('InProcessEventBus', () => {
   it('gives each handler its own copy of the event', async () => {
     const bus = create();
     const clean = recorder<'order.paid'>();
-    bus.subscribe({ consumer: 'vandal', topics: ['order.paid'], handler: async (event) => void (event.payload.orderId = 'changed') });
+    bus.subscribe({
+      consumer: 'vandal',
+      topics: ['order.paid'],
+      handler: async (event) => void (event.payload.orderId = 'changed'),
+    });
     bus.subscribe({ consumer: 'clean', topics: ['order.paid'], handler: clean.handler });
     await bus.start();
 
@@ -75,7 +97,11 @@ describe('InProcessEventBus', () => {
   it('close() waits for handlers in flight, then refuses new events', async () => {
     const bus = create();
     let finished = false;
-    bus.subscribe({ consumer: 'slow', topics: ['order.paid'], handler: async () => new Promise((resolve) => setTimeout(() => resolve(void (finished = true)), 50)) });
+    bus.subscribe({
+      consumer: 'slow',
+      topics: ['order.paid'],
+      handler: async () => new Promise((resolve) => setTimeout(() => resolve(void (finished = true)), 50)),
+    });
     await bus.start();
 
     await bus.publish('order.paid', orderPaid('o-1'));
@@ -125,13 +151,19 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
 
   /** The Redis log when REDIS_URL is set (its keys expire within a minute), else the memory one. */
   const handledLog = (): HandledEventLog =>
-    redis ? new RedisHandledEventLog(redis, `${uniqueName('uty_test')}:`, { handledTtlSeconds: 60 }) : new MemoryHandledEventLog();
+    redis
+      ? new RedisHandledEventLog(redis, `${uniqueName('uty_test')}:`, { handledTtlSeconds: 60 })
+      : new MemoryHandledEventLog();
 
   /** Reads (and removes) messages from a queue; their ids accumulate per queue. */
   const deadIds = new Map<string, string[]>();
   async function takeIds(channel: Channel, queue: string): Promise<string[]> {
     const taken = deadIds.get(queue) ?? [];
-    for (let message = await channel.get(queue, { noAck: true }); message; message = await channel.get(queue, { noAck: true })) {
+    for (
+      let message = await channel.get(queue, { noAck: true });
+      message;
+      message = await channel.get(queue, { noAck: true })
+    ) {
       taken.push(String(message.properties.messageId));
     }
     deadIds.set(queue, taken);
@@ -158,13 +190,24 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
 
   function createBus(names: RascalNames, queuePrefix: string, logLines: LogLine[] = []): TrackedRascalEventBus {
     const { ids, clock } = deps();
-    return new TrackedRascalEventBus({ url, exchange: names.exchange, queuePrefix, retryDelaysMs }, ids, clock, handledLog(), recordingLogger(logLines));
+    return new TrackedRascalEventBus(
+      { url, exchange: names.exchange, queuePrefix, retryDelaysMs },
+      ids,
+      clock,
+      handledLog(),
+      recordingLogger(logLines),
+    );
   }
 
   eventBusContract('RascalEventBus', async ({ ids, clock, retryDelaysMs: delays }) => {
     const queuePrefix = uniqueName('uty_test');
     const names = rascalNames(uniqueName('uty_test_events'), queuePrefix);
-    const bus = new TrackedRascalEventBus({ url, exchange: names.exchange, queuePrefix, retryDelaysMs: delays }, ids, clock, handledLog());
+    const bus = new TrackedRascalEventBus(
+      { url, exchange: names.exchange, queuePrefix, retryDelaysMs: delays },
+      ids,
+      clock,
+      handledLog(),
+    );
     const channel = await amqp.createChannel();
     return {
       bus,
@@ -229,15 +272,31 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
 
       const channel = await amqp.createConfirmChannel();
       const send = (content: string, messageId: string): boolean =>
-        channel.publish(names.exchange, 'order.paid', Buffer.from(content), { contentType: 'application/json', messageId, persistent: true });
+        channel.publish(names.exchange, 'order.paid', Buffer.from(content), {
+          contentType: 'application/json',
+          messageId,
+          persistent: true,
+        });
       send('{not json', 'garbage');
-      send(JSON.stringify({ id: 'bad-payload', topic: 'order.paid', occurredAt: '2026-01-01T00:00:00Z', payload: {} }), 'bad-payload');
-      send(JSON.stringify({ id: 'bad-topic', topic: 'order.lost', occurredAt: '2026-01-01T00:00:00Z', payload: {} }), 'bad-topic');
+      send(
+        JSON.stringify({ id: 'bad-payload', topic: 'order.paid', occurredAt: '2026-01-01T00:00:00Z', payload: {} }),
+        'bad-payload',
+      );
+      send(
+        JSON.stringify({ id: 'bad-topic', topic: 'order.lost', occurredAt: '2026-01-01T00:00:00Z', payload: {} }),
+        'bad-topic',
+      );
       await channel.waitForConfirms();
       const valid = await bus.publish('order.paid', orderPaid('o-1'));
 
       await eventually(() => expect(alpha.events.map((event) => event.id)).toEqual([valid.id]));
-      await eventually(async () => expect((await takeIds(channel, names.deadQueue('alpha'))).sort()).toEqual(['bad-payload', 'bad-topic', 'garbage']));
+      await eventually(async () =>
+        expect((await takeIds(channel, names.deadQueue('alpha'))).sort()).toEqual([
+          'bad-payload',
+          'bad-topic',
+          'garbage',
+        ]),
+      );
       expect(logLines.filter((line) => line.level === 'error')).toHaveLength(3);
       await channel.close();
     });
@@ -263,7 +322,11 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
         topics: ['order.paid'],
         handler: async (event) => {
           await new Promise((resolve) => setTimeout(resolve, 100));
-          await bus.publish('order.delivered', { ...event.payload, deliveryId: 'd-1', deliveredAt: event.payload.paidAt });
+          await bus.publish('order.delivered', {
+            ...event.payload,
+            deliveryId: 'd-1',
+            deliveredAt: event.payload.paidAt,
+          });
           finished = true;
         },
       });
@@ -280,7 +343,14 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
     });
 
     it('gives rascal a reconnection back-off from 250 ms capped at 2 s (rascal reads it from the defaults only)', async () => {
-      const config = rascalConfig({ url, names, subscriptions: [], prefetch: 1, closeTimeoutMs: 1_000, retry: { minMs: 250, maxMs: 2_000 } });
+      const config = rascalConfig({
+        url,
+        names,
+        subscriptions: [],
+        prefetch: 1,
+        closeTimeoutMs: 1_000,
+        retry: { minMs: 250, maxMs: 2_000 },
+      });
       const broker = await rascal.BrokerAsPromised.create(rascal.withDefaultConfig(config));
       try {
         const [connection] = (broker.config.vhosts?.[vhostOf(url)] as { connections: { retry: object }[] }).connections;
@@ -294,7 +364,9 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
       const bus = newBus();
       await bus.publish('order.paid', orderPaid('o-1'));
 
-      expect(() => bus.subscribe({ consumer: 'late', topics: ['order.paid'], handler: recorder().handler })).toThrow('subscribe() must come before');
+      expect(() => bus.subscribe({ consumer: 'late', topics: ['order.paid'], handler: recorder().handler })).toThrow(
+        'subscribe() must come before',
+      );
     });
 
     describe('behind a proxy that cuts the connection', () => {
@@ -307,7 +379,9 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
       /** The back-off is capped at 2 s; the rest is the connection and the topology under load. */
       const BACK_WITHIN_MS = 5_000;
 
-      /** Restores the proxy: the bus reconnects within BACK_WITHIN_MS, and what it publishes then reaches `consumer`. */
+      /**
+       * Restores the proxy: the bus reconnects within BACK_WITHIN_MS, and what it publishes then reaches `consumer`.
+       */
       const expectBackAndConsuming = async (bus: TrackedRascalEventBus, consumer: ReturnType<typeof recorder>) => {
         proxy.restore();
         const back = Date.now();
@@ -319,7 +393,13 @@ describeWithService('AMQP_URL', 'RascalEventBus', (url) => {
 
       const proxiedBus = (logLines?: LogLine[]): TrackedRascalEventBus => {
         const { ids, clock } = deps();
-        const bus = new TrackedRascalEventBus({ url: proxy.urlFor(url), exchange: names.exchange, queuePrefix, retryDelaysMs }, ids, clock, handledLog(), recordingLogger(logLines ?? []));
+        const bus = new TrackedRascalEventBus(
+          { url: proxy.urlFor(url), exchange: names.exchange, queuePrefix, retryDelaysMs },
+          ids,
+          clock,
+          handledLog(),
+          recordingLogger(logLines ?? []),
+        );
         buses.push(bus);
         return bus;
       };

@@ -159,7 +159,10 @@ describeWithService('REDIS_URL', 'RedisHandledEventLog', (url) => {
     const { log } = create(1);
     await log.claim('mailer', 'evt-1');
 
-    await vi.waitFor(async () => expect(await log.claim('mailer', 'evt-1')).toBe('claimed'), { timeout: 5_000, interval: 100 });
+    await vi.waitFor(async () => expect(await log.claim('mailer', 'evt-1')).toBe('claimed'), {
+      timeout: 5_000,
+      interval: 100,
+    });
   });
 
   it('uses the default TTLs: 60 s for a claim, 7 days for a handled event', async () => {

@@ -36,24 +36,38 @@ describe('HTTP platform', () => {
       runtime.healthChecks.splice(runtime.healthChecks.length - checks.length);
     }
   }
-  const up = (name: string, kind?: 'store' | 'broker'): HealthCheck => ({ name, ...(kind ? { kind } : {}), ping: () => Promise.resolve() });
-  const unreachable = (name: string, kind?: 'store' | 'broker'): HealthCheck => ({ name, ...(kind ? { kind } : {}), ping: () => Promise.reject(new Error('down')) });
+  const up = (name: string, kind?: 'store' | 'broker'): HealthCheck => ({
+    name,
+    ...(kind ? { kind } : {}),
+    ping: () => Promise.resolve(),
+  });
+  const unreachable = (name: string, kind?: 'store' | 'broker'): HealthCheck => ({
+    name,
+    ...(kind ? { kind } : {}),
+    ping: () => Promise.reject(new Error('down')),
+  });
 
   it('GET /readyz answers 200 ready when every backend answers', async () => {
     expect((await request(t.app).get('/readyz')).body).toEqual({ status: 'ready', backends: {} });
     await withChecks([up('a-store', 'store'), up('a-broker', 'broker')], async () => {
-      expect((await request(t.app).get('/readyz')).body).toEqual({ status: 'ready', backends: { 'a-store': 'ok', 'a-broker': 'ok' } });
+      expect((await request(t.app).get('/readyz')).body).toEqual({
+        status: 'ready',
+        backends: { 'a-store': 'ok', 'a-broker': 'ok' },
+      });
     });
   });
 
   it('GET /readyz answers 503 naming a store that is down (a check without a kind is a store)', async () => {
-    await withChecks([unreachable('a-store', 'store'), unreachable('unkinded'), unreachable('a-broker', 'broker'), up('ok-store')], async () => {
-      const res = await request(t.app).get('/readyz');
-      expect(expectProblem(res, 503, 'NOT_READY')).toMatchObject({
-        failing: ['a-store', 'unkinded'],
-        backends: { 'a-store': 'down', unkinded: 'down', 'a-broker': 'down', 'ok-store': 'ok' },
-      });
-    });
+    await withChecks(
+      [unreachable('a-store', 'store'), unreachable('unkinded'), unreachable('a-broker', 'broker'), up('ok-store')],
+      async () => {
+        const res = await request(t.app).get('/readyz');
+        expect(expectProblem(res, 503, 'NOT_READY')).toMatchObject({
+          failing: ['a-store', 'unkinded'],
+          backends: { 'a-store': 'down', unkinded: 'down', 'a-broker': 'down', 'ok-store': 'ok' },
+        });
+      },
+    );
   });
 
   it('GET /readyz answers 200 degraded when only the broker is down', async () => {
@@ -65,8 +79,12 @@ describe('HTTP platform', () => {
   });
 
   it('honours a well-formed X-Request-Id and makes one otherwise', async () => {
-    expect((await request(t.app).get('/healthz').set('X-Request-Id', 'abc-123')).headers['x-request-id']).toBe('abc-123');
-    expect((await request(t.app).get('/healthz').set('X-Request-Id', 'bad id with spaces')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await request(t.app).get('/healthz').set('X-Request-Id', 'abc-123')).headers['x-request-id']).toBe(
+      'abc-123',
+    );
+    expect(
+      (await request(t.app).get('/healthz').set('X-Request-Id', 'bad id with spaces')).headers['x-request-id'],
+    ).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers an unknown route with a 404 problem', async () => {
@@ -88,7 +106,8 @@ describe('HTTP platform', () => {
       await relay.stop();
       const events = own.container.get<EventFactory>(EventFactoryToken);
       const outbox = own.container.get<MemoryOutbox>(MemoryOutboxToken);
-      const note = (body: string) => events.create('notification.send', { userId: 'u-1', type: 'test', title: 'Test', body });
+      const note = (body: string) =>
+        events.create('notification.send', { userId: 'u-1', type: 'test', title: 'Test', body });
       outbox.append('aggregate-1', [note('first'), note('second')]);
       own.clock.advance(30_000);
       outbox.append('aggregate-2', [note('third')]);
@@ -114,17 +133,41 @@ describe('HTTP platform', () => {
     const doc = (await request(t.app).get('/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     const expected = [
-      ['post', '/auth/register'], ['post', '/auth/login'], ['post', '/auth/refresh'], ['post', '/auth/logout'],
-      ['get', '/users/me'], ['patch', '/users/me'], ['post', '/users/me/kyc'], ['post', '/users/me/devices'],
-      ['delete', '/users/me/devices/{token}'], ['post', '/admin/users/{id}/kyc/approve'], ['post', '/admin/users/{id}/kyc/reject'],
-      ['get', '/categories'], ['get', '/categories/{id}'], ['post', '/categories'], ['patch', '/categories/{id}'], ['delete', '/categories/{id}'],
-      ['post', '/listings'], ['get', '/listings'], ['get', '/listings/{id}'], ['patch', '/listings/{id}'], ['post', '/listings/{id}/publish'],
-      ['delete', '/listings/{id}'], ['get', '/admin/moderation/listings'], ['post', '/admin/listings/{id}/approve'], ['post', '/admin/listings/{id}/reject'],
-      ['post', '/media/uploads'], ['post', '/media/{id}/complete'], ['get', '/media/{id}'], ['post', '/admin/media/{id}/moderation'],
+      ['post', '/auth/register'],
+      ['post', '/auth/login'],
+      ['post', '/auth/refresh'],
+      ['post', '/auth/logout'],
+      ['get', '/users/me'],
+      ['patch', '/users/me'],
+      ['post', '/users/me/kyc'],
+      ['post', '/users/me/devices'],
+      ['delete', '/users/me/devices/{token}'],
+      ['post', '/admin/users/{id}/kyc/approve'],
+      ['post', '/admin/users/{id}/kyc/reject'],
+      ['get', '/categories'],
+      ['get', '/categories/{id}'],
+      ['post', '/categories'],
+      ['patch', '/categories/{id}'],
+      ['delete', '/categories/{id}'],
+      ['post', '/listings'],
+      ['get', '/listings'],
+      ['get', '/listings/{id}'],
+      ['patch', '/listings/{id}'],
+      ['post', '/listings/{id}/publish'],
+      ['delete', '/listings/{id}'],
+      ['get', '/admin/moderation/listings'],
+      ['post', '/admin/listings/{id}/approve'],
+      ['post', '/admin/listings/{id}/reject'],
+      ['post', '/media/uploads'],
+      ['post', '/media/{id}/complete'],
+      ['get', '/media/{id}'],
+      ['post', '/admin/media/{id}/moderation'],
     ];
     for (const [method, path] of expected) expect(doc.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
     expect(doc.components.schemas).toHaveProperty('RegisterRequest');
-    expect(doc.paths['/auth/register'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RegisterRequest' });
+    expect(doc.paths['/auth/register'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/RegisterRequest',
+    });
   });
 
   it('GET /docs serves the Swagger UI', async () => {

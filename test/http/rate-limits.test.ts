@@ -18,7 +18,10 @@ afterEach(async () => {
 let counter = 0;
 const newEmail = () => `limited${(counter += 1)}-${Date.now()}@example.com`;
 const register = (t: TestApp, from = '203.0.113.1') =>
-  request(t.app).post('/api/v1/auth/register').set('X-Forwarded-For', from).send({ email: newEmail(), password: 'a long password', displayName: 'Limited' });
+  request(t.app)
+    .post('/api/v1/auth/register')
+    .set('X-Forwarded-For', from)
+    .send({ email: newEmail(), password: 'a long password', displayName: 'Limited' });
 const login = (t: TestApp, email: string, password: string, from = '203.0.113.1') =>
   request(t.app).post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email, password });
 
@@ -55,7 +58,7 @@ describe('rate limits', () => {
     expectProblem(await login(t, newEmail(), 'wrong password!', '198.51.100.7'), 401);
   });
 
-  it('a successful login clears that email\'s failure count: N-1 failures, a success, N-1 failures again is not locked', async () => {
+  it("a successful login clears that email's failure count: N-1 failures, a success, N-1 failures again is not locked", async () => {
     const t = await app({ LOGIN_MAX_FAILURES: '5' });
     const user = await registerUser(t.app);
     for (let i = 0; i < 4; i += 1) expectProblem(await login(t, user.email, 'wrong password!'), 401);
@@ -84,7 +87,10 @@ describe('rate limits', () => {
 describe('open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
   const png = Buffer.alloc(1500, 7);
   const requestUpload = (t: TestApp, auth: { Authorization: string }) =>
-    request(t.app).post('/api/v1/media/uploads').set(auth).send({ contentType: 'image/png', size: png.length, filename: 'bike.png' });
+    request(t.app)
+      .post('/api/v1/media/uploads')
+      .set(auth)
+      .send({ contentType: 'image/png', size: png.length, filename: 'bike.png' });
 
   it('answers 429 RATE_LIMITED with Retry-After once that many uploads await their bytes; a completed or expired one frees its slot', async () => {
     const t = await app({ MEDIA_MAX_PENDING_UPLOADS: '3', MEDIA_UPLOAD_URL_TTL_SECONDS: '120' });
@@ -97,7 +103,14 @@ describe('open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
 
     const { mediaId, uploadUrl } = tickets[0]!.body as { mediaId: string; uploadUrl: string };
     const target = new URL(uploadUrl);
-    expect((await request(t.app).put(target.pathname + target.search).set('Content-Type', 'image/png').send(png)).status).toBeLessThan(300);
+    expect(
+      (
+        await request(t.app)
+          .put(target.pathname + target.search)
+          .set('Content-Type', 'image/png')
+          .send(png)
+      ).status,
+    ).toBeLessThan(300);
     expect((await request(t.app).post(`/api/v1/media/${mediaId}/complete`).set(user.auth)).status).toBe(200);
     expect((await requestUpload(t, user.auth)).status).toBe(201);
     expectLimited(await requestUpload(t, user.auth), 120);
@@ -117,7 +130,12 @@ describe('open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
 
 describeWithService('REDIS_URL', 'rate limits in Redis', (redisUrl) => {
   it('two instances share the counts: registrations and failed logins from one address', async () => {
-    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${uniqueName('uty')}:`, REGISTER_MAX_PER_IP: '3', LOGIN_MAX_FAILURES_PER_IP: '2' };
+    const env = {
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: `${uniqueName('uty')}:`,
+      REGISTER_MAX_PER_IP: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '2',
+    };
     const [a, b] = [await app(env), await app(env)];
     expect((await register(a)).status).toBe(201);
     expect((await register(b)).status).toBe(201);
@@ -131,7 +149,7 @@ describeWithService('REDIS_URL', 'rate limits in Redis', (redisUrl) => {
     expectLimited(await login(b, newEmail(), 'wrong password!'), 900);
   });
 
-  it('a success on one instance clears the email\'s failures counted on the other', async () => {
+  it("a success on one instance clears the email's failures counted on the other", async () => {
     const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${uniqueName('uty')}:`, LOGIN_MAX_FAILURES: '3' };
     const [a, b] = [await app(env), await app(env)];
     // Users live in memory per instance here: the same account on both.
@@ -144,11 +162,15 @@ describeWithService('REDIS_URL', 'rate limits in Redis', (redisUrl) => {
     expectLimited(await login(b, user.email, 'wrong password!'), 900, 'AUTH_TOO_MANY_ATTEMPTS');
   });
 
-  it('two instances share a user\'s open upload slots', async () => {
+  it("two instances share a user's open upload slots", async () => {
     const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${uniqueName('uty')}:`, MEDIA_MAX_PENDING_UPLOADS: '2' };
     const [a, b] = [await app(env), await app(env)];
     const user = await registerUser(a.app);
-    const upload = (t: TestApp) => request(t.app).post('/api/v1/media/uploads').set(user.auth).send({ contentType: 'image/png', size: 100, filename: 'a.png' });
+    const upload = (t: TestApp) =>
+      request(t.app)
+        .post('/api/v1/media/uploads')
+        .set(user.auth)
+        .send({ contentType: 'image/png', size: 100, filename: 'a.png' });
     expect((await upload(a)).status).toBe(201);
     expect((await upload(b)).status).toBe(201);
     expectLimited(await upload(a), 300);

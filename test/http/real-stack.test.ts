@@ -5,7 +5,13 @@ import { describeWithService } from '../support/real-services.js';
 import { realStack } from '../support/real-stack.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { auditEntries } from '../support/audit-helpers.js';
-import { expectProblem, registerUser, signInAdmin, submitKycDocument, verifiedSeller } from '../support/http-helpers.js';
+import {
+  expectProblem,
+  registerUser,
+  signInAdmin,
+  submitKycDocument,
+  verifiedSeller,
+} from '../support/http-helpers.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../support/catalog-helpers.js';
 
 /**
@@ -27,9 +33,15 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         await stack.cleanup();
       });
 
-      /** The ledger follows listing.published through the outbox and the broker: wait for it (GET shows the listing's quantity until then). */
+      /**
+       * The ledger follows listing.published through the outbox and the broker: wait for it (GET shows the listing's
+       * quantity until then).
+       */
       const stockSeeded = (listingId: string, onHand: number) =>
-        vi.waitFor(async () => expect((await t.container.get<StockLedger>(StockLedger).level(listingId))?.onHand).toBe(onHand), { timeout: 5000, interval: 20 });
+        vi.waitFor(
+          async () => expect((await t.container.get<StockLedger>(StockLedger).level(listingId))?.onHand).toBe(onHand),
+          { timeout: 5000, interval: 20 },
+        );
 
       it('reports every backend ready', async () => {
         const res = await request(t.app).get('/readyz');
@@ -41,20 +53,31 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const user = await registerUser(t.app, { roles: ['seller'] });
         const rotated = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
         expect(rotated.status).toBe(200);
-        expectProblem(await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }), 401, 'AUTH_REFRESH_TOKEN_REUSED');
-        expectProblem(await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }), 401);
+        expectProblem(
+          await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }),
+          401,
+          'AUTH_REFRESH_TOKEN_REUSED',
+        );
+        expectProblem(
+          await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }),
+          401,
+        );
       });
 
       it('keeps the email unique across case, in MongoDB', async () => {
         const user = await registerUser(t.app);
-        const again = await request(t.app).post('/api/v1/auth/register').send({ email: user.email.toUpperCase(), password: 'a long password', displayName: 'X' });
+        const again = await request(t.app)
+          .post('/api/v1/auth/register')
+          .send({ email: user.email.toUpperCase(), password: 'a long password', displayName: 'X' });
         expectProblem(again, 409, 'EMAIL_TAKEN');
       });
 
       it('counts failed logins atomically in Redis: 5 of 30 simultaneous wrong passwords get 401', async () => {
         const user = await registerUser(t.app);
         const answers = await Promise.all(
-          Array.from({ length: 30 }, () => request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'guess password' })),
+          Array.from({ length: 30 }, () =>
+            request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'guess password' }),
+          ),
         );
         expect(answers.filter((r) => r.status === 401)).toHaveLength(5);
         expect(answers.filter((r) => r.status === 429)).toHaveLength(25);
@@ -63,9 +86,14 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
       it('throttles failed logins in Redis (429 on the 6th)', async () => {
         const user = await registerUser(t.app);
         for (let i = 0; i < 5; i += 1) {
-          expectProblem(await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' }), 401);
+          expectProblem(
+            await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' }),
+            401,
+          );
         }
-        const sixth = await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' });
+        const sixth = await request(t.app)
+          .post('/api/v1/auth/login')
+          .send({ email: user.email, password: 'wrong password!' });
         expectProblem(sixth, 429, 'AUTH_TOO_MANY_ATTEMPTS');
         expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
       });
@@ -74,10 +102,23 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const admin = await signInAdmin(t.app);
         const seller = await verifiedSeller(t.app, admin);
         const categories = await seedBikeCategories(t.app, admin);
-        const listing = await publishedListing(t.app, seller.auth, listingBody(categories.ebikes, { title: 'Vélo électrique pliant', attributes: { condition: 'new', electric: true } }));
-        const found = await request(t.app).get(`/api/v1/listings?q=VELO%20pliant&categoryId=${categories.sports}&attr.electric=true`);
+        const listing = await publishedListing(
+          t.app,
+          seller.auth,
+          listingBody(categories.ebikes, {
+            title: 'Vélo électrique pliant',
+            attributes: { condition: 'new', electric: true },
+          }),
+        );
+        const found = await request(t.app).get(
+          `/api/v1/listings?q=VELO%20pliant&categoryId=${categories.sports}&attr.electric=true`,
+        );
         expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([listing.id]);
-        expectProblem(await request(t.app).delete(`/api/v1/categories/${categories.ebikes}`).set(admin), 409, 'CATEGORY_HAS_LISTINGS');
+        expectProblem(
+          await request(t.app).delete(`/api/v1/categories/${categories.ebikes}`).set(admin),
+          409,
+          'CATEGORY_HAS_LISTINGS',
+        );
       });
 
       it('reserves stock in Redis: 50 buyers racing for the last 5 units, exactly 5 get 201', async () => {
@@ -87,7 +128,11 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 5 }));
         await stockSeeded(listing.id, 5);
         const buyers = await Promise.all(Array.from({ length: 50 }, () => registerUser(t.app)));
-        const answers = await Promise.all(buyers.map((b) => request(t.app).post('/api/v1/cart/items').set(b.auth).send({ listingId: listing.id, quantity: 1 })));
+        const answers = await Promise.all(
+          buyers.map((b) =>
+            request(t.app).post('/api/v1/cart/items').set(b.auth).send({ listingId: listing.id, quantity: 1 }),
+          ),
+        );
         expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
         expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.availableQuantity).toBe(0);
       });
@@ -102,13 +147,26 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         const buyer = await registerUser(t.app);
         await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId: listing.id, quantity: 2 });
         const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
-        const place = () => request(t.app).post('/api/v1/orders').set(buyer.auth).set('Idempotency-Key', 'real-stack-key-1').send({ shippingAddress: address });
+        const place = () =>
+          request(t.app)
+            .post('/api/v1/orders')
+            .set(buyer.auth)
+            .set('Idempotency-Key', 'real-stack-key-1')
+            .send({ shippingAddress: address });
         const [a, b] = await Promise.all([place(), place()]);
         expect([a.status, b.status]).toEqual([201, 201]);
         expect(a.body.id).toBe(b.body.id);
-        await vi.waitFor(async () => expect(await availability()).toMatchObject({ quantity: 1, availableQuantity: 1 }), { timeout: 5000, interval: 50 });
-        expect((await request(t.app).post(`/api/v1/orders/${a.body.id}/cancel`).set(buyer.auth)).body.status).toBe('cancelled');
-        await vi.waitFor(async () => expect(await availability()).toMatchObject({ quantity: 3, availableQuantity: 3 }), { timeout: 5000, interval: 50 });
+        await vi.waitFor(
+          async () => expect(await availability()).toMatchObject({ quantity: 1, availableQuantity: 1 }),
+          { timeout: 5000, interval: 50 },
+        );
+        expect((await request(t.app).post(`/api/v1/orders/${a.body.id}/cancel`).set(buyer.auth)).body.status).toBe(
+          'cancelled',
+        );
+        await vi.waitFor(
+          async () => expect(await availability()).toMatchObject({ quantity: 3, availableQuantity: 3 }),
+          { timeout: 5000, interval: 50 },
+        );
       });
 
       it('rebuilds the stock ledger from MongoDB at start-up when Redis lost it', async () => {
@@ -126,23 +184,35 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         expect(await ledger.level(listing.id)).toBeNull();
         const restarted = await createTestApp(env);
         try {
-          expect(await restarted.container.get<StockLedger>(StockLedger).level(listing.id)).toMatchObject({ onHand: 6, available: 6 });
+          expect(await restarted.container.get<StockLedger>(StockLedger).level(listing.id)).toMatchObject({
+            onHand: 6,
+            available: 6,
+          });
         } finally {
           await restarted.close();
         }
       });
 
       it('runs the KYC flow with the admin created at start-up; the decision reaches the audit log through the outbox and RabbitMQ', async () => {
-        const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'admin@example.com', password: 'admin password 1' });
+        const login = await request(t.app)
+          .post('/api/v1/auth/login')
+          .send({ email: 'admin@example.com', password: 'admin password 1' });
         const admin = { Authorization: `Bearer ${login.body.accessToken}` };
         const seller = await registerUser(t.app, { roles: ['seller'] });
         const documentId = await submitKycDocument(t.app, seller);
         const reviewed = await request(t.app).get(`/api/v1/admin/users/${seller.id}`).set(admin);
-        expect(reviewed.body.kyc.documents).toEqual([{ mediaId: documentId, contentType: 'image/png', url: expect.any(String) }]);
+        expect(reviewed.body.kyc.documents).toEqual([
+          { mediaId: documentId, contentType: 'image/png', url: expect.any(String) },
+        ]);
         const approved = await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/approve`).set(admin).send({});
         expect(approved.body.kyc.status).toBe('verified');
-        expect(await auditEntries(t.app, admin, { targetId: seller.id }, 1)).toEqual([expect.objectContaining({ action: 'kyc.approve', actorId: login.body.user.id })]);
-        expect((await request(t.app).get('/api/v1/admin/users').query({ q: seller.email, kycStatus: 'verified' }).set(admin)).body.items).toHaveLength(1);
+        expect(await auditEntries(t.app, admin, { targetId: seller.id }, 1)).toEqual([
+          expect.objectContaining({ action: 'kyc.approve', actorId: login.body.user.id }),
+        ]);
+        expect(
+          (await request(t.app).get('/api/v1/admin/users').query({ q: seller.email, kycStatus: 'verified' }).set(admin))
+            .body.items,
+        ).toHaveLength(1);
       });
     });
   });

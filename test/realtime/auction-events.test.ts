@@ -6,8 +6,10 @@ import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../suppo
 
 const WAIT_MS = 5000;
 
-
-/** A watcher of `auction:<id>` hears one auction.bid.placed per accepted bid and one auction.ended, and nothing private: aliases, never a user id. */
+/**
+ * A watcher of `auction:<id>` hears one auction.bid.placed per accepted bid and one auction.ended, and nothing private:
+ * aliases, never a user id.
+ */
 describe('auction events on Socket.IO', () => {
   let t: RealtimeTestApp;
   let w: AuctionWorld;
@@ -23,21 +25,36 @@ describe('auction events on Socket.IO', () => {
     const watcher = await registerUser(t.app);
     const socket = t.client(watcher.accessToken);
     await connected(socket);
-    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({ ok: true });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({
+      ok: true,
+    });
     const placed: Record<string, unknown>[] = [];
     const ended: Record<string, unknown>[] = [];
     socket.on('auction.bid.placed', (payload: Record<string, unknown>) => placed.push(payload));
     socket.on('auction.ended', (payload: Record<string, unknown>) => ended.push(payload));
 
     const bidders = await Promise.all(Array.from({ length: 5 }, () => registerUser(t.app)));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => w.bid(bidders[i % 5]!, auctionId, 1_000 + 100 * Math.floor(i / 3), i % 5 === 0 ? 4_321 : undefined)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        w.bid(bidders[i % 5]!, auctionId, 1_000 + 100 * Math.floor(i / 3), i % 5 === 0 ? 4_321 : undefined),
+      ),
+    );
     // A leader's own request only raises their maximum: nothing the room hears of (no reserve to meet).
     const accepted = results.filter((r) => r.status === 201 && r.body.bid.kind === 'bid');
     expect(accepted.length).toBeGreaterThan(0);
     await vi.waitFor(() => expect(placed).toHaveLength(accepted.length), { timeout: WAIT_MS, interval: 20 });
     expect(placed.map((p) => p.bidCount).sort((a, b) => Number(a) - Number(b))).toEqual(accepted.map((_, i) => i + 1));
-    expect(placed[0]).toMatchObject({ auctionId, currentPrice: expect.objectContaining({ currency: 'EUR' }), endsAt: expect.any(String), reserveMet: true });
-    for (const payload of placed) expect(payload).toMatchObject({ leadingBidderAlias: expect.stringMatching(/^Bidder [1-5]$/), bidderAlias: expect.stringMatching(/^Bidder [1-5]$/) });
+    expect(placed[0]).toMatchObject({
+      auctionId,
+      currentPrice: expect.objectContaining({ currency: 'EUR' }),
+      endsAt: expect.any(String),
+      reserveMet: true,
+    });
+    for (const payload of placed)
+      expect(payload).toMatchObject({
+        leadingBidderAlias: expect.stringMatching(/^Bidder [1-5]$/),
+        bidderAlias: expect.stringMatching(/^Bidder [1-5]$/),
+      });
     expect(JSON.stringify(placed)).not.toContain('4321'); // proxy maxima never travel
     const userIds = [...bidders.map((bidder) => bidder.id), w.seller.id];
 
@@ -45,9 +62,15 @@ describe('auction events on Socket.IO', () => {
     t.clock.set(new Date(endsAt));
     await t.container.get(CloseDueAuctions).execute();
     await vi.waitFor(() => expect(ended).toHaveLength(1), { timeout: WAIT_MS, interval: 20 });
-    expect(ended[0]).toMatchObject({ auctionId, reserveMet: true, winnerAlias: expect.stringMatching(/^Bidder [1-5]$/), finalPrice: expect.objectContaining({ currency: 'EUR' }) });
+    expect(ended[0]).toMatchObject({
+      auctionId,
+      reserveMet: true,
+      winnerAlias: expect.stringMatching(/^Bidder [1-5]$/),
+      finalPrice: expect.objectContaining({ currency: 'EUR' }),
+    });
     for (const payload of [...placed, ...ended]) {
-      for (const field of ['leadingBidderId', 'bidderId', 'previousLeaderId', 'winnerId', 'sellerId']) expect(payload).not.toHaveProperty(field);
+      for (const field of ['leadingBidderId', 'bidderId', 'previousLeaderId', 'winnerId', 'sellerId'])
+        expect(payload).not.toHaveProperty(field);
       for (const id of userIds) expect(JSON.stringify(payload)).not.toContain(id);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -61,15 +84,27 @@ describe('auction events on Socket.IO', () => {
     const watcher = await registerUser(t.app);
     const socket = t.client(watcher.accessToken);
     await connected(socket);
-    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({ ok: true });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({
+      ok: true,
+    });
     const raised: Record<string, unknown>[] = [];
     socket.on('auction.max.raised', (payload: Record<string, unknown>) => raised.push(payload));
     const bidder = await registerUser(t.app);
     expect((await w.bid(bidder, auctionId, 1_000)).status).toBe(201);
     expect((await w.bid(bidder, auctionId, 1_000, 2_000)).body.bid.kind).toBe('max_raise');
-    expect((await w.bid(bidder, auctionId, 1_000, 5_000)).body.auction).toMatchObject({ currentPrice: { amount: 3_000, currency: 'EUR' }, reserveMet: true });
+    expect((await w.bid(bidder, auctionId, 1_000, 5_000)).body.auction).toMatchObject({
+      currentPrice: { amount: 3_000, currency: 'EUR' },
+      reserveMet: true,
+    });
     await vi.waitFor(() => expect(raised).toHaveLength(1), { timeout: WAIT_MS, interval: 20 });
-    expect(raised[0]).toEqual({ auctionId, currentPrice: { amount: 3_000, currency: 'EUR' }, endsAt: created.body.endsAt, reserveMet: true, leadingBidderAlias: 'Bidder 1', bidCount: 1 });
+    expect(raised[0]).toEqual({
+      auctionId,
+      currentPrice: { amount: 3_000, currency: 'EUR' },
+      endsAt: created.body.endsAt,
+      reserveMet: true,
+      leadingBidderAlias: 'Bidder 1',
+      bidCount: 1,
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(raised).toHaveLength(1);
   });

@@ -35,8 +35,13 @@ async function socketOf(t: RealtimeTestApp, who: SignedIn): Promise<Socket> {
 }
 
 const subscribe = (socket: Socket, room: string) => socket.timeout(WAIT.timeout).emitWithAck('subscribe', { room });
-const locate = (socket: Socket, deliveryId: string, lat: number) => socket.timeout(WAIT.timeout).emitWithAck('delivery.location', { deliveryId, lat, lng: 2.35 });
-const inRoom = (t: RealtimeTestApp, room: string, socket: Socket) => t.gateway.localRooms().get(room)?.has(socket.id ?? '') ?? false;
+const locate = (socket: Socket, deliveryId: string, lat: number) =>
+  socket.timeout(WAIT.timeout).emitWithAck('delivery.location', { deliveryId, lat, lng: 2.35 });
+const inRoom = (t: RealtimeTestApp, room: string, socket: Socket) =>
+  t.gateway
+    .localRooms()
+    .get(room)
+    ?.has(socket.id ?? '') ?? false;
 
 /**
  * Drops the socket's connection as a network failure would (the server keeps its session), once it
@@ -70,8 +75,17 @@ function recoveryTests(app: () => RealtimeTestApp, world: () => DeliveryWorld): 
     await dropAfterAnEvent(t, socket, courier.id);
     await vi.waitFor(() => expect(inRoom(t, room, socket)).toBe(false), WAIT);
     const replacement = await w.courier();
-    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId: replacement.id })).status).toBe(200);
-    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/deliveries/${deliveryId}/assign`)
+          .set(w.admin)
+          .send({ courierId: replacement.id })
+      ).status,
+    ).toBe(200);
+    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(
+      200,
+    );
     await t.container.get<EventBus>(EventBus).publish('stock.updated', { listingId, available: 4, quantityOnHand: 4 });
     const buyerSocket = await socketOf(t, buyer);
     expect(await subscribe(buyerSocket, room)).toEqual({ ok: true });
@@ -102,14 +116,26 @@ function recoveryTests(app: () => RealtimeTestApp, world: () => DeliveryWorld): 
     const heard = deliveryEvents(socket);
     await dropAfterAnEvent(t, socket, buyer.id);
     const replacement = await w.courier();
-    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId: replacement.id })).status).toBe(200);
-    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/deliveries/${deliveryId}/assign`)
+          .set(w.admin)
+          .send({ courierId: replacement.id })
+      ).status,
+    ).toBe(200);
+    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(
+      200,
+    );
     await quiet(t);
 
     socket.connect();
     await connected(socket);
     expect(socket.recovered).toBe(true);
-    await vi.waitFor(() => expect(heard.map(({ event }) => event)).toEqual(['delivery.assigned', 'delivery.picked_up']), WAIT);
+    await vi.waitFor(
+      () => expect(heard.map(({ event }) => event)).toEqual(['delivery.assigned', 'delivery.picked_up']),
+      WAIT,
+    );
     expect(inRoom(t, room, socket)).toBe(true);
   });
 
@@ -152,21 +178,41 @@ describe('delivery access on Socket.IO follows the assignment', () => {
     const { deliveryId, buyer, courier } = await w.assignedDelivery();
     await quiet(t);
     const room = `delivery:${deliveryId}`;
-    const [oldSockets, buyerSocket] = [[await socketOf(t, courier), await socketOf(t, courier)], await socketOf(t, buyer)];
+    const [oldSockets, buyerSocket] = [
+      [await socketOf(t, courier), await socketOf(t, courier)],
+      await socketOf(t, buyer),
+    ];
     for (const socket of [...oldSockets, buyerSocket]) expect(await subscribe(socket, room)).toEqual({ ok: true });
     const byOld = oldSockets.map(deliveryEvents);
     const byBuyer = deliveryEvents(buyerSocket);
 
     const replacement = await w.courier();
-    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId: replacement.id })).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/deliveries/${deliveryId}/assign`)
+          .set(w.admin)
+          .send({ courierId: replacement.id })
+      ).status,
+    ).toBe(200);
     await vi.waitFor(() => expect(oldSockets.map((socket) => inRoom(t, room, socket))).toEqual([false, false]), WAIT);
     const newSocket = await socketOf(t, replacement);
     expect(await subscribe(newSocket, room)).toEqual({ ok: true });
     const byNew = deliveryEvents(newSocket);
     expect(await locate(newSocket, deliveryId, 48.85)).toEqual({ ok: true });
-    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(200);
+    expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(
+      200,
+    );
 
-    await vi.waitFor(() => expect(byBuyer.map(({ event }) => event)).toEqual(['delivery.assigned', 'delivery.location.updated', 'delivery.picked_up']), WAIT);
+    await vi.waitFor(
+      () =>
+        expect(byBuyer.map(({ event }) => event)).toEqual([
+          'delivery.assigned',
+          'delivery.location.updated',
+          'delivery.picked_up',
+        ]),
+      WAIT,
+    );
     expect(byBuyer[0]?.payload).toMatchObject({ courierId: replacement.id, previousCourierId: courier.id });
     expect(byNew.map(({ event }) => event)).toEqual(['delivery.location.updated', 'delivery.picked_up']);
     await settle();
@@ -182,7 +228,8 @@ describe('delivery access on Socket.IO follows the assignment', () => {
     const room = `delivery:${deliveryId}`;
     const socket = await socketOf(t, courier);
     expect(await subscribe(socket, room)).toEqual({ ok: true });
-    const assign = (courierId: string) => request(t.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId });
+    const assign = (courierId: string) =>
+      request(t.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId });
     expect((await assign((await w.courier()).id)).status).toBe(200);
     await vi.waitFor(() => expect(inRoom(t, room, socket)).toBe(false), WAIT);
     expect(await subscribe(socket, room)).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });

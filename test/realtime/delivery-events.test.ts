@@ -7,7 +7,6 @@ import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../suppo
 
 const WAIT_MS = 5000;
 
-
 /** Who may watch `delivery:<id>`, and a courier's `delivery.location` socket event. */
 describe('delivery on Socket.IO', () => {
   let t: RealtimeTestApp;
@@ -28,12 +27,26 @@ describe('delivery on Socket.IO', () => {
   it("its buyer, seller and courier may subscribe to delivery:<id>; someone else's delivery is ROOM_FORBIDDEN", async () => {
     const { deliveryId, buyer, courier } = await w.assignedDelivery();
     for (const who of [buyer, w.seller, courier]) {
-      expect(await (await socketOf(who.accessToken)).timeout(WAIT_MS).emitWithAck('subscribe', { room: `delivery:${deliveryId}` })).toEqual({ ok: true });
+      expect(
+        await (
+          await socketOf(who.accessToken)
+        )
+          .timeout(WAIT_MS)
+          .emitWithAck('subscribe', { room: `delivery:${deliveryId}` }),
+      ).toEqual({ ok: true });
     }
     const stranger = await registerUser(t.app);
-    const refused = await (await socketOf(stranger.accessToken)).timeout(WAIT_MS).emitWithAck('subscribe', { room: `delivery:${deliveryId}` });
+    const refused = await (
+      await socketOf(stranger.accessToken)
+    )
+      .timeout(WAIT_MS)
+      .emitWithAck('subscribe', { room: `delivery:${deliveryId}` });
     expect(refused).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
-    const unknown = await (await socketOf(stranger.accessToken)).timeout(WAIT_MS).emitWithAck('subscribe', { room: 'delivery:no-such-delivery' });
+    const unknown = await (
+      await socketOf(stranger.accessToken)
+    )
+      .timeout(WAIT_MS)
+      .emitWithAck('subscribe', { room: 'delivery:no-such-delivery' });
     expect(unknown).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
   });
 
@@ -41,18 +54,32 @@ describe('delivery on Socket.IO', () => {
     const { deliveryId, buyer, courier } = await w.assignedDelivery();
     const socket = await socketOf(courier.accessToken);
     const recordedAt = new Date(t.clock.now().getTime() - 1_000).toISOString();
-    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.8566, lng: 2.3522, accuracy: 4, recordedAt })).toEqual({ ok: true });
+    expect(
+      await socket
+        .timeout(WAIT_MS)
+        .emitWithAck('delivery.location', { deliveryId, lat: 48.8566, lng: 2.3522, accuracy: 4, recordedAt }),
+    ).toEqual({ ok: true });
     const shown = await request(t.app).get(`/api/v1/deliveries/${deliveryId}`).set(buyer.auth);
     const point = { lat: 48.8566, lng: 2.3522, accuracy: 4, recordedAt };
     expect(shown.body).toMatchObject({ lastLocation: point, track: [point] });
 
-    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 'north' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
-    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { lat: 1, lng: 1 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 'north' })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('delivery.location', { lat: 1, lng: 1 })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+    });
     const buyerSocket = await socketOf(buyer.accessToken);
-    expect(await buyerSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.86, lng: 2.35 })).toMatchObject({ ok: false, code: 'DELIVERY_NOT_COURIER' });
+    expect(
+      await buyerSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.86, lng: 2.35 }),
+    ).toMatchObject({ ok: false, code: 'DELIVERY_NOT_COURIER' });
     const stranger = await registerUser(t.app, { roles: ['courier'] });
     const strangerSocket = await socketOf(stranger.accessToken);
-    expect(await strangerSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.86, lng: 2.35 })).toMatchObject({ ok: false, code: 'DELIVERY_NOT_FOUND' });
+    expect(
+      await strangerSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.86, lng: 2.35 }),
+    ).toMatchObject({ ok: false, code: 'DELIVERY_NOT_FOUND' });
     expect((await request(t.app).get(`/api/v1/deliveries/${deliveryId}`).set(buyer.auth)).body.track).toHaveLength(1);
   });
 
@@ -75,14 +102,41 @@ describe('delivery on Socket.IO', () => {
     const at = (seconds: number) => new Date(t.clock.now().getTime() + seconds * 1000).toISOString();
 
     expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(courier.auth)).status).toBe(200);
-    expect(await courierSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.85, lng: 2.35, recordedAt: at(-30) })).toEqual({ ok: true });
-    expect(await courierSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.85, lng: 2.35, recordedAt: at(-20) })).toEqual({ ok: true }); // too close: dropped
-    expect(await courierSocket.timeout(WAIT_MS).emitWithAck('delivery.location', { deliveryId, lat: 48.851, lng: 2.35, recordedAt: at(-10) })).toEqual({ ok: true });
+    expect(
+      await courierSocket
+        .timeout(WAIT_MS)
+        .emitWithAck('delivery.location', { deliveryId, lat: 48.85, lng: 2.35, recordedAt: at(-30) }),
+    ).toEqual({ ok: true });
+    expect(
+      await courierSocket
+        .timeout(WAIT_MS)
+        .emitWithAck('delivery.location', { deliveryId, lat: 48.85, lng: 2.35, recordedAt: at(-20) }),
+    ).toEqual({ ok: true }); // too close: dropped
+    expect(
+      await courierSocket
+        .timeout(WAIT_MS)
+        .emitWithAck('delivery.location', { deliveryId, lat: 48.851, lng: 2.35, recordedAt: at(-10) }),
+    ).toEqual({ ok: true });
     expect((await request(t.app).post(`/api/v1/deliveries/${deliveryId}/complete`).set(courier.auth)).status).toBe(200);
 
     const relevant = () => byBuyer.filter(({ event }) => event.startsWith('delivery.'));
-    await vi.waitFor(() => expect(relevant().map(({ event }) => event)).toEqual(['delivery.picked_up', 'delivery.location.updated', 'delivery.location.updated', 'delivery.completed']), { timeout: WAIT_MS, interval: 10 });
-    expect(relevant()[1]?.payload).toMatchObject({ deliveryId, courierId: courier.id, lat: 48.85, lng: 2.35, recordedAt: at(-30) });
+    await vi.waitFor(
+      () =>
+        expect(relevant().map(({ event }) => event)).toEqual([
+          'delivery.picked_up',
+          'delivery.location.updated',
+          'delivery.location.updated',
+          'delivery.completed',
+        ]),
+      { timeout: WAIT_MS, interval: 10 },
+    );
+    expect(relevant()[1]?.payload).toMatchObject({
+      deliveryId,
+      courierId: courier.id,
+      lat: 48.85,
+      lng: 2.35,
+      recordedAt: at(-30),
+    });
     expect(relevant()[2]?.payload).toMatchObject({ deliveryId, lat: 48.851 });
     expect(byStranger.filter(({ event }) => event.startsWith('delivery.'))).toEqual([]);
   });

@@ -45,13 +45,17 @@ describeWithService('REDIS_URL', 'realtime gateway across instances (Socket.IO R
   });
 
   it('a bus event consumed on instance A reaches a subscriber connected to instance B', async () => {
-    const token = b.container.get<AccessTokenService>(AccessTokenService).issue({ userId: 'u-b', roles: ['buyer'] }).token;
+    const token = b.container
+      .get<AccessTokenService>(AccessTokenService)
+      .issue({ userId: 'u-b', roles: ['buyer'] }).token;
     const socket = b.client(token);
     await connected(socket);
     expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: 'listing:l-shared' })).toEqual({ ok: true });
 
     const arrived = within('stock.updated', new Promise((resolve) => socket.once('stock.updated', resolve)));
-    await a.container.get<EventBus>(EventBus).publish('stock.updated', { listingId: 'l-shared', available: 3, quantityOnHand: 5 });
+    await a.container
+      .get<EventBus>(EventBus)
+      .publish('stock.updated', { listingId: 'l-shared', available: 3, quantityOnHand: 5 });
     expect(await arrived).toMatchObject({ listingId: 'l-shared', available: 3 });
 
     const notified = within('notification', new Promise((resolve) => socket.once('notification', resolve)));

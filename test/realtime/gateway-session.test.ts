@@ -7,7 +7,6 @@ import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../suppo
 
 const WAIT_MS = 5_000;
 
-
 const stockUpdate = (listingId: string, available: number) => ({ listingId, available, quantityOnHand: available });
 
 /** A client that drops for a moment comes back in its rooms with the events emitted meanwhile, in order. */
@@ -19,7 +18,9 @@ function recoveryTests(app: () => RealtimeTestApp): void {
     const listingId = uniqueName('l');
     const socket = t.client(user.accessToken, { reconnection: true, reconnectionDelay: 50, reconnectionDelayMax: 100 });
     await connected(socket);
-    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `listing:${listingId}` })).toEqual({ ok: true });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `listing:${listingId}` })).toEqual({
+      ok: true,
+    });
     const received: number[] = [];
     socket.on('stock.updated', (payload: { available: number }) => received.push(payload.available));
     await bus.publish('stock.updated', stockUpdate(listingId, 10));
@@ -28,7 +29,10 @@ function recoveryTests(app: () => RealtimeTestApp): void {
     const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
     socket.io.engine.close(); // the network drops: the client will reconnect by itself
     await dropped;
-    await vi.waitFor(() => expect(t.gateway.localRooms().get(`listing:${listingId}`)?.size ?? 0).toBe(0), { timeout: WAIT_MS, interval: 10 });
+    await vi.waitFor(() => expect(t.gateway.localRooms().get(`listing:${listingId}`)?.size ?? 0).toBe(0), {
+      timeout: WAIT_MS,
+      interval: 10,
+    });
     for (const available of [9, 8, 7]) await bus.publish('stock.updated', stockUpdate(listingId, available));
 
     await vi.waitFor(() => expect(socket.connected).toBe(true), { timeout: WAIT_MS, interval: 10 });
@@ -37,7 +41,9 @@ function recoveryTests(app: () => RealtimeTestApp): void {
     await bus.publish('stock.updated', stockUpdate(listingId, 6));
     await vi.waitFor(() => expect(received).toEqual([10, 9, 8, 7, 6]), { timeout: WAIT_MS, interval: 10 });
     // Still subscribed as far as the gateway knows: unsubscribing works and stops the events.
-    expect(await socket.timeout(WAIT_MS).emitWithAck('unsubscribe', { room: `listing:${listingId}` })).toEqual({ ok: true });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('unsubscribe', { room: `listing:${listingId}` })).toEqual({
+      ok: true,
+    });
     await bus.publish('stock.updated', stockUpdate(listingId, 5));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(received).toEqual([10, 9, 8, 7, 6]);
@@ -74,7 +80,7 @@ describe('realtime gateway sessions (embedded)', () => {
     expect(sockets[2]!.connected).toBe(true);
   });
 
-  it('auth.refresh with a fresh token of the same user keeps the connection past the first token; another user\'s token is refused', async () => {
+  it("auth.refresh with a fresh token of the same user keeps the connection past the first token; another user's token is refused", async () => {
     t.disconnectClients();
     const user = await registerUser(t.app);
     const other = await registerUser(t.app);
@@ -84,10 +90,21 @@ describe('realtime gateway sessions (embedded)', () => {
     const fresh = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken });
     expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
 
-    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: other.accessToken })).toMatchObject({ ok: false, code: 'AUTH_SESSION_MISMATCH' });
-    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: 'not a token' })).toMatchObject({ ok: false, code: 'AUTH_INVALID_TOKEN' });
-    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', {})).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
-    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: fresh.body.accessToken as string })).toEqual({ ok: true });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: other.accessToken })).toMatchObject({
+      ok: false,
+      code: 'AUTH_SESSION_MISMATCH',
+    });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: 'not a token' })).toMatchObject({
+      ok: false,
+      code: 'AUTH_INVALID_TOKEN',
+    });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', {})).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(
+      await socket.timeout(WAIT_MS).emitWithAck('auth.refresh', { token: fresh.body.accessToken as string }),
+    ).toEqual({ ok: true });
 
     t.clock.advance(6 * 60_000); // the first token has expired, the fresh one has not
     expect(t.gateway.disconnectExpired()).toBe(0);

@@ -72,7 +72,8 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
   let bus: EventBus;
   let counter = 0;
 
-  const tokenFor = (userId: string, roles: Role[] = ['buyer']) => t.container.get<AccessTokenService>(AccessTokenService).issue({ userId, roles }).token;
+  const tokenFor = (userId: string, roles: Role[] = ['buyer']) =>
+    t.container.get<AccessTokenService>(AccessTokenService).issue({ userId, roles }).token;
 
   /** A connected client of a fresh user. */
   async function user(): Promise<{ id: string; socket: Socket }> {
@@ -84,7 +85,13 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
   }
 
   const stockReserved = (listingId: string, available: number) =>
-    bus.publish('stock.reserved', { listingId, available, holderId: 'holder-1', quantity: 1, expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    bus.publish('stock.reserved', {
+      listingId,
+      available,
+      holderId: 'holder-1',
+      quantity: 1,
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
 
   beforeAll(async () => {
     t = await createRealtimeTestApp();
@@ -127,7 +134,12 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
     });
 
     it('serves /ws only: the main namespace refuses even a good token', async () => {
-      const socket = connect(t.baseUrl, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: tokenFor('user-main') } });
+      const socket = connect(t.baseUrl, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        auth: { token: tokenFor('user-main') },
+      });
       try {
         expect((await refused(socket)).data?.code).toBe('NAMESPACE_UNKNOWN');
       } finally {
@@ -155,7 +167,11 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
       ['an extra field', { room: 'listing:l-1', as: 'admin' }],
     ])('answers { ok: false, code: VALIDATION_FAILED } to %s', async (_name, payload) => {
       const { socket } = await user();
-      expect(await request(socket, 'subscribe', payload)).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', message: expect.any(String) });
+      expect(await request(socket, 'subscribe', payload)).toMatchObject({
+        ok: false,
+        code: 'VALIDATION_FAILED',
+        message: expect.any(String),
+      });
       expect(await request(socket, 'unsubscribe', payload)).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
     });
 
@@ -167,16 +183,25 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
 
     it('refuses delivery rooms (ROOM_FORBIDDEN) until a module authorizes them', async () => {
       const { socket } = await user();
-      expect(await request(socket, 'subscribe', { room: 'delivery:d-1' })).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
+      expect(await request(socket, 'subscribe', { room: 'delivery:d-1' })).toMatchObject({
+        ok: false,
+        code: 'ROOM_FORBIDDEN',
+      });
       expect(t.gateway.localRooms().get('delivery:d-1')).toBeUndefined();
     });
 
     it('takes a pluggable authorizer per room kind', async () => {
       const { socket, id } = await user();
-      t.gateway.authorizeRooms('delivery', (principal, deliveryId) => principal.userId === id && deliveryId === 'd-mine');
+      t.gateway.authorizeRooms(
+        'delivery',
+        (principal, deliveryId) => principal.userId === id && deliveryId === 'd-mine',
+      );
       try {
         expect(await request(socket, 'subscribe', { room: 'delivery:d-mine' })).toEqual({ ok: true });
-        expect(await request(socket, 'subscribe', { room: 'delivery:d-other' })).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
+        expect(await request(socket, 'subscribe', { room: 'delivery:d-other' })).toMatchObject({
+          ok: false,
+          code: 'ROOM_FORBIDDEN',
+        });
       } finally {
         t.gateway.authorizeRooms('delivery', () => false);
       }
@@ -212,7 +237,9 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
 
     it('caps the rooms per connection', async () => {
       const { socket } = await user();
-      const answers = await Promise.all(Array.from({ length: 201 }, (_, i) => request(socket, 'subscribe', { room: `listing:cap-${i}` })));
+      const answers = await Promise.all(
+        Array.from({ length: 201 }, (_, i) => request(socket, 'subscribe', { room: `listing:cap-${i}` })),
+      );
       expect(answers.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(200);
       expect(answers[200]).toMatchObject({ ok: false, code: 'ROOM_LIMIT' });
     });
@@ -240,7 +267,13 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
       const { socket } = await user();
       expect(await request(socket, 'subscribe', { room: 'listing:l-levels' })).toEqual({ ok: true });
       const released = nextEvent(socket, 'stock.released');
-      await bus.publish('stock.released', { listingId: 'l-levels', available: 5, holderId: 'holder-1', quantity: 1, reason: 'expired' });
+      await bus.publish('stock.released', {
+        listingId: 'l-levels',
+        available: 5,
+        holderId: 'holder-1',
+        quantity: 1,
+        reason: 'expired',
+      });
       expect(await released).toMatchObject({ listingId: 'l-levels', available: 5 });
       const updated = nextEvent(socket, 'stock.updated');
       await bus.publish('stock.updated', { listingId: 'l-levels', available: 9, quantityOnHand: 10 });
@@ -254,7 +287,9 @@ describe('realtime gateway (Socket.IO /ws, embedded default)', () => {
       const aliceAgain = t.client(tokenFor(alice.id));
       await connected(aliceAgain);
       const bob = await user();
-      expect([...(t.gateway.localRooms().get(`user:${alice.id}`) ?? [])].sort()).toEqual([alice.socket.id, aliceAgain.id].sort());
+      expect([...(t.gateway.localRooms().get(`user:${alice.id}`) ?? [])].sort()).toEqual(
+        [alice.socket.id, aliceAgain.id].sort(),
+      );
       const bobReceived = collect(bob.socket, 'notification');
 
       const toAlice = [nextEvent(alice.socket, 'notification'), nextEvent(aliceAgain, 'notification')];
@@ -283,7 +318,9 @@ describe('realtime gateway close', () => {
   it('disconnects its clients and leaves the HTTP server serving', async () => {
     const t = await createRealtimeTestApp();
     try {
-      const socket = t.client(t.container.get<AccessTokenService>(AccessTokenService).issue({ userId: 'u-close', roles: ['buyer'] }).token);
+      const socket = t.client(
+        t.container.get<AccessTokenService>(AccessTokenService).issue({ userId: 'u-close', roles: ['buyer'] }).token,
+      );
       await connected(socket);
       const disconnected = within(WAIT_MS, 'disconnect', new Promise((resolve) => socket.once('disconnect', resolve)));
       await t.gateway.close();

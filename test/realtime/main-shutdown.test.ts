@@ -32,7 +32,12 @@ describe('main with the realtime gateway', () => {
       expect(registered.status).toBe(201);
       const { accessToken } = (await registered.json()) as { accessToken: string };
 
-      const client = connect(`http://127.0.0.1:${port}/ws`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: accessToken } });
+      const client = connect(`http://127.0.0.1:${port}/ws`, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        auth: { token: accessToken },
+      });
       socket.current = client;
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no connect')), 5_000);
@@ -50,7 +55,10 @@ describe('main with the realtime gateway', () => {
       expect(code).toBe(0);
       // Well before the 10 s forced close: the open WebSocket did not hold the shutdown up.
       expect(Date.now() - startedAt).toBeLessThan(5_000);
-      await Promise.race([disconnected, new Promise((_, reject) => setTimeout(() => reject(new Error('no disconnect')), 5_000).unref())]);
+      await Promise.race([
+        disconnected,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no disconnect')), 5_000).unref()),
+      ]);
       expect(output).toContain('"msg":"stopped"');
     } finally {
       socket.current?.disconnect();

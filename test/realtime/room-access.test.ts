@@ -10,7 +10,14 @@ import { DomainError } from '../../src/domain/shared/domain-error.js';
 
 const events = new EventFactory(new SequentialIdGenerator('event'), new ManualClock('2026-03-01T10:00:00.000Z'));
 const assigned = (previousCourierId?: string) =>
-  events.create('delivery.assigned', { deliveryId: 'd-1', orderId: 'o-1', buyerId: 'buyer', sellerIds: ['seller'], courierId: 'new', ...(previousCourierId ? { previousCourierId } : {}) });
+  events.create('delivery.assigned', {
+    deliveryId: 'd-1',
+    orderId: 'o-1',
+    buyerId: 'buyer',
+    sellerIds: ['seller'],
+    courierId: 'new',
+    ...(previousCourierId ? { previousCourierId } : {}),
+  });
 
 describe('room revocations', () => {
   it.each([
@@ -23,7 +30,19 @@ describe('room revocations', () => {
   });
 
   it('other topics take nobody out', () => {
-    expect(lossesFor(roomRevocations, events.create('delivery.picked_up', { deliveryId: 'd-1', orderId: 'o-1', buyerId: 'b', sellerIds: [], courierId: 'c', pickedUpAt: '2026-03-01T10:00:00.000Z' }))).toEqual([]);
+    expect(
+      lossesFor(
+        roomRevocations,
+        events.create('delivery.picked_up', {
+          deliveryId: 'd-1',
+          orderId: 'o-1',
+          buyerId: 'b',
+          sellerIds: [],
+          courierId: 'c',
+          pickedUpAt: '2026-03-01T10:00:00.000Z',
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -57,7 +76,13 @@ describe('a recovered socket', () => {
       },
       10,
     );
-    const socket = socketIn('auction:a-1', 'listing:l-1', 'delivery:kept', 'delivery:lost', 'delivery:refused-with-code');
+    const socket = socketIn(
+      'auction:a-1',
+      'listing:l-1',
+      'delivery:kept',
+      'delivery:lost',
+      'delivery:refused-with-code',
+    );
     const lost = await subscriptions.revalidate(socket);
     expect(lost.map((room) => room.name)).toEqual(['listing:l-1', 'delivery:lost', 'delivery:refused-with-code']);
     expect(socket.left).toEqual(['listing:l-1', 'delivery:lost', 'delivery:refused-with-code']);

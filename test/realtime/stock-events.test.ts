@@ -8,7 +8,6 @@ import { connected, createRealtimeTestApp, type RealtimeTestApp } from '../suppo
 
 const WAIT_MS = 5000;
 
-
 function next(socket: Socket, event: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${WAIT_MS} ms`)), WAIT_MS);
@@ -30,17 +29,29 @@ describe('stock events on Socket.IO', () => {
   it('sends stock.reserved with the new availability to subscribers of listing:<id>', async () => {
     const admin = await signInAdmin(t.app);
     const seller = await verifiedSeller(t.app, admin);
-    const listing = await publishedListing(t.app, seller.auth, listingBody((await seedBikeCategories(t.app, admin)).bikes, { quantity: 4 }));
-    await vi.waitFor(async () => expect((await t.container.get<StockLedger>(StockLedger).level(listing.id))?.available).toBe(4), { timeout: WAIT_MS, interval: 20 });
+    const listing = await publishedListing(
+      t.app,
+      seller.auth,
+      listingBody((await seedBikeCategories(t.app, admin)).bikes, { quantity: 4 }),
+    );
+    await vi.waitFor(
+      async () => expect((await t.container.get<StockLedger>(StockLedger).level(listing.id))?.available).toBe(4),
+      { timeout: WAIT_MS, interval: 20 },
+    );
 
     const watcher = await registerUser(t.app);
     const socket = t.client(watcher.accessToken);
     await connected(socket);
-    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `listing:${listing.id}` })).toEqual({ ok: true });
+    expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `listing:${listing.id}` })).toEqual({
+      ok: true,
+    });
 
     const reserved = next(socket, 'stock.reserved');
     const buyer = await registerUser(t.app);
-    expect((await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId: listing.id, quantity: 3 })).status).toBe(201);
+    expect(
+      (await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId: listing.id, quantity: 3 }))
+        .status,
+    ).toBe(201);
     expect(await reserved).toMatchObject({ listingId: listing.id, available: 1 });
 
     const released = next(socket, 'stock.released');

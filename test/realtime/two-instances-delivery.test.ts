@@ -67,19 +67,55 @@ describeWithService('MONGO_URL', 'delivery access across two instances', (mongoU
         const byOld = deliveryEvents(oldSocket, replacement.id);
         const byBuyer = deliveryEvents(buyerSocket, replacement.id);
 
-        expect((await request(b.app).post(`/api/v1/deliveries/${deliveryId}/assign`).set(w.admin).send({ courierId: replacement.id })).status).toBe(200);
-        await vi.waitFor(() => expect(a.gateway.localRooms().get(room)?.has(oldSocket.id ?? '')).not.toBe(true), WAIT);
-        expect(a.gateway.localRooms().get(room)?.has(buyerSocket.id ?? '')).toBe(true);
+        expect(
+          (
+            await request(b.app)
+              .post(`/api/v1/deliveries/${deliveryId}/assign`)
+              .set(w.admin)
+              .send({ courierId: replacement.id })
+          ).status,
+        ).toBe(200);
+        await vi.waitFor(
+          () =>
+            expect(
+              a.gateway
+                .localRooms()
+                .get(room)
+                ?.has(oldSocket.id ?? ''),
+            ).not.toBe(true),
+          WAIT,
+        );
+        expect(
+          a.gateway
+            .localRooms()
+            .get(room)
+            ?.has(buyerSocket.id ?? ''),
+        ).toBe(true);
         await vi.waitFor(() => expect(byBuyer).toEqual(['delivery.assigned']), WAIT);
         const newSocket = await socketOn(b, replacement, room);
-        expect((await request(b.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status).toBe(200);
-        expect(await newSocket.timeout(WAIT.timeout).emitWithAck('delivery.location', { deliveryId, lat: 48.85, lng: 2.35 })).toEqual({ ok: true });
+        expect(
+          (await request(b.app).post(`/api/v1/deliveries/${deliveryId}/pickup`).set(replacement.auth)).status,
+        ).toBe(200);
+        expect(
+          await newSocket.timeout(WAIT.timeout).emitWithAck('delivery.location', { deliveryId, lat: 48.85, lng: 2.35 }),
+        ).toEqual({ ok: true });
 
         // Two events consumed by two instances may arrive in either order.
-        await vi.waitFor(() => expect([...byBuyer].sort()).toEqual(['delivery.assigned', 'delivery.location.updated', 'delivery.picked_up']), WAIT);
+        await vi.waitFor(
+          () =>
+            expect([...byBuyer].sort()).toEqual([
+              'delivery.assigned',
+              'delivery.location.updated',
+              'delivery.picked_up',
+            ]),
+          WAIT,
+        );
         await settle();
         expect(byOld).toEqual([]);
-        expect(await oldSocket.timeout(WAIT.timeout).emitWithAck('subscribe', { room })).toMatchObject({ ok: false, code: 'ROOM_FORBIDDEN' });
+        expect(await oldSocket.timeout(WAIT.timeout).emitWithAck('subscribe', { room })).toMatchObject({
+          ok: false,
+          code: 'ROOM_FORBIDDEN',
+        });
       });
 
       it("the leave made by instance B's gateway takes out the courier's sockets on instance A (not only B's own)", async () => {
@@ -88,10 +124,31 @@ describeWithService('MONGO_URL', 'delivery access across two instances', (mongoU
         const onA = await socketOn(a, courier, room);
         const onB = await socketOn(b, courier, room);
         const events = new EventFactory(new SequentialIdGenerator(uniqueName('event')), clock);
-        const payload = { deliveryId, orderId, buyerId: buyer.id, sellerIds: [w.seller.id], courierId: 'someone-else', previousCourierId: courier.id };
+        const payload = {
+          deliveryId,
+          orderId,
+          buyerId: buyer.id,
+          sellerIds: [w.seller.id],
+          courierId: 'someone-else',
+          previousCourierId: courier.id,
+        };
         await b.gateway.relay(events.create('delivery.assigned', payload));
-        await vi.waitFor(() => expect(a.gateway.localRooms().get(room)?.has(onA.id ?? '')).not.toBe(true), WAIT);
-        expect(b.gateway.localRooms().get(room)?.has(onB.id ?? '')).not.toBe(true);
+        await vi.waitFor(
+          () =>
+            expect(
+              a.gateway
+                .localRooms()
+                .get(room)
+                ?.has(onA.id ?? ''),
+            ).not.toBe(true),
+          WAIT,
+        );
+        expect(
+          b.gateway
+            .localRooms()
+            .get(room)
+            ?.has(onB.id ?? ''),
+        ).not.toBe(true);
       });
     });
   });

@@ -12,7 +12,6 @@ const WAIT_MS = 5_000;
 /** How long after the first copy of an event a second one would have arrived, if it were going to. */
 const SETTLE_MS = 500;
 
-
 /** Every copy of `event` the socket receives from now on. */
 function collect(socket: Socket, event: string): unknown[] {
   const received: unknown[] = [];
@@ -54,7 +53,9 @@ describeWithService('MONGO_URL', 'realtime across two instances', (mongoUrl) => 
         const auctionId = (await w.auction({}, 10)).body.id as string;
         const socket = a.client(watcher.accessToken);
         await connected(socket);
-        expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({ ok: true });
+        expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `auction:${auctionId}` })).toEqual({
+          ok: true,
+        });
         const placed = collect(socket, 'auction.bid.placed');
         const bidder = await registerUser(b.app);
 
@@ -69,11 +70,15 @@ describeWithService('MONGO_URL', 'realtime across two instances', (mongoUrl) => 
         const listingId = await w.listing(5);
         const socket = a.client(watcher.accessToken);
         await connected(socket);
-        expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `listing:${listingId}` })).toEqual({ ok: true });
+        expect(await socket.timeout(WAIT_MS).emitWithAck('subscribe', { room: `listing:${listingId}` })).toEqual({
+          ok: true,
+        });
         const reserved = collect(socket, 'stock.reserved');
         const buyer = await registerUser(b.app);
 
-        expect((await request(b.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 2 })).status).toBe(201);
+        expect(
+          (await request(b.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 2 })).status,
+        ).toBe(201);
         await vi.waitFor(() => expect(reserved).toHaveLength(1), { timeout: WAIT_MS, interval: 10 });
         await settle();
         expect(reserved).toEqual([expect.objectContaining({ listingId, available: 3 })]);

@@ -49,7 +49,9 @@ describeWithService('MONGO_URL', 'broker outage during purchases', (mongoUrl) =>
       it('cut 10 s during 300 purchases: no 5xx, /readyz degraded then ready, every order.created delivered, the first within 5 s of the return', async () => {
         const { listingId } = await openShop(t, STOCK);
         const run = `outage-${Date.now().toString(36)}`;
-        const purchases: Promise<Purchase>[] = Array.from({ length: PURCHASES }, (_, i) => sleep(i * PACE_MS).then(() => purchase(t.app, listingId, `${run}-${i}`)));
+        const purchases: Promise<Purchase>[] = Array.from({ length: PURCHASES }, (_, i) =>
+          sleep(i * PACE_MS).then(() => purchase(t.app, listingId, `${run}-${i}`)),
+        );
 
         await sleep(CUT_AFTER_MS);
         proxy.cut();
@@ -73,7 +75,10 @@ describeWithService('MONGO_URL', 'broker outage during purchases', (mongoUrl) =>
 
         expect(duringCut.length).toBeGreaterThanOrEqual(4);
         for (const answer of duringCut) {
-          expect(answer).toEqual({ status: 200, body: { status: 'degraded', backends: { mongodb: 'ok', redis: 'ok', rabbitmq: 'down' } } });
+          expect(answer).toEqual({
+            status: 200,
+            body: { status: 'degraded', backends: { mongodb: 'ok', redis: 'ok', rabbitmq: 'down' } },
+          });
         }
 
         await vi.waitFor(() => expect(watch.missing(ordered)).toEqual([]), { timeout: 60_000, interval: 100 });
@@ -82,7 +87,14 @@ describeWithService('MONGO_URL', 'broker outage during purchases', (mongoUrl) =>
         expect(first! - back).toBeLessThan(5_000);
         expect(watch.writtenTwice()).toEqual([]);
 
-        await vi.waitFor(async () => expect(await readiness()).toEqual({ status: 200, body: { status: 'ready', backends: { mongodb: 'ok', redis: 'ok', rabbitmq: 'ok' } } }), { timeout: 5_000, interval: 100 });
+        await vi.waitFor(
+          async () =>
+            expect(await readiness()).toEqual({
+              status: 200,
+              body: { status: 'ready', backends: { mongodb: 'ok', redis: 'ok', rabbitmq: 'ok' } },
+            }),
+          { timeout: 5_000, interval: 100 },
+        );
         await outboxDrained(t.container, 60_000);
       }, 180_000);
     });

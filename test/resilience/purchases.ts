@@ -35,19 +35,30 @@ export async function outboxDrained(container: Container, timeoutMs = 10_000): P
  * A KYC-verified seller's published listing with `quantity` units, once the cart's ledger holds
  * them. Each write waits for the outbox to drain first, so that no relay write races it.
  */
-export async function openShop({ app, container }: { app: Express; container: Container }, quantity: number): Promise<{ listingId: string }> {
+export async function openShop(
+  { app, container }: { app: Express; container: Container },
+  quantity: number,
+): Promise<{ listingId: string }> {
   const admin = await signInAdmin(app);
   const seller = await verifiedSeller(app, admin);
   const { bikes } = await seedBikeCategories(app, admin);
   const listing = await createListing(app, seller.auth, listingBody(bikes, { quantity }));
   await outboxDrained(container);
-  expect((await request(app).post(`/api/v1/listings/${listing.id}/publish`).set(seller.auth)).body.status).toBe('published');
-  await vi.waitFor(async () => expect(await listingState(app, listing.id)).toMatchObject({ availableQuantity: quantity }), { timeout: 10_000, interval: 50 });
+  expect((await request(app).post(`/api/v1/listings/${listing.id}/publish`).set(seller.auth)).body.status).toBe(
+    'published',
+  );
+  await vi.waitFor(
+    async () => expect(await listingState(app, listing.id)).toMatchObject({ availableQuantity: quantity }),
+    { timeout: 10_000, interval: 50 },
+  );
   await outboxDrained(container);
   return { listingId: listing.id };
 }
 
-export async function listingState(app: Express, listingId: string): Promise<{ quantity: number; availableQuantity: number }> {
+export async function listingState(
+  app: Express,
+  listingId: string,
+): Promise<{ quantity: number; availableQuantity: number }> {
   return (await request(app).get(`/api/v1/listings/${listingId}`)).body;
 }
 
@@ -61,20 +72,31 @@ export interface Purchase {
   failure?: string;
 }
 
-const failed = (statuses: number[], res: request.Response): Purchase => ({ statuses, failure: `${statuses.length}: ${res.status} ${String(res.body?.code)} ${String(res.body?.detail)}` });
+const failed = (statuses: number[], res: request.Response): Purchase => ({
+  statuses,
+  failure: `${statuses.length}: ${res.status} ${String(res.body?.code)} ${String(res.body?.detail)}`,
+});
 
 const address = { name: 'Ada', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75001', country: 'FR' };
 
 /** What a new user does: registers, puts one unit in the cart, orders it with an Idempotency-Key. */
 export async function purchase(app: Express, listingId: string, key: string): Promise<Purchase> {
-  const registered = await request(app).post('/api/v1/auth/register').send({ email: `${key}@example.com`, password: 'a long password', displayName: key });
+  const registered = await request(app)
+    .post('/api/v1/auth/register')
+    .send({ email: `${key}@example.com`, password: 'a long password', displayName: key });
   if (registered.status !== 201) return failed([registered.status], registered);
   const auth = { Authorization: `Bearer ${registered.body.accessToken}` };
   const added = await request(app).post('/api/v1/cart/items').set(auth).send({ listingId, quantity: 1 });
   if (added.status !== 201) return failed([registered.status, added.status], added);
-  const ordered = await request(app).post('/api/v1/orders').set(auth).set('Idempotency-Key', key).send({ shippingAddress: address });
+  const ordered = await request(app)
+    .post('/api/v1/orders')
+    .set(auth)
+    .set('Idempotency-Key', key)
+    .send({ shippingAddress: address });
   const statuses = [registered.status, added.status, ordered.status];
-  return ordered.status === 201 ? { statuses, orderId: ordered.body.id, orderedAt: Date.now() } : failed(statuses, ordered);
+  return ordered.status === 201
+    ? { statuses, orderId: ordered.body.id, orderedAt: Date.now() }
+    : failed(statuses, ordered);
 }
 
 const WATCH = 'resilience.watch';
@@ -130,7 +152,9 @@ export class OrderWatch {
 
   /** Orders that got two different `order.created` ids (an event written twice, not a redelivery). */
   writtenTwice(): string[] {
-    return [...this.deliveries].filter(([, deliveries]) => new Set(deliveries.map((d) => d.eventId)).size > 1).map(([orderId]) => orderId);
+    return [...this.deliveries]
+      .filter(([, deliveries]) => new Set(deliveries.map((d) => d.eventId)).size > 1)
+      .map(([orderId]) => orderId);
   }
 
   async close(): Promise<void> {

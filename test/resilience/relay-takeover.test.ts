@@ -31,7 +31,10 @@ describeWithService('MONGO_URL', 'outbox relay takeover', (mongoUrl) => {
       let a: AppProcess | undefined;
 
       beforeAll(async () => {
-        stack = realStack({ mongoUrl: withMongoPool(mongoUrl), redisUrl, amqpUrl }, { OUTBOX_RELAY_LEASE_MS: String(LEASE_MS) });
+        stack = realStack(
+          { mongoUrl: withMongoPool(mongoUrl), redisUrl, amqpUrl },
+          { OUTBOX_RELAY_LEASE_MS: String(LEASE_MS) },
+        );
         proxyA = await TcpProxy.forUrl(amqpUrl);
         watch = await OrderWatch.start(amqpUrl, stack.env);
         // Leases are compared with the time of day: B runs on the system clock, as A does.
@@ -54,7 +57,11 @@ describeWithService('MONGO_URL', 'outbox relay takeover', (mongoUrl) => {
           const redisLease = await redis.hget(`${stack.env.REDIS_KEY_PREFIX}outbox:lease`, 'owner');
           const db = mongo.db(stack.env.MONGO_DB);
           const collections = await db.listCollections({}, { nameOnly: true }).toArray();
-          const counts = await Promise.all(collections.map(({ name }) => db.collection(name).countDocuments({ 'outboxLease.owner': { $regex: owner.source } })));
+          const counts = await Promise.all(
+            collections.map(({ name }) =>
+              db.collection(name).countDocuments({ 'outboxLease.owner': { $regex: owner.source } }),
+            ),
+          );
           return (redisLease && owner.test(redisLease) ? 1 : 0) + counts.reduce((sum, n) => sum + n, 0);
         } finally {
           redis.disconnect();
@@ -67,7 +74,9 @@ describeWithService('MONGO_URL', 'outbox relay takeover', (mongoUrl) => {
         const buyers: SignedIn[] = [];
         for (let i = 0; i < ORDERS; i++) {
           const buyer = await registerUser(b.app);
-          expect((await request(b.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 })).status).toBe(201);
+          expect(
+            (await request(b.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 })).status,
+          ).toBe(201);
           buyers.push(buyer);
         }
         await outboxDrained(b.container);
@@ -76,17 +85,27 @@ describeWithService('MONGO_URL', 'outbox relay takeover', (mongoUrl) => {
         proxyA.freeze(); // A's publishes now wait for confirms that never come
         const orders = await Promise.all(
           buyers.map(async (buyer, i) => {
-            const res = await request(a!.baseUrl).post('/api/v1/orders').set(buyer.auth).set('Idempotency-Key', `takeover-${i}`).send({ shippingAddress: address });
+            const res = await request(a!.baseUrl)
+              .post('/api/v1/orders')
+              .set(buyer.auth)
+              .set('Idempotency-Key', `takeover-${i}`)
+              .send({ shippingAddress: address });
             expect(res.status, JSON.stringify(res.body)).toBe(201);
             return res.body.id as string;
           }),
         );
         const pid = a.child.pid!;
-        await vi.waitFor(async () => expect(await leasesHeldBy(pid)).toBeGreaterThan(0), { timeout: 5_000, interval: 50 });
+        await vi.waitFor(async () => expect(await leasesHeldBy(pid)).toBeGreaterThan(0), {
+          timeout: 5_000,
+          interval: 50,
+        });
         expect(watch.missing(orders).length).toBeGreaterThan(0);
         await a.kill();
 
-        await vi.waitFor(() => expect(watch.missing(orders)).toEqual([]), { timeout: LEASE_MS + 20_000, interval: 100 });
+        await vi.waitFor(() => expect(watch.missing(orders)).toEqual([]), {
+          timeout: LEASE_MS + 20_000,
+          interval: 100,
+        });
         await outboxDrained(b.container, LEASE_MS + 20_000);
         expect(await leasesHeldBy(pid)).toBe(0);
         expect(watch.writtenTwice()).toEqual([]);

@@ -19,7 +19,13 @@ export interface AuctionWorld {
   listing(quantity?: number): Promise<string>;
   /** POST /auctions for a new listing (or `listingId`), ending `minutes` after the clock's now. */
   auction(overrides?: Record<string, unknown>, minutes?: number): Promise<request.Response>;
-  bid(who: SignedIn, auctionId: string, amount: number, maxAmount?: number, idempotencyKey?: string): Promise<request.Response>;
+  bid(
+    who: SignedIn,
+    auctionId: string,
+    amount: number,
+    maxAmount?: number,
+    idempotencyKey?: string,
+  ): Promise<request.Response>;
   /** `minutes` from the test clock's now, as an ISO string. */
   inMinutes(minutes: number): string;
 }
@@ -34,7 +40,10 @@ export async function auctionWorld(t: TestApp): Promise<AuctionWorld> {
     const created = await publishedListing(app, owner.auth, listingBody(categoryId, { quantity }));
     const ledger = t.container.get<StockLedger>(StockLedger);
     // The ledger follows listing.published through the outbox and the broker: slow when CI loads FerretDB.
-    await vi.waitFor(async () => expect((await ledger.level(created.id))?.onHand).toBe(quantity), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(async () => expect((await ledger.level(created.id))?.onHand).toBe(quantity), {
+      timeout: 20_000,
+      interval: 20,
+    });
     return created.id;
   };
   const listing = (quantity = 1) => listingOf(seller, quantity);
@@ -49,7 +58,13 @@ export async function auctionWorld(t: TestApp): Promise<AuctionWorld> {
       request(app)
         .post('/api/v1/auctions')
         .set(seller.auth)
-        .send({ listingId: overrides.listingId ?? (await listing()), startingPrice: euros(1_000), minIncrement: euros(100), endsAt: inMinutes(minutes), ...overrides }),
+        .send({
+          listingId: overrides.listingId ?? (await listing()),
+          startingPrice: euros(1_000),
+          minIncrement: euros(100),
+          endsAt: inMinutes(minutes),
+          ...overrides,
+        }),
     bid: (who, auctionId, amount, maxAmount, idempotencyKey) =>
       request(app)
         .post(`/api/v1/auctions/${auctionId}/bids`)

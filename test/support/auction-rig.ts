@@ -74,7 +74,13 @@ export function memoryAuctionStores(): AuctionStores {
   const outbox = new MemoryOutbox();
   const bids = new MemoryBidRepository();
   const live = new MemoryAuctionLiveState(outbox, bids);
-  const stores = { live, auctions: new MemoryAuctionRepository(outbox), bids, schedule: new MemoryAuctionSchedule(), stock: new FakeAuctionStock() };
+  const stores = {
+    live,
+    auctions: new MemoryAuctionRepository(outbox),
+    bids,
+    schedule: new MemoryAuctionSchedule(),
+    stock: new FakeAuctionStock(),
+  };
   return { ...stores, outboxes: [outbox], otherLive: live, close: async () => undefined };
 }
 
@@ -97,13 +103,26 @@ export async function realAuctionStores(redisUrl: string, db: Db): Promise<Aucti
     await Promise.all([redis.quit(), otherRedis.quit()]);
   };
   const schedule = new RedisAuctionSchedule(redis, prefix);
-  return { live, auctions, bids, schedule, stock: new FakeAuctionStock(), outboxes: [redisOutbox, auctionOutbox], otherLive, close };
+  return {
+    live,
+    auctions,
+    bids,
+    schedule,
+    stock: new FakeAuctionStock(),
+    outboxes: [redisOutbox, auctionOutbox],
+    otherLive,
+    close,
+  };
 }
 
-const listings: AuctionListings = { listing: async (id) => ({ id, sellerId: 'seller', title: 'Road bike', price: eur(1000), published: true }) };
+const listings: AuctionListings = {
+  listing: async (id) => ({ id, sellerId: 'seller', title: 'Road bike', price: eur(1000), published: true }),
+};
 const sellers: AuctionSellerGate = { assertVerifiedSeller: async () => undefined };
 
-/** The auctions module of one app instance over the shared stores; with a plan, every port call is a step that may fail. */
+/**
+ * The auctions module of one app instance over the shared stores; with a plan, every port call is a step that may fail.
+ */
 export interface AuctionProcess {
   create: CreateAuction;
   placeBid: PlaceBid;
@@ -132,14 +151,31 @@ export class AuctionRig {
   process(plan?: FaultPlan, live: AuctionLiveState = this.stores.live): AuctionProcess {
     this.processes += 1;
     const port = <T extends object>(name: string, target: T): T => (plan ? plan.wrap(name, target) : target);
-    const [liveState, auctions, bids, schedule, stock] = [port('live', live), port('auctions', this.stores.auctions), port('bids', this.stores.bids), port('schedule', this.stores.schedule), port('stock', this.stores.stock)];
+    const [liveState, auctions, bids, schedule, stock] = [
+      port('live', live),
+      port('auctions', this.stores.auctions),
+      port('bids', this.stores.bids),
+      port('schedule', this.stores.schedule),
+      port('stock', this.stores.stock),
+    ];
     const ids = new SequentialIdGenerator(`p${this.processes}-${randomUUID().slice(0, 6)}`);
     const events = new AuctionEvents(new EventFactory(ids, this.clock));
     const follow = new FollowAcceptedBids(liveState, bids, auctions);
     const finish = new FinishClosedAuction(auctions, schedule, stock, follow);
     const settings = { antiSnipingSeconds: 0, maxExtensionSeconds: 0 };
     return {
-      create: new CreateAuction(port('listings', listings), port('sellers', sellers), auctions, liveState, schedule, stock, events, ids, this.clock, settings),
+      create: new CreateAuction(
+        port('listings', listings),
+        port('sellers', sellers),
+        auctions,
+        liveState,
+        schedule,
+        stock,
+        events,
+        ids,
+        this.clock,
+        settings,
+      ),
       placeBid: new PlaceBid(liveState, auctions, events, ids, this.clock),
       cancel: new CancelAuction(auctions, liveState, schedule, finish, events, this.clock),
       buyNow: new BuyNow(auctions, liveState, schedule, finish, events, ids, this.clock),
@@ -151,36 +187,59 @@ export class AuctionRig {
   /** A live auction of the seller ending an hour after the clock's now, created and delivered by a healthy process. */
   async openAuction(overrides: { reservePrice?: number; buyItNowPrice?: number } = {}): Promise<Auction> {
     const endsAt = new Date(this.clock.now().getTime() + 3_600_000);
-    const terms = { sellerId: 'seller', listingId: `listing-${randomUUID()}`, startingPrice: eur(1000), minIncrement: eur(100), endsAt };
+    const terms = {
+      sellerId: 'seller',
+      listingId: `listing-${randomUUID()}`,
+      startingPrice: eur(1000),
+      minIncrement: eur(100),
+      endsAt,
+    };
     const prices = Object.fromEntries(Object.entries(overrides).map(([name, amount]) => [name, eur(amount)]));
     const auction = await this.process().create.execute({ ...terms, ...prices });
     await this.settle();
     return auction;
   }
 
-  /** Publishes what the outboxes hold and delivers the auctions' consumer's events to `to` (a healthy process by default). */
+  /**
+   * Publishes what the outboxes hold and delivers the auctions' consumer's events to `to` (a healthy process by
+   * default).
+   */
   async settle(to: AuctionProcess = this.process()): Promise<void> {
     await this.relay.flush();
     type Followed = EventEnvelope<'auction.bid.placed' | 'auction.max.raised'>;
-    const handle = deduplicatingHandler(this.handled, FollowAcceptedBids.consumer, (event: Followed) => to.follow.handle(event));
-    for (const envelope of this.bus.published.filter((event) => event.topic === 'auction.bid.placed' || event.topic === 'auction.max.raised')) {
+    const handle = deduplicatingHandler(this.handled, FollowAcceptedBids.consumer, (event: Followed) =>
+      to.follow.handle(event),
+    );
+    for (const envelope of this.bus.published.filter(
+      (event) => event.topic === 'auction.bid.placed' || event.topic === 'auction.max.raised',
+    )) {
       await handle(structuredClone(envelope) as Followed).catch(() => undefined); // left for redelivery
     }
   }
 
-  /** Ids of the events published so far for the auction (payload.auctionId or data.auctionId), in order; repeats kept. */
+  /**
+   * Ids of the events published so far for the auction (payload.auctionId or data.auctionId), in order; repeats kept.
+   */
   published(auctionId: string): string[] {
     return this.bus.published.filter((event) => aboutAuction(event, auctionId)).map((event) => event.id);
   }
 
   /** What each store says of the auction's bids: they must all agree once the outbox is settled. */
-  async bidCounts(auctionId: string): Promise<{ live: number; stored: number; log: string[]; placed: string[]; pending: number }> {
+  async bidCounts(
+    auctionId: string,
+  ): Promise<{ live: number; stored: number; log: string[]; placed: string[]; pending: number }> {
     const log = await allBids(this.stores.bids, auctionId);
     return {
       live: (await this.stores.live.get(auctionId))?.bidCount ?? -1,
       stored: (await this.stores.auctions.findById(auctionId))?.bidCount ?? -1,
       log: log.map((bid) => bid.id).sort(),
-      placed: [...new Set(this.bus.published.filter((event) => event.topic === 'auction.bid.placed' && aboutAuction(event, auctionId)).map((event) => (event.payload as { bidId: string }).bidId))].sort(),
+      placed: [
+        ...new Set(
+          this.bus.published
+            .filter((event) => event.topic === 'auction.bid.placed' && aboutAuction(event, auctionId))
+            .map((event) => (event.payload as { bidId: string }).bidId),
+        ),
+      ].sort(),
       pending: (await this.stores.live.pendingLog(auctionId)).length,
     };
   }

@@ -16,11 +16,19 @@ export interface AuditedAction {
  * GET /admin/audit with `query` once it lists `count` entries (newest first): an admin action's
  * entry follows its `admin.action` event through the outbox relay, so it may take a moment.
  */
-export async function auditEntries(app: Express, admin: { Authorization: string }, query: Record<string, string>, count: number): Promise<AuditedAction[]> {
+export async function auditEntries(
+  app: Express,
+  admin: { Authorization: string },
+  query: Record<string, string>,
+  count: number,
+): Promise<AuditedAction[]> {
   let items: AuditedAction[] = [];
   await vi.waitFor(
     async () => {
-      const res = await request(app).get('/api/v1/admin/audit').query({ ...query, limit: 100 }).set(admin);
+      const res = await request(app)
+        .get('/api/v1/admin/audit')
+        .query({ ...query, limit: 100 })
+        .set(admin);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       items = res.body.items;
       expect(items.length).toBeGreaterThanOrEqual(count);

@@ -25,10 +25,19 @@ export async function deliveryWorld(t: TestApp): Promise<DeliveryWorld> {
   const paidOrder = async () => {
     const listingId = await w.listing(1);
     const buyer = await registerUser(t.app);
-    expect((await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 })).status).toBe(201);
-    const created = await request(t.app).post('/api/v1/orders').set(buyer.auth).set('Idempotency-Key', `delivery-order-${++keys}`).send({ shippingAddress: address });
+    expect(
+      (await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 })).status,
+    ).toBe(201);
+    const created = await request(t.app)
+      .post('/api/v1/orders')
+      .set(buyer.auth)
+      .set('Idempotency-Key', `delivery-order-${++keys}`)
+      .send({ shippingAddress: address });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const paid = await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' });
+    const paid = await request(t.app)
+      .post(`/api/v1/orders/${created.body.id}/pay`)
+      .set(buyer.auth)
+      .send({ paymentMethod: 'test_card' });
     expect(paid.body.status, JSON.stringify(paid.body)).toBe('paid');
     return { orderId: created.body.id as string, buyer };
   };
@@ -41,7 +50,10 @@ export async function deliveryWorld(t: TestApp): Promise<DeliveryWorld> {
   const assignedDelivery = async () => {
     const pending = await pendingDelivery();
     const assignee = await courier();
-    const assigned = await request(t.app).post(`/api/v1/deliveries/${pending.deliveryId}/assign`).set(w.admin).send({ courierId: assignee.id });
+    const assigned = await request(t.app)
+      .post(`/api/v1/deliveries/${pending.deliveryId}/assign`)
+      .set(w.admin)
+      .send({ courierId: assignee.id });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     return { ...pending, courier: assignee };
   };

@@ -40,6 +40,11 @@ describe('FaultPlan', () => {
   });
 
   it('everyFault lists a throw and a crash per step', () => {
-    expect(everyFault(2)).toEqual([{ mode: 'throw', at: 1 }, { mode: 'crash', at: 1 }, { mode: 'throw', at: 2 }, { mode: 'crash', at: 2 }]);
+    expect(everyFault(2)).toEqual([
+      { mode: 'throw', at: 1 },
+      { mode: 'crash', at: 1 },
+      { mode: 'throw', at: 2 },
+      { mode: 'crash', at: 2 },
+    ]);
   });
 });

@@ -44,7 +44,8 @@ export class FaultPlan {
       get: (object, property, receiver) => {
         const value: unknown = Reflect.get(object, property, receiver);
         if (typeof value !== 'function' || typeof property !== 'string') return value;
-        return (...args: unknown[]) => this.call(`${name}.${property}`, () => (value as (...a: unknown[]) => unknown).apply(object, args));
+        return (...args: unknown[]) =>
+          this.call(`${name}.${property}`, () => (value as (...a: unknown[]) => unknown).apply(object, args));
       },
     });
   }
@@ -70,4 +71,5 @@ export function everyFault(stepCount: number): Fault[] {
   return faults;
 }
 
-export const describeFault = (fault: Fault, steps: readonly string[]): string => `${fault.mode} ${fault.mode === 'throw' ? 'at' : 'after'} step ${fault.at} (${steps[fault.at - 1] ?? '?'})`;
+export const describeFault = (fault: Fault, steps: readonly string[]): string =>
+  `${fault.mode} ${fault.mode === 'throw' ? 'at' : 'after'} step ${fault.at} (${steps[fault.at - 1] ?? '?'})`;

@@ -15,7 +15,11 @@ export type Attach = (t: TestApp, server: Server) => () => Promise<void>;
  * The test app on a real HTTP server (127.0.0.1, random port), for clients that follow absolute
  * URLs the app hands out (the embedded store's links) or that need a socket (Socket.IO).
  */
-export async function createListeningTestApp(env: Record<string, string> = {}, overrides: ContainerOverrides = {}, attach?: Attach): Promise<ListeningTestApp> {
+export async function createListeningTestApp(
+  env: Record<string, string> = {},
+  overrides: ContainerOverrides = {},
+  attach?: Attach,
+): Promise<ListeningTestApp> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const stopServer = () => {

@@ -40,7 +40,10 @@ export class RecordingBus implements EventBus {
   }
 }
 
-/** A memory outbox, the EventFactory to build events with, and a relay that publishes to a RecordingBus (flushed by hand). */
+/**
+ * A memory outbox, the EventFactory to build events with, and a relay that publishes to a RecordingBus (flushed by
+ * hand).
+ */
 export function memoryOutboxRig(clock: ManualClock) {
   const outbox = new MemoryOutbox();
   const bus = new RecordingBus(clock);
@@ -62,7 +65,10 @@ export async function pendingEvents(store: OutboxStore, now = new Date()): Promi
 }
 
 /** A valid envelope under a chosen id (repository contracts store these). */
-export function sampleEvent(id: string, clock: { now(): Date } = { now: () => new Date('2026-03-01T10:00:00.000Z') }): EventEnvelope {
+export function sampleEvent(
+  id: string,
+  clock: { now(): Date } = { now: () => new Date('2026-03-01T10:00:00.000Z') },
+): EventEnvelope {
   return envelopeWithId(id, 'notification.send', { userId: 'user-1', type: 'test', title: 'Test', body: id }, clock);
 }
 
@@ -97,7 +103,10 @@ export interface FaultAroundWrite {
 export function faultsAroundWrite(steps: readonly string[], write: string): FaultAroundWrite[] {
   const at = steps.indexOf(write) + 1;
   if (at === 0) throw new Error(`${write} is not among the steps ${steps.join(', ')}`);
-  return everyFault(steps.length).map((fault) => ({ fault, written: fault.mode === 'crash' ? fault.at >= at : fault.at > at }));
+  return everyFault(steps.length).map((fault) => ({
+    fault,
+    written: fault.mode === 'crash' ? fault.at >= at : fault.at > at,
+  }));
 }
 
 /** Runs a command meant to meet an injected fault; any other error is a real failure and is thrown. */
@@ -154,14 +163,20 @@ export async function expectEventsStoredWithState<W extends OutboxWorld>(scenari
       const label = describeFault(fault, recorder.steps);
       expect(w.published.length, `${label}: the command itself publishes nothing`).toBe(publishedBefore);
       const pending = w.outbox.peek();
-      expect(pending.map((event) => event.topic), `${label}: stored events`).toEqual(written ? scenario.topics : []);
+      expect(
+        pending.map((event) => event.topic),
+        `${label}: stored events`,
+      ).toEqual(written ? scenario.topics : []);
       if (written) expect(await scenario.state(w), `${label}: state`).not.toEqual(before);
       else expect(await scenario.state(w), `${label}: state`).toEqual(before);
       await w.settle();
       // Consumers of these events may store and publish more of their own: only the command's are counted.
       const stored = new Set(pending.map((event) => event.id));
       const published = w.published.slice(publishedBefore).filter((event) => stored.has(event.id));
-      expect(published.map((event) => event.id), `${label}: published once each, in order`).toEqual(pending.map((event) => event.id));
+      expect(
+        published.map((event) => event.id),
+        `${label}: published once each, in order`,
+      ).toEqual(pending.map((event) => event.id));
       expect(w.outbox.peek(), label).toEqual([]);
     } finally {
       await w.close();

@@ -38,7 +38,10 @@ export interface RealStack {
 }
 
 /** MongoDB, Redis and RabbitMQ under names unique to this test run, as `docker compose up` runs them. */
-export function realStack(urls: { mongoUrl: string; redisUrl: string; amqpUrl: string }, extra: Record<string, string> = {}): RealStack {
+export function realStack(
+  urls: { mongoUrl: string; redisUrl: string; amqpUrl: string },
+  extra: Record<string, string> = {},
+): RealStack {
   const database = uniqueName('uty_http');
   const exchange = uniqueName('uty.events');
   const queuePrefix = uniqueName('uty');
@@ -62,7 +65,8 @@ export function realStack(urls: { mongoUrl: string; redisUrl: string; amqpUrl: s
     const connection = await amqp.connect(urls.amqpUrl);
     const channel = await connection.createChannel();
     for (const consumer of consumers) {
-      for (const queue of [`${queuePrefix}.${consumer}`, `${queuePrefix}.${consumer}.dead`]) await channel.deleteQueue(queue);
+      for (const queue of [`${queuePrefix}.${consumer}`, `${queuePrefix}.${consumer}.dead`])
+        await channel.deleteQueue(queue);
     }
     for (const name of [exchange, `${exchange}.dead-letter`]) await channel.deleteExchange(name);
     await connection.close();

@@ -16,7 +16,10 @@ export interface RealtimeTestApp extends ListeningTestApp {
  * The test app on a real HTTP server with the realtime gateway attached, as main.ts serves it.
  * close() disconnects every client it made, then stops the gateway, the server and the app.
  */
-export async function createRealtimeTestApp(env: Record<string, string> = {}, overrides: ContainerOverrides = {}): Promise<RealtimeTestApp> {
+export async function createRealtimeTestApp(
+  env: Record<string, string> = {},
+  overrides: ContainerOverrides = {},
+): Promise<RealtimeTestApp> {
   const clients: Socket[] = [];
   const disconnectClients = () => {
     for (const socket of clients.splice(0)) socket.disconnect();

@@ -18,7 +18,13 @@ export function useS3rver(bucket: string): () => string {
   let endpoint: string | undefined;
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'uty-s3rver-'));
-    server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [{ name: bucket }] });
+    server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      directory,
+      silent: true,
+      configureBuckets: [{ name: bucket }],
+    });
     const { port } = await server.run();
     endpoint = `http://127.0.0.1:${port}`;
   });

@@ -91,7 +91,10 @@ export class TcpProxy {
     this.connections += 1;
     const link = { client, upstream: createConnection(this.target) };
     this.links.add(link);
-    for (const [from, to] of [[link.client, link.upstream], [link.upstream, link.client]] as const) {
+    for (const [from, to] of [
+      [link.client, link.upstream],
+      [link.upstream, link.client],
+    ] as const) {
       from.on('error', () => to.destroy());
       from.on('close', () => {
         this.links.delete(link);

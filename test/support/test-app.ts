@@ -24,7 +24,10 @@ export const GENEROUS_RATE_LIMITS = {
 };
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ...GENEROUS_RATE_LIMITS, ...env }, () => 'unused');
+  return loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET, ...GENEROUS_RATE_LIMITS, ...env },
+    () => 'unused',
+  );
 }
 
 export interface TestApp {
@@ -36,11 +39,19 @@ export interface TestApp {
 }
 
 /** The whole app on the embedded default (or on real servers when `env` names them). */
-export async function createTestApp(env: Record<string, string> = {}, overrides: ContainerOverrides = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  overrides: ContainerOverrides = {},
+): Promise<TestApp> {
   const config = testConfig(env);
   // Instances of one test share a clock when the caller passes one.
   const clock = overrides.clock instanceof ManualClock ? overrides.clock : new ManualClock(new Date());
-  const container = await buildContainer(config, { logger: pino({ level: 'silent' }), passwordHasher: fastPasswordHasher(), clock, ...overrides });
+  const container = await buildContainer(config, {
+    logger: pino({ level: 'silent' }),
+    passwordHasher: fastPasswordHasher(),
+    clock,
+    ...overrides,
+  });
   return {
     app: createApp(container, { trustProxy: config.trustProxy }),
     container,

@@ -9,7 +9,8 @@ export interface FcmClient extends FcmMessaging {
   close(): Promise<void>;
 }
 
-const credentialsProblem = 'FCM_CREDENTIALS: expected a Firebase service-account JSON, or the path of a file holding one';
+const credentialsProblem =
+  'FCM_CREDENTIALS: expected a Firebase service-account JSON, or the path of a file holding one';
 
 /** FCM_CREDENTIALS is the service-account JSON itself or the path of a file holding it. */
 export function readServiceAccount(credentials: string): ServiceAccount {

@@ -4,7 +4,10 @@ import type { PushMessage, PushResult, PushSender } from '../../application/noti
 export const FCM_MAX_TOKENS_PER_CALL = 500;
 
 /** Error codes meaning the token will never work again: the device is forgotten. */
-const STALE_TOKEN_CODES = new Set(['messaging/registration-token-not-registered', 'messaging/invalid-registration-token']);
+const STALE_TOKEN_CODES = new Set([
+  'messaging/registration-token-not-registered',
+  'messaging/invalid-registration-token',
+]);
 
 /** The multicast message sent (a subset of firebase-admin's MulticastMessage). */
 export interface FcmMulticastMessage {
@@ -48,10 +51,17 @@ export class FcmPushSender implements PushSender {
 
   private async sendBatch(tokens: string[], { title, body, data }: PushMessage): Promise<PushResult[]> {
     try {
-      const { responses } = await this.messaging.sendEachForMulticast({ tokens, notification: { title, body }, data: { ...data } });
+      const { responses } = await this.messaging.sendEachForMulticast({
+        tokens,
+        notification: { title, body },
+        data: { ...data },
+      });
       return tokens.map((token, index) => resultOf(token, responses[index]));
     } catch (error) {
-      this.log?.warn({ err: error, tokens: tokens.length }, 'FCM multicast failed: every token of the batch counts as not delivered');
+      this.log?.warn(
+        { err: error, tokens: tokens.length },
+        'FCM multicast failed: every token of the batch counts as not delivered',
+      );
       const reason = error instanceof Error ? error.message : String(error);
       return tokens.map((token) => ({ token, delivered: false, reason, unregistered: false }));
     }

@@ -22,7 +22,10 @@ export interface RouteSpec<B, Q, P> {
   path: string;
   summary: string;
   tag: string;
-  /** `true`: any signed-in user; a role list: at least one of them; `optional`: public, but a token identifies the viewer. Absent: public. */
+  /**
+   * `true`: any signed-in user; a role list: at least one of them; `optional`: public, but a token identifies the
+   * viewer. Absent: public.
+   */
   auth?: true | Role[] | 'optional';
   body?: ZodType<B>;
   query?: ZodType<Q>;
@@ -67,7 +70,9 @@ export class ApiRouter {
 
   private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
     const responses: RouteConfig['responses'] = {};
-    const unsupportedBody = spec.body ? { 415: { description: 'the body is not application/json, or its Content-Encoding is unknown' } } : {};
+    const unsupportedBody = spec.body
+      ? { 415: { description: 'the body is not application/json, or its Content-Encoding is unknown' } }
+      : {};
     for (const [status, response] of Object.entries({ ...unsupportedBody, ...spec.responses })) {
       const isProblem = Number(status) >= 400;
       const schema = response.schema ?? (isProblem ? problemSchema : undefined);

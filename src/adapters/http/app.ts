@@ -112,8 +112,14 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
       // three fields. Same output as the standard serializers' id, method, url and statusCode.
       wrapSerializers: false,
       serializers: {
-        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: req.originalUrl || req.url }),
-        res: (res: { statusCode: number; headersSent: boolean }) => ({ statusCode: res.headersSent ? res.statusCode : null }),
+        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.originalUrl || req.url,
+        }),
+        res: (res: { statusCode: number; headersSent: boolean }) => ({
+          statusCode: res.headersSent ? res.statusCode : null,
+        }),
         err: stdSerializers.err,
       },
     }),
@@ -124,7 +130,13 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   app.use(rejectMalformedPath);
   app.use(embeddedStorageRoutes(embeddedStore(container))); // raw image bodies: before the JSON parser
   app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(platformRoutes({ healthChecks: runtime.healthChecks, metrics: metrics.registry, openApi: () => (document ??= generateDocument(registry)) }));
+  app.use(
+    platformRoutes({
+      healthChecks: runtime.healthChecks,
+      metrics: metrics.registry,
+      openApi: () => (document ??= generateDocument(registry)),
+    }),
+  );
   app.use(API_PREFIX, api.router);
   app.use(notFound);
   app.use(errorHandler);

@@ -2,7 +2,9 @@ import type { Page, PageRequest } from '../../application/shared/ports/page.js';
 import type { Reply } from './api-router.js';
 
 /** A list's query split into its page (`limit`, `cursor`) and its filters (the other fields). */
-export function pageAndFilter<Q extends PageRequest>(query: Q): { page: PageRequest; filter: Omit<Q, 'limit' | 'cursor'> } {
+export function pageAndFilter<Q extends PageRequest>(
+  query: Q,
+): { page: PageRequest; filter: Omit<Q, 'limit' | 'cursor'> } {
   const { limit, cursor, ...filter } = query;
   return { page: { limit, cursor }, filter };
 }

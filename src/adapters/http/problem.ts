@@ -38,7 +38,12 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
   const type = `https://uty.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
   // Extensions never override the standard members.
   return { ...extensions, type, title: titles[status] ?? 'Error', status, detail, code };

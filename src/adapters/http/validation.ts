@@ -40,5 +40,12 @@ export function parseRequest<B, Q, P>(req: Request, schemas: Schemas<B, Q, P>): 
   const params = check(schemas.params, req.params, 'params', errors);
   if (errors.length > 0) throw new InvalidRequest(errors);
   const authenticated = schemas.auth !== undefined && schemas.auth !== 'optional';
-  return { body, query, params, principal: authenticated ? principalOf(req) : (undefined as never), viewer: viewerOf(req), req };
+  return {
+    body,
+    query,
+    params,
+    principal: authenticated ? principalOf(req) : (undefined as never),
+    viewer: viewerOf(req),
+    req,
+  };
 }

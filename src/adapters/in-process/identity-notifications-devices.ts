@@ -1,7 +1,10 @@
 import type { IdentityApi } from '../../application/identity/public.js';
 import type { NotificationDevices } from '../../application/notifications/ports/notification-devices.js';
 
-/** The notifications module's view of push devices, served in-process by the identity module's public API (an HTTP call after a split). */
+/**
+ * The notifications module's view of push devices, served in-process by the identity module's public API (an HTTP call
+ * after a split).
+ */
 export class IdentityNotificationDevices implements NotificationDevices {
   constructor(private readonly identity: IdentityApi) {}
 

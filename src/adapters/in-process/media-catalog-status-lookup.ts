@@ -2,7 +2,10 @@ import type { MediaStatusLookup } from '../../application/catalog/ports/media-st
 import type { MediaApi } from '../../application/media/public.js';
 import type { MediaModerationStatus } from '../../domain/catalog/auto-moderation.js';
 
-/** The catalog's view of media statuses, served in-process by the media module's public API (an HTTP call after a split). */
+/**
+ * The catalog's view of media statuses, served in-process by the media module's public API (an HTTP call after a
+ * split).
+ */
 export class InProcessMediaStatusLookup implements MediaStatusLookup {
   constructor(private readonly media: MediaApi) {}
 

@@ -1,7 +1,9 @@
 import type { KycDocuments, KycDocumentView } from '../../application/identity/ports/kyc-documents.js';
 import type { MediaApi } from '../../application/media/public.js';
 
-/** Identity's view of KYC documents, served in-process by the media module's public API (an HTTP call after a split). */
+/**
+ * Identity's view of KYC documents, served in-process by the media module's public API (an HTTP call after a split).
+ */
 export class InProcessKycDocuments implements KycDocuments {
   constructor(private readonly media: MediaApi) {}
 

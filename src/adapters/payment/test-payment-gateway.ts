@@ -22,7 +22,11 @@ export class TestPaymentGateway implements PaymentGateway {
   async charge(request: { orderId: string; amount: Money; paymentMethod: string }): Promise<PaymentResult> {
     const earlier = this.charges.get(request.orderId);
     if (earlier) return { ok: true, paymentId: earlier.paymentId };
-    if (request.paymentMethod !== 'test_card') return { ok: false, reason: request.paymentMethod === 'test_card_declined' ? 'card declined' : 'unknown payment method' };
+    if (request.paymentMethod !== 'test_card')
+      return {
+        ok: false,
+        reason: request.paymentMethod === 'test_card_declined' ? 'card declined' : 'unknown payment method',
+      };
     const charge = { paymentId: `test-payment-${++this.counter}`, amount: request.amount };
     this.charges.set(request.orderId, charge);
     return { ok: true, paymentId: charge.paymentId };
@@ -33,8 +37,12 @@ export class TestPaymentGateway implements PaymentGateway {
     if (earlier) return earlier;
     const charge = this.charges.get(request.orderId);
     if (!charge) return { ok: false, reason: 'not_charged' };
-    if (request.amount.currency !== charge.amount.currency || request.amount.amount > charge.amount.amount) return { ok: false, reason: 'amount_exceeds_charge' };
-    const refund = { ok: true as const, refund: { id: `test-refund-${++this.counter}`, amount: request.amount, refundedAt: this.clock.now() } };
+    if (request.amount.currency !== charge.amount.currency || request.amount.amount > charge.amount.amount)
+      return { ok: false, reason: 'amount_exceeds_charge' };
+    const refund = {
+      ok: true as const,
+      refund: { id: `test-refund-${++this.counter}`, amount: request.amount, refundedAt: this.clock.now() },
+    };
     this.refundsByOrder.set(request.orderId, refund);
     return refund;
   }

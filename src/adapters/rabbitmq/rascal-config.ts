@@ -80,11 +80,15 @@ export function rascalConfig(input: RascalConfigInput): BrokerConfig {
           [names.deadLetterExchange]: { type: 'direct', options: { durable: true } },
         },
         queues: Object.fromEntries(consumers.flatMap((consumer) => queuesOf(names, consumer))),
-        bindings: Object.fromEntries(consumers.flatMap((consumer) => bindingsOf(names, consumer, topicsByConsumer.get(consumer) ?? []))),
+        bindings: Object.fromEntries(
+          consumers.flatMap((consumer) => bindingsOf(names, consumer, topicsByConsumer.get(consumer) ?? [])),
+        ),
         publications: {
           [PUBLICATION]: { exchange: names.exchange, confirm: true, options: { persistent: true, mandatory: false } },
         },
-        subscriptions: Object.fromEntries(input.subscriptions.map((subscription) => [subscription.name, subscriptionOf(input, subscription.consumer)])),
+        subscriptions: Object.fromEntries(
+          input.subscriptions.map((subscription) => [subscription.name, subscriptionOf(input, subscription.consumer)]),
+        ),
       },
     },
   };
@@ -116,10 +120,24 @@ function queuesOf(names: RascalNames, consumer: string): [string, object][] {
 
 function bindingsOf(names: RascalNames, consumer: string, topics: readonly Topic[]): [string, object][] {
   const queue = names.queue(consumer);
-  const dead: [string, object] = [`${queue}:dead`, { source: names.deadLetterExchange, destination: names.deadQueue(consumer), destinationType: 'queue', bindingKey: queue }];
+  const dead: [string, object] = [
+    `${queue}:dead`,
+    {
+      source: names.deadLetterExchange,
+      destination: names.deadQueue(consumer),
+      destinationType: 'queue',
+      bindingKey: queue,
+    },
+  ];
   // Without keys rascal would bind with its default key `#`, that is every topic.
   if (topics.length === 0) return [dead];
-  return [[`${queue}:topics`, { source: names.exchange, destination: queue, destinationType: 'queue', bindingKeys: [...topics] }], dead];
+  return [
+    [
+      `${queue}:topics`,
+      { source: names.exchange, destination: queue, destinationType: 'queue', bindingKeys: [...topics] },
+    ],
+    dead,
+  ];
 }
 
 /** `promisifyAckOrNack` and `closeTimeout` are rascal options its type definitions lack. */

@@ -182,16 +182,26 @@ export class RascalEventBus implements EventBus {
     const context = { consumer: subscription.consumer };
     session.on('error', (error) => this.logger.error({ ...context, err: error }, 'event subscription error'));
     session.on('invalid_content', (error, message, ackOrNack) => {
-      this.logger.error({ ...context, err: error, messageId: message.properties.messageId }, 'unreadable event message dead-lettered');
+      this.logger.error(
+        { ...context, err: error, messageId: message.properties.messageId },
+        'unreadable event message dead-lettered',
+      );
       this.track(this.settle(promised(ackOrNack)(error, { strategy: 'nack' }), context));
     });
     const subscribed = once(session, 'subscribed');
-    session.on('message', (message: Message, content: unknown, ackOrNack: AckOrNack) => this.track(this.handle(subscription, message, content, promised(ackOrNack))));
+    session.on('message', (message: Message, content: unknown, ackOrNack: AckOrNack) =>
+      this.track(this.handle(subscription, message, content, promised(ackOrNack))),
+    );
     await subscribed;
     return session;
   }
 
-  private async handle(own: LocalSubscription, message: Message, content: unknown, ackOrNack: PromisedAckOrNack): Promise<void> {
+  private async handle(
+    own: LocalSubscription,
+    message: Message,
+    content: unknown,
+    ackOrNack: PromisedAckOrNack,
+  ): Promise<void> {
     const context = { consumer: own.consumer, messageId: message.properties.messageId as unknown };
     let envelope: EventEnvelope;
     try {
@@ -202,7 +212,10 @@ export class RascalEventBus implements EventBus {
     }
     const target = handlerFor(this.subscriptions, own, envelope.topic);
     if (!target) {
-      this.logger.warn({ ...context, topic: envelope.topic }, 'no handler takes this topic any more (stale binding): message dropped');
+      this.logger.warn(
+        { ...context, topic: envelope.topic },
+        'no handler takes this topic any more (stale binding): message dropped',
+      );
       return this.settle(ackOrNack(), context);
     }
     try {
@@ -214,10 +227,17 @@ export class RascalEventBus implements EventBus {
   }
 
   /** Republishes after a delay, or dead-letters; close() does not wait for a pending delay. */
-  private retryLater(own: LocalSubscription, message: Message, envelope: EventEnvelope, error: Error, ackOrNack: PromisedAckOrNack): void {
+  private retryLater(
+    own: LocalSubscription,
+    message: Message,
+    envelope: EventEnvelope,
+    error: Error,
+    ackOrNack: PromisedAckOrNack,
+  ): void {
     const recovery = recoveryFor(message, this.names.queue(own.consumer), this.retryDelaysMs);
     const context = { consumer: own.consumer, eventId: envelope.id, topic: envelope.topic, err: error };
-    if (recovery.strategy === 'republish') this.logger.warn({ ...context, retryInMs: recovery.defer }, 'event handler failed, will retry');
+    if (recovery.strategy === 'republish')
+      this.logger.warn({ ...context, retryInMs: recovery.defer }, 'event handler failed, will retry');
     else this.logger.error(context, 'event handler failed for good: dead-lettered');
     void this.settle(ackOrNack(error, recovery), context);
   }

@@ -71,7 +71,9 @@ interface TopicHandler {
  */
 export function handlerFor<S extends TopicHandler>(subscriptions: readonly S[], own: S, topic: Topic): S | undefined {
   if (own.topics.includes(topic)) return own;
-  return subscriptions.find((subscription) => subscription.consumer === own.consumer && subscription.topics.includes(topic));
+  return subscriptions.find(
+    (subscription) => subscription.consumer === own.consumer && subscription.topics.includes(topic),
+  );
 }
 
 export function toError(error: unknown): Error {

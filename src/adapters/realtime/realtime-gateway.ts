@@ -59,7 +59,10 @@ export type { RoomAck } from './room-subscriptions.js';
  */
 export type ClientEventHandler = (principal: Principal, payload: unknown) => Promise<void>;
 
-/** Plain data only: Socket.IO keeps it in the session a reconnecting client recovers (in Redis with the streams adapter). */
+/**
+ * Plain data only: Socket.IO keeps it in the session a reconnecting client recovers (in Redis with the streams
+ * adapter).
+ */
 interface SocketData {
   principal: Principal;
 }
@@ -111,11 +114,15 @@ export class RealtimeGateway {
     this.io = new Server({
       serveClient: false,
       maxHttpBufferSize: 16 * 1024,
-      ...(recoveryWindowMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false } } : {}),
+      ...(recoveryWindowMs > 0
+        ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false } }
+        : {}),
       ...(options.adapter ? { adapter: options.adapter } : {}),
     });
     // Only /ws is served: the main namespace refuses everyone.
-    this.io.use((_socket, next) => next(refusal('NAMESPACE_UNKNOWN', `connect to the ${REALTIME_NAMESPACE} namespace`)));
+    this.io.use((_socket, next) =>
+      next(refusal('NAMESPACE_UNKNOWN', `connect to the ${REALTIME_NAMESPACE} namespace`)),
+    );
     this.nsp = this.io.of(REALTIME_NAMESPACE);
     if (recoveryWindowMs > 0) this.missed.holdFrom(this.nsp.adapter);
     this.nsp.use((socket, next) => void this.admit(socket).then(next));
@@ -139,7 +146,8 @@ export class RealtimeGateway {
 
   /** Lets a module handle a client event on every socket that connects from now on (register before attach()). */
   handleClientEvent(event: string, handler: ClientEventHandler): void {
-    if (event === 'subscribe' || event === 'unsubscribe' || this.clientEvents.has(event)) throw new Error(`RealtimeGateway: ${event} is already handled`);
+    if (event === 'subscribe' || event === 'unsubscribe' || this.clientEvents.has(event))
+      throw new Error(`RealtimeGateway: ${event} is already handled`);
     this.clientEvents.set(event, handler);
   }
 
@@ -153,7 +161,8 @@ export class RealtimeGateway {
   /** Takes users out of the rooms they lost through one bus event, then emits its routed emits. */
   async relay(envelope: EventEnvelope): Promise<void> {
     if (this.closing) return;
-    for (const { userId, room } of lossesFor(this.revocations, envelope)) this.nsp.in(rooms.user(userId)).socketsLeave(room);
+    for (const { userId, room } of lossesFor(this.revocations, envelope))
+      this.nsp.in(rooms.user(userId)).socketsLeave(room);
     for (const { room, event, payload, volatile } of emitsFor(this.routes, envelope)) {
       if (volatile) this.emitVolatile(room, event, payload);
       else this.emitToRoom(room, event, payload);
@@ -176,14 +185,20 @@ export class RealtimeGateway {
     this.nsp.to(room).volatile.emit(event, payload);
   }
 
-  /** Tells each local socket whose access token has expired (`auth.expired`) and disconnects it; runs every `expiryCheckMs`. */
+  /**
+   * Tells each local socket whose access token has expired (`auth.expired`) and disconnects it; runs every
+   * `expiryCheckMs`.
+   */
   disconnectExpired(): number {
     const now = this.now().getTime();
     let expired = 0;
     for (const socket of this.nsp.sockets.values()) {
       const { expiresAt } = socket.data.principal;
       if (expiresAt === undefined || expiresAt.getTime() > now) continue;
-      socket.emit('auth.expired', { code: 'AUTH_TOKEN_EXPIRED', message: 'the access token has expired: connect again with a fresh one' });
+      socket.emit('auth.expired', {
+        code: 'AUTH_TOKEN_EXPIRED',
+        message: 'the access token has expired: connect again with a fresh one',
+      });
       socket.disconnect(true);
       expired += 1;
     }
@@ -207,7 +222,9 @@ export class RealtimeGateway {
   private async shutdown(): Promise<void> {
     clearInterval(this.expiryTimer);
     for (const socket of this.nsp.sockets.values()) socket.disconnect(true);
-    await Promise.allSettled([this.io.sockets.adapter.close(), this.nsp.adapter.close()].map((closing) => Promise.resolve(closing)));
+    await Promise.allSettled(
+      [this.io.sockets.adapter.close(), this.nsp.adapter.close()].map((closing) => Promise.resolve(closing)),
+    );
     if (this.attached) this.io.engine.close();
   }
 
@@ -223,14 +240,18 @@ export class RealtimeGateway {
       this.replays.set(socket, withoutLostRooms(missed, await this.subscriptions.revalidate(socket)));
       return undefined;
     } catch (error) {
-      this.logger.error({ err: error, socketId: socket.id }, 'realtime handshake: the recovered rooms could not be checked');
+      this.logger.error(
+        { err: error, socketId: socket.id },
+        'realtime handshake: the recovered rooms could not be checked',
+      );
       return refusal('INTERNAL_ERROR', 'the recovered session could not be checked');
     }
   }
 
   private authenticate(socket: GatewaySocket): Error | undefined {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-    if (typeof token !== 'string' || token.length === 0) return refusal('AUTH_INVALID_TOKEN', 'the access token is missing: connect with auth: { token }');
+    if (typeof token !== 'string' || token.length === 0)
+      return refusal('AUTH_INVALID_TOKEN', 'the access token is missing: connect with auth: { token }');
     let principal: Principal;
     try {
       principal = this.tokens.verify(token);
@@ -241,7 +262,8 @@ export class RealtimeGateway {
     }
     // A recovered session carries the rooms of the user it was opened by, and no one else's.
     const previous = socket.recovered ? (socket.data as Partial<SocketData>).principal?.userId : undefined;
-    if (previous !== undefined && previous !== principal.userId) return refusal('AUTH_SESSION_MISMATCH', 'the recovered session belongs to another user');
+    if (previous !== undefined && previous !== principal.userId)
+      return refusal('AUTH_SESSION_MISMATCH', 'the recovered session belongs to another user');
     socket.data.principal = principal;
     return undefined;
   }
@@ -251,24 +273,41 @@ export class RealtimeGateway {
     replay(socket, this.replays.get(socket) ?? []);
     void socket.join(rooms.user(userId));
     this.logger.debug({ userId, socketId: socket.id }, 'realtime socket connected');
-    socket.on('subscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'subscribe', payload, ack, (room) => this.subscriptions.subscribe(socket, room)));
-    socket.on('unsubscribe', (payload: unknown, ack: unknown) => this.answer(socket, 'unsubscribe', payload, ack, (room) => this.subscriptions.unsubscribe(socket, room)));
-    socket.on('auth.refresh', (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, 'auth.refresh', (_principal, body) => this.refresh(socket, body), payload, ack));
+    socket.on('subscribe', (payload: unknown, ack: unknown) =>
+      this.answer(socket, 'subscribe', payload, ack, (room) => this.subscriptions.subscribe(socket, room)),
+    );
+    socket.on('unsubscribe', (payload: unknown, ack: unknown) =>
+      this.answer(socket, 'unsubscribe', payload, ack, (room) => this.subscriptions.unsubscribe(socket, room)),
+    );
+    socket.on('auth.refresh', (payload: unknown, ack: unknown) =>
+      this.handleModuleEvent(socket, 'auth.refresh', (_principal, body) => this.refresh(socket, body), payload, ack),
+    );
     for (const [event, handler] of this.clientEvents) {
-      socket.on(event, (payload: unknown, ack: unknown) => this.handleModuleEvent(socket, event, handler, payload, ack));
+      socket.on(event, (payload: unknown, ack: unknown) =>
+        this.handleModuleEvent(socket, event, handler, payload, ack),
+      );
     }
   }
 
-  /** `auth.refresh` `{ token }`: a fresh access token of the same user keeps the connection past the old one's expiry. */
+  /**
+   * `auth.refresh` `{ token }`: a fresh access token of the same user keeps the connection past the old one's expiry.
+   */
   private async refresh(socket: GatewaySocket, body: unknown): Promise<void> {
     const parsed = refreshSchema.safeParse(body);
     if (!parsed.success) throw invalidPayload(parsed.error);
     const principal = this.tokens.verify(parsed.data.token);
-    if (principal.userId !== socket.data.principal.userId) throw new DomainError('forbidden', 'AUTH_SESSION_MISMATCH', 'the token belongs to another user');
+    if (principal.userId !== socket.data.principal.userId)
+      throw new DomainError('forbidden', 'AUTH_SESSION_MISMATCH', 'the token belongs to another user');
     socket.data.principal = principal;
   }
 
-  private handleModuleEvent(socket: GatewaySocket, event: string, handler: ClientEventHandler, payload: unknown, ack: unknown): void {
+  private handleModuleEvent(
+    socket: GatewaySocket,
+    event: string,
+    handler: ClientEventHandler,
+    payload: unknown,
+    ack: unknown,
+  ): void {
     const [body, reply] = withAck(payload, ack);
     handler(socket.data.principal, body).then(
       () => reply({ ok: true }),
@@ -281,7 +320,13 @@ export class RealtimeGateway {
   }
 
   /** Validates the payload, runs the action and acknowledges; without an ack callback the answer is dropped. */
-  private answer(socket: GatewaySocket, name: string, payload: unknown, ack: unknown, action: (room: string) => Promise<RoomAck>): void {
+  private answer(
+    socket: GatewaySocket,
+    name: string,
+    payload: unknown,
+    ack: unknown,
+    action: (room: string) => Promise<RoomAck>,
+  ): void {
     const [body, reply] = withAck(payload, ack);
     const parsed = roomRequestSchema.safeParse(body);
     if (!parsed.success) {
@@ -290,11 +335,13 @@ export class RealtimeGateway {
       return;
     }
     action(parsed.data.room).then(reply, (error: unknown) => {
-      this.logger.error({ err: error, socketId: socket.id, event: name, room: parsed.data.room }, 'realtime room request failed');
+      this.logger.error(
+        { err: error, socketId: socket.id, event: name, room: parsed.data.room },
+        'realtime room request failed',
+      );
       reply(failure('INTERNAL_ERROR', 'the request could not be handled'));
     });
   }
-
 }
 
 /**

@@ -70,7 +70,10 @@ export const realtimeRoutes: readonly RealtimeRoute[] = [
   stockRoute('stock.updated'),
   route('auction.created', { rooms: auctionRoom, payload: auctionRoomPayloads.created }),
   route('auction.bid.placed', { rooms: auctionRoom, payload: auctionRoomPayloads.bidPlaced }),
-  route('auction.max.raised', { rooms: (p) => (p.priceChanged ? auctionRoom(p) : []), payload: auctionRoomPayloads.maxRaised }),
+  route('auction.max.raised', {
+    rooms: (p) => (p.priceChanged ? auctionRoom(p) : []),
+    payload: auctionRoomPayloads.maxRaised,
+  }),
   route('auction.ended', { rooms: auctionRoom, payload: auctionRoomPayloads.ended }),
   deliveryRoute('delivery.assigned'),
   deliveryRoute('delivery.picked_up'),

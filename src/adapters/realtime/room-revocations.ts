@@ -15,7 +15,10 @@ export interface RoomRevocation {
 }
 
 /** A row of the table, typed by its topic's payload. */
-export function revocation<T extends Topic>(topic: T, losses: (payload: EventPayload<T>) => RoomLoss[]): RoomRevocation {
+export function revocation<T extends Topic>(
+  topic: T,
+  losses: (payload: EventPayload<T>) => RoomLoss[],
+): RoomRevocation {
   // The gateway hands each row only envelopes of its own topic (see lossesFor()).
   return { topic, losses: (envelope) => losses((envelope as EventEnvelope<T>).payload) };
 }
@@ -25,7 +28,8 @@ export function revocation<T extends Topic>(topic: T, losses: (payload: EventPay
  * (an admin who was its courier leaves too, and may subscribe again as an admin).
  */
 const replacedCourier = revocation('delivery.assigned', ({ deliveryId, previousCourierId, buyerId, sellerIds }) => {
-  if (previousCourierId === undefined || previousCourierId === buyerId || sellerIds.includes(previousCourierId)) return [];
+  if (previousCourierId === undefined || previousCourierId === buyerId || sellerIds.includes(previousCourierId))
+    return [];
   return [{ userId: previousCourierId, room: rooms.delivery(deliveryId) }];
 });
 

@@ -41,7 +41,14 @@ export class RoomSubscriptions {
    */
   async revalidate(socket: RoomSocket): Promise<RoomRef[]> {
     const held = [...socket.rooms].filter(isSubscribableRoom).map(parseRoom);
-    const verdicts = await Promise.all(held.map((room) => this.mayJoin(socket, room).then((ack) => ack.ok, () => false)));
+    const verdicts = await Promise.all(
+      held.map((room) =>
+        this.mayJoin(socket, room).then(
+          (ack) => ack.ok,
+          () => false,
+        ),
+      ),
+    );
     const lost = held.filter((_room, index) => !verdicts[index]);
     for (const room of lost) await socket.leave(room.name);
     return lost;
@@ -54,14 +61,17 @@ export class RoomSubscriptions {
     if (inFlight) return inFlight;
     // Counted before the authorizer runs, so that concurrent requests cannot overshoot the cap.
     const subscribed = [...socket.rooms].filter(isSubscribableRoom).length;
-    if (subscribed + pending.size >= this.maxRoomsPerSocket) return Promise.resolve(failure('ROOM_LIMIT', `at most ${this.maxRoomsPerSocket} rooms per connection`));
+    if (subscribed + pending.size >= this.maxRoomsPerSocket)
+      return Promise.resolve(failure('ROOM_LIMIT', `at most ${this.maxRoomsPerSocket} rooms per connection`));
     const joining = this.join(socket, name).finally(() => pending.delete(name));
     pending.set(name, joining);
     return joining;
   }
 
   async unsubscribe(socket: RoomSocket, name: string): Promise<RoomAck> {
-    await this.pendingOf(socket).get(name)?.catch(() => undefined);
+    await this.pendingOf(socket)
+      .get(name)
+      ?.catch(() => undefined);
     await socket.leave(name);
     return { ok: true };
   }

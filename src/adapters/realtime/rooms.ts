@@ -16,7 +16,9 @@ export const rooms = {
 };
 
 /** The payload of `subscribe` and `unsubscribe`. */
-export const roomRequestSchema = z.object({ room: z.string().regex(roomPattern, 'expected auction:<id>, listing:<id> or delivery:<id>') }).strict();
+export const roomRequestSchema = z
+  .object({ room: z.string().regex(roomPattern, 'expected auction:<id>, listing:<id> or delivery:<id>') })
+  .strict();
 
 export interface RoomRef {
   name: string;
@@ -32,7 +34,11 @@ export const isSubscribableRoom = (name: string): boolean => roomPattern.test(na
  * `<kind>Id` (`listingId`, `auctionId`, `deliveryId`; see realtime-routes.ts).
  */
 export function concernsRoom(payload: unknown, room: RoomRef): boolean {
-  return typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)[`${room.kind}Id`] === room.id;
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    (payload as Record<string, unknown>)[`${room.kind}Id`] === room.id
+  );
 }
 
 /** Splits a room name that roomRequestSchema accepted. */

@@ -1,6 +1,17 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStorage, PresignedUpload, PresignPutRequest } from '../../application/media/ports/object-storage.js';
+import type {
+  ObjectStorage,
+  PresignedUpload,
+  PresignPutRequest,
+} from '../../application/media/ports/object-storage.js';
 import type { Clock } from '../../application/shared/ports/clock.js';
 import type { StoredObject } from '../../domain/media/media.js';
 
@@ -48,9 +59,23 @@ export class S3ObjectStorage implements ObjectStorage {
 
   async presignPut(request: PresignPutRequest): Promise<PresignedUpload> {
     const signingDate = this.clock.now();
-    const command = new PutObjectCommand({ Bucket: this.settings.bucket, Key: request.key, ContentType: request.contentType, ContentLength: request.size });
-    const url = await getSignedUrl(this.client, command, { expiresIn: request.expiresInSeconds, signingDate, signableHeaders: signedUploadHeaders });
-    return { url, method: 'PUT', headers: { 'Content-Type': request.contentType }, expiresAt: new Date(signingDate.getTime() + request.expiresInSeconds * 1000) };
+    const command = new PutObjectCommand({
+      Bucket: this.settings.bucket,
+      Key: request.key,
+      ContentType: request.contentType,
+      ContentLength: request.size,
+    });
+    const url = await getSignedUrl(this.client, command, {
+      expiresIn: request.expiresInSeconds,
+      signingDate,
+      signableHeaders: signedUploadHeaders,
+    });
+    return {
+      url,
+      method: 'PUT',
+      headers: { 'Content-Type': request.contentType },
+      expiresAt: new Date(signingDate.getTime() + request.expiresInSeconds * 1000),
+    };
   }
 
   async head(key: string): Promise<StoredObject | null> {

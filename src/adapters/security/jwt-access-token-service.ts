@@ -3,7 +3,11 @@ import jwt from 'jsonwebtoken';
 import type { JwtConfig } from '../../config.js';
 import { roles, type Role } from '../../domain/identity/role.js';
 import { identityErrors } from '../../domain/identity/errors.js';
-import type { AccessTokenService, IssuedAccessToken, Principal } from '../../application/identity/ports/access-token-service.js';
+import type {
+  AccessTokenService,
+  IssuedAccessToken,
+  Principal,
+} from '../../application/identity/ports/access-token-service.js';
 import type { Clock } from '../../application/shared/ports/clock.js';
 
 interface Keys {
@@ -18,10 +22,15 @@ function buildKeys(config: JwtConfig): Keys {
     const key = createSecretKey(Buffer.from(config.secret));
     return { algorithm: 'HS256', signing: key, verifying: key };
   }
-  return { algorithm: 'RS256', signing: createPrivateKey(config.privateKey), verifying: createPublicKey(config.publicKey) };
+  return {
+    algorithm: 'RS256',
+    signing: createPrivateKey(config.privateKey),
+    verifying: createPublicKey(config.publicKey),
+  };
 }
 
-const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value);
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (roles as readonly string[]).includes(value);
 
 /** A token whose signature, algorithm and issuer have been checked: only its time bounds change. */
 interface VerifiedToken {
@@ -77,7 +86,10 @@ export class JwtAccessTokenService implements AccessTokenService {
     const known = this.verified.get(token);
     if (known) {
       // The checks jsonwebtoken makes on time; everything else about the token cannot change.
-      if ((known.nbf !== undefined && known.nbf > clockTimestamp) || (known.exp !== undefined && clockTimestamp >= known.exp)) {
+      if (
+        (known.nbf !== undefined && known.nbf > clockTimestamp) ||
+        (known.exp !== undefined && clockTimestamp >= known.exp)
+      ) {
         throw identityErrors.invalidToken();
       }
       return principalOf(known);
@@ -92,10 +104,20 @@ export class JwtAccessTokenService implements AccessTokenService {
     } catch {
       throw identityErrors.invalidToken();
     }
-    if (typeof claims === 'string' || typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every(isRole)) {
+    if (
+      typeof claims === 'string' ||
+      typeof claims.sub !== 'string' ||
+      !Array.isArray(claims.roles) ||
+      !claims.roles.every(isRole)
+    ) {
       throw identityErrors.invalidToken();
     }
-    const verified: VerifiedToken = { userId: claims.sub, roles: [...(claims.roles as Role[])], exp: claims.exp, nbf: claims.nbf };
+    const verified: VerifiedToken = {
+      userId: claims.sub,
+      roles: [...(claims.roles as Role[])],
+      exp: claims.exp,
+      nbf: claims.nbf,
+    };
     this.remember(token, verified);
     return principalOf(verified);
   }

@@ -46,7 +46,10 @@ export class GroupedWrites<T, R> {
         return;
       }
       try {
-        const outcomes = await this.commit(key, group.map((queued) => queued.item));
+        const outcomes = await this.commit(
+          key,
+          group.map((queued) => queued.item),
+        );
         group.forEach((queued, index) => settle(queued, outcomes[index]));
       } catch (error) {
         for (const queued of group) queued.reject(error);

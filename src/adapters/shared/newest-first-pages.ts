@@ -19,7 +19,8 @@ export function encodeCursor(item: NewestFirstItem): string {
 export function decodeCursor(cursor: string): NewestFirstKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Partial<NewestFirstKey>;
-    if (typeof key.createdAt === 'number' && typeof key.id === 'string') return { createdAt: key.createdAt, id: key.id };
+    if (typeof key.createdAt === 'number' && typeof key.id === 'string')
+      return { createdAt: key.createdAt, id: key.id };
   } catch {
     // fall through to the 400 below
   }

@@ -48,7 +48,15 @@ export class AuctionEvents {
     if (accepted.bid.kind === 'max_raise') return [this.maxRaised(accepted)];
     const { bid, auction, previousLeaderId } = accepted;
     const { id: bidId, bidderId, bidderAlias, price } = bid;
-    const payload = { ...state(auction), bidId, bidderId, bidderAlias, price, previousLeaderId, bidCount: auction.bidCount };
+    const payload = {
+      ...state(auction),
+      bidId,
+      bidderId,
+      bidderAlias,
+      price,
+      previousLeaderId,
+      bidCount: auction.bidCount,
+    };
     const placed = this.events.withId(`auction.bid.placed:${bidId}`, 'auction.bid.placed', payload);
     if (!previousLeaderId || previousLeaderId === auction.leadingBidderId) return [placed];
     const body = `"${auction.title}" is now at ${formatMoney(auction.currentPrice)}.`;
@@ -71,7 +79,16 @@ export class AuctionEvents {
     const { id, listingId, sellerId, title, bidCount, orderId } = auction;
     const winnerId = auction.winnerId ?? null;
     const finalPrice = winnerId ? auction.currentPrice : null;
-    const payload = { ...state(auction), listingId, sellerId, title, bidCount, winnerId, finalPrice, ...(orderId ? { orderId } : {}) };
+    const payload = {
+      ...state(auction),
+      listingId,
+      sellerId,
+      title,
+      bidCount,
+      winnerId,
+      finalPrice,
+      ...(orderId ? { orderId } : {}),
+    };
     const events: EventEnvelope[] = [this.events.withId(`auction.ended:${id}`, 'auction.ended', payload)];
     const price = formatMoney(auction.currentPrice);
     if (winnerId) {
@@ -93,6 +110,11 @@ export class AuctionEvents {
 
   /** An admin's command on the auction, for the audit log (stored with the change it made). */
   adminAction(adminId: string, action: 'auction.cancel', auction: Auction): EventEnvelope {
-    return this.events.create('admin.action', { actorId: adminId, action, targetType: 'auction', targetId: auction.id });
+    return this.events.create('admin.action', {
+      actorId: adminId,
+      action,
+      targetType: 'auction',
+      targetId: auction.id,
+    });
   }
 }

@@ -10,7 +10,12 @@ export const auctionNotFound = () => new DomainError('not_found', 'AUCTION_NOT_F
  * document follows it a moment later); the stored document adds what only it knows (orderId).
  * A scheduled auction whose start has come shows as live before the timer stores it.
  */
-export async function viewAuction(auctions: AuctionRepository, live: AuctionLiveState, auctionId: string, now: Date): Promise<Auction> {
+export async function viewAuction(
+  auctions: AuctionRepository,
+  live: AuctionLiveState,
+  auctionId: string,
+  now: Date,
+): Promise<Auction> {
   const stored = await auctions.findById(auctionId);
   if (!stored) throw auctionNotFound();
   return asSeenAt(await current(stored, live), now);
@@ -30,7 +35,12 @@ export function asSeenAt(auction: Auction, now: Date): Auction {
  * Runs `act` on the live state; when the live state does not hold the auction (Redis lost it),
  * puts the stored document back first and runs it again.
  */
-export async function onLiveState<T>(live: AuctionLiveState, auctions: AuctionRepository, auctionId: string, act: () => Promise<T>): Promise<T> {
+export async function onLiveState<T>(
+  live: AuctionLiveState,
+  auctions: AuctionRepository,
+  auctionId: string,
+  act: () => Promise<T>,
+): Promise<T> {
   try {
     return await act();
   } catch (error) {

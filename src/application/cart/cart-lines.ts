@@ -46,14 +46,20 @@ export class CartLines {
     return viewOf(await this.live(buyerId, now));
   }
 
-  /** Before reserving: the live line of the listing the change replaces; CART_MIXED_CURRENCIES when the price's currency is not the cart's. */
+  /**
+   * Before reserving: the live line of the listing the change replaces; CART_MIXED_CURRENCIES when the price's currency
+   * is not the cart's.
+   */
   async prepare(buyerId: string, listingId: string, price: Money, now: Date): Promise<LineChange> {
     const lines = await this.live(buyerId, now);
     ensureOneCurrency(lines, listingId, price);
     return { buyerId, listingId, price, previous: lines.find((l) => l.listingId === listingId) };
   }
 
-  /** After the line is written: the cart, or (a concurrent change put another currency in it) the change given back and CART_MIXED_CURRENCIES. */
+  /**
+   * After the line is written: the cart, or (a concurrent change put another currency in it) the change given back and
+   * CART_MIXED_CURRENCIES.
+   */
   async confirm(change: LineChange, now: Date): Promise<CartView> {
     const lines = await this.live(change.buyerId, now);
     const other = lines.find((l) => l.unitPrice.currency !== change.price.currency);

@@ -5,11 +5,14 @@ import type { AuctionHoldResult, CartApi, CheckoutCart, SoldUnits, StockSale } f
 /** The ledger holder of an auction's unit: the auction holds it, the winner's order commits it. */
 export const auctionHolderId = (auctionId: string): string => `auction:${auctionId}`;
 
-const commitItems = (units: SoldUnits[]): CommitItem[] => units.map(({ listingId, quantity }) => ({ listingId, quantity }));
+const commitItems = (units: SoldUnits[]): CommitItem[] =>
+  units.map(({ listingId, quantity }) => ({ listingId, quantity }));
 
 function sale(committed: CommitResult): StockSale {
   if (committed.ok) return { ok: true };
-  return committed.reason === 'abandoned' ? committed : { ok: false, reason: 'reservation_expired', listingIds: committed.missing };
+  return committed.reason === 'abandoned'
+    ? committed
+    : { ok: false, reason: 'reservation_expired', listingIds: committed.missing };
 }
 
 /** The cart's public API, over its cart lines and stock ledger (which stores the stock.* events itself). */

@@ -12,10 +12,20 @@ export class StockEvents {
   constructor(private readonly factory: EventFactory) {}
 
   reserved(level: StockLevel, holderId: string, quantity: number, expiresAt: Date): EventEnvelope<'stock.reserved'> {
-    return this.factory.create('stock.reserved', { ...figures(level), holderId, quantity, expiresAt: expiresAt.toISOString() });
+    return this.factory.create('stock.reserved', {
+      ...figures(level),
+      holderId,
+      quantity,
+      expiresAt: expiresAt.toISOString(),
+    });
   }
 
-  released(level: StockLevel, holderId: string, quantity: number, reason: ReleaseReason): EventEnvelope<'stock.released'> {
+  released(
+    level: StockLevel,
+    holderId: string,
+    quantity: number,
+    reason: ReleaseReason,
+  ): EventEnvelope<'stock.released'> {
     return this.factory.create('stock.released', { ...figures(level), holderId, quantity, reason });
   }
 

@@ -1,4 +1,8 @@
-import { autoModerate, type AutoModerationVerdict, type MediaModerationStatus } from '../../domain/catalog/auto-moderation.js';
+import {
+  autoModerate,
+  type AutoModerationVerdict,
+  type MediaModerationStatus,
+} from '../../domain/catalog/auto-moderation.js';
 import type { Listing } from '../../domain/catalog/listing.js';
 import type { MediaStatusLookup } from './ports/media-status-lookup.js';
 
@@ -9,9 +13,15 @@ export class AutoModerator {
     private readonly bannedWords: string[],
   ) {}
 
-  async judge(listing: Listing, knownStatuses: Map<string, MediaModerationStatus> = new Map()): Promise<AutoModerationVerdict> {
+  async judge(
+    listing: Listing,
+    knownStatuses: Map<string, MediaModerationStatus> = new Map(),
+  ): Promise<AutoModerationVerdict> {
     const toLookUp = listing.mediaIds.filter((id) => !knownStatuses.has(id));
-    const looked = toLookUp.length > 0 ? await this.media.statusesOf(toLookUp, listing.sellerId) : new Map<string, MediaModerationStatus>();
+    const looked =
+      toLookUp.length > 0
+        ? await this.media.statusesOf(toLookUp, listing.sellerId)
+        : new Map<string, MediaModerationStatus>();
     return autoModerate(listing, new Map([...looked, ...knownStatuses]), this.bannedWords);
   }
 }

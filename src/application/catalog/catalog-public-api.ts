@@ -28,7 +28,10 @@ export class CatalogPublicApi implements CatalogApi {
     if (!listing || listing.quantity !== from) return false;
     try {
       // No event: the ledger already holds this figure; this only repairs its projection.
-      await this.listings.save({ ...listing, quantity: to, updatedAt: this.clock.now(), version: listing.version + 1 }, []);
+      await this.listings.save(
+        { ...listing, quantity: to, updatedAt: this.clock.now(), version: listing.version + 1 },
+        [],
+      );
       return true;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'LISTING_CONCURRENT_UPDATE') return false;

@@ -26,7 +26,10 @@ export class CategoryReader {
 
   async effectiveAttributes(category: Category): Promise<AttributeDefinition[]> {
     const all = await this.all();
-    return effectiveAttributes(category, all.filter((c) => category.ancestorIds.includes(c.id)));
+    return effectiveAttributes(
+      category,
+      all.filter((c) => category.ancestorIds.includes(c.id)),
+    );
   }
 
   /** The category and every category below it; empty when it does not exist. */

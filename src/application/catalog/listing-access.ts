@@ -8,7 +8,11 @@ export function canView(listing: Listing, viewer: Actor | undefined): boolean {
   return listing.status === 'published' || listing.sellerId === viewer?.userId || isAdmin(viewer);
 }
 
-export async function loadVisibleListing(listings: ListingRepository, id: string, viewer: Actor | undefined): Promise<Listing> {
+export async function loadVisibleListing(
+  listings: ListingRepository,
+  id: string,
+  viewer: Actor | undefined,
+): Promise<Listing> {
   const listing = await listings.findById(id);
   if (!listing || !canView(listing, viewer)) throw listingErrors.notFound();
   return listing;
@@ -17,6 +21,7 @@ export async function loadVisibleListing(listings: ListingRepository, id: string
 /** The seller's own listing: 404 when the actor cannot see it, 403 when they can but do not own it. */
 export async function loadOwnListing(listings: ListingRepository, id: string, actor: Actor): Promise<Listing> {
   const listing = await loadVisibleListing(listings, id, actor);
-  if (listing.sellerId !== actor.userId) throw new DomainError('forbidden', 'LISTING_NOT_OWNER', 'only the seller may do this');
+  if (listing.sellerId !== actor.userId)
+    throw new DomainError('forbidden', 'LISTING_NOT_OWNER', 'only the seller may do this');
   return listing;
 }

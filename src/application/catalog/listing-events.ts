@@ -49,13 +49,27 @@ export class ListingEvents {
       userId: listing.sellerId,
       type,
       title: type === 'listing.approved' ? 'Listing published' : 'Listing rejected',
-      body: type === 'listing.approved' ? `"${listing.title}" is now live.` : `"${listing.title}" was rejected: ${reason ?? 'see the moderation notes'}`,
+      body:
+        type === 'listing.approved'
+          ? `"${listing.title}" is now live.`
+          : `"${listing.title}" was rejected: ${reason ?? 'see the moderation notes'}`,
       data: { listingId: listing.id },
     });
   }
 
   /** An admin's command on the listing, for the audit log (stored with the change it made). */
-  adminAction(adminId: string, action: 'listing.approve' | 'listing.reject' | 'listing.archive', listing: Listing, reason?: string): EventEnvelope {
-    return this.events.create('admin.action', { actorId: adminId, action, targetType: 'listing', targetId: listing.id, ...(reason ? { reason } : {}) });
+  adminAction(
+    adminId: string,
+    action: 'listing.approve' | 'listing.reject' | 'listing.archive',
+    listing: Listing,
+    reason?: string,
+  ): EventEnvelope {
+    return this.events.create('admin.action', {
+      actorId: adminId,
+      action,
+      targetType: 'listing',
+      targetId: listing.id,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

@@ -34,7 +34,12 @@ export class DeliveryEvents {
 
   /** An admin's command on the delivery, for the audit log (stored with the change it made). */
   adminAction(adminId: string, action: 'delivery.assign', delivery: Delivery): EventEnvelope {
-    return this.events.create('admin.action', { actorId: adminId, action, targetType: 'delivery', targetId: delivery.id });
+    return this.events.create('admin.action', {
+      actorId: adminId,
+      action,
+      targetType: 'delivery',
+      targetId: delivery.id,
+    });
   }
 
   pickedUp(delivery: Delivery): PendingEvents {
@@ -65,12 +70,21 @@ export class DeliveryEvents {
   /** Its order was cancelled: its courier, if it has one, is told not to deliver it. */
   cancelled(delivery: Delivery): PendingEvents {
     if (delivery.courierId === null) return [];
-    const notice = { type: 'delivery.cancelled', title: 'Delivery cancelled', body: `Order ${delivery.orderId} was cancelled: do not deliver it.` };
+    const notice = {
+      type: 'delivery.cancelled',
+      title: 'Delivery cancelled',
+      body: `Order ${delivery.orderId} was cancelled: do not deliver it.`,
+    };
     return [this.notice(delivery, delivery.courierId, notice)];
   }
 
   private ref(delivery: Delivery) {
-    return { deliveryId: delivery.id, orderId: delivery.orderId, buyerId: delivery.buyerId, sellerIds: delivery.sellerIds };
+    return {
+      deliveryId: delivery.id,
+      orderId: delivery.orderId,
+      buyerId: delivery.buyerId,
+      sellerIds: delivery.sellerIds,
+    };
   }
 
   private courierRef(delivery: Delivery) {

@@ -7,7 +7,8 @@ import type { DeliveryRepository } from './ports/delivery-repository.js';
 
 const ATTEMPTS = 5;
 
-const isConcurrentUpdate = (error: unknown) => error instanceof DomainError && error.code === 'DELIVERY_CONCURRENT_UPDATE';
+const isConcurrentUpdate = (error: unknown) =>
+  error instanceof DomainError && error.code === 'DELIVERY_CONCURRENT_UPDATE';
 
 /**
  * Runs `attempt` again (it must read the delivery afresh) while another change won the race

@@ -13,7 +13,11 @@ const isConcurrentUpdate = (error: unknown) => error instanceof DomainError && e
  * where the domain refuses it (409 KYC_INVALID_TRANSITION), so a decision is stored, notified and
  * audited once.
  */
-export async function changeKyc(users: UserRepository, userId: string, change: (user: User) => { user: User; events: PendingEvents }): Promise<User> {
+export async function changeKyc(
+  users: UserRepository,
+  userId: string,
+  change: (user: User) => { user: User; events: PendingEvents },
+): Promise<User> {
   for (let attempt = 1; ; attempt += 1) {
     const user = await loadUser(users, userId);
     const changed = change(user);

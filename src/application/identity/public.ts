@@ -3,7 +3,9 @@
  * `IdentityPublicApi`; an HTTP API after a split).
  */
 export interface IdentityApi {
-  /** Throws 403 `KYC_REQUIRED` (or `SELLER_ROLE_REQUIRED`, or `FORBIDDEN` for an unknown user) unless the user may sell. */
+  /**
+   * Throws 403 `KYC_REQUIRED` (or `SELLER_ROLE_REQUIRED`, or `FORBIDDEN` for an unknown user) unless the user may sell.
+   */
   assertVerifiedSeller(userId: string): Promise<void>;
   /** Whether this user exists and holds the courier role. */
   isCourier(userId: string): Promise<boolean>;

@@ -26,7 +26,12 @@ export class SessionIssuer {
 
   async start(user: User): Promise<Session> {
     const fresh = this.freshRefreshToken();
-    await this.refreshTokens.add({ tokenHash: fresh.hash, familyId: this.ids.next(), userId: user.id, expiresAt: fresh.expiresAt });
+    await this.refreshTokens.add({
+      tokenHash: fresh.hash,
+      familyId: this.ids.next(),
+      userId: user.id,
+      expiresAt: fresh.expiresAt,
+    });
     return this.session(user, fresh.token, fresh.expiresAt);
   }
 
@@ -39,6 +44,12 @@ export class SessionIssuer {
 
   session(user: User, refreshToken: string, refreshTokenExpiresAt: Date): Session {
     const access = this.accessTokens.issue({ userId: user.id, roles: user.roles });
-    return { user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
+    return {
+      user,
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
   }
 }

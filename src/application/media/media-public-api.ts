@@ -11,7 +11,9 @@ export class MediaPublicApi implements MediaApi {
   ) {}
 
   async statusesOf(mediaIds: readonly string[], ownerId: string): Promise<Map<string, OwnedMediaStatus>> {
-    const owned = new Map((await this.media.findByIds(mediaIds)).filter((m) => m.ownerId === ownerId).map((m) => [m.id, m.status]));
+    const owned = new Map(
+      (await this.media.findByIds(mediaIds)).filter((m) => m.ownerId === ownerId).map((m) => [m.id, m.status]),
+    );
     return new Map(mediaIds.map((id) => [id, owned.get(id) ?? 'missing']));
   }
 
@@ -24,6 +26,12 @@ export class MediaPublicApi implements MediaApi {
     const byId = new Map((await this.media.findByIds(mediaIds)).map((m) => [m.id, m]));
     const found = mediaIds.flatMap((id) => byId.get(id) ?? []);
     const ttl = this.downloadUrlTtlSeconds;
-    return Promise.all(found.map(async (m) => ({ mediaId: m.id, contentType: m.contentType, url: await this.storage.presignGet(m.objectKey, ttl) })));
+    return Promise.all(
+      found.map(async (m) => ({
+        mediaId: m.id,
+        contentType: m.contentType,
+        url: await this.storage.presignGet(m.objectKey, ttl),
+      })),
+    );
   }
 }

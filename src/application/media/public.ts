@@ -17,7 +17,9 @@ export interface MediaDocument {
 export interface MediaApi {
   /** The status of each of `mediaIds` as media of `ownerId`. */
   statusesOf(mediaIds: readonly string[], ownerId: string): Promise<Map<string, OwnedMediaStatus>>;
-  /** The ids among `mediaIds` that are media of `ownerId` whose upload is complete (any status after `awaiting_upload`). */
+  /**
+   * The ids among `mediaIds` that are media of `ownerId` whose upload is complete (any status after `awaiting_upload`).
+   */
   uploadedBy(ownerId: string, mediaIds: readonly string[]): Promise<Set<string>>;
   /** The media of those ids that exist, in the order given, each with a fresh download link (for admins). */
   documents(mediaIds: readonly string[]): Promise<MediaDocument[]>;

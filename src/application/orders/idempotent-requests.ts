@@ -24,7 +24,8 @@ export function fingerprintOf(body: object): string {
   return JSON.stringify(body, (_key, value: unknown) => (isPlainObject(value) ? sortedKeys(value) : value));
 }
 
-const isPlainObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const sortedKeys = (value: object) => Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
@@ -51,7 +52,10 @@ export class IdempotentRequests {
     // Twice the lease: long enough for a dead holder's lease to run out while this one waits.
     const deadline = Date.now() + 2 * this.leaseMs;
     for (;;) {
-      const claim = await this.store.claim(scope, key, fingerprint, { ttlSeconds: KEY_TTL_SECONDS, leaseMs: this.leaseMs });
+      const claim = await this.store.claim(scope, key, fingerprint, {
+        ttlSeconds: KEY_TTL_SECONDS,
+        leaseMs: this.leaseMs,
+      });
       if (claim.state === 'mismatch') throw idempotencyErrors.keyReused();
       if (claim.state === 'done') return replay(claim.response);
       if (claim.state === 'claimed') {

@@ -14,5 +14,7 @@ export async function loadVisibleOrder(orders: OrderRepository, id: string, acto
 
 function maySee(order: Order, actor: Actor): boolean {
   const { userId } = actor;
-  return order.buyerId === userId || sellerIdsOf(order).includes(userId) || order.courierId === userId || isAdmin(actor);
+  return (
+    order.buyerId === userId || sellerIdsOf(order).includes(userId) || order.courierId === userId || isAdmin(actor)
+  );
 }

@@ -7,10 +7,16 @@ import type { OrderRepository } from './ports/order-repository.js';
 import type { PaymentGateway, Refund } from './ports/payment-gateway.js';
 
 const refundFailed = (reason: string) =>
-  new DomainError('conflict', 'ORDER_REFUND_FAILED', `the payment provider refused the refund (${reason}): the order stays as it was`, { reason });
+  new DomainError(
+    'conflict',
+    'ORDER_REFUND_FAILED',
+    `the payment provider refused the refund (${reason}): the order stays as it was`,
+    { reason },
+  );
 
 /** Whether an error is a lost race on the order's version. */
-export const isConcurrentUpdate = (error: unknown): boolean => error instanceof DomainError && error.code === 'ORDER_CONCURRENT_UPDATE';
+export const isConcurrentUpdate = (error: unknown): boolean =>
+  error instanceof DomainError && error.code === 'ORDER_CONCURRENT_UPDATE';
 
 /**
  * How every cancel is done (the buyer's, an admin's, the payment deadline's), in steps ordered so

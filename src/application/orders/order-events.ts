@@ -14,7 +14,12 @@ export class OrderEvents {
    * of a second-chance offer is told that the item is theirs at their maximum bid.
    */
   created(order: Order): EventEnvelope[] {
-    const items = order.items.map(({ listingId, sellerId, quantity, unitPrice }) => ({ listingId, sellerId, quantity, unitPrice }));
+    const items = order.items.map(({ listingId, sellerId, quantity, unitPrice }) => ({
+      listingId,
+      sellerId,
+      quantity,
+      unitPrice,
+    }));
     const auction = order.auctionId ? { auctionId: order.auctionId } : {};
     return [
       this.factory.create('order.created', { ...this.ref(order), items, total: order.total, ...auction }),
@@ -26,8 +31,15 @@ export class OrderEvents {
   private secondChanceOffer(order: Order): EventEnvelope {
     const payBy = order.payBy ? ` Pay by ${order.payBy.toISOString()}.` : '';
     const data = { orderId: order.id, ...(order.auctionId ? { auctionId: order.auctionId } : {}) };
-    const body = `The winner did not pay: ${order.items[0]?.title ?? 'the item'} is yours at your maximum bid (order ${order.id}).${payBy}`;
-    return this.factory.create('notification.send', { userId: order.buyerId, type: 'auction.second_chance', title: 'Second chance offer', body, data });
+    const title = order.items[0]?.title ?? 'the item';
+    const body = `The winner did not pay: ${title} is yours at your maximum bid (order ${order.id}).${payBy}`;
+    return this.factory.create('notification.send', {
+      userId: order.buyerId,
+      type: 'auction.second_chance',
+      title: 'Second chance offer',
+      body,
+      data,
+    });
   }
 
   paid(order: Order): EventEnvelope[] {
@@ -63,18 +75,30 @@ export class OrderEvents {
       ...(refund ? { refund: { ...refund, refundedAt: refund.refundedAt.toISOString() } } : {}),
     };
     const timedOut = cancelReason === 'payment_timeout';
-    const sellerBody = timedOut ? `Order ${order.id} was not paid in time and is cancelled: do not ship it.` : `Order ${order.id} was cancelled: do not ship it.`;
+    const sellerBody = timedOut
+      ? `Order ${order.id} was not paid in time and is cancelled: do not ship it.`
+      : `Order ${order.id} was cancelled: do not ship it.`;
     return [
       this.factory.withId(`order.cancelled:${order.id}`, 'order.cancelled', payload),
       ...this.notify(order, sellerIdsOf(order), 'order.cancelled', 'Order cancelled', sellerBody),
-      ...(timedOut ? this.notify(order, [order.buyerId], 'order.payment_timeout', 'Order cancelled', `Order ${order.id} was not paid in time and is cancelled.`) : []),
+      ...(timedOut
+        ? this.notify(
+            order,
+            [order.buyerId],
+            'order.payment_timeout',
+            'Order cancelled',
+            `Order ${order.id} was not paid in time and is cancelled.`,
+          )
+        : []),
     ];
   }
 
   /** Notifications of the cancel, under ids derived from the order and the user (written once, like the cancel). */
   private notify(order: Order, userIds: string[], type: string, title: string, body: string): EventEnvelope[] {
     const data = { orderId: order.id };
-    return userIds.map((userId) => this.factory.withId(`${type}:${order.id}:${userId}`, 'notification.send', { userId, type, title, body, data }));
+    return userIds.map((userId) =>
+      this.factory.withId(`${type}:${order.id}:${userId}`, 'notification.send', { userId, type, title, body, data }),
+    );
   }
 
   private ref(order: Order) {
@@ -83,6 +107,8 @@ export class OrderEvents {
 
   private notifySellers(order: Order, type: string, title: string, body: string): EventEnvelope[] {
     const data = { orderId: order.id };
-    return sellerIdsOf(order).map((userId) => this.factory.create('notification.send', { userId, type, title, body, data }));
+    return sellerIdsOf(order).map((userId) =>
+      this.factory.create('notification.send', { userId, type, title, body, data }),
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { confirmOrder, failOrder, paymentDeadline, type Order, type PaymentDeadlines } from '../../domain/orders/order.js';
+import {
+  confirmOrder,
+  failOrder,
+  paymentDeadline,
+  type Order,
+  type PaymentDeadlines,
+} from '../../domain/orders/order.js';
 import type { Clock } from '../shared/ports/clock.js';
 import type { OrderEvents } from './order-events.js';
 import type { OrderCheckout, StockSale } from './ports/order-checkout.js';

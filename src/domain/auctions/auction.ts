@@ -61,22 +61,44 @@ export interface AcceptedRequest {
 }
 
 export const auctionErrors = {
-  notLive: (status: AuctionStatus) => new DomainError('conflict', 'AUCTION_NOT_LIVE', `the auction is ${status}`, { auctionStatus: status }),
+  notLive: (status: AuctionStatus) =>
+    new DomainError('conflict', 'AUCTION_NOT_LIVE', `the auction is ${status}`, { auctionStatus: status }),
   /** A bid under `minimum`; for the leader (`raise`), a new maximum not above their own. */
   tooLow: (minimum: number, current: Money, raise = false) => {
-    const detail = raise ? `you lead already: a new maximum must be at least ${minimum}` : `the bid must be at least ${minimum}`;
+    const detail = raise
+      ? `you lead already: a new maximum must be at least ${minimum}`
+      : `the bid must be at least ${minimum}`;
     return new DomainError('conflict', 'AUCTION_BID_TOO_LOW', detail, { minimum, currentPrice: current });
   },
   buyNowUnavailable: (status: AuctionStatus, bidCount: number) =>
-    new DomainError('conflict', 'AUCTION_BUY_NOW_UNAVAILABLE', 'Buy It Now is offered only while the auction is live and has no bid', { auctionStatus: status, bidCount }),
+    new DomainError(
+      'conflict',
+      'AUCTION_BUY_NOW_UNAVAILABLE',
+      'Buy It Now is offered only while the auction is live and has no bid',
+      { auctionStatus: status, bidCount },
+    ),
   sellerBuy: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BUY', 'the seller cannot buy their own auction'),
-  sellerBid: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BID', 'the seller cannot bid on their own auction'),
-  maxBelowPrice: () => new DomainError('invalid', 'AUCTION_MAX_BELOW_PRICE', 'maxPrice must be at least price', { errors: [{ field: 'maxPrice', message: 'must be at least price' }] }),
+  sellerBid: () =>
+    new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BID', 'the seller cannot bid on their own auction'),
+  maxBelowPrice: () =>
+    new DomainError('invalid', 'AUCTION_MAX_BELOW_PRICE', 'maxPrice must be at least price', {
+      errors: [{ field: 'maxPrice', message: 'must be at least price' }],
+    }),
   /** A bid's `price` (or its `maxPrice`) is not in `currency`, the auction's (or the price's). */
   wrongCurrency: (currency: string, field: 'price' | 'maxPrice' = 'price') =>
-    new DomainError('invalid', 'AUCTION_WRONG_CURRENCY', `${field} must be in ${currency}`, { errors: [{ field: `${field}.currency`, message: `must be ${currency}` }] }),
-  invalidTerms: (errors: FieldError[]) => new DomainError('invalid', 'AUCTION_INVALID_TERMS', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors }),
-  cannotCancel: () => new DomainError('conflict', 'AUCTION_CANNOT_CANCEL', 'an auction can be cancelled by its seller only before the first bid'),
+    new DomainError('invalid', 'AUCTION_WRONG_CURRENCY', `${field} must be in ${currency}`, {
+      errors: [{ field: `${field}.currency`, message: `must be ${currency}` }],
+    }),
+  invalidTerms: (errors: FieldError[]) =>
+    new DomainError('invalid', 'AUCTION_INVALID_TERMS', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      errors,
+    }),
+  cannotCancel: () =>
+    new DomainError(
+      'conflict',
+      'AUCTION_CANNOT_CANCEL',
+      'an auction can be cancelled by its seller only before the first bid',
+    ),
 };
 
 const money = (amount: number, like: Money): Money => ({ amount, currency: like.currency });
@@ -106,15 +128,21 @@ function termProblems(terms: AuctionTerms, startsAt: Date, now: Date): FieldErro
   const problems: FieldError[] = [];
   for (const field of ['startingPrice', 'minIncrement', 'reservePrice', 'buyItNowPrice'] as const) {
     const price = terms[field];
-    if (price && price.currency !== terms.currency) problems.push({ field: `${field}.currency`, message: `must be the listing's currency ${terms.currency}` });
+    if (price && price.currency !== terms.currency)
+      problems.push({ field: `${field}.currency`, message: `must be the listing's currency ${terms.currency}` });
   }
   if (terms.minIncrement.amount < 1) problems.push({ field: 'minIncrement.amount', message: 'must be at least 1' });
-  if (terms.reservePrice && terms.reservePrice.amount < terms.startingPrice.amount) problems.push({ field: 'reservePrice.amount', message: 'must be at least startingPrice' });
+  if (terms.reservePrice && terms.reservePrice.amount < terms.startingPrice.amount)
+    problems.push({ field: 'reservePrice.amount', message: 'must be at least startingPrice' });
   const floor = Math.max(terms.startingPrice.amount, terms.reservePrice?.amount ?? 0);
-  if (terms.buyItNowPrice && terms.buyItNowPrice.amount < floor) problems.push({ field: 'buyItNowPrice.amount', message: 'must be at least startingPrice and reservePrice' });
-  if (terms.startsAt && terms.startsAt.getTime() < now.getTime() - 60_000) problems.push({ field: 'startsAt', message: 'must not be in the past' });
-  if (terms.endsAt <= startsAt || terms.endsAt <= now) problems.push({ field: 'endsAt', message: 'must be after startsAt and in the future' });
-  if (terms.endsAt.getTime() - startsAt.getTime() > MAX_AUCTION_DAYS * 86_400_000) problems.push({ field: 'endsAt', message: `an auction runs at most ${MAX_AUCTION_DAYS} days` });
+  if (terms.buyItNowPrice && terms.buyItNowPrice.amount < floor)
+    problems.push({ field: 'buyItNowPrice.amount', message: 'must be at least startingPrice and reservePrice' });
+  if (terms.startsAt && terms.startsAt.getTime() < now.getTime() - 60_000)
+    problems.push({ field: 'startsAt', message: 'must not be in the past' });
+  if (terms.endsAt <= startsAt || terms.endsAt <= now)
+    problems.push({ field: 'endsAt', message: 'must be after startsAt and in the future' });
+  if (terms.endsAt.getTime() - startsAt.getTime() > MAX_AUCTION_DAYS * 86_400_000)
+    problems.push({ field: 'endsAt', message: `an auction runs at most ${MAX_AUCTION_DAYS} days` });
   return problems;
 }
 
@@ -166,7 +194,9 @@ export function statusAt(auction: Auction, at: Date): AuctionStatus {
 
 /** The least a bid may be now: the starting price for the first bid, then current + increment. */
 export function minimumBid(auction: Auction): number {
-  return auction.leadingBidderId === null ? auction.startingPrice.amount : auction.currentPrice.amount + auction.minIncrement.amount;
+  return auction.leadingBidderId === null
+    ? auction.startingPrice.amount
+    : auction.currentPrice.amount + auction.minIncrement.amount;
 }
 
 function extendForSniping(auction: Auction, at: Date): Date {
@@ -193,15 +223,31 @@ function resolve(auction: Auction, bid: { bidderId: string; price: number; maxPr
   const increment = auction.minIncrement.amount;
   const { leadingBidderId: leader, leaderMaxAmount: leaderMax } = auction;
   let resolved: { leader: string; max: number; price: number; outcome: BidOutcome };
-  if (leader === null || leaderMax === null) resolved = { leader: bid.bidderId, max: bid.maxPrice, price: bid.price, outcome: 'leading' };
+  if (leader === null || leaderMax === null)
+    resolved = { leader: bid.bidderId, max: bid.maxPrice, price: bid.price, outcome: 'leading' };
   else if (bid.maxPrice > leaderMax) {
-    resolved = { leader: bid.bidderId, max: bid.maxPrice, price: Math.max(bid.price, Math.min(bid.maxPrice, leaderMax + increment)), outcome: 'leading' };
+    resolved = {
+      leader: bid.bidderId,
+      max: bid.maxPrice,
+      price: Math.max(bid.price, Math.min(bid.maxPrice, leaderMax + increment)),
+      outcome: 'leading',
+    };
   } else {
     // Equal or lower maximum: the earlier leader keeps the lead at the challenger's maximum plus the increment.
-    resolved = { leader, max: leaderMax, price: Math.max(bid.price, Math.min(leaderMax, bid.maxPrice + increment)), outcome: 'outbid' };
+    resolved = {
+      leader,
+      max: leaderMax,
+      price: Math.max(bid.price, Math.min(leaderMax, bid.maxPrice + increment)),
+      outcome: 'outbid',
+    };
   }
   const price = meetReserve(auction, resolved.price, resolved.max);
-  return { currentPrice: money(price, auction.currentPrice), leadingBidderId: resolved.leader, leaderMaxAmount: resolved.max, outcome: resolved.outcome };
+  return {
+    currentPrice: money(price, auction.currentPrice),
+    leadingBidderId: resolved.leader,
+    leaderMaxAmount: resolved.max,
+    outcome: resolved.outcome,
+  };
 }
 
 /**
@@ -212,10 +258,15 @@ function raiseMaximum(auction: Auction, maxPrice: number): AcceptedRequest {
   const currentMax = auction.leaderMaxAmount ?? auction.currentPrice.amount;
   if (maxPrice <= currentMax) throw auctionErrors.tooLow(currentMax + 1, auction.currentPrice, true);
   const currentPrice = money(meetReserve(auction, auction.currentPrice.amount, maxPrice), auction.currentPrice);
-  return { auction: { ...auction, status: 'live', leaderMaxAmount: maxPrice, currentPrice }, outcome: 'leading', kind: 'max_raise' };
+  return {
+    auction: { ...auction, status: 'live', leaderMaxAmount: maxPrice, currentPrice },
+    outcome: 'leading',
+    kind: 'max_raise',
+  };
 }
 
-const withBidder = (bidders: readonly string[], bidderId: string): string[] => (bidders.includes(bidderId) ? [...bidders] : [...bidders, bidderId]);
+const withBidder = (bidders: readonly string[], bidderId: string): string[] =>
+  bidders.includes(bidderId) ? [...bidders] : [...bidders, bidderId];
 
 /**
  * Judges and applies one request against the true current state: live, not the seller, maxPrice
@@ -228,7 +279,8 @@ export function placeBid(auction: Auction, request: BidRequest, at: Date): Accep
   const status = statusAt(auction, at);
   if (status !== 'live') throw auctionErrors.notLive(status);
   if (request.bidderId === auction.sellerId) throw auctionErrors.sellerBid();
-  if (request.currency !== undefined && request.currency !== auction.startingPrice.currency) throw auctionErrors.wrongCurrency(auction.startingPrice.currency);
+  if (request.currency !== undefined && request.currency !== auction.startingPrice.currency)
+    throw auctionErrors.wrongCurrency(auction.startingPrice.currency);
   const maxPrice = request.maxPrice ?? request.price;
   if (maxPrice < request.price) throw auctionErrors.maxBelowPrice();
   if (request.bidderId === auction.leadingBidderId) return raiseMaximum(auction, maxPrice);
@@ -236,7 +288,14 @@ export function placeBid(auction: Auction, request: BidRequest, at: Date): Accep
   if (request.price < minimum) throw auctionErrors.tooLow(minimum, auction.currentPrice);
   const { outcome, ...resolved } = resolve(auction, { bidderId: request.bidderId, price: request.price, maxPrice });
   const bidders = withBidder(auction.bidders, request.bidderId);
-  const next: Auction = { ...auction, ...resolved, bidders, status: 'live', bidCount: auction.bidCount + 1, endsAt: extendForSniping(auction, at) };
+  const next: Auction = {
+    ...auction,
+    ...resolved,
+    bidders,
+    status: 'live',
+    bidCount: auction.bidCount + 1,
+    endsAt: extendForSniping(auction, at),
+  };
   return { auction: next, outcome, kind: 'bid' };
 }
 
@@ -266,8 +325,20 @@ export function buyNow(auction: Auction, buyerId: string, orderId: string, at: D
   const status = statusAt(auction, at);
   const price = auction.buyItNowPrice;
   if (!price || !buyItNowAvailable(auction, status)) throw auctionErrors.buyNowUnavailable(status, auction.bidCount);
-  const bought = { currentPrice: { ...price }, leadingBidderId: buyerId, leaderMaxAmount: price.amount, winnerId: buyerId, orderId };
-  return { ...auction, ...bought, bidders: withBidder(auction.bidders, buyerId), status: 'ended', endsAt: new Date(at) };
+  const bought = {
+    currentPrice: { ...price },
+    leadingBidderId: buyerId,
+    leaderMaxAmount: price.amount,
+    winnerId: buyerId,
+    orderId,
+  };
+  return {
+    ...auction,
+    ...bought,
+    bidders: withBidder(auction.bidders, buyerId),
+    status: 'ended',
+    endsAt: new Date(at),
+  };
 }
 
 /**

@@ -19,10 +19,15 @@ export const cartErrors = {
   ownListing: () => new DomainError('conflict', 'CART_OWN_LISTING', 'you cannot buy your own listing'),
   lineNotFound: () => new DomainError('not_found', 'CART_ITEM_NOT_FOUND', 'this listing is not in your cart'),
   mixedCurrencies: (cartCurrency: string, listingCurrency: string) =>
-    new DomainError('conflict', 'CART_MIXED_CURRENCIES', `a cart holds one currency at a time: this cart is in ${cartCurrency}, the listing in ${listingCurrency}`, {
-      cartCurrency,
-      listingCurrency,
-    }),
+    new DomainError(
+      'conflict',
+      'CART_MIXED_CURRENCIES',
+      `a cart holds one currency at a time: this cart is in ${cartCurrency}, the listing in ${listingCurrency}`,
+      {
+        cartCurrency,
+        listingCurrency,
+      },
+    ),
 };
 
 /**
@@ -34,5 +39,9 @@ export function ensureOneCurrency(lines: CartLine[], listingId: string, price: M
   if (other) throw cartErrors.mixedCurrencies(other.unitPrice.currency, price.currency);
 }
 
-/** The total of the lines, in the cart's one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); null for an empty cart. */
-export const cartTotal = (lines: CartLine[]): Money | null => sumMoney(lines.map((l) => times(l.unitPrice, l.quantity)));
+/**
+ * The total of the lines, in the cart's one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); null for an empty
+ * cart.
+ */
+export const cartTotal = (lines: CartLine[]): Money | null =>
+  sumMoney(lines.map((l) => times(l.unitPrice, l.quantity)));

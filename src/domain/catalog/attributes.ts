@@ -35,8 +35,10 @@ export function definitionProblems(definition: AttributeDefinition): string[] {
   if (!attributeKeyPattern.test(definition.key)) problems.push(`key: ${attributeKeyRule}`);
   if (definition.type === 'enum' && !definition.options?.length) problems.push('an enum needs options');
   if (definition.type !== 'enum' && definition.options) problems.push('options are only for enums');
-  if (definition.type !== 'number' && (definition.min !== undefined || definition.max !== undefined)) problems.push('min and max are only for numbers');
-  if (definition.min !== undefined && definition.max !== undefined && definition.min > definition.max) problems.push('min is above max');
+  if (definition.type !== 'number' && (definition.min !== undefined || definition.max !== undefined))
+    problems.push('min and max are only for numbers');
+  if (definition.min !== undefined && definition.max !== undefined && definition.min > definition.max)
+    problems.push('min is above max');
   return problems;
 }
 
@@ -47,7 +49,9 @@ function valueProblem(definition: AttributeDefinition, value: AttributeValue): s
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'expected true or false';
     case 'enum':
-      return typeof value === 'string' && definition.options?.includes(value) ? undefined : `expected one of ${definition.options?.join(', ')}`;
+      return typeof value === 'string' && definition.options?.includes(value)
+        ? undefined
+        : `expected one of ${definition.options?.join(', ')}`;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'expected a number';
       if (definition.min !== undefined && value < definition.min) return `expected at least ${definition.min}`;
@@ -57,7 +61,10 @@ function valueProblem(definition: AttributeDefinition, value: AttributeValue): s
 }
 
 /** Every problem of a listing's attributes against its category's effective definitions. */
-export function attributeProblems(definitions: AttributeDefinition[], values: Record<string, AttributeValue>): AttributeProblem[] {
+export function attributeProblems(
+  definitions: AttributeDefinition[],
+  values: Record<string, AttributeValue>,
+): AttributeProblem[] {
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const problems: AttributeProblem[] = [];
   for (const definition of definitions) {
@@ -75,10 +82,18 @@ export function attributeProblems(definitions: AttributeDefinition[], values: Re
   return problems;
 }
 
-export function assertValidAttributes(definitions: AttributeDefinition[], values: Record<string, AttributeValue>): void {
+export function assertValidAttributes(
+  definitions: AttributeDefinition[],
+  values: Record<string, AttributeValue>,
+): void {
   const problems = attributeProblems(definitions, values);
   if (problems.length === 0) return;
-  throw new DomainError('invalid', 'LISTING_ATTRIBUTES_INVALID', `invalid attributes: ${problems.map((p) => `${p.key} ${p.message}`).join('; ')}`, {
-    errors: problems.map((p) => ({ field: `attributes.${p.key}`, message: p.message })),
-  });
+  throw new DomainError(
+    'invalid',
+    'LISTING_ATTRIBUTES_INVALID',
+    `invalid attributes: ${problems.map((p) => `${p.key} ${p.message}`).join('; ')}`,
+    {
+      errors: problems.map((p) => ({ field: `attributes.${p.key}`, message: p.message })),
+    },
+  );
 }

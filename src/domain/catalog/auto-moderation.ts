@@ -12,7 +12,11 @@ export interface AutoModerationVerdict {
  * A listing goes straight to `published` when every linked media is approved and no banned word
  * appears in its title or description (accents and case ignored); otherwise a moderator decides.
  */
-export function autoModerate(listing: Pick<Listing, 'title' | 'description' | 'mediaIds'>, mediaStatuses: Map<string, MediaModerationStatus>, bannedWords: string[]): AutoModerationVerdict {
+export function autoModerate(
+  listing: Pick<Listing, 'title' | 'description' | 'mediaIds'>,
+  mediaStatuses: Map<string, MediaModerationStatus>,
+  bannedWords: string[],
+): AutoModerationVerdict {
   const reasons: string[] = [];
   const unapproved = listing.mediaIds.filter((id) => mediaStatuses.get(id) !== 'approved');
   if (unapproved.length > 0) reasons.push(`media not approved yet: ${unapproved.join(', ')}`);

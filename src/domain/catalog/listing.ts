@@ -27,7 +27,10 @@ export interface Listing {
   version: number;
 }
 
-export type ListingContent = Pick<Listing, 'title' | 'description' | 'categoryId' | 'price' | 'quantity' | 'attributes' | 'mediaIds'>;
+export type ListingContent = Pick<
+  Listing,
+  'title' | 'description' | 'categoryId' | 'price' | 'quantity' | 'attributes' | 'mediaIds'
+>;
 
 /** Content changes that a moderator has to see again; price and stock edits do not. */
 const contentFields = ['title', 'description', 'categoryId', 'attributes', 'mediaIds'] as const;
@@ -35,8 +38,11 @@ const contentFields = ['title', 'description', 'categoryId', 'attributes', 'medi
 export const listingErrors = {
   notFound: listingSaleErrors.notFound,
   invalidTransition: (status: ListingStatus, action: string) =>
-    new DomainError('conflict', 'LISTING_INVALID_TRANSITION', `cannot ${action} a listing that is ${status}`, { listingStatus: status }),
-  concurrentUpdate: () => new DomainError('conflict', 'LISTING_CONCURRENT_UPDATE', 'the listing was changed meanwhile; read it again'),
+    new DomainError('conflict', 'LISTING_INVALID_TRANSITION', `cannot ${action} a listing that is ${status}`, {
+      listingStatus: status,
+    }),
+  concurrentUpdate: () =>
+    new DomainError('conflict', 'LISTING_CONCURRENT_UPDATE', 'the listing was changed meanwhile; read it again'),
 };
 
 function transition(listing: Listing, allowed: readonly ListingStatus[], action: string): void {
@@ -44,12 +50,23 @@ function transition(listing: Listing, allowed: readonly ListingStatus[], action:
 }
 
 export function createListing(input: { id: string; sellerId: string; content: ListingContent; at: Date }): Listing {
-  return { id: input.id, sellerId: input.sellerId, ...input.content, status: 'draft', createdAt: input.at, updatedAt: input.at, version: 1 };
+  return {
+    id: input.id,
+    sellerId: input.sellerId,
+    ...input.content,
+    status: 'draft',
+    createdAt: input.at,
+    updatedAt: input.at,
+    version: 1,
+  };
 }
 
 export function changedFields(listing: Listing, changes: Partial<ListingContent>): string[] {
   return Object.entries(changes)
-    .filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(listing[key as keyof ListingContent]))
+    .filter(
+      ([key, value]) =>
+        value !== undefined && JSON.stringify(value) !== JSON.stringify(listing[key as keyof ListingContent]),
+    )
     .map(([key]) => key);
 }
 
@@ -58,7 +75,11 @@ export function changedFields(listing: Listing, changes: Partial<ListingContent>
  * listing whose content changes must pass moderation again (`needsModeration`); price and stock
  * edits keep it published. Under moderation or archived it cannot change.
  */
-export function editListing(listing: Listing, changes: Partial<ListingContent>, at: Date): { listing: Listing; changed: string[]; needsModeration: boolean } {
+export function editListing(
+  listing: Listing,
+  changes: Partial<ListingContent>,
+  at: Date,
+): { listing: Listing; changed: string[]; needsModeration: boolean } {
   transition(listing, ['draft', 'rejected', 'published'], 'edit');
   const changed = changedFields(listing, changes);
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
@@ -67,14 +88,21 @@ export function editListing(listing: Listing, changes: Partial<ListingContent>, 
     next.status = 'draft';
     delete next.moderationReason;
   }
-  const needsModeration = listing.status === 'published' && changed.some((f) => (contentFields as readonly string[]).includes(f));
+  const needsModeration =
+    listing.status === 'published' && changed.some((f) => (contentFields as readonly string[]).includes(f));
   return { listing: next, changed, needsModeration };
 }
 
 type Verdict = { passed: boolean; reasons: string[] };
 
 function toModeration(listing: Listing, verdict: Verdict, at: Date): Listing {
-  return { ...listing, status: 'moderation', moderationReason: verdict.reasons.join('; '), updatedAt: at, version: listing.version + 1 };
+  return {
+    ...listing,
+    status: 'moderation',
+    moderationReason: verdict.reasons.join('; '),
+    updatedAt: at,
+    version: listing.version + 1,
+  };
 }
 
 /** draft -> published when auto-moderation passes, else -> moderation (with the reasons). */
@@ -90,7 +118,13 @@ export function reviewPublishedEdit(listing: Listing, verdict: Verdict, at: Date
 }
 
 function publish(listing: Listing, at: Date): Listing {
-  const next: Listing = { ...listing, status: 'published', publishedAt: listing.publishedAt ?? at, updatedAt: at, version: listing.version + 1 };
+  const next: Listing = {
+    ...listing,
+    status: 'published',
+    publishedAt: listing.publishedAt ?? at,
+    updatedAt: at,
+    version: listing.version + 1,
+  };
   delete next.moderationReason;
   return next;
 }
@@ -102,10 +136,21 @@ export function retryAutoModeration(listing: Listing, verdict: { passed: boolean
 }
 
 /** A moderator's decision on a listing in `moderation`. */
-export function moderateListing(listing: Listing, verdict: 'approved' | 'rejected', at: Date, reason?: string): Listing {
+export function moderateListing(
+  listing: Listing,
+  verdict: 'approved' | 'rejected',
+  at: Date,
+  reason?: string,
+): Listing {
   transition(listing, ['moderation'], verdict === 'approved' ? 'approve' : 'reject');
   if (verdict === 'approved') return publish(listing, at);
-  return { ...listing, status: 'rejected', moderationReason: reason ?? 'rejected by a moderator', updatedAt: at, version: listing.version + 1 };
+  return {
+    ...listing,
+    status: 'rejected',
+    moderationReason: reason ?? 'rejected by a moderator',
+    updatedAt: at,
+    version: listing.version + 1,
+  };
 }
 
 /** Soft delete, from any state but archived. */

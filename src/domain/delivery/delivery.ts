@@ -33,25 +33,64 @@ const invalidCourier = () => [{ field: 'courierId', message: 'must be a user wit
 
 export const deliveryErrors = {
   notFound: () => new DomainError('not_found', 'DELIVERY_NOT_FOUND', 'delivery not found'),
-  orderNotFound: () => new DomainError('not_found', 'DELIVERY_ORDER_NOT_FOUND', 'order not found', { errors: [{ field: 'orderId', message: 'no such order' }] }),
-  notSeller: () => new DomainError('forbidden', 'DELIVERY_NOT_SELLER', 'only a seller of the order or an admin may ship it'),
+  orderNotFound: () =>
+    new DomainError('not_found', 'DELIVERY_ORDER_NOT_FOUND', 'order not found', {
+      errors: [{ field: 'orderId', message: 'no such order' }],
+    }),
+  notSeller: () =>
+    new DomainError('forbidden', 'DELIVERY_NOT_SELLER', 'only a seller of the order or an admin may ship it'),
   notAdmin: () => new DomainError('forbidden', 'DELIVERY_NOT_ADMIN', 'only an admin may assign a courier'),
-  orderNotPaid: (orderStatus: string) => new DomainError('conflict', 'DELIVERY_ORDER_NOT_PAID', `the order is ${orderStatus}: only a paid order is delivered`, { orderStatus }),
-  orderCancelled: () => new DomainError('conflict', 'DELIVERY_ORDER_CANCELLED', 'the order was cancelled: nothing to pick up or deliver'),
-  alreadyExists: (orderId: string) => new DomainError('conflict', 'DELIVERY_ALREADY_EXISTS', `order ${orderId} already has a delivery`, { orderId }),
-  notACourier: () => new DomainError('invalid', 'DELIVERY_NOT_A_COURIER', 'courierId is not a courier', { errors: invalidCourier() }),
-  notCourier: () => new DomainError('forbidden', 'DELIVERY_NOT_COURIER', 'only the courier of this delivery may do that'),
+  orderNotPaid: (orderStatus: string) =>
+    new DomainError(
+      'conflict',
+      'DELIVERY_ORDER_NOT_PAID',
+      `the order is ${orderStatus}: only a paid order is delivered`,
+      { orderStatus },
+    ),
+  orderCancelled: () =>
+    new DomainError('conflict', 'DELIVERY_ORDER_CANCELLED', 'the order was cancelled: nothing to pick up or deliver'),
+  alreadyExists: (orderId: string) =>
+    new DomainError('conflict', 'DELIVERY_ALREADY_EXISTS', `order ${orderId} already has a delivery`, { orderId }),
+  notACourier: () =>
+    new DomainError('invalid', 'DELIVERY_NOT_A_COURIER', 'courierId is not a courier', { errors: invalidCourier() }),
+  notCourier: () =>
+    new DomainError('forbidden', 'DELIVERY_NOT_COURIER', 'only the courier of this delivery may do that'),
   invalidTransition: (status: DeliveryStatus, action: string) =>
-    new DomainError('conflict', 'DELIVERY_INVALID_TRANSITION', `cannot ${action} a delivery that is ${status}`, { deliveryStatus: status }),
-  concurrentUpdate: () => new DomainError('conflict', 'DELIVERY_CONCURRENT_UPDATE', 'the delivery was changed meanwhile; read it again'),
+    new DomainError('conflict', 'DELIVERY_INVALID_TRANSITION', `cannot ${action} a delivery that is ${status}`, {
+      deliveryStatus: status,
+    }),
+  concurrentUpdate: () =>
+    new DomainError('conflict', 'DELIVERY_CONCURRENT_UPDATE', 'the delivery was changed meanwhile; read it again'),
 };
 
-export function createDelivery(input: { id: string; orderId: string; buyerId: string; sellerIds: string[]; at: Date }): Delivery {
+export function createDelivery(input: {
+  id: string;
+  orderId: string;
+  buyerId: string;
+  sellerIds: string[];
+  at: Date;
+}): Delivery {
   const { at, ...ids } = input;
-  return { ...ids, sellerIds: [...new Set(input.sellerIds)], courierId: null, status: 'pending', lastLocation: null, track: [], createdAt: at, updatedAt: at, version: 1 };
+  return {
+    ...ids,
+    sellerIds: [...new Set(input.sellerIds)],
+    courierId: null,
+    status: 'pending',
+    lastLocation: null,
+    track: [],
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
 }
 
-function move(delivery: Delivery, from: readonly DeliveryStatus[], to: DeliveryStatus, action: string, at: Date): Delivery {
+function move(
+  delivery: Delivery,
+  from: readonly DeliveryStatus[],
+  to: DeliveryStatus,
+  action: string,
+  at: Date,
+): Delivery {
   if (delivery.status === 'cancelled') throw deliveryErrors.orderCancelled();
   if (!from.includes(delivery.status)) throw deliveryErrors.invalidTransition(delivery.status, action);
   return { ...delivery, status: to, updatedAt: at, version: delivery.version + 1 };
@@ -82,7 +121,8 @@ export function completeDelivery(delivery: Delivery, courierId: string, at: Date
 /**
  * Its order was cancelled: the delivery is cancelled too, from any status but delivered (an order
  * is cancelled before it ships, but the pickup may be on its way to the order). The courier can no
- * longer pick it up, track or complete it, nor an admin assign it (409 DELIVERY_ORDER_CANCELLED). Delivered or already cancelled:
+ * longer pick it up, track or complete it, nor an admin assign it (409 DELIVERY_ORDER_CANCELLED). Delivered or already
+ * cancelled:
  * the same object (nothing to change).
  */
 export function cancelDelivery(delivery: Delivery, at: Date): Delivery {
@@ -94,7 +134,8 @@ export function cancelDelivery(delivery: Delivery, at: Date): Delivery {
 export function assertTrackable(delivery: Delivery, courierId: string): void {
   assertCourier(delivery, courierId);
   if (delivery.status === 'cancelled') throw deliveryErrors.orderCancelled();
-  if (delivery.status !== 'assigned' && delivery.status !== 'in_transit') throw deliveryErrors.invalidTransition(delivery.status, 'track');
+  if (delivery.status !== 'assigned' && delivery.status !== 'in_transit')
+    throw deliveryErrors.invalidTransition(delivery.status, 'track');
 }
 
 /** The delivery with one more kept point: the newest `maxPoints` are kept. */

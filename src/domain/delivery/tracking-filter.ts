@@ -19,10 +19,20 @@ export interface TrackingSettings {
 
 export const defaultTrackingSettings: TrackingSettings = { minDistanceM: 10, minPeriodS: 2, maxSpeedKmh: 200 };
 
-/** How far ahead of the server's clock a device's recordedAt may be (else one bad clock would make every later point stale). */
+/**
+ * How far ahead of the server's clock a device's recordedAt may be (else one bad clock would make every later point
+ * stale).
+ */
 export const MAX_CLOCK_AHEAD_MS = 60_000;
 
-export const dropReasons = ['invalid_coordinates', 'in_future', 'not_newer', 'too_close', 'too_soon', 'too_fast'] as const;
+export const dropReasons = [
+  'invalid_coordinates',
+  'in_future',
+  'not_newer',
+  'too_close',
+  'too_soon',
+  'too_fast',
+] as const;
 export type DropReason = (typeof dropReasons)[number];
 export type TrackingDecision = { kept: true } | { kept: false; reason: DropReason };
 
@@ -40,7 +50,14 @@ export function haversineMeters(a: Pick<TrackPoint, 'lat' | 'lng'>, b: Pick<Trac
 function isValid(point: TrackPoint): boolean {
   const { lat, lng, accuracy, recordedAt } = point;
   const finite = Number.isFinite(lat) && Number.isFinite(lng) && Number.isFinite(recordedAt.getTime());
-  return finite && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && (accuracy === undefined || (Number.isFinite(accuracy) && accuracy >= 0));
+  return (
+    finite &&
+    lat >= -90 &&
+    lat <= 90 &&
+    lng >= -180 &&
+    lng <= 180 &&
+    (accuracy === undefined || (Number.isFinite(accuracy) && accuracy >= 0))
+  );
 }
 
 const drop = (reason: DropReason): TrackingDecision => ({ kept: false, reason });
@@ -60,7 +77,12 @@ function judgeAgainst(last: TrackPoint, point: TrackPoint, settings: TrackingSet
  * MAX_CLOCK_AHEAD_MS, and against the last KEPT point (none: kept) newer, at least minDistanceM
  * away, at least minPeriodS later, and no faster than maxSpeedKmh from it.
  */
-export function judgeTrackPoint(point: TrackPoint, last: TrackPoint | null, now: Date, settings: TrackingSettings): TrackingDecision {
+export function judgeTrackPoint(
+  point: TrackPoint,
+  last: TrackPoint | null,
+  now: Date,
+  settings: TrackingSettings,
+): TrackingDecision {
   if (!isValid(point)) return drop('invalid_coordinates');
   if (point.recordedAt.getTime() - now.getTime() > MAX_CLOCK_AHEAD_MS) return drop('in_future');
   return last ? judgeAgainst(last, point, settings) : { kept: true };

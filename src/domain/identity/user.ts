@@ -71,6 +71,8 @@ export function hasRole(user: Pick<User, 'roles'>, role: Role): boolean {
 export function assertVerifiedSeller(user: Pick<User, 'roles' | 'kyc'>): void {
   if (!hasRole(user, 'seller')) throw new DomainError('forbidden', 'SELLER_ROLE_REQUIRED', 'only sellers may do this');
   if (user.kyc.status !== 'verified') {
-    throw new DomainError('forbidden', 'KYC_REQUIRED', 'a verified KYC is required to sell', { kycStatus: user.kyc.status });
+    throw new DomainError('forbidden', 'KYC_REQUIRED', 'a verified KYC is required to sell', {
+      kycStatus: user.kyc.status,
+    });
   }
 }

@@ -41,7 +41,8 @@ export interface NewMedia {
   at: Date;
 }
 
-const isAllowedType = (value: string): value is AllowedContentType => (allowedContentTypes as readonly string[]).includes(value);
+const isAllowedType = (value: string): value is AllowedContentType =>
+  (allowedContentTypes as readonly string[]).includes(value);
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
@@ -52,9 +53,11 @@ export function mediaObjectKey(mediaId: string): string {
 /** A new media waiting for its bytes: an allowed image type, 1..maxBytes bytes, a plain file name. */
 export function createMedia(input: NewMedia): Media {
   if (!isAllowedType(input.contentType)) throw mediaErrors.typeNotAllowed(input.contentType, allowedContentTypes);
-  if (!Number.isInteger(input.size) || input.size < 1 || input.size > input.maxBytes) throw mediaErrors.sizeInvalid(input.size, input.maxBytes);
+  if (!Number.isInteger(input.size) || input.size < 1 || input.size > input.maxBytes)
+    throw mediaErrors.sizeInvalid(input.size, input.maxBytes);
   const filename = input.filename.trim();
-  if (filename.length === 0 || filename.length > 255 || controlCharacters.test(filename)) throw mediaErrors.filenameInvalid();
+  if (filename.length === 0 || filename.length > 255 || controlCharacters.test(filename))
+    throw mediaErrors.filenameInvalid();
   return {
     id: input.id,
     ownerId: input.ownerId,
@@ -78,7 +81,8 @@ export function matchesDeclaration(media: Pick<Media, 'contentType' | 'size'>, s
 export function completeUpload(media: Media, stored: StoredObject | null, at: Date): Media {
   if (media.status !== 'awaiting_upload') throw mediaErrors.invalidTransition(media.status, 'complete the upload of');
   if (!stored) throw mediaErrors.objectMissing();
-  if (!matchesDeclaration(media, stored)) throw mediaErrors.objectMismatch({ contentType: media.contentType, size: media.size }, stored);
+  if (!matchesDeclaration(media, stored))
+    throw mediaErrors.objectMismatch({ contentType: media.contentType, size: media.size }, stored);
   return { ...media, status: 'pending_moderation', updatedAt: at };
 }
 

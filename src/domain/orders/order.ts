@@ -87,19 +87,35 @@ export interface Order {
 export const orderErrors = {
   notFound: () => new DomainError('not_found', 'ORDER_NOT_FOUND', 'order not found'),
   invalidTransition: (status: OrderStatus, action: string) =>
-    new DomainError('conflict', 'ORDER_INVALID_TRANSITION', `cannot ${action} an order that is ${status}`, { orderStatus: status }),
+    new DomainError('conflict', 'ORDER_INVALID_TRANSITION', `cannot ${action} an order that is ${status}`, {
+      orderStatus: status,
+    }),
   addressRequired: () =>
-    new DomainError('invalid', 'ORDER_SHIPPING_ADDRESS_REQUIRED', 'this order has no shipping address yet: pay with one', { errors: [{ field: 'shippingAddress', message: 'required' }] }),
+    new DomainError(
+      'invalid',
+      'ORDER_SHIPPING_ADDRESS_REQUIRED',
+      'this order has no shipping address yet: pay with one',
+      { errors: [{ field: 'shippingAddress', message: 'required' }] },
+    ),
   paymentExpired: (payBy: Date) =>
-    new DomainError('conflict', 'ORDER_PAYMENT_EXPIRED', `the payment deadline passed at ${payBy.toISOString()}: the order is or will be cancelled`, { payBy: payBy.toISOString() }),
-  concurrentUpdate: () => new DomainError('conflict', 'ORDER_CONCURRENT_UPDATE', 'the order was changed meanwhile; read it again'),
+    new DomainError(
+      'conflict',
+      'ORDER_PAYMENT_EXPIRED',
+      `the payment deadline passed at ${payBy.toISOString()}: the order is or will be cancelled`,
+      { payBy: payBy.toISOString() },
+    ),
+  concurrentUpdate: () =>
+    new DomainError('conflict', 'ORDER_CONCURRENT_UPDATE', 'the order was changed meanwhile; read it again'),
 };
 
 export function sellerIdsOf(order: Pick<Order, 'items'>): string[] {
   return [...new Set(order.items.map((i) => i.sellerId))];
 }
 
-/** The sum of the items, which are all in one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); an order has an item at least. */
+/**
+ * The sum of the items, which are all in one currency (a mix is refused: MONEY_CURRENCY_MISMATCH); an order has an item
+ * at least.
+ */
 export function orderTotal(items: OrderItem[]): Money {
   const total = sumMoney(items.map((i) => times(i.unitPrice, i.quantity)));
   if (!total) throw new DomainError('invalid', 'ORDER_NO_ITEMS', 'an order has an item at least');
@@ -124,7 +140,8 @@ export function createOrder(input: NewOrder): Order {
 }
 
 /** Clients see an order once it is placed; never while `placing`, nor when it `failed`. */
-export const isPlaced = (order: Pick<Order, 'status'>): boolean => !(internalOrderStatuses as readonly string[]).includes(order.status);
+export const isPlaced = (order: Pick<Order, 'status'>): boolean =>
+  !(internalOrderStatuses as readonly string[]).includes(order.status);
 
 function move(order: Order, from: readonly OrderStatus[], to: OrderStatus, action: string, at: Date): Order {
   if (!from.includes(order.status)) throw orderErrors.invalidTransition(order.status, action);
@@ -175,6 +192,9 @@ export interface Cancellation {
 export function cancelOrder(order: Order, at: Date, cancellation: Cancellation = {}): Order {
   const cancelled = { ...move(order, ['pending_payment', 'paid'], 'cancelled', 'cancel', at), cancelledAt: at };
   const { reason, refund } = cancellation;
-  const refunded = refund && needsRefund(order) ? { refund: { id: refund.id, amount: order.total, refundedAt: refund.refundedAt } } : {};
+  const refunded =
+    refund && needsRefund(order)
+      ? { refund: { id: refund.id, amount: order.total, refundedAt: refund.refundedAt } }
+      : {};
   return { ...cancelled, ...(reason ? { cancelReason: reason } : {}), ...refunded };
 }

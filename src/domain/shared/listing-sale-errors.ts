@@ -7,5 +7,6 @@ import { DomainError } from './domain-error.js';
 export const listingSaleErrors = {
   notFound: () => new DomainError('not_found', 'LISTING_NOT_FOUND', 'listing not found'),
   notForSale: () => new DomainError('conflict', 'LISTING_NOT_FOR_SALE', 'this listing is not published'),
-  insufficientStock: (available: number) => new DomainError('conflict', 'INSUFFICIENT_STOCK', `only ${available} available`, { available }),
+  insufficientStock: (available: number) =>
+    new DomainError('conflict', 'INSUFFICIENT_STOCK', `only ${available} available`, { available }),
 };

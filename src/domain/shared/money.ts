@@ -12,10 +12,14 @@ export interface Money {
 const byExponent: Record<number, string> = {
   0: 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF',
   2:
-    'AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CNY COP COU ' +
-    'CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES ' +
-    'KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR ' +
-    'NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP ' +
+    'AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CNY ' +
+    'COP COU ' +
+    'CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR ' +
+    'JMD KES ' +
+    'KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO ' +
+    'NOK NPR ' +
+    'NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS ' +
+    'TMT TOP ' +
     'TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG',
   3: 'BHD IQD JOD KWD LYD OMR TND',
   4: 'CLF UYW',
@@ -28,7 +32,9 @@ const withoutMinorUnit = 'XAG XAU XBA XBB XBC XBD XDR XPD XPT XSU XTS XUA XXX';
  * ZWL are withdrawn). An amount of `n` minor units is `n / 10^exponent` units of the currency.
  */
 export const currencyExponents: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(byExponent).flatMap(([exponent, codes]) => codes.split(' ').map((code) => [code, Number(exponent)] as const)),
+  ...Object.entries(byExponent).flatMap(([exponent, codes]) =>
+    codes.split(' ').map((code) => [code, Number(exponent)] as const),
+  ),
   ...withoutMinorUnit.split(' ').map((code) => [code, 0] as const),
 ]);
 
@@ -36,12 +42,19 @@ export const moneyErrors = {
   unknownCurrency: (currency: string) =>
     new DomainError('invalid', 'MONEY_UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code`, { currency }),
   currencyMismatch: (currencies: string[]) =>
-    new DomainError('conflict', 'MONEY_CURRENCY_MISMATCH', `amounts in ${currencies.join(' and ')} cannot be added up`, { currencies }),
+    new DomainError(
+      'conflict',
+      'MONEY_CURRENCY_MISMATCH',
+      `amounts in ${currencies.join(' and ')} cannot be added up`,
+      { currencies },
+    ),
 };
 
 export const isKnownCurrency = (code: string): boolean => currencyExponents.has(code);
 
-/** Digits after the decimal point of `currency` (EUR 2, JPY 0, KWD 3); MONEY_UNKNOWN_CURRENCY for a code ISO 4217 lacks. */
+/**
+ * Digits after the decimal point of `currency` (EUR 2, JPY 0, KWD 3); MONEY_UNKNOWN_CURRENCY for a code ISO 4217 lacks.
+ */
 export function exponentOf(currency: string): number {
   const exponent = currencyExponents.get(currency);
   if (exponent === undefined) throw moneyErrors.unknownCurrency(currency);
@@ -49,7 +62,10 @@ export function exponentOf(currency: string): number {
 }
 
 /** `quantity` times `unit` (the price of a line). */
-export const times = (unit: Money, quantity: number): Money => ({ amount: unit.amount * quantity, currency: unit.currency });
+export const times = (unit: Money, quantity: number): Money => ({
+  amount: unit.amount * quantity,
+  currency: unit.currency,
+});
 
 /**
  * The sum of amounts that are all in one currency; null when there is none (no currency to answer
@@ -74,7 +90,9 @@ const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+
  */
 export function formatMoney({ amount, currency }: Money): string {
   const exponent = exponentOf(currency);
-  const digits = Math.abs(amount).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exponent + 1, '0');
   const units = groupThousands(digits.slice(0, digits.length - exponent));
   const decimals = exponent > 0 ? `.${digits.slice(-exponent)}` : '';
   return `${amount < 0 ? '-' : ''}${units}${decimals} ${currency}`;

@@ -1,6 +1,9 @@
 /** Lower case, accents removed ("Vélo" -> "velo"): how text is compared for search and slugs. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The distinct words of a text, folded: what search matches on. */

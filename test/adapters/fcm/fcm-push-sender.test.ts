@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFcmMessaging, readServiceAccount } from '../../../src/adapters/fcm/fcm-messaging.js';
-import { FcmPushSender, type FcmMessaging, type FcmMulticastMessage, type FcmSendResponse } from '../../../src/adapters/fcm/fcm-push-sender.js';
+import {
+  FcmPushSender,
+  type FcmMessaging,
+  type FcmMulticastMessage,
+  type FcmSendResponse,
+} from '../../../src/adapters/fcm/fcm-push-sender.js';
 import { LogPushSender } from '../../../src/adapters/memory/notifications/log-push-sender.js';
 
 const message = { title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' } };
@@ -13,7 +18,9 @@ const message = { title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' }
 class RecordingMessaging implements FcmMessaging {
   readonly calls: FcmMulticastMessage[] = [];
 
-  constructor(private readonly answer: (token: string, call: number) => FcmSendResponse | Error = () => ({ success: true })) {}
+  constructor(
+    private readonly answer: (token: string, call: number) => FcmSendResponse | Error = () => ({ success: true }),
+  ) {}
 
   async sendEachForMulticast(multicast: FcmMulticastMessage): Promise<{ responses: FcmSendResponse[] }> {
     this.calls.push(multicast);
@@ -37,7 +44,9 @@ describe('FcmPushSender', () => {
       { token: 'a', delivered: true },
       { token: 'b', delivered: true },
     ]);
-    expect(messaging.calls).toEqual([{ tokens: ['a', 'b'], notification: { title: 'Order paid', body: 'Ship it.' }, data: { orderId: 'o1' } }]);
+    expect(messaging.calls).toEqual([
+      { tokens: ['a', 'b'], notification: { title: 'Order paid', body: 'Ship it.' }, data: { orderId: 'o1' } },
+    ]);
   });
 
   it('batches at most 500 tokens per call: 1201 tokens are 3 calls of 500, 500 and 201, one result per token in order', async () => {
@@ -73,7 +82,9 @@ describe('FcmPushSender', () => {
 
   it('a call that throws answers its tokens as failed (not unregistered), logs, and the other batches still count', async () => {
     const warnings: object[] = [];
-    const messaging = new RecordingMessaging((_token, call) => (call === 2 ? new Error('socket hang up') : { success: true }));
+    const messaging = new RecordingMessaging((_token, call) =>
+      call === 2 ? new Error('socket hang up') : { success: true },
+    );
     const sender = new FcmPushSender(messaging, { warn: (context) => warnings.push(context) });
     const results = await sender.send(tokens(501), message);
     expect(results.slice(0, 500).every((result) => result.delivered)).toBe(true);
@@ -96,14 +107,25 @@ describe('LogPushSender', () => {
     const logged: object[] = [];
     const sender = new LogPushSender({ info: (context) => logged.push(context) });
     expect(sender.configured).toBe(false);
-    expect(await sender.send(['a'], message)).toEqual([{ token: 'a', delivered: false, reason: 'push not configured', unregistered: false }]);
+    expect(await sender.send(['a'], message)).toEqual([
+      { token: 'a', delivered: false, reason: 'push not configured', unregistered: false },
+    ]);
     expect(logged).toEqual([expect.objectContaining({ tokens: 1, title: 'Order paid' })]);
   });
 });
 
 describe('createFcmMessaging', () => {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const serviceAccount = JSON.stringify({ type: 'service_account', project_id: 'uty-test', client_email: 'push@uty-test.iam.gserviceaccount.com', private_key: privateKey });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const serviceAccount = JSON.stringify({
+    type: 'service_account',
+    project_id: 'uty-test',
+    client_email: 'push@uty-test.iam.gserviceaccount.com',
+    private_key: privateKey,
+  });
 
   it('builds a client from the JSON itself or from a file holding it, without network', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'uty-fcm-'));
@@ -122,7 +144,9 @@ describe('createFcmMessaging', () => {
 
   it('refuses what is neither a JSON object nor a readable file, without quoting it', () => {
     for (const credentials of ['{"private_key": "secret', '/nonexistent/secret.json', '[1]']) {
-      expect(() => readServiceAccount(credentials)).toThrow(/^FCM_CREDENTIALS: expected a Firebase service-account JSON/);
+      expect(() => readServiceAccount(credentials)).toThrow(
+        /^FCM_CREDENTIALS: expected a Firebase service-account JSON/,
+      );
       try {
         readServiceAccount(credentials);
       } catch (error) {

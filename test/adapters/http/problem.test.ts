@@ -3,7 +3,8 @@ import { InvalidRequest } from '../../../src/adapters/http/invalid-request.js';
 import { problemFromDomainError } from '../../../src/adapters/http/problem.js';
 import { DomainError, type FieldError } from '../../../src/domain/shared/domain-error.js';
 
-const invalid = (...errors: FieldError[]) => problemFromDomainError(new DomainError('invalid', 'SOME_RULE', 'refused', { errors }));
+const invalid = (...errors: FieldError[]) =>
+  problemFromDomainError(new DomainError('invalid', 'SOME_RULE', 'refused', { errors }));
 
 describe('a domain error as problem+json: the fields it names become request paths', () => {
   it.each([
@@ -16,7 +17,13 @@ describe('a domain error as problem+json: the fields it names become request pat
   });
 
   it('keeps every field in order, its status, code and the other details', () => {
-    const error = new DomainError('conflict', 'SOME_CONFLICT', 'no', { available: 2, errors: [{ field: 'a', message: 'x' }, { field: 'b.c', message: 'y' }] });
+    const error = new DomainError('conflict', 'SOME_CONFLICT', 'no', {
+      available: 2,
+      errors: [
+        { field: 'a', message: 'x' },
+        { field: 'b.c', message: 'y' },
+      ],
+    });
     expect(problemFromDomainError(error)).toEqual({
       type: 'https://uty.dev/problems/some-conflict',
       title: 'Conflict',
@@ -38,7 +45,15 @@ describe('a domain error as problem+json: the fields it names become request pat
 
 describe('an invalid request as problem+json', () => {
   it('is VALIDATION_FAILED naming the request paths as they are', () => {
-    const errors = [{ path: 'headers.idempotency-key', message: 'required' }, { path: 'query.limit', message: 'too big' }];
-    expect(new InvalidRequest(errors).toProblem()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: 'invalid request: headers.idempotency-key, query.limit', errors });
+    const errors = [
+      { path: 'headers.idempotency-key', message: 'required' },
+      { path: 'query.limit', message: 'too big' },
+    ];
+    expect(new InvalidRequest(errors).toProblem()).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'invalid request: headers.idempotency-key, query.limit',
+      errors,
+    });
   });
 });

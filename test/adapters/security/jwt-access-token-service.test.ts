@@ -41,7 +41,11 @@ describe('JwtAccessTokenService', () => {
 
   it('honours nbf on every call', () => {
     const { tokens, clock } = service();
-    const token = jwt.sign({ sub: 'u1', roles: ['buyer'], nbf: nowSeconds(clock), exp: nowSeconds(clock) + 60 }, secret, { algorithm: 'HS256', issuer: 'uty' });
+    const token = jwt.sign(
+      { sub: 'u1', roles: ['buyer'], nbf: nowSeconds(clock), exp: nowSeconds(clock) + 60 },
+      secret,
+      { algorithm: 'HS256', issuer: 'uty' },
+    );
     expect(tokens.verify(token).userId).toBe('u1');
 
     clock.advance(-5000);
@@ -56,13 +60,20 @@ describe('JwtAccessTokenService', () => {
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as object;
     const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url');
 
-    expect(() => tokens.verify(`${header}.${forged}.${signature}`)).toThrow(expect.objectContaining({ code: 'AUTH_INVALID_TOKEN' }));
-    expect(() => tokens.verify(`${header}.${payload}.${signature!.slice(0, -2)}AA`)).toThrow(expect.objectContaining({ code: 'AUTH_INVALID_TOKEN' }));
+    expect(() => tokens.verify(`${header}.${forged}.${signature}`)).toThrow(
+      expect.objectContaining({ code: 'AUTH_INVALID_TOKEN' }),
+    );
+    expect(() => tokens.verify(`${header}.${payload}.${signature!.slice(0, -2)}AA`)).toThrow(
+      expect.objectContaining({ code: 'AUTH_INVALID_TOKEN' }),
+    );
   });
 
   it('keeps working beyond the size of its memory', () => {
     const { tokens } = service(2);
-    const issued = ['u1', 'u2', 'u3'].map((userId) => ({ userId, token: tokens.issue({ userId, roles: ['buyer'] }).token }));
+    const issued = ['u1', 'u2', 'u3'].map((userId) => ({
+      userId,
+      token: tokens.issue({ userId, roles: ['buyer'] }).token,
+    }));
     for (let round = 0; round < 2; round += 1) {
       for (const { userId, token } of issued) expect(tokens.verify(token).userId).toBe(userId);
     }

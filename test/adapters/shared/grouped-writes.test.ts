@@ -8,7 +8,13 @@ function recordingCommit() {
   const commit = (key: string, items: number[]) => {
     groups.push({ key, items });
     return new Promise<GroupOutcome<number>[]>((resolve) => {
-      pending.push(() => resolve(items.map((item) => (item < 0 ? { ok: false, error: new Error(`refused ${item}`) } : { ok: true, result: item * 10 }))));
+      pending.push(() =>
+        resolve(
+          items.map((item) =>
+            item < 0 ? { ok: false, error: new Error(`refused ${item}`) } : { ok: true, result: item * 10 },
+          ),
+        ),
+      );
     });
   };
   const releaseAll = async () => {
@@ -36,7 +42,13 @@ describe('GroupedWrites', () => {
   it('keys are independent, and a group is at most maxGroupSize', async () => {
     const { groups, commit, releaseAll } = recordingCommit();
     const writes = new GroupedWrites(commit, 2);
-    const answers = [writes.submit('a', 1), writes.submit('b', 7), writes.submit('a', 2), writes.submit('a', 3), writes.submit('a', 4)];
+    const answers = [
+      writes.submit('a', 1),
+      writes.submit('b', 7),
+      writes.submit('a', 2),
+      writes.submit('a', 3),
+      writes.submit('a', 4),
+    ];
     await releaseAll();
     expect(await Promise.all(answers)).toEqual([10, 70, 20, 30, 40]);
     expect(groups).toEqual([
@@ -52,7 +64,9 @@ describe('GroupedWrites', () => {
     const writes = new GroupedWrites<number, number>(async (_key, items) => {
       calls += 1;
       if (calls === 2) throw new Error('server gone');
-      return items.map((item) => (item < 0 ? { ok: false, error: new Error(`refused ${item}`) } : { ok: true, result: item }));
+      return items.map((item) =>
+        item < 0 ? { ok: false, error: new Error(`refused ${item}`) } : { ok: true, result: item },
+      );
     });
     const first = writes.submit('k', -1);
     const second = [writes.submit('k', 2), writes.submit('k', 3)];

@@ -10,7 +10,14 @@ const events = new AuctionEvents(new EventFactory(new SequentialIdGenerator('eve
 
 /** The bodies of the notifications sent when an auction sold at `price`. */
 function endedNotices(price: Money): string[] {
-  const auction = auctionFixture({ currentPrice: price, startingPrice: price, winnerId: 'winner', leadingBidderId: 'winner', bidCount: 1, status: 'ended' });
+  const auction = auctionFixture({
+    currentPrice: price,
+    startingPrice: price,
+    winnerId: 'winner',
+    leadingBidderId: 'winner',
+    bidCount: 1,
+    status: 'ended',
+  });
   return events
     .ended(auction)
     .filter((e) => e.topic === 'notification.send')

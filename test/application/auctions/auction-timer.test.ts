@@ -29,7 +29,8 @@ describe('auction timer (ManualClock)', () => {
     await t.container.get(StartDueAuctions).execute();
     await t.container.get(CloseDueAuctions).execute();
   };
-  const endedEvents = (id: string) => events.filter((e) => e.topic === 'auction.ended' && (e.payload as { auctionId: string }).auctionId === id);
+  const endedEvents = (id: string) =>
+    events.filter((e) => e.topic === 'auction.ended' && (e.payload as { auctionId: string }).auctionId === id);
   const create = async (overrides: Record<string, unknown>, minutes: number) => {
     const res = await w.auction(overrides, minutes);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -66,12 +67,29 @@ describe('auction timer (ManualClock)', () => {
     await Promise.all(Array.from({ length: 5 }, tick));
     await vi.waitFor(async () => expect((await stored(id))?.status).toBe('ended'), { timeout: 3000, interval: 20 });
     await vi.waitFor(() => expect(endedEvents(id)).toHaveLength(1), { timeout: 3000, interval: 20 });
-    expect(endedEvents(id)[0]?.payload).toMatchObject({ winnerId: buyer.id, finalPrice: euros(1_200), reserveMet: true, bidCount: 1 });
+    expect(endedEvents(id)[0]?.payload).toMatchObject({
+      winnerId: buyer.id,
+      finalPrice: euros(1_200),
+      reserveMet: true,
+      bidCount: 1,
+    });
     await tick();
     expect(endedEvents(id)).toHaveLength(1);
-    const notifications = events.filter((e) => e.topic === 'notification.send' && (e.payload as { data: { auctionId?: string } }).data.auctionId === id);
-    expect(notifications.map((e) => (e.payload as { type: string; userId: string }).type).sort()).toEqual(['auction.ended', 'auction.won']);
-    await vi.waitFor(async () => expect(await t.container.get<OrderRepository>(OrderRepository).findByAuctionId(id)).toMatchObject({ buyerId: buyer.id, status: 'pending_payment' }), { timeout: 3000, interval: 20 });
+    const notifications = events.filter(
+      (e) => e.topic === 'notification.send' && (e.payload as { data: { auctionId?: string } }).data.auctionId === id,
+    );
+    expect(notifications.map((e) => (e.payload as { type: string; userId: string }).type).sort()).toEqual([
+      'auction.ended',
+      'auction.won',
+    ]);
+    await vi.waitFor(
+      async () =>
+        expect(await t.container.get<OrderRepository>(OrderRepository).findByAuctionId(id)).toMatchObject({
+          buyerId: buyer.id,
+          status: 'pending_payment',
+        }),
+      { timeout: 3000, interval: 20 },
+    );
   });
 
   it('honours an extension by a late bid: the old endsAt passes, the new one closes it', async () => {
@@ -87,7 +105,10 @@ describe('auction timer (ManualClock)', () => {
     expect(endedEvents(id)).toHaveLength(0);
     t.clock.set(new Date(end + 50_000));
     await tick();
-    await vi.waitFor(async () => expect(await stored(id)).toMatchObject({ status: 'ended', winnerId: buyer.id }), { timeout: 3000, interval: 20 });
+    await vi.waitFor(async () => expect(await stored(id)).toMatchObject({ status: 'ended', winnerId: buyer.id }), {
+      timeout: 3000,
+      interval: 20,
+    });
     expect(endedEvents(id)).toHaveLength(1);
   });
 
@@ -109,14 +130,19 @@ describe('auction timer (ManualClock)', () => {
     // The "dead" instance: the atomic close (with its events) happened, nothing after it.
     const events = t.container.get(AuctionEvents);
     const close = decideClose(end, (closed) => events.ended(closed));
-    expect(await t.container.get<AuctionLiveState>(AuctionLiveState).transact(id, close)).toMatchObject({ status: 'ended' });
+    expect(await t.container.get<AuctionLiveState>(AuctionLiveState).transact(id, close)).toMatchObject({
+      status: 'ended',
+    });
     expect((await stored(id))?.status).toBe('live');
     t.clock.set(end);
     await tick();
     await vi.waitFor(() => expect(endedEvents(id)).toHaveLength(1), { timeout: 3000, interval: 20 });
     expect(await stored(id)).toMatchObject({ status: 'ended', winnerId: buyer.id });
     const orders = t.container.get<OrderRepository>(OrderRepository);
-    await vi.waitFor(async () => expect(await orders.findByAuctionId(id)).toMatchObject({ buyerId: buyer.id }), { timeout: 3000, interval: 20 });
+    await vi.waitFor(async () => expect(await orders.findByAuctionId(id)).toMatchObject({ buyerId: buyer.id }), {
+      timeout: 3000,
+      interval: 20,
+    });
     await tick();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(endedEvents(id)).toHaveLength(1);

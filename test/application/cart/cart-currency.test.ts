@@ -14,7 +14,13 @@ import { DomainError } from '../../../src/domain/shared/domain-error.js';
 
 const listings: ListingForSale[] = [
   { id: 'yen', sellerId: 'seller', title: 'Yen thing', price: { amount: 100, currency: 'JPY' }, published: true },
-  { id: 'dollar', sellerId: 'seller', title: 'Dollar thing', price: { amount: 100_000, currency: 'USD' }, published: true },
+  {
+    id: 'dollar',
+    sellerId: 'seller',
+    title: 'Dollar thing',
+    price: { amount: 100_000, currency: 'USD' },
+    published: true,
+  },
 ];
 const catalog: CartCatalog = {
   listing: async (id) => listings.find((l) => l.id === id) ?? null,
@@ -25,7 +31,10 @@ const catalog: CartCatalog = {
 /** Memory adapters; `gate` holds every holdMore until it is opened (both requests are then past their first check). */
 async function world(gate?: Promise<void>) {
   const clock = new ManualClock(new Date('2026-03-01T10:00:00Z'));
-  const ledger = new MemoryStockLedger(new MemoryOutbox(), new StockEvents(new EventFactory(new SequentialIdGenerator('event'), clock)));
+  const ledger = new MemoryStockLedger(
+    new MemoryOutbox(),
+    new StockEvents(new EventFactory(new SequentialIdGenerator('event'), clock)),
+  );
   const holds: string[] = [];
   const gated: StockLedger = Object.assign(Object.create(ledger) as StockLedger, {
     holdMore: async (...args: Parameters<StockLedger['holdMore']>) => {
@@ -36,20 +45,36 @@ async function world(gate?: Promise<void>) {
   });
   for (const l of listings) await ledger.setOnHand(l.id, 5);
   const carts = new MemoryCartRepository();
-  return { ledger, holds, clock, add: new AddToCart(catalog, carts, gated, clock, 900), cart: new GetCart(carts, ledger, clock) };
+  return {
+    ledger,
+    holds,
+    clock,
+    add: new AddToCart(catalog, carts, gated, clock, 900),
+    cart: new GetCart(carts, ledger, clock),
+  };
 }
 
 const codeOfRejection = (result: PromiseSettledResult<unknown>) =>
-  result.status === 'fulfilled' ? 'ok' : result.reason instanceof DomainError ? result.reason.code : String(result.reason);
+  result.status === 'fulfilled'
+    ? 'ok'
+    : result.reason instanceof DomainError
+      ? result.reason.code
+      : String(result.reason);
 
 describe('AddToCart: one currency per cart', () => {
   it('refuses a listing in another currency before the ledger is asked to reserve anything', async () => {
     const w = await world();
     await w.add.execute('buyer', 'yen', 2);
-    await expect(w.add.execute('buyer', 'dollar', 1)).rejects.toMatchObject({ code: 'CART_MIXED_CURRENCIES', details: { cartCurrency: 'JPY', listingCurrency: 'USD' } });
+    await expect(w.add.execute('buyer', 'dollar', 1)).rejects.toMatchObject({
+      code: 'CART_MIXED_CURRENCIES',
+      details: { cartCurrency: 'JPY', listingCurrency: 'USD' },
+    });
     expect(w.holds).toEqual(['yen']);
     expect(await w.ledger.level('dollar')).toMatchObject({ reserved: 0, available: 5 });
-    expect(await w.cart.execute('buyer')).toMatchObject({ items: [{ listingId: 'yen', quantity: 2 }], total: { amount: 200, currency: 'JPY' } });
+    expect(await w.cart.execute('buyer')).toMatchObject({
+      items: [{ listingId: 'yen', quantity: 2 }],
+      total: { amount: 200, currency: 'JPY' },
+    });
   });
 
   it('ignores a line whose reservation expired (the cart is empty then) when choosing the currency', async () => {
@@ -75,7 +100,10 @@ describe('AddToCart: one currency per cart', () => {
     expect(new Set(cart.items.map((l) => l.unitPrice.currency)).size).toBeLessThanOrEqual(1);
     for (const [i, id] of ['yen', 'dollar'].entries()) {
       const kept = codes[i] === 'ok';
-      expect(cart.items.some((l) => l.listingId === id), id).toBe(kept);
+      expect(
+        cart.items.some((l) => l.listingId === id),
+        id,
+      ).toBe(kept);
       expect((await w.ledger.level(id))?.reserved, id).toBe(kept ? (id === 'yen' ? 2 : 1) : 0);
     }
   });

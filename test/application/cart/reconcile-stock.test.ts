@@ -18,14 +18,31 @@ describe('ReconcileStock', () => {
     const make = async (quantity: number, published = true) => {
       const draft = await f.container.get(CreateListing).execute(
         { userId: 'seller', roles: ['seller'] },
-        { title: 'Thing', description: '', categoryId: category.id, price: { amount: 100, currency: 'EUR' }, quantity, attributes: {}, mediaIds: [] },
+        {
+          title: 'Thing',
+          description: '',
+          categoryId: category.id,
+          price: { amount: 100, currency: 'EUR' },
+          quantity,
+          attributes: {},
+          mediaIds: [],
+        },
       );
-      if (published) await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
+      if (published)
+        await listings.save(
+          { ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 },
+          [],
+        );
       return draft.id;
     };
     const quantityOf = async (listingId: string) => (await listings.findById(listingId))?.quantity;
     await f.settle();
-    return { make, quantityOf, ledger: f.container.get<StockLedger>(StockLedger), reconcile: f.container.get(ReconcileStock) };
+    return {
+      make,
+      quantityOf,
+      ledger: f.container.get<StockLedger>(StockLedger),
+      reconcile: f.container.get(ReconcileStock),
+    };
   }
 
   it('re-seeds published listings the ledger lost, leaves agreeing ones and drafts alone', async () => {
@@ -71,7 +88,10 @@ describe('ReconcileStock', () => {
     await f.settle();
     await ledger.setOnHand(listingId, 6);
     await f.settle();
-    expect(await reconcile.execute()).toMatchObject({ repaired: [], watched: [{ listingId, listingQuantity: 8, onHand: 6 }] });
+    expect(await reconcile.execute()).toMatchObject({
+      repaired: [],
+      watched: [{ listingId, listingQuantity: 8, onHand: 6 }],
+    });
     expect(await quantityOf(listingId)).toBe(8);
     expect((await reconcile.execute()).repaired).toEqual([{ listingId, listingQuantity: 8, onHand: 6 }]);
     expect(await quantityOf(listingId)).toBe(6);

@@ -19,17 +19,38 @@ describe('catalog use cases on the in-memory adapters', () => {
   let categoryId: string;
   beforeEach(async () => {
     f = await identityFixture();
-    const category = await f.container.get(CreateCategory).execute({ adminId: admin.userId, name: 'Bikes', attributes: [{ key: 'size', label: 'Size', type: 'number', required: false }] });
+    const category = await f.container.get(CreateCategory).execute({
+      adminId: admin.userId,
+      name: 'Bikes',
+      attributes: [{ key: 'size', label: 'Size', type: 'number', required: false }],
+    });
     categoryId = category.id;
   });
 
   const draft = (mediaIds: string[] = []) =>
-    f.container.get(CreateListing).execute(seller, { title: 'Bike', description: 'Nice', categoryId, price: { amount: 100, currency: 'EUR' }, quantity: 1, attributes: {}, mediaIds });
+    f.container.get(CreateListing).execute(seller, {
+      title: 'Bike',
+      description: 'Nice',
+      categoryId,
+      price: { amount: 100, currency: 'EUR' },
+      quantity: 1,
+      attributes: {},
+      mediaIds,
+    });
 
   it('refuses a new own attribute that a descendant already defines (409)', async () => {
-    await f.container.get(CreateCategory).execute({ adminId: admin.userId, name: 'Road', parentId: categoryId, attributes: [{ key: 'gears', label: 'Gears', type: 'number', required: false }] });
+    await f.container.get(CreateCategory).execute({
+      adminId: admin.userId,
+      name: 'Road',
+      parentId: categoryId,
+      attributes: [{ key: 'gears', label: 'Gears', type: 'number', required: false }],
+    });
     await expect(
-      f.container.get(UpdateCategory).execute({ adminId: admin.userId, id: categoryId, attributes: [{ key: 'gears', label: 'Gears', type: 'number', required: false }] }),
+      f.container.get(UpdateCategory).execute({
+        adminId: admin.userId,
+        id: categoryId,
+        attributes: [{ key: 'gears', label: 'Gears', type: 'number', required: false }],
+      }),
     ).rejects.toMatchObject({ code: 'CATEGORY_ATTRIBUTE_REDEFINED' });
   });
 
@@ -57,7 +78,9 @@ describe('catalog use cases on the in-memory adapters', () => {
   it('never loses an edit: of racing edits, those that read a stale version get LISTING_CONCURRENT_UPDATE', async () => {
     const listing = await draft();
     const update = f.container.get(UpdateListing);
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => update.execute(seller, listing.id, { quantity: i + 1 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => update.execute(seller, listing.id, { quantity: i + 1 })),
+    );
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled.length).toBeGreaterThanOrEqual(1);

@@ -42,7 +42,15 @@ async function world(status: ListingStatus | null, mediaIds: string[] = []): Pro
   const ids = f.container.get<IdGenerator>(IdGenerator);
   let listing: Listing | null = null;
   if (status) {
-    const content = { title: 'Bike', description: 'Nice', categoryId, price: { amount: 100, currency: 'EUR' }, quantity: 3, attributes: {}, mediaIds };
+    const content = {
+      title: 'Bike',
+      description: 'Nice',
+      categoryId,
+      price: { amount: 100, currency: 'EUR' },
+      quantity: 3,
+      attributes: {},
+      mediaIds,
+    };
     const draft = createListing({ id: ids.next(), sellerId: seller.userId, content, at: f.clock.now() });
     listing = { ...draft, status, ...(status === 'published' ? { publishedAt: f.clock.now() } : {}) };
     await repository.create(listing, []);
@@ -98,13 +106,20 @@ const scenarios: Record<string, Scenario> = {
   },
   UpdateListing: {
     start: ['draft'],
-    run: (w, plan) => new UpdateListing(w.listings(plan), w.reader, w.moderator, w.events, w.clock).execute(seller, w.listing!.id, { quantity: 7 }),
+    run: (w, plan) =>
+      new UpdateListing(w.listings(plan), w.reader, w.moderator, w.events, w.clock).execute(seller, w.listing!.id, {
+        quantity: 7,
+      }),
     write: 'listings.save',
     topics: ['listing.updated'],
   },
   PublishListing: {
     start: ['draft'],
-    run: (w, plan) => new PublishListing(w.listings(plan), verifiedSeller, w.moderator, w.events, w.clock).execute(seller, w.listing!.id),
+    run: (w, plan) =>
+      new PublishListing(w.listings(plan), verifiedSeller, w.moderator, w.events, w.clock).execute(
+        seller,
+        w.listing!.id,
+      ),
     write: 'listings.save',
     topics: ['listing.published'],
   },
@@ -116,7 +131,12 @@ const scenarios: Record<string, Scenario> = {
   },
   ModerateListing: {
     start: ['moderation'],
-    run: (w, plan) => new ModerateListing(w.listings(plan), w.events, w.clock).execute({ adminId: admin.userId, listingId: w.listing!.id, verdict: 'approved' }),
+    run: (w, plan) =>
+      new ModerateListing(w.listings(plan), w.events, w.clock).execute({
+        adminId: admin.userId,
+        listingId: w.listing!.id,
+        verdict: 'approved',
+      }),
     write: 'listings.save',
     topics: ['listing.published', 'notification.send', 'admin.action'],
   },
@@ -134,7 +154,13 @@ const scenarios: Record<string, Scenario> = {
   },
   AdjustListingStock: {
     start: ['published'],
-    run: (w, plan) => new AdjustListingStock(w.listings(plan), w.clock).handle({ id: 'order-created-1', topic: 'order.created', occurredAt: w.clock.now().toISOString(), payload: orderOf(w.listing!.id) }),
+    run: (w, plan) =>
+      new AdjustListingStock(w.listings(plan), w.clock).handle({
+        id: 'order-created-1',
+        topic: 'order.created',
+        occurredAt: w.clock.now().toISOString(),
+        payload: orderOf(w.listing!.id),
+      }),
     write: 'listings.save',
     topics: [],
   },
@@ -143,7 +169,13 @@ const scenarios: Record<string, Scenario> = {
 describe('catalog commands store their events with the listing (outbox), under every fault', () => {
   for (const [name, scenario] of Object.entries(scenarios)) {
     it(`${name}: a failed write changes nothing and stores no event; a crash after it loses none (published once)`, async () => {
-      await expectEventsStoredWithState({ world: () => world(...scenario.start), run: scenario.run, state: stateOf, write: scenario.write, topics: scenario.topics });
+      await expectEventsStoredWithState({
+        world: () => world(...scenario.start),
+        run: scenario.run,
+        state: stateOf,
+        write: scenario.write,
+        topics: scenario.topics,
+      });
     });
   }
 });

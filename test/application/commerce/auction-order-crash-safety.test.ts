@@ -14,7 +14,9 @@ const winnerId = 'winner-1';
 async function auctionEnded(w: CommerceWorld) {
   const listingId = w.listingIds[0]!;
   const now = w.f.clock.now();
-  await w.f.container.get<StockLedger>(StockLedger).hold(listingId, auctionHolderId(auctionId), 1, new Date(now.getTime() + 86_400_000), now);
+  await w.f.container
+    .get<StockLedger>(StockLedger)
+    .hold(listingId, auctionHolderId(auctionId), 1, new Date(now.getTime() + 86_400_000), now);
   const price = { amount: 5_000, currency: 'EUR' };
   const payload = {
     auctionId,
@@ -39,7 +41,12 @@ async function expectOneOrder(w: CommerceWorld, label: string): Promise<void> {
   expect(order, label).toMatchObject({ buyerId: winnerId, status: 'pending_payment', items: [{ quantity: 1 }] });
   const level = await w.f.container.get<StockLedger>(StockLedger).level(w.listingIds[0]!);
   expect(level?.onHand, `${label}: the held unit is sold once`).toBe(STOCK[0]! - 1);
-  expect(await w.f.container.get<StockLedger>(StockLedger).reservation(w.listingIds[0]!, auctionHolderId(auctionId), w.f.clock.now()), label).toBeNull();
+  expect(
+    await w.f.container
+      .get<StockLedger>(StockLedger)
+      .reservation(w.listingIds[0]!, auctionHolderId(auctionId), w.f.clock.now()),
+    label,
+  ).toBeNull();
   const created = w.f.published.filter((e) => e.topic === 'order.created');
   expect(new Set(created.map((e) => e.id)).size, `${label}: order.created once`).toBe(1);
   expect(created[0]?.payload).toMatchObject({ orderId: order?.id, auctionId });

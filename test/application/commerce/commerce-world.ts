@@ -15,7 +15,11 @@ import { OrderPlacement } from '../../../src/application/orders/order-placement.
 import { PayOrder } from '../../../src/application/orders/pay-order/pay-order.js';
 import { IdempotencyStore } from '../../../src/application/orders/ports/idempotency-store.js';
 import { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';
-import { PaymentGateway, type PaymentResult, type RefundResult } from '../../../src/application/orders/ports/payment-gateway.js';
+import {
+  PaymentGateway,
+  type PaymentResult,
+  type RefundResult,
+} from '../../../src/application/orders/ports/payment-gateway.js';
 import { OrderCancellation } from '../../../src/application/orders/order-cancellation.js';
 import { SettlePlacingOrders } from '../../../src/application/orders/settle-placing-orders/settle-placing-orders.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
@@ -47,15 +51,21 @@ class CountingGateway implements PaymentGateway {
 
   constructor(private readonly inner: PaymentGateway) {}
 
-  async charge(request: { orderId: string; amount: { amount: number; currency: string }; paymentMethod: string }): Promise<PaymentResult> {
+  async charge(request: {
+    orderId: string;
+    amount: { amount: number; currency: string };
+    paymentMethod: string;
+  }): Promise<PaymentResult> {
     const result = await this.inner.charge(request);
-    if (result.ok) this.payments.set(request.orderId, (this.payments.get(request.orderId) ?? new Set()).add(result.paymentId));
+    if (result.ok)
+      this.payments.set(request.orderId, (this.payments.get(request.orderId) ?? new Set()).add(result.paymentId));
     return result;
   }
 
   async refund(request: { orderId: string; amount: { amount: number; currency: string } }): Promise<RefundResult> {
     const result = await this.inner.refund(request);
-    if (result.ok) this.refunds.set(request.orderId, (this.refunds.get(request.orderId) ?? new Set()).add(result.refund.id));
+    if (result.ok)
+      this.refunds.set(request.orderId, (this.refunds.get(request.orderId) ?? new Set()).add(result.refund.id));
     return result;
   }
 }
@@ -77,7 +87,9 @@ export interface CommerceUseCases {
  */
 export async function commerceWorld(realServers: Record<string, string> = {}) {
   // On real servers, a database and a key prefix of its own, dropped by close().
-  const env = realServers.MONGO_URL ? { ...realServers, MONGO_DB: uniqueName('uty_crash'), REDIS_KEY_PREFIX: `${uniqueName('uty')}:` } : realServers;
+  const env = realServers.MONGO_URL
+    ? { ...realServers, MONGO_DB: uniqueName('uty_crash'), REDIS_KEY_PREFIX: `${uniqueName('uty')}:` }
+    : realServers;
   const f: IdentityFixture = await quietRelayFixture(env);
   const c = f.container;
   const category = await c.get(CreateCategory).execute({ adminId: 'admin', name: 'Things' });
@@ -89,28 +101,45 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
   for (const quantity of STOCK) {
     const draft = await c.get(CreateListing).execute(
       { userId: 'seller', roles: ['seller'] },
-      { title: 'Thing', description: '', categoryId: category.id, price: { amount: 100, currency: 'EUR' }, quantity, attributes: {}, mediaIds: [] },
+      {
+        title: 'Thing',
+        description: '',
+        categoryId: category.id,
+        price: { amount: 100, currency: 'EUR' },
+        quantity,
+        attributes: {},
+        mediaIds: [],
+      },
     );
     await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
     await ledger.setOnHand(draft.id, quantity);
     listingIds.push(draft.id);
   }
-  for (const [i, listingId] of listingIds.entries()) await c.get(AddToCart).execute(buyer.userId, listingId, IN_CART[i]!);
+  for (const [i, listingId] of listingIds.entries())
+    await c.get(AddToCart).execute(buyer.userId, listingId, IN_CART[i]!);
   await f.settle();
 
   const useCases = (plan?: FaultPlan): CommerceUseCases => {
     const wrap = <T extends object>(name: string, port: T): T => (plan ? plan.wrap(name, port) : port);
     const orders = wrap('orders', c.get<OrderRepository>(OrderRepository));
-    const checkout = new CartOrderCheckout(new CartPublicApi(wrap('carts', c.get<CartRepository>(CartRepository)), wrap('ledger', ledger)));
+    const checkout = new CartOrderCheckout(
+      new CartPublicApi(wrap('carts', c.get<CartRepository>(CartRepository)), wrap('ledger', ledger)),
+    );
     const events = c.get(OrderEvents);
     const clock = c.get<Clock>(Clock);
     const placement = new OrderPlacement(orders, checkout, events, clock);
-    const idempotent = new IdempotentRequests(wrap('idempotency', c.get<IdempotencyStore>(IdempotencyStore)), timeoutMs);
+    const idempotent = new IdempotentRequests(
+      wrap('idempotency', c.get<IdempotencyStore>(IdempotencyStore)),
+      timeoutMs,
+    );
     return {
       createOrder: new CreateOrder(orders, checkout, placement, idempotent, c.get<IdGenerator>(IdGenerator), clock),
       createAuctionOrder: new CreateAuctionOrder(orders, checkout, placement, c.get<IdGenerator>(IdGenerator), clock),
       payOrder: new PayOrder(orders, wrap('payments', gateway), events, idempotent, clock),
-      cancelOrder: new CancelOrder(orders, new OrderCancellation(orders, checkout, wrap('payments', gateway), events, clock)),
+      cancelOrder: new CancelOrder(
+        orders,
+        new OrderCancellation(orders, checkout, wrap('payments', gateway), events, clock),
+      ),
       settlePlacing: new SettlePlacingOrders(orders, placement, clock, timeoutMs),
     };
   };
@@ -119,7 +148,9 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
   const allOrders = async (): Promise<Order[]> => {
     const orders = c.get<OrderRepository>(OrderRepository);
     const placed = (await orders.list({ buyerId: buyer.userId }, { limit: 100 })).items;
-    const placing = (await orders.listPlacing(new Date(f.clock.now().getTime() + 1), 100)).filter((o) => o.buyerId === buyer.userId);
+    const placing = (await orders.listPlacing(new Date(f.clock.now().getTime() + 1), 100)).filter(
+      (o) => o.buyerId === buyer.userId,
+    );
     return [...placed, ...placing];
   };
 
@@ -144,28 +175,44 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
    * - every `order.cancelled` order got its units back once (the ledger figures above).
    * - a paid order that was cancelled was refunded once, and shows that refund; none is refunded twice.
    */
-  const expectConsistent = async (label: string, reservedInCart: number[], options: { chargedUnpaid?: boolean } = {}): Promise<void> => {
+  const expectConsistent = async (
+    label: string,
+    reservedInCart: number[],
+    options: { chargedUnpaid?: boolean } = {},
+  ): Promise<void> => {
     await f.settle();
     const orders = await allOrders();
-    expect(orders.filter((o) => o.status === 'placing'), `${label}: no order left placing`).toEqual([]);
+    expect(
+      orders.filter((o) => o.status === 'placing'),
+      `${label}: no order left placing`,
+    ).toEqual([]);
     const live = orders.filter((o) => isPlaced(o) && o.status !== 'cancelled');
     for (const [i, listingId] of listingIds.entries()) {
       const level = (await ledger.level(listingId))!;
-      const sold = live.flatMap((o) => o.items).filter((item) => item.listingId === listingId).reduce((n, item) => n + item.quantity, 0);
+      const sold = live
+        .flatMap((o) => o.items)
+        .filter((item) => item.listingId === listingId)
+        .reduce((n, item) => n + item.quantity, 0);
       expect(level.onHand + sold, `${label}: ledger onHand + sold = initial stock of listing ${i}`).toBe(STOCK[i]);
       expect(level.reserved, `${label}: reserved = the cart's`).toBe(reservedInCart[i]);
-      expect((await listings.findById(listingId))?.quantity, `${label}: listing quantity = ledger onHand`).toBe(level.onHand);
+      expect((await listings.findById(listingId))?.quantity, `${label}: listing quantity = ledger onHand`).toBe(
+        level.onHand,
+      );
     }
     for (const order of orders) {
-      const isCreated = (e: EventEnvelope): boolean => e.topic === 'order.created' && (e.payload as { orderId: string }).orderId === order.id;
+      const isCreated = (e: EventEnvelope): boolean =>
+        e.topic === 'order.created' && (e.payload as { orderId: string }).orderId === order.id;
       const created = new Set(f.published.filter(isCreated).map((e) => e.id));
-      expect(created.size, `${label}: order.created of ${order.status} order ${order.id}`).toBe(isPlaced(order) ? 1 : 0);
+      expect(created.size, `${label}: order.created of ${order.status} order ${order.id}`).toBe(
+        isPlaced(order) ? 1 : 0,
+      );
       const payments = gateway.payments.get(order.id)?.size ?? 0;
       if (order.paidAt) expect(payments, `${label}: payments of a paid order`).toBe(1);
       else expect(payments, `${label}: payments of an unpaid order`).toBeLessThanOrEqual(options.chargedUnpaid ? 1 : 0);
       const refunds = gateway.refunds.get(order.id) ?? new Set<string>();
       expect(refunds.size, `${label}: refunds of order ${order.id}`).toBeLessThanOrEqual(1);
-      if (order.status === 'cancelled' && order.paidAt) expect([...refunds], `${label}: a cancelled paid order shows its one refund`).toEqual([order.refund?.id]);
+      if (order.status === 'cancelled' && order.paidAt)
+        expect([...refunds], `${label}: a cancelled paid order shows its one refund`).toEqual([order.refund?.id]);
     }
   };
 

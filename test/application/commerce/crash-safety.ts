@@ -59,7 +59,8 @@ const scenarios: Record<string, Scenario> = {
     expected: 'cancelled',
     topics: ['order.created', 'order.cancelled'],
   },
-  // (1.1) A paid order is refunded first, then cancelled: a crash between the two is finished by the retry, refunded once.
+  // (1.1) A paid order is refunded first, then cancelled: a crash between the two is finished by the retry, refunded
+  // once.
   'cancel paid': {
     prepare: async (w) => {
       const order = await placedOrder(w);
@@ -100,7 +101,10 @@ export function crashSafetySuite(env: Record<string, string> = {}): void {
           expect(only, label).toMatchObject({ id: answer.id, status: scenario.expected });
           await w.expectConsistent(`${label}, after the retry`, NONE);
           expect(await w.cartOf(), `${label}: the cart is empty`).toEqual([]);
-          if (scenario.expected !== 'cancelled') expect((await scenario.retry(w.useCases(), order)).id, `${label}: a second retry answers the same`).toBe(answer.id);
+          if (scenario.expected !== 'cancelled')
+            expect((await scenario.retry(w.useCases(), order)).id, `${label}: a second retry answers the same`).toBe(
+              answer.id,
+            );
           expectPublishedOnce(w, scenario.topics, label);
         } finally {
           await w.close();

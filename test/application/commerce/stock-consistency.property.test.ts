@@ -57,7 +57,15 @@ async function setUp(): Promise<World> {
   for (const quantity of STOCK) {
     const draft = await f.container.get(CreateListing).execute(
       { userId: 'seller', roles: ['seller'] },
-      { title: 'Thing', description: '', categoryId: category.id, price: { amount: 100, currency: 'EUR' }, quantity, attributes: {}, mediaIds: [] },
+      {
+        title: 'Thing',
+        description: '',
+        categoryId: category.id,
+        price: { amount: 100, currency: 'EUR' },
+        quantity,
+        attributes: {},
+        mediaIds: [],
+      },
     );
     await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
     await f.container.get<StockLedger>(StockLedger).setOnHand(draft.id, quantity);
@@ -94,8 +102,16 @@ async function apply(w: World, s: Step): Promise<void> {
       return;
     case 'order': {
       w.keys += 1;
-      const order = await tolerate(() => c.get(CreateOrder).execute({ buyerId: who(s.buyer), idempotencyKey: `key-${w.keys}`, shippingAddress: address }));
-      if (order) w.orders.push({ ...(order as { id: string; items: { listingId: string; quantity: number }[] }), cancelled: false });
+      const order = await tolerate(() =>
+        c
+          .get(CreateOrder)
+          .execute({ buyerId: who(s.buyer), idempotencyKey: `key-${w.keys}`, shippingAddress: address }),
+      );
+      if (order)
+        w.orders.push({
+          ...(order as { id: string; items: { listingId: string; quantity: number }[] }),
+          cancelled: false,
+        });
       return;
     }
     case 'cancel': {
@@ -113,7 +129,11 @@ async function assertInvariant(w: World): Promise<void> {
   for (const [i, listingId] of w.listingIds.entries()) {
     const level = (await w.f.container.get<StockLedger>(StockLedger).level(listingId))!;
     const listing = (await w.f.container.get<ListingRepository>(ListingRepository).findById(listingId))!;
-    const sold = w.orders.filter((o) => !o.cancelled).flatMap((o) => o.items).filter((item) => item.listingId === listingId).reduce((n, item) => n + item.quantity, 0);
+    const sold = w.orders
+      .filter((o) => !o.cancelled)
+      .flatMap((o) => o.items)
+      .filter((item) => item.listingId === listingId)
+      .reduce((n, item) => n + item.quantity, 0);
     expect(level.available + level.reserved).toBe(level.onHand);
     expect(Math.min(level.available, level.reserved, level.onHand)).toBeGreaterThanOrEqual(0);
     expect(listing.quantity).toBe(level.onHand);

@@ -6,7 +6,18 @@ import { buyer, courier, deliveryFixture } from './delivery-fixture.js';
 type Fixture = ReturnType<typeof deliveryFixture>;
 
 const orderCancelled = (f: Fixture, orderId: string): EventEnvelope<'order.cancelled'> =>
-  envelopeWithId(`order.cancelled:${orderId}`, 'order.cancelled', { orderId, buyerId: buyer.userId, sellerIds: [], cancelledBy: buyer.userId, items: [{ listingId: 'l1', quantity: 1 }] }, f.clock);
+  envelopeWithId(
+    `order.cancelled:${orderId}`,
+    'order.cancelled',
+    {
+      orderId,
+      buyerId: buyer.userId,
+      sellerIds: [],
+      cancelledBy: buyer.userId,
+      items: [{ listingId: 'l1', quantity: 1 }],
+    },
+    f.clock,
+  );
 
 describe('CancelOrderDelivery (consumer of order.cancelled)', () => {
   const setup = () => {
@@ -18,10 +29,19 @@ describe('CancelOrderDelivery (consumer of order.cancelled)', () => {
     const { f, cancel } = setup();
     const assigned = await f.assigned();
     f.clock.advance(60_000);
-    expect(await cancel.handle(orderCancelled(f, assigned.orderId))).toMatchObject({ status: 'cancelled', cancelledAt: f.clock.now(), version: assigned.version + 1 });
-    expect(await cancel.handle(orderCancelled(f, assigned.orderId))).toMatchObject({ status: 'cancelled', version: assigned.version + 1 });
+    expect(await cancel.handle(orderCancelled(f, assigned.orderId))).toMatchObject({
+      status: 'cancelled',
+      cancelledAt: f.clock.now(),
+      version: assigned.version + 1,
+    });
+    expect(await cancel.handle(orderCancelled(f, assigned.orderId))).toMatchObject({
+      status: 'cancelled',
+      version: assigned.version + 1,
+    });
     const notices = (await f.published('notification.send')) as { userId: string; type: string }[];
-    expect(notices.filter((n) => n.type === 'delivery.cancelled')).toEqual([expect.objectContaining({ userId: courier.userId })]);
+    expect(notices.filter((n) => n.type === 'delivery.cancelled')).toEqual([
+      expect.objectContaining({ userId: courier.userId }),
+    ]);
     await expect(f.pickUp.execute(courier, assigned.id)).rejects.toMatchObject({ code: 'DELIVERY_ORDER_CANCELLED' });
   });
 

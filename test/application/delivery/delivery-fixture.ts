@@ -23,7 +23,10 @@ export const otherCourier: Actor = { userId: 'courier-2', roles: ['courier'] };
 export const admin: Actor = { userId: 'admin-1', roles: ['admin'] };
 export const stranger: Actor = { userId: 'stranger-1', roles: ['buyer', 'seller', 'courier'] };
 
-export const settings: DeliverySettings = { tracking: { minDistanceM: 10, minPeriodS: 2, maxSpeedKmh: 200 }, trackMaxPoints: 3 };
+export const settings: DeliverySettings = {
+  tracking: { minDistanceM: 10, minPeriodS: 2, maxSpeedKmh: 200 },
+  trackMaxPoints: 3,
+};
 
 /**
  * The delivery use cases on a memory repository whose outbox a relay publishes to a RecordingBus,
@@ -60,5 +63,19 @@ export function deliveryFixture() {
   const inTransit = async (): Promise<Delivery> => useCases.pickUp.execute(courier, (await assigned()).id);
   /** `seconds` after the fixture's start, as a Date. */
   const after = (seconds: number) => new Date(Date.parse('2026-03-01T10:00:00.000Z') + seconds * 1000);
-  return { clock, ...rig, deliveries, orders, deliveryOrders, courierDirectory, deliveryEvents, ...useCases, paidOrder, pending, assigned, inTransit, after };
+  return {
+    clock,
+    ...rig,
+    deliveries,
+    orders,
+    deliveryOrders,
+    courierDirectory,
+    deliveryEvents,
+    ...useCases,
+    paidOrder,
+    pending,
+    assigned,
+    inTransit,
+    after,
+  };
 }

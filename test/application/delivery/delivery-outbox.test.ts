@@ -34,23 +34,71 @@ async function world(stage: Stage): Promise<World> {
 }
 
 const commands = {
-  assign: (w: World, plan: FaultPlan) => new AssignCourier(w.repository(plan), w.courierDirectory, w.deliveryEvents, w.clock).execute(admin, w.delivery.id, courier.userId),
-  pickUp: (w: World, plan: FaultPlan) => new PickUpDelivery(w.repository(plan), w.deliveryOrders, w.deliveryEvents, w.clock).execute(courier, w.delivery.id),
-  complete: (w: World, plan: FaultPlan) => new CompleteDelivery(w.repository(plan), w.deliveryEvents, w.clock).execute(courier, w.delivery.id),
-  record: (w: World, plan: FaultPlan) => new RecordLocation(w.repository(plan), w.deliveryEvents, w.clock, settings).execute(courier, { deliveryId: w.delivery.id, lat: 48.85, lng: 2.35 }),
+  assign: (w: World, plan: FaultPlan) =>
+    new AssignCourier(w.repository(plan), w.courierDirectory, w.deliveryEvents, w.clock).execute(
+      admin,
+      w.delivery.id,
+      courier.userId,
+    ),
+  pickUp: (w: World, plan: FaultPlan) =>
+    new PickUpDelivery(w.repository(plan), w.deliveryOrders, w.deliveryEvents, w.clock).execute(courier, w.delivery.id),
+  complete: (w: World, plan: FaultPlan) =>
+    new CompleteDelivery(w.repository(plan), w.deliveryEvents, w.clock).execute(courier, w.delivery.id),
+  record: (w: World, plan: FaultPlan) =>
+    new RecordLocation(w.repository(plan), w.deliveryEvents, w.clock, settings).execute(courier, {
+      deliveryId: w.delivery.id,
+      lat: 48.85,
+      lng: 2.35,
+    }),
 };
 
-const scenarios: { name: string; stage: Stage; run: (w: World, plan: FaultPlan) => Promise<unknown>; write: string; topics: Topic[] }[] = [
-  { name: 'AssignCourier', stage: 'pending', run: commands.assign, write: 'deliveries.save', topics: ['delivery.assigned', 'notification.send', 'notification.send', 'admin.action'] },
-  { name: 'PickUpDelivery', stage: 'assigned', run: commands.pickUp, write: 'deliveries.save', topics: ['delivery.picked_up'] },
-  { name: 'CompleteDelivery', stage: 'inTransit', run: commands.complete, write: 'deliveries.save', topics: ['delivery.completed', 'notification.send', 'notification.send', 'notification.send'] },
-  { name: 'RecordLocation', stage: 'inTransit', run: commands.record, write: 'deliveries.appendPoint', topics: ['delivery.location.updated'] },
+const scenarios: {
+  name: string;
+  stage: Stage;
+  run: (w: World, plan: FaultPlan) => Promise<unknown>;
+  write: string;
+  topics: Topic[];
+}[] = [
+  {
+    name: 'AssignCourier',
+    stage: 'pending',
+    run: commands.assign,
+    write: 'deliveries.save',
+    topics: ['delivery.assigned', 'notification.send', 'notification.send', 'admin.action'],
+  },
+  {
+    name: 'PickUpDelivery',
+    stage: 'assigned',
+    run: commands.pickUp,
+    write: 'deliveries.save',
+    topics: ['delivery.picked_up'],
+  },
+  {
+    name: 'CompleteDelivery',
+    stage: 'inTransit',
+    run: commands.complete,
+    write: 'deliveries.save',
+    topics: ['delivery.completed', 'notification.send', 'notification.send', 'notification.send'],
+  },
+  {
+    name: 'RecordLocation',
+    stage: 'inTransit',
+    run: commands.record,
+    write: 'deliveries.appendPoint',
+    topics: ['delivery.location.updated'],
+  },
 ];
 
 describe('delivery transitions store their events with the delivery (outbox), under every fault', () => {
   for (const { name, stage, run, write, topics } of scenarios) {
     it(`${name}: a failed write changes nothing and stores no event; a crash after it loses none (published once)`, async () => {
-      await expectEventsStoredWithState({ world: () => world(stage), run, state: (w) => w.deliveries.findById(w.delivery.id), write, topics });
+      await expectEventsStoredWithState({
+        world: () => world(stage),
+        run,
+        state: (w) => w.deliveries.findById(w.delivery.id),
+        write,
+        topics,
+      });
     });
   }
 });
@@ -62,7 +110,10 @@ describe('a transition retried after a crash that followed its write', () => {
   it('complete again: 409, the delivery stays delivered, delivery.completed published once', async () => {
     const w = await world('inTransit');
     await underFault(() => commands.complete(w, crashAfterSave()));
-    await expect(w.complete.execute(courier, w.delivery.id)).rejects.toMatchObject({ code: 'DELIVERY_INVALID_TRANSITION', kind: 'conflict' });
+    await expect(w.complete.execute(courier, w.delivery.id)).rejects.toMatchObject({
+      code: 'DELIVERY_INVALID_TRANSITION',
+      kind: 'conflict',
+    });
     expect((await w.get.execute(admin, w.delivery.id)).status).toBe('delivered');
     await w.relay.flush();
     expect(topicsOf(w).filter((t) => t === 'delivery.completed')).toHaveLength(1);
@@ -71,7 +122,9 @@ describe('a transition retried after a crash that followed its write', () => {
   it('pick up again: 409, the delivery stays in transit, delivery.picked_up published once', async () => {
     const w = await world('assigned');
     await underFault(() => commands.pickUp(w, crashAfterSave()));
-    await expect(w.pickUp.execute(courier, w.delivery.id)).rejects.toMatchObject({ code: 'DELIVERY_INVALID_TRANSITION' });
+    await expect(w.pickUp.execute(courier, w.delivery.id)).rejects.toMatchObject({
+      code: 'DELIVERY_INVALID_TRANSITION',
+    });
     await w.relay.flush();
     expect(topicsOf(w).filter((t) => t === 'delivery.picked_up')).toHaveLength(1);
   });

@@ -11,13 +11,19 @@ import { quietRelayFixture, uploadedDocument, type IdentityFixture } from './ide
 /** A user with a pending KYC, on the app whose relay is quiet. */
 async function pendingKyc(): Promise<IdentityFixture & { userId: string }> {
   const f = await quietRelayFixture();
-  const { user } = await f.container.get(RegisterUser).execute({ email: 'seller@example.com', password: 'a long password', displayName: 'Sam', roles: ['seller'] });
+  const { user } = await f.container
+    .get(RegisterUser)
+    .execute({ email: 'seller@example.com', password: 'a long password', displayName: 'Sam', roles: ['seller'] });
   await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)]);
   return { ...f, userId: user.id };
 }
 
 const decideWith = (f: IdentityFixture, plan: FaultPlan) =>
-  new DecideKyc(plan.wrap('users', f.container.get<UserRepository>(UserRepository)), f.container.get<EventFactory>(EventFactoryToken), f.clock);
+  new DecideKyc(
+    plan.wrap('users', f.container.get<UserRepository>(UserRepository)),
+    f.container.get<EventFactory>(EventFactoryToken),
+    f.clock,
+  );
 
 describe('DecideKyc stores the notification with the decision (outbox)', () => {
   it('a failed save decides nothing and stores no notice; a crash after it loses none (published once)', async () => {

@@ -27,7 +27,11 @@ export interface IdentityFixture {
 /** The identity use cases on the in-memory adapters with a hand-driven clock. */
 export async function identityFixture(env: Record<string, string> = {}): Promise<IdentityFixture> {
   const clock = new ManualClock('2026-03-01T10:00:00.000Z');
-  const container = await buildContainer(testConfig(env), { clock, logger: pino({ level: 'silent' }), passwordHasher: fastPasswordHasher() });
+  const container = await buildContainer(testConfig(env), {
+    clock,
+    logger: pino({ level: 'silent' }),
+    passwordHasher: fastPasswordHasher(),
+  });
   const published = recordEvents(container);
   const outbox = container.get<MemoryOutbox>(MemoryOutboxToken);
   const close = () => runtimeOf(container).closeAll(() => undefined);
@@ -44,9 +48,20 @@ export async function quietRelayFixture(env: Record<string, string> = {}): Promi
 let documents = 0;
 
 /** A media of `ownerId` whose upload is complete (pending moderation), stored straight in the media repository. */
-export async function uploadedDocument(f: Pick<IdentityFixture, 'container' | 'clock'>, ownerId: string): Promise<string> {
+export async function uploadedDocument(
+  f: Pick<IdentityFixture, 'container' | 'clock'>,
+  ownerId: string,
+): Promise<string> {
   documents += 1;
-  const input = { id: `kyc-doc-${documents}`, ownerId, contentType: 'image/png', size: 100, filename: 'passport.png', maxBytes: 1000, at: f.clock.now() };
+  const input = {
+    id: `kyc-doc-${documents}`,
+    ownerId,
+    contentType: 'image/png',
+    size: 100,
+    filename: 'passport.png',
+    maxBytes: 1000,
+    at: f.clock.now(),
+  };
   const media = { ...createMedia(input), status: 'pending_moderation' as const };
   await f.container.get<MediaRepository>(MediaRepository).create(media);
   return media.id;

@@ -32,8 +32,12 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
 
   it('runs KYC submit -> approve and notifies the user', async () => {
     const { user } = await register(f);
-    expect((await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)])).kyc.status).toBe('pending');
-    const approved = await f.container.get(DecideKyc).execute({ adminId: 'admin-1', userId: user.id, verdict: 'verified' });
+    expect((await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)])).kyc.status).toBe(
+      'pending',
+    );
+    const approved = await f.container
+      .get(DecideKyc)
+      .execute({ adminId: 'admin-1', userId: user.id, verdict: 'verified' });
     expect(approved.kyc).toMatchObject({ status: 'verified', decidedBy: 'admin-1' });
     await f.settle();
     expect(f.published.map((e) => [e.topic, e.payload])).toEqual([
@@ -45,19 +49,27 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
   it('rejects with a reason, then accepts a new submission', async () => {
     const { user } = await register(f);
     await f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)]);
-    const rejected = await f.container.get(DecideKyc).execute({ adminId: 'a', userId: user.id, verdict: 'rejected', reason: 'unreadable' });
+    const rejected = await f.container
+      .get(DecideKyc)
+      .execute({ adminId: 'a', userId: user.id, verdict: 'rejected', reason: 'unreadable' });
     expect(rejected.kyc).toMatchObject({ status: 'rejected', reason: 'unreadable' });
     await f.settle();
     expect(f.published[0]?.payload).toMatchObject({ type: 'kyc.rejected', body: 'unreadable' });
-    await expect(f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)])).resolves.toMatchObject({ kyc: { status: 'pending' } });
+    await expect(
+      f.container.get(SubmitKyc).execute(user.id, [await uploadedDocument(f, user.id)]),
+    ).resolves.toMatchObject({ kyc: { status: 'pending' } });
   });
 
   it('refuses a decision on a KYC that is not pending, and on an unknown user', async () => {
     const { user } = await register(f);
-    await expect(f.container.get(DecideKyc).execute({ adminId: 'a', userId: user.id, verdict: 'verified' })).rejects.toMatchObject({
+    await expect(
+      f.container.get(DecideKyc).execute({ adminId: 'a', userId: user.id, verdict: 'verified' }),
+    ).rejects.toMatchObject({
       code: 'KYC_INVALID_TRANSITION',
     });
-    await expect(f.container.get(DecideKyc).execute({ adminId: 'a', userId: 'nobody', verdict: 'verified' })).rejects.toMatchObject({
+    await expect(
+      f.container.get(DecideKyc).execute({ adminId: 'a', userId: 'nobody', verdict: 'verified' }),
+    ).rejects.toMatchObject({
       code: 'USER_NOT_FOUND',
     });
   });
@@ -71,7 +83,9 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
     expect(await devices.listByUser(sam.id)).toHaveLength(1);
     await f.container.get(RegisterDevice).execute(kim.id, 'tok-1', 'android');
     expect(await devices.listByUser(sam.id)).toHaveLength(0);
-    await expect(f.container.get(RemoveDevice).execute(sam.id, 'tok-1')).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
+    await expect(f.container.get(RemoveDevice).execute(sam.id, 'tok-1')).rejects.toMatchObject({
+      code: 'DEVICE_NOT_FOUND',
+    });
     await f.container.get(RemoveDevice).execute(kim.id, 'tok-1');
     expect(await devices.listByUser(kim.id)).toHaveLength(0);
   });
@@ -81,7 +95,9 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
     const admin = await ensure.execute('root@example.com', 'admin password 1');
     expect(admin.roles).toEqual(['admin']);
     expect((await ensure.execute('ROOT@example.com', 'admin password 1')).id).toBe(admin.id);
-    await expect(f.container.get(LogIn).execute({ email: 'root@example.com', password: 'admin password 1' })).resolves.toBeTruthy();
+    await expect(
+      f.container.get(LogIn).execute({ email: 'root@example.com', password: 'admin password 1' }),
+    ).resolves.toBeTruthy();
     const { user } = await register(f, 'boss@example.com');
     expect((await ensure.execute('boss@example.com', 'ignored password')).roles).toEqual(['seller', 'admin']);
     expect((await f.container.get(GetCurrentUser).execute(user.id)).roles).toEqual(['seller', 'admin']);
@@ -89,7 +105,9 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
 
   it('creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD at start-up', async () => {
     const withAdmin = await identityFixture({ ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'ops password 123' });
-    const session = await withAdmin.container.get(LogIn).execute({ email: 'ops@example.com', password: 'ops password 123' });
+    const session = await withAdmin.container
+      .get(LogIn)
+      .execute({ email: 'ops@example.com', password: 'ops password 123' });
     expect(session.user.roles).toContain('admin');
   });
 });

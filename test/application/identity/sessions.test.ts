@@ -25,17 +25,23 @@ describe('identity sessions (register, log in, refresh, log out)', () => {
 
   it('refuses a second account with the same email in another case', async () => {
     await f.container.get(RegisterUser).execute(ada);
-    await expect(f.container.get(RegisterUser).execute({ ...ada, email: ' ADA@example.COM ' })).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    await expect(f.container.get(RegisterUser).execute({ ...ada, email: ' ADA@example.COM ' })).rejects.toMatchObject({
+      code: 'EMAIL_TAKEN',
+    });
   });
 
   it('logs in with any case of the email, refuses a wrong password or unknown email alike', async () => {
     await f.container.get(RegisterUser).execute({ ...ada, roles: ['seller', 'buyer'] });
     const session = await f.container.get(LogIn).execute({ email: 'ada@EXAMPLE.com', password: ada.password });
     expect(session.user.roles).toEqual(['seller', 'buyer']);
-    await expect(f.container.get(LogIn).execute({ email: ada.email, password: 'wrong password!' })).rejects.toMatchObject({
+    await expect(
+      f.container.get(LogIn).execute({ email: ada.email, password: 'wrong password!' }),
+    ).rejects.toMatchObject({
       code: 'AUTH_INVALID_CREDENTIALS',
     });
-    await expect(f.container.get(LogIn).execute({ email: 'nobody@example.com', password: ada.password })).rejects.toMatchObject({
+    await expect(
+      f.container.get(LogIn).execute({ email: 'nobody@example.com', password: ada.password }),
+    ).rejects.toMatchObject({
       code: 'AUTH_INVALID_CREDENTIALS',
     });
   });
@@ -53,21 +59,31 @@ describe('identity sessions (register, log in, refresh, log out)', () => {
     const registered = await f.container.get(RegisterUser).execute(ada);
     const other = await f.container.get(LogIn).execute(ada);
     await f.container.get(LogOut).execute(registered.user.id, registered.refreshToken);
-    await expect(f.container.get(RefreshSession).execute(registered.refreshToken)).rejects.toMatchObject({ code: 'AUTH_INVALID_REFRESH_TOKEN' });
-    await expect(f.container.get(RefreshSession).execute(other.refreshToken)).resolves.toMatchObject({ user: { id: registered.user.id } });
+    await expect(f.container.get(RefreshSession).execute(registered.refreshToken)).rejects.toMatchObject({
+      code: 'AUTH_INVALID_REFRESH_TOKEN',
+    });
+    await expect(f.container.get(RefreshSession).execute(other.refreshToken)).resolves.toMatchObject({
+      user: { id: registered.user.id },
+    });
   });
 
   it('refuses to log out with a refresh token of another user, and revokes nothing', async () => {
     const victim = await f.container.get(RegisterUser).execute(ada);
     const intruder = await f.container.get(RegisterUser).execute({ ...ada, email: 'intruder@example.com' });
-    await expect(f.container.get(LogOut).execute(intruder.user.id, victim.refreshToken)).rejects.toMatchObject({ code: 'AUTH_INVALID_REFRESH_TOKEN' });
-    await expect(f.container.get(RefreshSession).execute(victim.refreshToken)).resolves.toMatchObject({ user: { id: victim.user.id } });
+    await expect(f.container.get(LogOut).execute(intruder.user.id, victim.refreshToken)).rejects.toMatchObject({
+      code: 'AUTH_INVALID_REFRESH_TOKEN',
+    });
+    await expect(f.container.get(RefreshSession).execute(victim.refreshToken)).resolves.toMatchObject({
+      user: { id: victim.user.id },
+    });
   });
 
   it('expires refresh tokens after their lifetime (30 days by default)', async () => {
     const session = await f.container.get(RegisterUser).execute(ada);
     f.clock.advance(30 * 86_400_000 + 1000);
-    await expect(f.container.get(RefreshSession).execute(session.refreshToken)).rejects.toMatchObject({ code: 'AUTH_INVALID_REFRESH_TOKEN' });
+    await expect(f.container.get(RefreshSession).execute(session.refreshToken)).rejects.toMatchObject({
+      code: 'AUTH_INVALID_REFRESH_TOKEN',
+    });
   });
 
   it('expires access tokens after 15 minutes', async () => {
@@ -81,7 +97,9 @@ describe('identity sessions (register, log in, refresh, log out)', () => {
 
   it('gives exactly one new pair when one refresh token is spent 20 times at once', async () => {
     const session = await f.container.get(RegisterUser).execute(ada);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => f.container.get(RefreshSession).execute(session.refreshToken)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => f.container.get(RefreshSession).execute(session.refreshToken)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });

@@ -30,9 +30,21 @@ async function uploaded(pending: boolean): Promise<World> {
 const stateOf = (w: World) => w.repository.findById(w.media.id);
 const events = (w: World) => w.container.get<EventFactory>(EventFactoryToken);
 const completeWith = (w: World, plan: FaultPlan) =>
-  new CompleteUpload(plan.wrap('media', w.repository), plan.wrap('storage', w.container.get<ObjectStorage>(ObjectStorage)), w.container.get<UploadSlots>(UploadSlots), events(w), w.clock);
-const submitWith = (w: World, plan: FaultPlan) => new SubmitModerationVerdict(plan.wrap('media', w.repository), events(w), w.clock);
-const verdict = (w: World) => ({ moderatorId: admin.userId, mediaId: w.media.id, verdict: 'approved' as const, labels: ['bicycle'] });
+  new CompleteUpload(
+    plan.wrap('media', w.repository),
+    plan.wrap('storage', w.container.get<ObjectStorage>(ObjectStorage)),
+    w.container.get<UploadSlots>(UploadSlots),
+    events(w),
+    w.clock,
+  );
+const submitWith = (w: World, plan: FaultPlan) =>
+  new SubmitModerationVerdict(plan.wrap('media', w.repository), events(w), w.clock);
+const verdict = (w: World) => ({
+  moderatorId: admin.userId,
+  mediaId: w.media.id,
+  verdict: 'approved' as const,
+  labels: ['bicycle'],
+});
 
 describe('media commands store their events with the media (outbox), under every fault', () => {
   it('CompleteUpload: image.moderation.request is stored with pending_moderation, or neither is', async () => {
@@ -56,7 +68,12 @@ describe('media commands store their events with the media (outbox), under every
   });
 
   it('ApplyModerationVerdict (consumer) stores the verdict and no event', async () => {
-    const result = (w: World) => ({ id: 'result-1', topic: 'image.moderation.result' as const, occurredAt: w.clock.now().toISOString(), payload: { mediaId: w.media.id, verdict: 'rejected' as const, labels: [] } });
+    const result = (w: World) => ({
+      id: 'result-1',
+      topic: 'image.moderation.result' as const,
+      occurredAt: w.clock.now().toISOString(),
+      payload: { mediaId: w.media.id, verdict: 'rejected' as const, labels: [] },
+    });
     await expectEventsStoredWithState({
       world: () => uploaded(true),
       run: (w, plan) => new ApplyModerationVerdict(plan.wrap('media', w.repository), w.clock).handle(result(w)),
@@ -72,7 +89,9 @@ describe('media commands store their events with the media (outbox), under every
     const decided = await w.container.get(SubmitModerationVerdict).execute(verdict(w));
     expect(decided).toMatchObject({ status: 'approved', labels: ['bicycle'] });
     await w.settle();
-    expect(w.published.filter((e) => e.topic === 'image.moderation.result').map((e) => e.payload)).toEqual([expect.objectContaining({ mediaId: w.media.id, verdict: 'approved' })]);
+    expect(w.published.filter((e) => e.topic === 'image.moderation.result').map((e) => e.payload)).toEqual([
+      expect.objectContaining({ mediaId: w.media.id, verdict: 'approved' }),
+    ]);
     await w.close();
   });
 });

@@ -23,7 +23,12 @@ describe('SubmitModerationVerdict', () => {
     expect((await f.container.get(GetMedia).execute(media.id, stranger)).media).toEqual(moderated);
     await f.settle();
     const result = f.published.find((e) => e.topic === 'image.moderation.result');
-    expect(result?.payload).toEqual({ mediaId: media.id, verdict: 'approved', labels: ['bicycle', 'outdoor'], moderatorId: admin.userId });
+    expect(result?.payload).toEqual({
+      mediaId: media.id,
+      verdict: 'approved',
+      labels: ['bicycle', 'outdoor'],
+      moderatorId: admin.userId,
+    });
     await f.bus.drain();
     expect((await f.container.get(GetMedia).execute(media.id, owner)).media).toEqual(moderated);
     expect(f.bus.deadLetters()).toEqual([]);
@@ -43,9 +48,15 @@ describe('SubmitModerationVerdict', () => {
   it('refuses another verdict once decided and a verdict before the upload (409), and unknown ids (404)', async () => {
     const media = await f.pendingMedia();
     await submit(media.id, 'approved');
-    await expect(submit(media.id, 'rejected')).rejects.toMatchObject({ code: 'MEDIA_INVALID_TRANSITION', kind: 'conflict' });
+    await expect(submit(media.id, 'rejected')).rejects.toMatchObject({
+      code: 'MEDIA_INVALID_TRANSITION',
+      kind: 'conflict',
+    });
     const { media: awaiting } = await f.requestUpload();
-    await expect(submit(awaiting.id, 'approved')).rejects.toMatchObject({ code: 'MEDIA_INVALID_TRANSITION', details: { mediaStatus: 'awaiting_upload' } });
+    await expect(submit(awaiting.id, 'approved')).rejects.toMatchObject({
+      code: 'MEDIA_INVALID_TRANSITION',
+      details: { mediaStatus: 'awaiting_upload' },
+    });
     await expect(submit('no-such-media', 'approved')).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND' });
   });
 });
@@ -56,7 +67,11 @@ describe('ApplyModerationVerdict (consumer of image.moderation.result)', () => {
     f = await mediaFixture();
   });
   const statusOf = async (id: string) => (await f.container.get(GetMedia).execute(id, owner)).media.status;
-  const result = (mediaId: string, verdict: 'approved' | 'rejected', id = `evt-${verdict}`): EventEnvelope<'image.moderation.result'> => ({
+  const result = (
+    mediaId: string,
+    verdict: 'approved' | 'rejected',
+    id = `evt-${verdict}`,
+  ): EventEnvelope<'image.moderation.result'> => ({
     id,
     topic: 'image.moderation.result',
     occurredAt: f.clock.now().toISOString(),
@@ -68,7 +83,10 @@ describe('ApplyModerationVerdict (consumer of image.moderation.result)', () => {
     const media = await f.pendingMedia();
     await f.bus.publish('image.moderation.result', { mediaId: media.id, verdict: 'rejected', labels: ['nsfw'] });
     await f.bus.drain();
-    expect((await f.container.get(GetMedia).execute(media.id, owner)).media).toMatchObject({ status: 'rejected', labels: ['nsfw'] });
+    expect((await f.container.get(GetMedia).execute(media.id, owner)).media).toMatchObject({
+      status: 'rejected',
+      labels: ['nsfw'],
+    });
   });
 
   it('is idempotent: the same event twice, or a later contrary verdict, leaves the first verdict', async () => {
@@ -99,6 +117,11 @@ describe('InProcessMediaStatusLookup (the catalog port)', () => {
     const pending = await f.pendingMedia();
     const { media: others } = await f.requestUpload({ ownerId: stranger.userId });
     const statuses = await lookup.statusesOf([awaiting.id, pending.id, others.id, 'no-such-media'], owner.userId);
-    expect(Object.fromEntries(statuses)).toEqual({ [awaiting.id]: 'awaiting_upload', [pending.id]: 'pending_moderation', [others.id]: 'missing', 'no-such-media': 'missing' });
+    expect(Object.fromEntries(statuses)).toEqual({
+      [awaiting.id]: 'awaiting_upload',
+      [pending.id]: 'pending_moderation',
+      [others.id]: 'missing',
+      'no-such-media': 'missing',
+    });
   });
 });

@@ -14,7 +14,11 @@ describe('RequestUpload: open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
     await f.requestUpload();
     f.clock.advance(30_000);
     await f.requestUpload();
-    await expect(f.requestUpload()).rejects.toMatchObject({ kind: 'rate_limited', code: 'RATE_LIMITED', details: { limit: 2, retryAfter: 90 } });
+    await expect(f.requestUpload()).rejects.toMatchObject({
+      kind: 'rate_limited',
+      code: 'RATE_LIMITED',
+      details: { limit: 2, retryAfter: 90 },
+    });
     await expect(f.requestUpload({ ownerId: stranger.userId })).resolves.toBeDefined();
   });
 
@@ -44,8 +48,14 @@ describe('RequestUpload: open upload slots (MEDIA_MAX_PENDING_UPLOADS)', () => {
   it('of 20 racing requests of one user, exactly the open slots are recorded', async () => {
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => f.requestUpload()));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(18).fill('RATE_LIMITED'));
-    const recorded = await Promise.all(results.map((r) => (r.status === 'fulfilled' ? f.container.get<MediaRepository>(MediaRepository).findById(r.value.media.id) : null)));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(18).fill('RATE_LIMITED'),
+    );
+    const recorded = await Promise.all(
+      results.map((r) =>
+        r.status === 'fulfilled' ? f.container.get<MediaRepository>(MediaRepository).findById(r.value.media.id) : null,
+      ),
+    );
     expect(recorded.filter(Boolean)).toHaveLength(2);
   });
 });

@@ -8,12 +8,27 @@ import { admin, mediaFixture, owner, stranger, type MediaFixture } from './media
 describe('RequestUpload', () => {
   let f: MediaFixture;
   beforeEach(async () => {
-    f = await mediaFixture({ MEDIA_MAX_BYTES: '4096', MEDIA_UPLOAD_URL_TTL_SECONDS: '120', PUBLIC_BASE_URL: 'https://api.example.com/' });
+    f = await mediaFixture({
+      MEDIA_MAX_BYTES: '4096',
+      MEDIA_UPLOAD_URL_TTL_SECONDS: '120',
+      PUBLIC_BASE_URL: 'https://api.example.com/',
+    });
   });
 
   it('records an awaiting_upload media of the caller and answers an absolute PUT URL bound to its type, expiring after the TTL', async () => {
-    const { media, upload } = await f.requestUpload({ contentType: 'image/webp', size: 4096, filename: '  holiday.webp ' });
-    expect(media).toMatchObject({ ownerId: owner.userId, status: 'awaiting_upload', contentType: 'image/webp', size: 4096, filename: 'holiday.webp', labels: [] });
+    const { media, upload } = await f.requestUpload({
+      contentType: 'image/webp',
+      size: 4096,
+      filename: '  holiday.webp ',
+    });
+    expect(media).toMatchObject({
+      ownerId: owner.userId,
+      status: 'awaiting_upload',
+      contentType: 'image/webp',
+      size: 4096,
+      filename: 'holiday.webp',
+      labels: [],
+    });
     expect(await f.container.get<MediaRepository>(MediaRepository).findById(media.id)).toEqual(media);
     expect(upload.url.startsWith(`https://api.example.com/media-store/${media.objectKey}?`)).toBe(true);
     expect(upload).toMatchObject({ method: 'PUT', headers: { 'Content-Type': 'image/webp' } });
@@ -21,8 +36,14 @@ describe('RequestUpload', () => {
   });
 
   it('refuses a type outside the allow list, a size over MEDIA_MAX_BYTES or under 1, and a blank file name', async () => {
-    await expect(f.requestUpload({ contentType: 'image/gif' })).rejects.toMatchObject({ code: 'MEDIA_TYPE_NOT_ALLOWED', kind: 'invalid' });
-    await expect(f.requestUpload({ size: 4097 })).rejects.toMatchObject({ code: 'MEDIA_SIZE_INVALID', details: { maxBytes: 4096 } });
+    await expect(f.requestUpload({ contentType: 'image/gif' })).rejects.toMatchObject({
+      code: 'MEDIA_TYPE_NOT_ALLOWED',
+      kind: 'invalid',
+    });
+    await expect(f.requestUpload({ size: 4097 })).rejects.toMatchObject({
+      code: 'MEDIA_SIZE_INVALID',
+      details: { maxBytes: 4096 },
+    });
     await expect(f.requestUpload({ size: 0 })).rejects.toMatchObject({ code: 'MEDIA_SIZE_INVALID' });
     await expect(f.requestUpload({ filename: '   ' })).rejects.toMatchObject({ code: 'MEDIA_FILENAME_INVALID' });
   });
@@ -62,7 +83,10 @@ describe('CompleteUpload', () => {
   it('answers 409 MEDIA_OBJECT_MISMATCH for an object of another type or size, and deletes it', async () => {
     const { media } = await f.requestUpload();
     await f.putObject(media.objectKey, 'image/png', Buffer.alloc(100));
-    await expect(complete(owner, media.id)).rejects.toMatchObject({ code: 'MEDIA_OBJECT_MISMATCH', details: { expected: { size: 2048 }, actual: { size: 100 } } });
+    await expect(complete(owner, media.id)).rejects.toMatchObject({
+      code: 'MEDIA_OBJECT_MISMATCH',
+      details: { expected: { size: 2048 }, actual: { size: 100 } },
+    });
     expect(await f.store.head(media.objectKey)).toBeNull();
     await f.putObject(media.objectKey, 'image/jpeg', Buffer.alloc(2048));
     await expect(complete(owner, media.id)).rejects.toMatchObject({ code: 'MEDIA_OBJECT_MISMATCH' });
@@ -71,7 +95,10 @@ describe('CompleteUpload', () => {
   it("hides another user's media and unknown ids: MEDIA_NOT_FOUND", async () => {
     const ticket = await f.requestUpload();
     await f.upload(ticket);
-    await expect(complete(stranger, ticket.media.id)).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND', kind: 'not_found' });
+    await expect(complete(stranger, ticket.media.id)).rejects.toMatchObject({
+      code: 'MEDIA_NOT_FOUND',
+      kind: 'not_found',
+    });
     await expect(complete(owner, 'no-such-media')).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND' });
   });
 
@@ -80,8 +107,13 @@ describe('CompleteUpload', () => {
     expect(await complete(owner, media.id)).toEqual(media);
     await f.settle();
     expect(f.published.filter((e) => e.topic === 'image.moderation.request')).toHaveLength(1);
-    await f.container.get(SubmitModerationVerdict).execute({ moderatorId: admin.userId, mediaId: media.id, verdict: 'approved' });
-    await expect(complete(owner, media.id)).rejects.toMatchObject({ code: 'MEDIA_INVALID_TRANSITION', details: { mediaStatus: 'approved' } });
+    await f.container
+      .get(SubmitModerationVerdict)
+      .execute({ moderatorId: admin.userId, mediaId: media.id, verdict: 'approved' });
+    await expect(complete(owner, media.id)).rejects.toMatchObject({
+      code: 'MEDIA_INVALID_TRANSITION',
+      details: { mediaStatus: 'approved' },
+    });
   });
 });
 

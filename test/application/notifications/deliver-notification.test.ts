@@ -25,7 +25,9 @@ describe('DeliverNotification (consumer of notification.send)', () => {
     await f.addDevice('u2', 'tok-other');
     f.push.answers.set('tok-b', 'failed');
     await f.deliver.handle(f.envelope());
-    expect(f.push.sends).toEqual([{ tokens: ['tok-a', 'tok-b'], message: { title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' } } }]);
+    expect(f.push.sends).toEqual([
+      { tokens: ['tok-a', 'tok-b'], message: { title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' } } },
+    ]);
     expect(f.notifier.notified).toEqual([]);
     expect((await f.devices.listByUser('u1')).map((d) => d.token)).toEqual(['tok-a', 'tok-b']);
   });
@@ -54,7 +56,9 @@ describe('DeliverNotification (consumer of notification.send)', () => {
     const event = f.envelope();
     await f.deliver.handle(event);
     expect(f.push.sends).toEqual([]);
-    expect(f.notifier.notified).toEqual([expect.objectContaining({ id: event.id, userId: 'u1', title: 'Order paid', readAt: null })]);
+    expect(f.notifier.notified).toEqual([
+      expect.objectContaining({ id: event.id, userId: 'u1', title: 'Order paid', readAt: null }),
+    ]);
   });
 
   it('emits when push is not configured, even with devices', async () => {
@@ -76,7 +80,7 @@ describe('DeliverNotification (consumer of notification.send)', () => {
     expect(f.notifier.notified).toHaveLength(1);
   });
 
-  it('forgets the tokens answered as not registered, and only the user\'s', async () => {
+  it("forgets the tokens answered as not registered, and only the user's", async () => {
     const f = notificationFixture();
     await f.addDevice('u1', 'tok-stale');
     await f.addDevice('u1', 'tok-live');

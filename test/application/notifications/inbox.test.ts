@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { notificationFixture } from './notification-fixture.js';
 
 /** Delivers `count` notifications to `userId`, a second apart; answers their ids, oldest first. */
-async function deliverMany(f: ReturnType<typeof notificationFixture>, userId: string, count: number): Promise<string[]> {
+async function deliverMany(
+  f: ReturnType<typeof notificationFixture>,
+  userId: string,
+  count: number,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     f.clock.advance(1000);
@@ -21,7 +25,10 @@ describe('ListNotifications and MarkNotificationRead', () => {
     const first = await f.list.execute('u1', {}, { limit: 3 });
     expect(first.items.map((n) => n.id)).toEqual(ids.slice(2).reverse());
     const second = await f.list.execute('u1', {}, { limit: 3, cursor: first.nextCursor! });
-    expect(second).toEqual({ items: [expect.objectContaining({ id: ids[1] }), expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    expect(second).toEqual({
+      items: [expect.objectContaining({ id: ids[1] }), expect.objectContaining({ id: ids[0] })],
+      nextCursor: null,
+    });
   });
 
   it('marks read once: the first readAt stays, unread=true leaves it out', async () => {
@@ -39,8 +46,14 @@ describe('ListNotifications and MarkNotificationRead', () => {
   it("answers NOTIFICATION_NOT_FOUND for another user's notification and for an unknown id, changing nothing", async () => {
     const f = notificationFixture();
     const [a] = await deliverMany(f, 'u1', 1);
-    await expect(f.markRead.execute('u2', a!)).rejects.toMatchObject({ kind: 'not_found', code: 'NOTIFICATION_NOT_FOUND' });
-    await expect(f.markRead.execute('u1', 'nope')).rejects.toMatchObject({ kind: 'not_found', code: 'NOTIFICATION_NOT_FOUND' });
+    await expect(f.markRead.execute('u2', a!)).rejects.toMatchObject({
+      kind: 'not_found',
+      code: 'NOTIFICATION_NOT_FOUND',
+    });
+    await expect(f.markRead.execute('u1', 'nope')).rejects.toMatchObject({
+      kind: 'not_found',
+      code: 'NOTIFICATION_NOT_FOUND',
+    });
     expect((await f.repository.findById(a!))?.readAt).toBeNull();
   });
 });

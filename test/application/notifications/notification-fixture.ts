@@ -54,10 +54,23 @@ export function notificationFixture(options: { pushConfigured?: boolean } = {}) 
   const devices = new MemoryDeviceRepository();
   const push = new RecordingPushSender(options.pushConfigured ?? true);
   const notifier = new RecordingNotifier();
-  const deliver = new DeliverNotification(repository, new IdentityNotificationDevices(new IdentityPublicApi(new MemoryUserRepository(new MemoryOutbox()), devices)), push, notifier);
-  const envelope = (payload: Partial<EventPayloadInput<'notification.send'>> = {}): EventEnvelope<'notification.send'> =>
-    createEnvelope('notification.send', { userId: 'u1', type: 'order.paid', title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' }, ...payload }, ids, clock);
-  const addDevice = (userId: string, token: string) => devices.upsert({ token, userId, platform: 'android', registeredAt: clock.now() });
+  const deliver = new DeliverNotification(
+    repository,
+    new IdentityNotificationDevices(new IdentityPublicApi(new MemoryUserRepository(new MemoryOutbox()), devices)),
+    push,
+    notifier,
+  );
+  const envelope = (
+    payload: Partial<EventPayloadInput<'notification.send'>> = {},
+  ): EventEnvelope<'notification.send'> =>
+    createEnvelope(
+      'notification.send',
+      { userId: 'u1', type: 'order.paid', title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' }, ...payload },
+      ids,
+      clock,
+    );
+  const addDevice = (userId: string, token: string) =>
+    devices.upsert({ token, userId, platform: 'android', registeredAt: clock.now() });
   return {
     clock,
     repository,

@@ -11,7 +11,9 @@ const at = new Date('2026-03-01T10:00:00.000Z');
 const pickedUpAt = '2026-03-01T11:00:00.000Z';
 const completedAt = '2026-03-01T12:00:00.000Z';
 const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
-const items = [{ listingId: 'l1', sellerId: 's1', title: 'Bike', unitPrice: { amount: 1000, currency: 'EUR' }, quantity: 1 }];
+const items = [
+  { listingId: 'l1', sellerId: 's1', title: 'Bike', unitPrice: { amount: 1000, currency: 'EUR' }, quantity: 1 },
+];
 
 describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_up and delivery.completed)', () => {
   let orders: MemoryOrderRepository;
@@ -24,8 +26,10 @@ describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_
 
   const ref = () => ({ deliveryId: 'd1', orderId: paid.id, buyerId: 'b1', sellerIds: ['s1'], courierId: 'c1' });
   const nextId = () => `event-${++eventCount}`;
-  const pickedUp = (): EventEnvelope<'delivery.picked_up'> => envelopeWithId(nextId(), 'delivery.picked_up', { ...ref(), pickedUpAt }, clock);
-  const completed = (orderId = paid.id): EventEnvelope<'delivery.completed'> => envelopeWithId(nextId(), 'delivery.completed', { ...ref(), orderId, completedAt }, clock);
+  const pickedUp = (): EventEnvelope<'delivery.picked_up'> =>
+    envelopeWithId(nextId(), 'delivery.picked_up', { ...ref(), pickedUpAt }, clock);
+  const completed = (orderId = paid.id): EventEnvelope<'delivery.completed'> =>
+    envelopeWithId(nextId(), 'delivery.completed', { ...ref(), orderId, completedAt }, clock);
   const stored = async () => (await orders.findById(paid.id))!;
 
   beforeEach(async () => {
@@ -34,14 +38,22 @@ describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_
     bus = rig.bus;
     published = () => rig.relay.flush();
     consumer = new FollowDelivery(orders, new OrderEvents(rig.events));
-    paid = markPaid(confirmOrder(createOrder({ id: `o-${eventCount}`, buyerId: 'b1', items, shippingAddress: address, at }), at), at);
+    paid = markPaid(
+      confirmOrder(createOrder({ id: `o-${eventCount}`, buyerId: 'b1', items, shippingAddress: address, at }), at),
+      at,
+    );
     await orders.create(paid, []);
   });
 
   it('picked up: the order is shipped and records its delivery; the same fact again is a no-op', async () => {
     await consumer.handle(pickedUp());
     const shipped = await stored();
-    expect(shipped).toMatchObject({ status: 'shipped', deliveryId: 'd1', updatedAt: new Date(pickedUpAt), version: paid.version + 1 });
+    expect(shipped).toMatchObject({
+      status: 'shipped',
+      deliveryId: 'd1',
+      updatedAt: new Date(pickedUpAt),
+      version: paid.version + 1,
+    });
     await consumer.handle(pickedUp());
     expect(await stored()).toEqual(shipped);
     await published();
@@ -59,11 +71,18 @@ describe('FollowDelivery (orders consumer of delivery.assigned, delivery.picked_
     await published();
     const sent = bus.published.filter((e) => e.topic === 'order.delivered');
     expect(sent.map((e) => e.id)).toEqual([`order.delivered:${paid.id}`]);
-    expect(sent[0]?.payload).toEqual({ orderId: paid.id, buyerId: 'b1', sellerIds: ['s1'], deliveryId: 'd1', deliveredAt: completedAt });
+    expect(sent[0]?.payload).toEqual({
+      orderId: paid.id,
+      buyerId: 'b1',
+      sellerIds: ['s1'],
+      deliveryId: 'd1',
+      deliveredAt: completedAt,
+    });
   });
 
   it('assigned: the order records its courier (who may then see it); a reassignment replaces it, a delivered order keeps it', async () => {
-    const assigned = (courierId: string) => envelopeWithId(nextId(), 'delivery.assigned', { ...ref(), courierId }, clock);
+    const assigned = (courierId: string) =>
+      envelopeWithId(nextId(), 'delivery.assigned', { ...ref(), courierId }, clock);
     await consumer.handle(assigned('c1'));
     expect(await stored()).toMatchObject({ status: 'paid', courierId: 'c1', version: paid.version + 1 });
     await consumer.handle(assigned('c1'));

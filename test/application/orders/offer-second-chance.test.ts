@@ -37,15 +37,43 @@ async function timedOutWinner(w: CommerceWorld): Promise<EventEnvelope<'order.ca
   const c = w.f.container;
   const listingId = w.listingIds[0]!;
   const now = w.f.clock.now();
-  await c.get<StockLedger>(StockLedger).hold(listingId, auctionHolderId(auctionId), 1, new Date(now.getTime() + 86_400_000), now);
+  await c
+    .get<StockLedger>(StockLedger)
+    .hold(listingId, auctionHolderId(auctionId), 1, new Date(now.getTime() + 86_400_000), now);
   const price = eur(2_600);
-  const ended = { auctionId, listingId, sellerId: 'seller', title: 'Thing', currentPrice: price, leadingBidderId: 'ann', endsAt: now.toISOString(), bidCount: 3, winnerId: 'ann', finalPrice: price, reserveMet: true };
-  await w.useCases().createAuctionOrder.handle(envelopeWithId(`auction.ended:${auctionId}`, 'auction.ended', ended, w.f.clock));
+  const ended = {
+    auctionId,
+    listingId,
+    sellerId: 'seller',
+    title: 'Thing',
+    currentPrice: price,
+    leadingBidderId: 'ann',
+    endsAt: now.toISOString(),
+    bidCount: 3,
+    winnerId: 'ann',
+    finalPrice: price,
+    reserveMet: true,
+  };
+  await w
+    .useCases()
+    .createAuctionOrder.handle(envelopeWithId(`auction.ended:${auctionId}`, 'auction.ended', ended, w.f.clock));
   w.f.clock.advance(AUCTION_TTL_MS);
-  const [orderId] = await new ExpireUnpaidOrders(c.get<OrderRepository>(OrderRepository), c.get(OrderCancellation), w.f.clock).execute();
+  const [orderId] = await new ExpireUnpaidOrders(
+    c.get<OrderRepository>(OrderRepository),
+    c.get(OrderCancellation),
+    w.f.clock,
+  ).execute();
   const cancelled = (await c.get<OrderRepository>(OrderRepository).findById(orderId!))!;
   expect(cancelled).toMatchObject({ buyerId: 'ann', auctionId, cancelReason: 'payment_timeout' });
-  const payload = { orderId: cancelled.id, buyerId: 'ann', sellerIds: ['seller'], cancelledBy: 'system', cancelReason: 'payment_timeout' as const, auctionId, items: [{ listingId, quantity: 1 }] };
+  const payload = {
+    orderId: cancelled.id,
+    buyerId: 'ann',
+    sellerIds: ['seller'],
+    cancelledBy: 'system',
+    cancelReason: 'payment_timeout' as const,
+    auctionId,
+    items: [{ listingId, quantity: 1 }],
+  };
   return envelopeWithId(`order.cancelled:${cancelled.id}`, 'order.cancelled', payload, w.f.clock);
 }
 
@@ -53,28 +81,64 @@ function offerSecondChance(w: CommerceWorld, plan?: FaultPlan): OfferSecondChanc
   const c = w.f.container;
   const wrap = <T extends object>(name: string, port: T): T => (plan ? plan.wrap(name, port) : port);
   const orders = wrap('orders', c.get<OrderRepository>(OrderRepository));
-  const checkout = new CartOrderCheckout(new CartPublicApi(c.get<CartRepository>(CartRepository), wrap('ledger', c.get<StockLedger>(StockLedger))));
+  const checkout = new CartOrderCheckout(
+    new CartPublicApi(c.get<CartRepository>(CartRepository), wrap('ledger', c.get<StockLedger>(StockLedger))),
+  );
   const clock = c.get<Clock>(Clock);
-  const placement = new OrderPlacement(orders, checkout, c.get(OrderEvents), clock, { orderSeconds: 1800, auctionSeconds: 172_800 });
-  return new OfferSecondChance(orders, checkout, placement, wrap('bidders', bidders), c.get<IdGenerator>(IdGenerator), clock);
+  const placement = new OrderPlacement(orders, checkout, c.get(OrderEvents), clock, {
+    orderSeconds: 1800,
+    auctionSeconds: 172_800,
+  });
+  return new OfferSecondChance(
+    orders,
+    checkout,
+    placement,
+    wrap('bidders', bidders),
+    c.get<IdGenerator>(IdGenerator),
+    clock,
+  );
 }
 
 /** bob has one offer, at his maximum, with its own deadline; the unit went from ann's order to his, sold once. */
 async function expectOneOffer(w: CommerceWorld, timedOutId: string, label: string): Promise<void> {
   await w.f.settle();
   const c = w.f.container;
-  const orders = (await c.get<OrderRepository>(OrderRepository).listByAuctionId(auctionId)).filter((o) => o.status !== 'failed');
-  expect(orders.map((o) => [o.buyerId, o.status]), label).toEqual([['ann', 'cancelled'], ['bob', 'pending_payment']]);
+  const orders = (await c.get<OrderRepository>(OrderRepository).listByAuctionId(auctionId)).filter(
+    (o) => o.status !== 'failed',
+  );
+  expect(
+    orders.map((o) => [o.buyerId, o.status]),
+    label,
+  ).toEqual([
+    ['ann', 'cancelled'],
+    ['bob', 'pending_payment'],
+  ]);
   const offer = orders[1]!;
-  expect(offer, label).toMatchObject({ secondChanceOf: timedOutId, total: eur(2_500), items: [{ quantity: 1, unitPrice: eur(2_500) }] });
+  expect(offer, label).toMatchObject({
+    secondChanceOf: timedOutId,
+    total: eur(2_500),
+    items: [{ quantity: 1, unitPrice: eur(2_500) }],
+  });
   // Its own deadline, from when it was confirmed (by the sweeper, after a crash).
   expect(offer.payBy!.getTime() - offer.createdAt.getTime(), label).toBeGreaterThanOrEqual(AUCTION_TTL_MS);
   const level = (await c.get<StockLedger>(StockLedger).level(w.listingIds[0]!))!;
-  expect(level, `${label}: one unit sold (to bob), the cart's reservation alone held`).toMatchObject({ onHand: STOCK[0]! - 1, reserved: IN_CART[0]! });
-  const created = w.f.published.filter((e) => e.topic === 'order.created' && (e.payload as { orderId: string }).orderId === offer.id);
+  expect(level, `${label}: one unit sold (to bob), the cart's reservation alone held`).toMatchObject({
+    onHand: STOCK[0]! - 1,
+    reserved: IN_CART[0]!,
+  });
+  const created = w.f.published.filter(
+    (e) => e.topic === 'order.created' && (e.payload as { orderId: string }).orderId === offer.id,
+  );
   expect(new Set(created.map((e) => e.id)).size, `${label}: order.created of the offer once`).toBe(1);
-  const told = w.f.published.filter((e) => e.topic === 'notification.send' && (e.payload as { type: string; userId: string }).type === 'auction.second_chance');
-  expect(told.map((e) => (e.payload as { userId: string }).userId), `${label}: bob is told once`).toEqual(['bob']);
+  const told = w.f.published.filter(
+    (e) =>
+      e.topic === 'notification.send' &&
+      (e.payload as { type: string; userId: string }).type === 'auction.second_chance',
+  );
+  expect(
+    told.map((e) => (e.payload as { userId: string }).userId),
+    `${label}: bob is told once`,
+  ).toEqual(['bob']);
 }
 
 // The app's own sweeper stays out of the way.
@@ -90,7 +154,9 @@ describe('second chance (consumer of order.cancelled) under faults, memory', () 
       expect(await offerSecondChance(w).handle(event)).toEqual(offer);
       await expectOneOffer(w, event.payload.orderId, 'no fault');
       // Other cancels are not its business.
-      expect(await offerSecondChance(w).handle({ ...event, payload: { ...event.payload, cancelReason: 'buyer' } })).toBeNull();
+      expect(
+        await offerSecondChance(w).handle({ ...event, payload: { ...event.payload, cancelReason: 'buyer' } }),
+      ).toBeNull();
     } finally {
       await w.close();
     }
@@ -124,11 +190,24 @@ describe('second chance (consumer of order.cancelled) under faults, memory', () 
       const offer = (await offerSecondChance(w).handle(first))!;
       w.f.clock.advance(AUCTION_TTL_MS);
       const c = w.f.container;
-      expect(await new ExpireUnpaidOrders(c.get<OrderRepository>(OrderRepository), c.get(OrderCancellation), w.f.clock).execute()).toEqual([offer.id]);
+      expect(
+        await new ExpireUnpaidOrders(
+          c.get<OrderRepository>(OrderRepository),
+          c.get(OrderCancellation),
+          w.f.clock,
+        ).execute(),
+      ).toEqual([offer.id]);
       const payload = { ...first.payload, orderId: offer.id, buyerId: 'bob' };
-      expect(await offerSecondChance(w).handle(envelopeWithId(`order.cancelled:${offer.id}`, 'order.cancelled', payload, w.f.clock))).toBeNull();
+      expect(
+        await offerSecondChance(w).handle(
+          envelopeWithId(`order.cancelled:${offer.id}`, 'order.cancelled', payload, w.f.clock),
+        ),
+      ).toBeNull();
       await w.f.settle();
-      expect(await c.get<StockLedger>(StockLedger).level(w.listingIds[0]!)).toMatchObject({ onHand: STOCK[0], reserved: IN_CART[0] });
+      expect(await c.get<StockLedger>(StockLedger).level(w.listingIds[0]!)).toMatchObject({
+        onHand: STOCK[0],
+        reserved: IN_CART[0],
+      });
     } finally {
       await w.close();
     }

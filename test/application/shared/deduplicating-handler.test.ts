@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryHandledEventLog } from '../../../src/adapters/memory/shared/memory-handled-event-log.js';
-import { deduplicatingHandler, EventBeingHandledElsewhere } from '../../../src/application/shared/events/deduplicating-handler.js';
+import {
+  deduplicatingHandler,
+  EventBeingHandledElsewhere,
+} from '../../../src/application/shared/events/deduplicating-handler.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 
 const event: EventEnvelope<'notification.send'> = {

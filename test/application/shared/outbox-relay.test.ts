@@ -7,7 +7,8 @@ import { OutboxSignal } from '../../../src/application/shared/outbox/outbox.js';
 import { OutboxRelay } from '../../../src/application/shared/outbox/outbox-relay.js';
 
 const clock = new ManualClock(new Date('2026-05-01T10:00:00.000Z'));
-const event = (id: string): EventEnvelope => envelopeWithId(id, 'stock.updated', { listingId: 'l1', available: 1, quantityOnHand: 1 }, clock);
+const event = (id: string): EventEnvelope =>
+  envelopeWithId(id, 'stock.updated', { listingId: 'l1', available: 1, quantityOnHand: 1 }, clock);
 
 /** A broker stand-in: records what it confirmed; `down` makes every publish fail like a lost connection. */
 class FlakyBus {
@@ -21,7 +22,13 @@ class FlakyBus {
 }
 
 const relayOn = (outbox: MemoryOutbox, bus: FlakyBus, owner: string, signal?: OutboxSignal) =>
-  new OutboxRelay([outbox], bus as unknown as EventBus, clock, { owner, leaseMs: 1_000, idleMs: 20, maxBackoffMs: 40 }, signal);
+  new OutboxRelay(
+    [outbox],
+    bus as unknown as EventBus,
+    clock,
+    { owner, leaseMs: 1_000, idleMs: 20, maxBackoffMs: 40 },
+    signal,
+  );
 
 describe('OutboxRelay', () => {
   const running: OutboxRelay[] = [];

@@ -11,7 +11,12 @@ import {
   type EventsOf,
   type LiveBid,
 } from '../../../src/application/auctions/live-decisions.js';
-import { AuctionNotHeldError, type AcceptedBid, type AuctionLiveState, type LiveSnapshot } from '../../../src/application/auctions/ports/auction-live-state.js';
+import {
+  AuctionNotHeldError,
+  type AcceptedBid,
+  type AuctionLiveState,
+  type LiveSnapshot,
+} from '../../../src/application/auctions/ports/auction-live-state.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import { EventFactory } from '../../../src/application/shared/events/event-factory.js';
 import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
@@ -22,7 +27,10 @@ import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { AUCTION_END, AUCTION_START, auctionFixture, eur } from '../../support/auction-fixture.js';
 import { pendingEvents } from '../../support/outbox-helpers.js';
 
-/** A live state on empty data, a second handle on the same data (another connection on Redis), and the outbox they write to. */
+/**
+ * A live state on empty data, a second handle on the same data (another connection on Redis), and the outbox they write
+ * to.
+ */
 export interface AuctionLiveStates {
   state: AuctionLiveState;
   other: AuctionLiveState;
@@ -40,27 +48,47 @@ const events = new AuctionEvents(new EventFactory(new SequentialIdGenerator('eve
 /** The bid a client sends, optionally under an Idempotency-Key (its fingerprint: the auction and the amounts). */
 export function liveBid(auctionId: string, request: BidRequest, when: Date, key?: string): LiveBid {
   const fingerprint = JSON.stringify([auctionId, request.price, request.maxPrice ?? null]);
-  return { auctionId, bidId: `bid-${randomUUID()}`, request, at: when, ...(key ? { idempotency: { key, fingerprint, ttlSeconds: 86_400 } } : {}) };
+  return {
+    auctionId,
+    bidId: `bid-${randomUUID()}`,
+    request,
+    at: when,
+    ...(key ? { idempotency: { key, fingerprint, ttlSeconds: 86_400 } } : {}),
+  };
 }
 
-/** The use cases' writes as they run them: `transact` with their decisions (src/application/auctions/live-decisions.ts). */
+/**
+ * The use cases' writes as they run them: `transact` with their decisions (src/application/auctions/live-decisions.ts).
+ */
 export const liveWrite = {
   bid: (target: AuctionLiveState, bid: LiveBid, built: EventsOf<AcceptedBid>): Promise<AcceptedBid> =>
     target.transact(bid.auctionId, decideBid(bid, built), bidKeyOf(bid)),
   close: (target: AuctionLiveState, auctionId: string, when: Date, built: EventsOf<Auction>): Promise<Auction | null> =>
     target.transact(auctionId, decideClose(when, built)),
-  cancel: (target: AuctionLiveState, auctionId: string, by: CancelledBy, when: Date, built: EventsOf<Auction> = () => []) =>
-    target.transact(auctionId, decideCancel(auctionId, by, when, built)),
+  cancel: (
+    target: AuctionLiveState,
+    auctionId: string,
+    by: CancelledBy,
+    when: Date,
+    built: EventsOf<Auction> = () => [],
+  ) => target.transact(auctionId, decideCancel(auctionId, by, when, built)),
   buyNow: (target: AuctionLiveState, request: BuyNowRequest, built: EventsOf<Auction>): Promise<Auction> =>
     target.transact(request.auctionId, decideBuyNow(request, built)),
 };
 
-const bidOn = (target: AuctionLiveState, auctionId: string, request: BidRequest, when: Date, key?: string): Promise<AcceptedBid> =>
+const bidOn = (
+  target: AuctionLiveState,
+  auctionId: string,
+  request: BidRequest,
+  when: Date,
+  key?: string,
+): Promise<AcceptedBid> =>
   liveWrite.bid(target, liveBid(auctionId, request, when, key), (accepted) => events.bidPlaced(accepted));
 const closeOn = (target: AuctionLiveState, auctionId: string, when: Date): Promise<Auction | null> =>
   liveWrite.close(target, auctionId, when, (closed) => events.ended(closed));
 
-const auction = (overrides: Partial<Auction> = {}): Auction => auctionFixture({ id: `auction-${randomUUID()}`, listingId: `listing-${randomUUID()}`, ...overrides });
+const auction = (overrides: Partial<Auction> = {}): Auction =>
+  auctionFixture({ id: `auction-${randomUUID()}`, listingId: `listing-${randomUUID()}`, ...overrides });
 
 /** mulberry32: a small seeded PRNG, so that a failing round can be replayed. */
 function prng(seed: number): () => number {
@@ -119,7 +147,18 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const initial = await stored();
     const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during);
     expect(first).toEqual({
-      bid: { id: first.bid.id, auctionId: initial.id, bidderId: 'b1', bidderAlias: 'Bidder 1', kind: 'bid', price: eur(1000), maxPrice: eur(1500), sequence: 1, outcome: 'leading', createdAt: during },
+      bid: {
+        id: first.bid.id,
+        auctionId: initial.id,
+        bidderId: 'b1',
+        bidderAlias: 'Bidder 1',
+        kind: 'bid',
+        price: eur(1000),
+        maxPrice: eur(1500),
+        sequence: 1,
+        outcome: 'leading',
+        createdAt: during,
+      },
       previousLeaderId: null,
       previousPrice: eur(1000),
       auction: placeBid(initial, { bidderId: 'b1', price: 1000, maxPrice: 1500 }, during).auction,
@@ -150,10 +189,14 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
 
   it('other domain errors propagate unchanged: the seller, outside the live window', async () => {
     const initial = await stored();
-    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'seller', price: 2000 }, during))).toBe('AUCTION_SELLER_CANNOT_BID');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'seller', price: 2000 }, during))).toBe(
+      'AUCTION_SELLER_CANNOT_BID',
+    );
     expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000 }, at(-1)))).toBe('AUCTION_NOT_LIVE');
     expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000 }, end))).toBe('AUCTION_NOT_LIVE');
-    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000, maxPrice: 1500 }, during))).toBe('AUCTION_MAX_BELOW_PRICE');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 2000, maxPrice: 1500 }, during))).toBe(
+      'AUCTION_MAX_BELOW_PRICE',
+    );
     expect(await state.get(initial.id)).toEqual(initial);
   });
 
@@ -166,7 +209,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       const requests: BidRequest[] = Array.from({ length: 200 }, (_, index) => {
         const bidderId = `bidder-${Math.floor(random() * 20)}`;
         const price = Math.max(1000, 1000 + index * 100 + (Math.floor(random() * 13) - 6) * 50);
-        return random() < 0.3 ? { bidderId, price, maxPrice: price + Math.floor(random() * 20) * 50 } : { bidderId, price };
+        return random() < 0.3
+          ? { bidderId, price, maxPrice: price + Math.floor(random() * 20) * 50 }
+          : { bidderId, price };
       });
       const results = await Promise.all(
         requests.map(async (request, index) => {
@@ -178,7 +223,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
         }),
       );
       const accepted = results
-        .flatMap((result) => ('accepted' in result ? [{ request: result.request, accepted: result.accepted as AcceptedBid }] : []))
+        .flatMap((result) =>
+          'accepted' in result ? [{ request: result.request, accepted: result.accepted as AcceptedBid }] : [],
+        )
         .sort((a, b) => a.accepted.bid.sequence - b.accepted.bid.sequence);
       const rejected = results.filter((result) => 'error' in result);
       const context = `round ${round}`;
@@ -203,7 +250,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       }
       const final = await state.get(initial.id);
       expect(final, context).toEqual(replayed);
-      expect(final?.bidCount, context).toBe(accepted.filter(({ accepted: answer }) => answer.bid.kind === 'bid').length);
+      expect(final?.bidCount, context).toBe(
+        accepted.filter(({ accepted: answer }) => answer.bid.kind === 'bid').length,
+      );
       expect(new Set(final?.bidders).size, context).toBe(final?.bidders.length);
       expect(accepted.length + rejected.length, context).toBe(requests.length);
     }
@@ -238,7 +287,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     for (let round = 0; round < 10; round += 1) {
       const initial = await stored();
       await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => closeOn(index % 2 === 0 ? state : other, initial.id, end)));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => closeOn(index % 2 === 0 ? state : other, initial.id, end)),
+      );
       const closed = answers.filter((answer) => answer !== null);
       expect(closed).toHaveLength(1);
       expect(closed[0]).toMatchObject({ status: 'ended', winnerId: 'b1', bidCount: 1 });
@@ -249,7 +300,16 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('closeIfDue before the end racing bids closes nothing and loses no bid', async () => {
     const initial = await stored();
     const results = await Promise.all([
-      ...Array.from({ length: 10 }, (_, index) => codeOf(bidOn(index % 2 === 0 ? state : other, initial.id, { bidderId: `b${index}`, price: 1000 + index * 1000 }, at(3599)))),
+      ...Array.from({ length: 10 }, (_, index) =>
+        codeOf(
+          bidOn(
+            index % 2 === 0 ? state : other,
+            initial.id,
+            { bidderId: `b${index}`, price: 1000 + index * 1000 },
+            at(3599),
+          ),
+        ),
+      ),
       closeOn(other, initial.id, at(3599)).then(() => 'not due'),
     ]);
     expect(results.at(-1)).toBe('not due');
@@ -268,7 +328,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     expect(accepted.auction.scheduledEndsAt).toEqual(end);
     expect(await closeOn(state, initial.id, end)).toBeNull();
     expect(await closeOn(other, initial.id, at(3709))).toBeNull();
-    expect(await bidOn(state, initial.id, { bidderId: 'b2', price: 1100 }, at(3650))).toMatchObject({ bid: { sequence: 2 } });
+    expect(await bidOn(state, initial.id, { bidderId: 'b2', price: 1100 }, at(3650))).toMatchObject({
+      bid: { sequence: 2 },
+    });
     expect(await closeOn(state, initial.id, extended)).toBeNull(); // the second bid extended it again
     const closed = await closeOn(other, initial.id, at(3650 + 120));
     expect(closed).toMatchObject({ status: 'ended', winnerId: 'b2', endsAt: at(3770) });
@@ -297,20 +359,31 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('cancel: an admin cancels after bids; an ended or unknown auction cannot be cancelled', async () => {
     const initial = await stored();
     await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
-    expect(await liveWrite.cancel(other, initial.id, { isSeller: false, isAdmin: true }, during)).toMatchObject({ status: 'cancelled', bidCount: 1 });
+    expect(await liveWrite.cancel(other, initial.id, { isSeller: false, isAdmin: true }, during)).toMatchObject({
+      status: 'cancelled',
+      bidCount: 1,
+    });
     expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b2', price: 2000 }, during))).toBe('AUCTION_NOT_LIVE');
     expect(await closeOn(state, initial.id, at(7200))).toBeNull();
     const ended = await stored();
     await closeOn(state, ended.id, end);
-    expect(await codeOf(liveWrite.cancel(state, ended.id, { isSeller: false, isAdmin: true }, end))).toBe('AUCTION_NOT_LIVE');
-    await expect(liveWrite.cancel(state, `auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during)).rejects.toBeInstanceOf(AuctionNotHeldError);
+    expect(await codeOf(liveWrite.cancel(state, ended.id, { isSeller: false, isAdmin: true }, end))).toBe(
+      'AUCTION_NOT_LIVE',
+    );
+    await expect(
+      liveWrite.cancel(state, `auction-${randomUUID()}`, { isSeller: false, isAdmin: true }, during),
+    ).rejects.toBeInstanceOf(AuctionNotHeldError);
   });
 
   it("cancel stores its events (an admin's audit) in its step; a refused cancel stores none", async () => {
     const initial = await stored();
     const audited = (cancelled: Auction) => [events.adminAction('admin-1', 'auction.cancel', cancelled)];
-    expect(await liveWrite.cancel(other, initial.id, { isSeller: false, isAdmin: true }, during, audited)).toMatchObject({ status: 'cancelled' });
-    expect(await codeOf(liveWrite.cancel(state, initial.id, { isSeller: false, isAdmin: true }, during, audited))).toBe('AUCTION_NOT_LIVE');
+    expect(
+      await liveWrite.cancel(other, initial.id, { isSeller: false, isAdmin: true }, during, audited),
+    ).toMatchObject({ status: 'cancelled' });
+    expect(await codeOf(liveWrite.cancel(state, initial.id, { isSeller: false, isAdmin: true }, during, audited))).toBe(
+      'AUCTION_NOT_LIVE',
+    );
     const outbox = await storedEvents();
     expect(outbox.map((event) => [event.topic, event.payload])).toEqual([
       ['admin.action', { actorId: 'admin-1', action: 'auction.cancel', targetType: 'auction', targetId: initial.id }],
@@ -348,7 +421,14 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       `auction.bid.placed:${second.bid.id}`,
       `auction.outbid:${second.bid.id}`,
     ]);
-    expect(outbox[1]?.payload).toMatchObject({ bidId: raised.bid.id, bidderId: 'b1', bidderAlias: 'Bidder 1', priceChanged: false, bidCount: 1, currentPrice: eur(1000) });
+    expect(outbox[1]?.payload).toMatchObject({
+      bidId: raised.bid.id,
+      bidderId: 'b1',
+      bidderAlias: 'Bidder 1',
+      priceChanged: false,
+      bidCount: 1,
+      currentPrice: eur(1000),
+    });
     expect(outbox[2]?.payload).toEqual({
       auctionId: initial.id,
       bidId: second.bid.id,
@@ -371,7 +451,9 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const failing = () => {
       throw new Error('no events');
     };
-    await expect(liveWrite.bid(state, liveBid(initial.id, { bidderId: 'b1', price: 1000 }, during), failing)).rejects.toThrow('no events');
+    await expect(
+      liveWrite.bid(state, liveBid(initial.id, { bidderId: 'b1', price: 1000 }, during), failing),
+    ).rejects.toThrow('no events');
     await expect(liveWrite.close(other, initial.id, end, failing)).rejects.toThrow('no events');
     expect(await state.get(initial.id)).toEqual(initial);
     expect(await state.pendingLog(initial.id)).toEqual([]);
@@ -382,19 +464,36 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
   it('closeIfDue stores auction.ended and its notifications with the close, once of 10 racing closes', async () => {
     const initial = await stored();
     await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
-    await Promise.all(Array.from({ length: 10 }, (_, index) => closeOn(index % 2 === 0 ? state : other, initial.id, end)));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, index) => closeOn(index % 2 === 0 ? state : other, initial.id, end)),
+    );
     const ended = (await storedEvents()).filter((event) => !event.topic.startsWith('auction.bid'));
-    expect(ended.map((event) => event.id)).toEqual([`auction.ended:${initial.id}`, `auction.won:${initial.id}:b1`, `auction.ended:${initial.id}:seller`]);
+    expect(ended.map((event) => event.id)).toEqual([
+      `auction.ended:${initial.id}`,
+      `auction.won:${initial.id}:b1`,
+      `auction.ended:${initial.id}:seller`,
+    ]);
     expect(ended[0]?.payload).toMatchObject({ winnerId: 'b1', finalPrice: eur(1000), bidCount: 1, reserveMet: true });
   });
 
   it('accepted bids stay pending for the bid log, in sequence order, until marked logged', async () => {
     const initial = await stored();
     const bids = [];
-    for (const [index, bidderId] of ['b1', 'b2', 'b3'].entries()) bids.push(await bidOn(index % 2 ? other : state, initial.id, { bidderId, price: 1000 + 1000 * index, maxPrice: 1050 + 1000 * index }, during));
+    for (const [index, bidderId] of ['b1', 'b2', 'b3'].entries())
+      bids.push(
+        await bidOn(
+          index % 2 ? other : state,
+          initial.id,
+          { bidderId, price: 1000 + 1000 * index, maxPrice: 1050 + 1000 * index },
+          during,
+        ),
+      );
     expect(await state.pendingLog(initial.id)).toEqual(bids);
-    expect(await other.pendingLog(initial.id, [bids[2]!.bid.id, 'no-such-bid', bids[0]!.bid.id])).toEqual([bids[0], bids[2]]);
-    expect((await state.pendingLog(initial.id, []))).toEqual([]);
+    expect(await other.pendingLog(initial.id, [bids[2]!.bid.id, 'no-such-bid', bids[0]!.bid.id])).toEqual([
+      bids[0],
+      bids[2],
+    ]);
+    expect(await state.pendingLog(initial.id, [])).toEqual([]);
     await other.markLogged(initial.id, [bids[0]!.bid.id, bids[2]!.bid.id]);
     expect(await state.pendingLog(initial.id)).toEqual([bids[1]]);
     await state.markLogged(initial.id, [bids[1]!.bid.id, 'no-such-bid']);
@@ -408,25 +507,42 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during, 'key-0001');
     const again = await bidOn(other, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, at(1900), 'key-0001');
     expect(again).toEqual(first);
-    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1500, maxPrice: 3000 }, during, 'key-0001'))).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(
+      await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1500, maxPrice: 3000 }, during, 'key-0001')),
+    ).toBe('IDEMPOTENCY_KEY_REUSED');
     const elsewhere = await stored();
-    expect(await codeOf(bidOn(other, elsewhere.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during, 'key-0001'))).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(
+      await codeOf(bidOn(other, elsewhere.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during, 'key-0001')),
+    ).toBe('IDEMPOTENCY_KEY_REUSED');
     const otherBidder = await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during, 'key-0001');
     expect(otherBidder.bid).toMatchObject({ sequence: 2, bidderId: 'b2' });
     expect((await state.get(initial.id))?.bidCount).toBe(2);
-    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.id)).toEqual([first.bid.id, otherBidder.bid.id]);
+    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.id)).toEqual([
+      first.bid.id,
+      otherBidder.bid.id,
+    ]);
     expect((await storedEvents()).filter((event) => event.topic === 'auction.bid.placed')).toHaveLength(2);
     await closeOn(state, initial.id, end);
-    expect(await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, at(7200), 'key-0001')).toEqual(first);
+    expect(
+      await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, at(7200), 'key-0001'),
+    ).toEqual(first);
   });
 
   it('30 racing copies of 3 keyed bids on both handles: each key stores one bid, every copy answers it', async () => {
     // One bidder, three auctions: each key's bid is accepted whatever order the copies land in.
-    const requests = await Promise.all([0, 1, 2].map(async (index) => ({ auctionId: (await stored()).id, key: `race-key-${index}`, request: { bidderId: 'b1', price: 1000, maxPrice: 2000 + 500 * index } })));
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, index) => {
-      const { auctionId, key, request } = requests[index % 3]!;
-      return bidOn(index % 2 === 0 ? state : other, auctionId, request, during, key);
-    }));
+    const requests = await Promise.all(
+      [0, 1, 2].map(async (index) => ({
+        auctionId: (await stored()).id,
+        key: `race-key-${index}`,
+        request: { bidderId: 'b1', price: 1000, maxPrice: 2000 + 500 * index },
+      })),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => {
+        const { auctionId, key, request } = requests[index % 3]!;
+        return bidOn(index % 2 === 0 ? state : other, auctionId, request, during, key);
+      }),
+    );
     for (const [index, { auctionId }] of requests.entries()) {
       const copies = answers.filter((_, copy) => copy % 3 === index);
       expect(new Set(copies.map((answer) => answer.bid.id)).size).toBe(1);
@@ -441,49 +557,119 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const initial = await stored({ reservePrice: eur(3000), antiSnipingSeconds: 300, maxExtensionSeconds: 600 });
     await bidOn(state, initial.id, { bidderId: 'b1', price: 1000, maxPrice: 2000 }, during);
     await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during);
-    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 2000 }, at(3500)))).toBe('AUCTION_BID_TOO_LOW');
+    expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 2000 }, at(3500)))).toBe(
+      'AUCTION_BID_TOO_LOW',
+    );
     const raised = await bidOn(other, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 2500 }, at(3500));
-    expect(raised.bid).toMatchObject({ kind: 'max_raise', sequence: 3, bidderAlias: 'Bidder 1', price: eur(1200), maxPrice: eur(2500), outcome: 'leading' });
+    expect(raised.bid).toMatchObject({
+      kind: 'max_raise',
+      sequence: 3,
+      bidderAlias: 'Bidder 1',
+      price: eur(1200),
+      maxPrice: eur(2500),
+      outcome: 'leading',
+    });
     expect(raised.auction).toMatchObject({ bidCount: 2, currentPrice: eur(1200), leaderMaxAmount: 2500, endsAt: end });
     const met = await bidOn(state, initial.id, { bidderId: 'b1', price: 1300, maxPrice: 3500 }, at(3500));
     expect(met.auction).toMatchObject({ bidCount: 2, currentPrice: eur(3000), leaderMaxAmount: 3500, endsAt: end });
     expect(await state.get(initial.id)).toEqual(met.auction);
-    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.kind)).toEqual(['bid', 'bid', 'max_raise', 'max_raise']);
+    expect((await state.pendingLog(initial.id)).map((accepted) => accepted.bid.kind)).toEqual([
+      'bid',
+      'bid',
+      'max_raise',
+      'max_raise',
+    ]);
     const raises = (await storedEvents()).filter((event) => event.topic === 'auction.max.raised');
-    expect(raises.map((event) => (event.payload as { priceChanged: boolean; reserveMet: boolean }))).toEqual([
+    expect(raises.map((event) => event.payload as { priceChanged: boolean; reserveMet: boolean })).toEqual([
       expect.objectContaining({ priceChanged: false, reserveMet: false }),
-      expect.objectContaining({ priceChanged: true, reserveMet: true, currentPrice: eur(3000), leadingBidderAlias: 'Bidder 1' }),
+      expect.objectContaining({
+        priceChanged: true,
+        reserveMet: true,
+        currentPrice: eur(3000),
+        leadingBidderAlias: 'Bidder 1',
+      }),
     ]);
   });
 
   it('buyNow ends the auction with the buyer as winner and stores auction.ended (with the order id) and its notifications in its step', async () => {
     const initial = await stored({ buyItNowPrice: eur(5000) });
-    const bought = await liveWrite.buyNow(other, { auctionId: initial.id, buyerId: 'buyer', orderId: 'order-1', at: during }, (ended) => events.ended(ended));
-    expect(bought).toMatchObject({ status: 'ended', winnerId: 'buyer', currentPrice: eur(5000), orderId: 'order-1', endsAt: during, bidders: ['buyer'] });
+    const bought = await liveWrite.buyNow(
+      other,
+      { auctionId: initial.id, buyerId: 'buyer', orderId: 'order-1', at: during },
+      (ended) => events.ended(ended),
+    );
+    expect(bought).toMatchObject({
+      status: 'ended',
+      winnerId: 'buyer',
+      currentPrice: eur(5000),
+      orderId: 'order-1',
+      endsAt: during,
+      bidders: ['buyer'],
+    });
     expect(await state.get(initial.id)).toEqual(bought);
     const written = await storedEvents();
-    expect(written.map((event) => event.id)).toEqual([`auction.ended:${initial.id}`, `auction.won:${initial.id}:buyer`, `auction.ended:${initial.id}:seller`]);
-    expect(written[0]?.payload).toMatchObject({ winnerId: 'buyer', finalPrice: eur(5000), orderId: 'order-1', reserveMet: true, leadingBidderAlias: 'Bidder 1' });
-    expect(await codeOf(liveWrite.buyNow(state, { auctionId: initial.id, buyerId: 'late', orderId: 'order-2', at: during }, () => []))).toBe('AUCTION_BUY_NOW_UNAVAILABLE');
+    expect(written.map((event) => event.id)).toEqual([
+      `auction.ended:${initial.id}`,
+      `auction.won:${initial.id}:buyer`,
+      `auction.ended:${initial.id}:seller`,
+    ]);
+    expect(written[0]?.payload).toMatchObject({
+      winnerId: 'buyer',
+      finalPrice: eur(5000),
+      orderId: 'order-1',
+      reserveMet: true,
+      leadingBidderAlias: 'Bidder 1',
+    });
+    expect(
+      await codeOf(
+        liveWrite.buyNow(state, { auctionId: initial.id, buyerId: 'late', orderId: 'order-2', at: during }, () => []),
+      ),
+    ).toBe('AUCTION_BUY_NOW_UNAVAILABLE');
     expect(await codeOf(bidOn(state, initial.id, { bidderId: 'b1', price: 9000 }, during))).toBe('AUCTION_NOT_LIVE');
     expect(await closeOn(state, initial.id, at(7200))).toBeNull();
-    await expect(liveWrite.buyNow(state, { auctionId: `auction-${randomUUID()}`, buyerId: 'buyer', orderId: 'order-3', at: during }, () => [])).rejects.toBeInstanceOf(AuctionNotHeldError);
+    await expect(
+      liveWrite.buyNow(
+        state,
+        { auctionId: `auction-${randomUUID()}`, buyerId: 'buyer', orderId: 'order-3', at: during },
+        () => [],
+      ),
+    ).rejects.toBeInstanceOf(AuctionNotHeldError);
     expect((await storedEvents()).length).toBe(3);
   });
 
   it('buyNow racing other buyers and bids on both handles: one buyer and no bid, or bids and no buyer', async () => {
     for (let round = 0; round < 10; round += 1) {
       const initial = await stored({ buyItNowPrice: eur(5000) });
-      const buy = (index: number) => codeOf(liveWrite.buyNow(index % 2 ? other : state, { auctionId: initial.id, buyerId: `buyer-${index}`, orderId: `order-${index}`, at: during }, (ended) => events.ended(ended)));
-      const bid = (index: number) => codeOf(bidOn(index % 2 ? state : other, initial.id, { bidderId: `b${index}`, price: 1000 + 100 * index }, during));
-      const results = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? buy(index) : bid(index))));
+      const buy = (index: number) =>
+        codeOf(
+          liveWrite.buyNow(
+            index % 2 ? other : state,
+            { auctionId: initial.id, buyerId: `buyer-${index}`, orderId: `order-${index}`, at: during },
+            (ended) => events.ended(ended),
+          ),
+        );
+      const bid = (index: number) =>
+        codeOf(
+          bidOn(index % 2 ? state : other, initial.id, { bidderId: `b${index}`, price: 1000 + 100 * index }, during),
+        );
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => (index % 2 ? buy(index) : bid(index))),
+      );
       const bought = results.filter((code, index) => index % 2 === 1 && code === 'ok');
       const bids = results.filter((code, index) => index % 2 === 0 && code === 'ok');
       const final = await state.get(initial.id);
       if (bought.length) {
         expect(bought).toHaveLength(1);
-        expect(final).toMatchObject({ status: 'ended', bidCount: bids.length, winnerId: expect.stringMatching(/^buyer-/) });
-        expect(results.filter((code) => code !== 'ok').every((code) => code === 'AUCTION_BUY_NOW_UNAVAILABLE' || code === 'AUCTION_NOT_LIVE')).toBe(true);
+        expect(final).toMatchObject({
+          status: 'ended',
+          bidCount: bids.length,
+          winnerId: expect.stringMatching(/^buyer-/),
+        });
+        expect(
+          results
+            .filter((code) => code !== 'ok')
+            .every((code) => code === 'AUCTION_BUY_NOW_UNAVAILABLE' || code === 'AUCTION_NOT_LIVE'),
+        ).toBe(true);
         expect(bids).toHaveLength(0);
       } else {
         expect(final).toMatchObject({ status: 'live', bidCount: bids.length });
@@ -499,9 +685,20 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     const first = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during, 'key-0001');
     await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during);
     const read = (target: AuctionLiveState, auctionId: string, key?: { bidderId: string; key: string }) =>
-      target.transact(auctionId, (snapshot: LiveSnapshot) => ({ result: snapshot }), key && { ...key, at: during, ttlSeconds: 60 });
-    expect(await read(other, initial.id)).toEqual({ auction: await state.get(initial.id), sequence: 2, recorded: null });
-    expect((await read(state, initial.id, { bidderId: 'b1', key: 'key-0001' })).recorded).toEqual({ fingerprint: expect.any(String), accepted: first });
+      target.transact(
+        auctionId,
+        (snapshot: LiveSnapshot) => ({ result: snapshot }),
+        key && { ...key, at: during, ttlSeconds: 60 },
+      );
+    expect(await read(other, initial.id)).toEqual({
+      auction: await state.get(initial.id),
+      sequence: 2,
+      recorded: null,
+    });
+    expect((await read(state, initial.id, { bidderId: 'b1', key: 'key-0001' })).recorded).toEqual({
+      fingerprint: expect.any(String),
+      accepted: first,
+    });
     expect((await read(state, initial.id, { bidderId: 'b2', key: 'key-0001' })).recorded).toBeNull();
     expect(await read(state, `auction-${randomUUID()}`)).toEqual({ auction: null, sequence: 0, recorded: null });
   });
@@ -511,12 +708,16 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
     expect(await state.transact(initial.id, () => ({ result: 'unchanged' }))).toBe('unchanged');
     const closed = { ...initial, status: 'ended' as const };
     const change = { auction: closed, sequence: 5, events: events.ended(closed) };
-    await expect(other.transact(initial.id, () => {
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
+    await expect(
+      other.transact(initial.id, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     const accepted = await bidOn(state, initial.id, { bidderId: 'b1', price: 1000 }, during);
     const unnamed = { ...change, record: { fingerprint: 'f', accepted } };
-    await expect(other.transact(initial.id, () => ({ result: 'kept', change: unnamed }))).rejects.toThrow(/Idempotency-Key/);
+    await expect(other.transact(initial.id, () => ({ result: 'kept', change: unnamed }))).rejects.toThrow(
+      /Idempotency-Key/,
+    );
     expect(await state.get(initial.id)).toEqual(accepted.auction);
     expect((await storedEvents()).map((event) => event.topic)).toEqual(['auction.bid.placed']);
     expect((await bidOn(other, initial.id, { bidderId: 'b2', price: 1100 }, during)).bid.sequence).toBe(2);
@@ -529,10 +730,14 @@ export function auctionLiveStateContract(makeStates: () => AuctionLiveStates | P
       const event = events.adminAction(`admin-${sequence}`, 'auction.cancel', initial);
       return { result: sequence, change: { auction: snapshot.auction ?? initial, sequence, events: [event] } };
     };
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, index) => (index % 2 ? other : state).transact(initial.id, step)));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => (index % 2 ? other : state).transact(initial.id, step)),
+    );
     expect([...answers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
     expect(await state.transact(initial.id, ({ sequence }) => ({ result: sequence }))).toBe(50);
-    expect((await storedEvents()).map((event) => (event.payload as { actorId: string }).actorId).sort()).toEqual(answers.map((n) => `admin-${n}`).sort());
+    expect((await storedEvents()).map((event) => (event.payload as { actorId: string }).actorId).sort()).toEqual(
+      answers.map((n) => `admin-${n}`).sort(),
+    );
     expect(await other.get(initial.id)).toEqual(initial);
   });
 }

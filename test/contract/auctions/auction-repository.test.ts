@@ -17,7 +17,9 @@ function newAuction(overrides: Partial<Auction> = {}): Auction {
   return auctionFixture({ id: `a-${randomUUID()}`, listingId: `l-${randomUUID()}`, ...overrides });
 }
 
-async function allPages(list: (cursor?: string) => Promise<{ items: Auction[]; nextCursor: string | null }>): Promise<string[]> {
+async function allPages(
+  list: (cursor?: string) => Promise<{ items: Auction[]; nextCursor: string | null }>,
+): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 50; page += 1) {
@@ -29,7 +31,10 @@ async function allPages(list: (cursor?: string) => Promise<{ items: Auction[]; n
   throw new Error('too many pages');
 }
 
-const newestIds = (auctions: Auction[]) => [...auctions].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((a) => a.id);
+const newestIds = (auctions: Auction[]) =>
+  [...auctions]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+    .map((a) => a.id);
 
 /** `make` gives an empty repository and its outbox: each test sees only the auctions it stores. */
 function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionRepository; outbox: OutboxStore }>): void {
@@ -46,7 +51,17 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
   it('stores and finds an auction as it was, optional fields absent or set', async () => {
     const { auctions } = await make();
     const plain = newAuction();
-    const full = newAuction({ reservePrice: eur(5000), buyItNowPrice: eur(6000), status: 'ended', winnerId: null, orderId: 'o1', bidCount: 3, leadingBidderId: 'b1', leaderMaxAmount: 4000, bidders: ['b2', 'b1'] });
+    const full = newAuction({
+      reservePrice: eur(5000),
+      buyItNowPrice: eur(6000),
+      status: 'ended',
+      winnerId: null,
+      orderId: 'o1',
+      bidCount: 3,
+      leadingBidderId: 'b1',
+      leaderMaxAmount: 4000,
+      bidders: ['b2', 'b1'],
+    });
     expect(await auctions.create(plain, [])).toBe(true);
     expect(await auctions.create(full, [])).toBe(true);
     expect(await auctions.findById(plain.id)).toStrictEqual(plain);
@@ -76,7 +91,9 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
     const results = await Promise.all(racing.map((auction) => auctions.create(auction, [])));
     expect(results.filter(Boolean)).toHaveLength(1);
     const stored = await Promise.all(racing.map((auction) => auctions.findById(auction.id)));
-    expect(stored.filter((auction) => auction !== null).map((auction) => auction.id)).toEqual([racing[results.indexOf(true)]!.id]);
+    expect(stored.filter((auction) => auction !== null).map((auction) => auction.id)).toEqual([
+      racing[results.indexOf(true)]!.id,
+    ]);
   });
 
   it('saveState ignores a stale view (fewer bids), writes an equal count, keeps an ended auction final and ignores unknown ids', async () => {
@@ -85,7 +102,13 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
     await auctions.create(auction, []);
     const twoBids = { ...auction, bidCount: 2, currentPrice: eur(1200), leadingBidderId: 'b2', leaderMaxAmount: 1500 };
     await auctions.saveState(twoBids);
-    await auctions.saveState({ ...auction, bidCount: 1, currentPrice: eur(1100), leadingBidderId: 'b1', leaderMaxAmount: 1100 });
+    await auctions.saveState({
+      ...auction,
+      bidCount: 1,
+      currentPrice: eur(1100),
+      leadingBidderId: 'b1',
+      leaderMaxAmount: 1100,
+    });
     expect(await auctions.findById(auction.id)).toStrictEqual(twoBids);
     const extended = { ...twoBids, endsAt: new Date(twoBids.endsAt.getTime() + 30_000) };
     await auctions.saveState(extended);
@@ -110,7 +133,16 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
     expect(await auctions.findById(auction.id)).toStrictEqual(raised);
     const other = newAuction({ buyItNowPrice: eur(9000) });
     await auctions.create(other, []);
-    const bought = { ...other, status: 'ended' as const, winnerId: 'buyer', leadingBidderId: 'buyer', leaderMaxAmount: 9000, currentPrice: eur(9000), orderId: 'o-1', bidders: ['buyer'] };
+    const bought = {
+      ...other,
+      status: 'ended' as const,
+      winnerId: 'buyer',
+      leadingBidderId: 'buyer',
+      leaderMaxAmount: 9000,
+      currentPrice: eur(9000),
+      orderId: 'o-1',
+      bidders: ['buyer'],
+    };
     await auctions.saveState(bought);
     expect(await auctions.findById(other.id)).toStrictEqual(bought);
     expect(await auctions.create(newAuction({ listingId: other.listingId }), [])).toBe(true);
@@ -120,8 +152,16 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
     const { auctions } = await make();
     const auction = newAuction();
     await auctions.create(auction, []);
-    const states = Array.from({ length: 100 }, (_, i) => ({ ...auction, bidCount: i + 1, currentPrice: eur(1000 + 100 * i), leadingBidderId: `b${i % 7}` }));
-    const shuffled = states.map((state, i) => ({ state, key: (i * 37) % 101 })).sort((x, y) => x.key - y.key).map(({ state }) => state);
+    const states = Array.from({ length: 100 }, (_, i) => ({
+      ...auction,
+      bidCount: i + 1,
+      currentPrice: eur(1000 + 100 * i),
+      leadingBidderId: `b${i % 7}`,
+    }));
+    const shuffled = states
+      .map((state, i) => ({ state, key: (i * 37) % 101 }))
+      .sort((x, y) => x.key - y.key)
+      .map(({ state }) => state);
     await Promise.all(shuffled.map((state) => auctions.saveState(state)));
     expect(await auctions.findById(auction.id)).toStrictEqual(states[99]);
   });
@@ -162,10 +202,17 @@ function auctionRepositoryContract(make: () => Promise<{ auctions: AuctionReposi
       created.push(stored);
     }
     expect(await allPages((cursor) => auctions.list({}, { limit: 5, cursor }))).toEqual(newestIds(created));
-    expect(await allPages((cursor) => auctions.list({ status: 'ended' }, { limit: 2, cursor }))).toEqual(newestIds(created.filter((a) => a.status === 'ended')));
-    expect(await allPages((cursor) => auctions.list({ status: 'live' }, { limit: 3, cursor }))).toEqual(newestIds(created.filter((a) => a.status === 'live')));
+    expect(await allPages((cursor) => auctions.list({ status: 'ended' }, { limit: 2, cursor }))).toEqual(
+      newestIds(created.filter((a) => a.status === 'ended')),
+    );
+    expect(await allPages((cursor) => auctions.list({ status: 'live' }, { limit: 3, cursor }))).toEqual(
+      newestIds(created.filter((a) => a.status === 'live')),
+    );
     expect(await auctions.list({ status: 'cancelled' }, { limit: 3 })).toEqual({ items: [], nextCursor: null });
-    await expect(auctions.list({}, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR', kind: 'invalid' });
+    await expect(auctions.list({}, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+      kind: 'invalid',
+    });
   });
 
   it('listOpen gives every scheduled or live auction and no ended or cancelled one', async () => {
@@ -204,8 +251,14 @@ describeWithService('MONGO_URL', 'MongoAuctionRepository', (url) => {
 
   it('an auction stored before aliases (1.1) knows its leader as its only bidder', async () => {
     const { auctions } = await make();
-    const { id, bidders: _bidders, ...rest } = newAuction({ bidCount: 2, leadingBidderId: 'b2', leaderMaxAmount: 1500 });
-    await db().collection('auctions').insertOne({ _id: id as never, ...rest });
+    const {
+      id,
+      bidders: _bidders,
+      ...rest
+    } = newAuction({ bidCount: 2, leadingBidderId: 'b2', leaderMaxAmount: 1500 });
+    await db()
+      .collection('auctions')
+      .insertOne({ _id: id as never, ...rest });
     expect(await auctions.findById(id)).toStrictEqual({ id, ...rest, bidders: ['b2'] });
   });
 
@@ -215,11 +268,17 @@ describeWithService('MONGO_URL', 'MongoAuctionRepository', (url) => {
     const ended = newAuction();
     await auctions.create(ended, []);
     // The crash between the ended auction's save and the release of its claim.
-    await db().collection<{ _id: string }>('auctions').updateOne({ _id: ended.id }, { $set: { status: 'ended' } });
+    await db()
+      .collection<{ _id: string }>('auctions')
+      .updateOne({ _id: ended.id }, { $set: { status: 'ended' } });
     expect(await auctions.create(newAuction({ listingId: ended.listingId }), [])).toBe(true);
     // The crash between a create's two inserts, longer ago than any create takes.
     const orphanListing = `l-${randomUUID()}`;
-    await claims.insertOne({ _id: orphanListing, auctionId: 'never-stored', claimedAt: new Date(Date.now() - 3_600_000) });
+    await claims.insertOne({
+      _id: orphanListing,
+      auctionId: 'never-stored',
+      claimedAt: new Date(Date.now() - 3_600_000),
+    });
     expect(await auctions.create(newAuction({ listingId: orphanListing }), [])).toBe(true);
   });
 

@@ -32,7 +32,11 @@ describeWithService('REDIS_URL', 'RedisAuctionSchedule', (url) => {
   const next = (): { keyPrefix: string; schedule: RedisAuctionSchedule; other: RedisAuctionSchedule } => {
     tests += 1;
     const keyPrefix = `${suitePrefix}${tests}:`;
-    return { keyPrefix, schedule: new RedisAuctionSchedule(redis, keyPrefix), other: new RedisAuctionSchedule(otherRedis, keyPrefix) };
+    return {
+      keyPrefix,
+      schedule: new RedisAuctionSchedule(redis, keyPrefix),
+      other: new RedisAuctionSchedule(otherRedis, keyPrefix),
+    };
   };
 
   auctionScheduleContract(next);
@@ -42,9 +46,18 @@ describeWithService('REDIS_URL', 'RedisAuctionSchedule', (url) => {
     const [startsAt, endsAt] = [new Date('2026-03-01T10:00:00.000Z'), new Date('2026-03-01T11:00:00.000Z')];
     await schedule.set('start', 'a1', startsAt);
     await schedule.set('end', 'a1', endsAt);
-    expect((await redis.keys(`${keyPrefix}*`)).sort()).toEqual([`${keyPrefix}auctions:deadlines:end`, `${keyPrefix}auctions:deadlines:start`]);
-    expect(await redis.zrange(`${keyPrefix}auctions:deadlines:start`, 0, '-1', 'WITHSCORES')).toEqual(['a1', String(startsAt.getTime())]);
-    expect(await redis.zrange(`${keyPrefix}auctions:deadlines:end`, 0, '-1', 'WITHSCORES')).toEqual(['a1', String(endsAt.getTime())]);
+    expect((await redis.keys(`${keyPrefix}*`)).sort()).toEqual([
+      `${keyPrefix}auctions:deadlines:end`,
+      `${keyPrefix}auctions:deadlines:start`,
+    ]);
+    expect(await redis.zrange(`${keyPrefix}auctions:deadlines:start`, 0, '-1', 'WITHSCORES')).toEqual([
+      'a1',
+      String(startsAt.getTime()),
+    ]);
+    expect(await redis.zrange(`${keyPrefix}auctions:deadlines:end`, 0, '-1', 'WITHSCORES')).toEqual([
+      'a1',
+      String(endsAt.getTime()),
+    ]);
     for (const key of await redis.keys(`${keyPrefix}*`)) expect(await redis.pttl(key), key).toBe(-1);
     await schedule.remove('start', 'a1');
     expect(await redis.keys(`${keyPrefix}*`)).toEqual([`${keyPrefix}auctions:deadlines:end`]);

@@ -25,7 +25,7 @@ function entry(auctionId: string, sequence: number, bidderId: string, price: num
 
 /** BidRepository.highestMaximum: who a second-chance offer goes to, and at what price. */
 function highestMaximumContract(make: () => Promise<BidRepository>): void {
-  it("answers the bidder with the highest maximum (maxPrice, else price) of at least the floor, leaving out the excluded", async () => {
+  it('answers the bidder with the highest maximum (maxPrice, else price) of at least the floor, leaving out the excluded', async () => {
     const bids = await make();
     const auctionId = `a-${randomUUID()}`;
     for (const bid of [
@@ -37,7 +37,8 @@ function highestMaximumContract(make: () => Promise<BidRepository>): void {
     ]) {
       await bids.append(bid);
     }
-    const next = (excludedBidderIds: string[], atLeast = 0) => bids.highestMaximum(auctionId, { excludedBidderIds, atLeast });
+    const next = (excludedBidderIds: string[], atLeast = 0) =>
+      bids.highestMaximum(auctionId, { excludedBidderIds, atLeast });
     expect(await next([])).toEqual({ bidderId: 'cat', maximum: eur(3000), sequence: 3 });
     expect(await next(['cat'])).toEqual({ bidderId: 'ann', maximum: eur(2200), sequence: 4 });
     expect(await next(['cat', 'ann'])).toEqual({ bidderId: 'bob', maximum: eur(1600), sequence: 2 });
@@ -49,12 +50,29 @@ function highestMaximumContract(make: () => Promise<BidRepository>): void {
   it('of equal maxima, the bidder who reached it first; a bid without maximum competes with maxima', async () => {
     const bids = await make();
     const auctionId = `a-${randomUUID()}`;
-    for (const bid of [entry(auctionId, 1, 'ann', 1000), entry(auctionId, 2, 'bob', 1100, 2000), entry(auctionId, 3, 'cat', 2000), entry(auctionId, 4, 'dan', 1200, 2000)]) {
+    for (const bid of [
+      entry(auctionId, 1, 'ann', 1000),
+      entry(auctionId, 2, 'bob', 1100, 2000),
+      entry(auctionId, 3, 'cat', 2000),
+      entry(auctionId, 4, 'dan', 1200, 2000),
+    ]) {
       await bids.append(bid);
     }
-    expect(await bids.highestMaximum(auctionId, { excludedBidderIds: [], atLeast: 0 })).toEqual({ bidderId: 'bob', maximum: eur(2000), sequence: 2 });
-    expect(await bids.highestMaximum(auctionId, { excludedBidderIds: ['bob'], atLeast: 0 })).toEqual({ bidderId: 'cat', maximum: eur(2000), sequence: 3 });
-    expect(await bids.highestMaximum(auctionId, { excludedBidderIds: ['bob', 'cat'], atLeast: 2000 })).toEqual({ bidderId: 'dan', maximum: eur(2000), sequence: 4 });
+    expect(await bids.highestMaximum(auctionId, { excludedBidderIds: [], atLeast: 0 })).toEqual({
+      bidderId: 'bob',
+      maximum: eur(2000),
+      sequence: 2,
+    });
+    expect(await bids.highestMaximum(auctionId, { excludedBidderIds: ['bob'], atLeast: 0 })).toEqual({
+      bidderId: 'cat',
+      maximum: eur(2000),
+      sequence: 3,
+    });
+    expect(await bids.highestMaximum(auctionId, { excludedBidderIds: ['bob', 'cat'], atLeast: 2000 })).toEqual({
+      bidderId: 'dan',
+      maximum: eur(2000),
+      sequence: 4,
+    });
   });
 }
 

@@ -23,7 +23,9 @@ function bid(auctionId: string, sequence: number, overrides: Partial<StoredBid> 
   };
 }
 
-async function allPages(list: (cursor?: string) => Promise<{ items: StoredBid[]; nextCursor: string | null }>): Promise<number[]> {
+async function allPages(
+  list: (cursor?: string) => Promise<{ items: StoredBid[]; nextCursor: string | null }>,
+): Promise<number[]> {
   const sequences: number[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 50; page += 1) {
@@ -43,7 +45,10 @@ function bidRepositoryContract(make: () => Promise<BidRepository>): void {
     const proxy = bid(auctionId, 2, { maxPrice: eur(2500), outcome: 'outbid' });
     await bids.append(plain);
     await bids.append(proxy);
-    expect(await bids.listByAuction(auctionId, { limit: 10 })).toStrictEqual({ items: [proxy, plain], nextCursor: null });
+    expect(await bids.listByAuction(auctionId, { limit: 10 })).toStrictEqual({
+      items: [proxy, plain],
+      nextCursor: null,
+    });
   });
 
   it('stores a bid appended again (a retry) once, as first appended', async () => {
@@ -61,7 +66,9 @@ function bidRepositoryContract(make: () => Promise<BidRepository>): void {
     const auctionId = `a-${randomUUID()}`;
     const all = Array.from({ length: 150 }, (_, i) => bid(auctionId, i + 1));
     await Promise.all([...all, ...all.slice(0, 50)].map((b) => bids.append(b)));
-    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 100, ...(cursor ? { cursor } : {}) }))).toEqual(all.map((b) => b.sequence).reverse());
+    expect(
+      await allPages((cursor) => bids.listByAuction(auctionId, { limit: 100, ...(cursor ? { cursor } : {}) })),
+    ).toEqual(all.map((b) => b.sequence).reverse());
   });
 
   it("lists an auction's bids newest first (highest sequence), paging without gaps or duplicates", async () => {
@@ -71,24 +78,42 @@ function bidRepositoryContract(make: () => Promise<BidRepository>): void {
     // Appended out of order: the sequence orders them, not the arrival.
     for (const sequence of [3, 1, 7, 2, 5, 4, 6]) await bids.append(bid(auctionId, sequence));
     await bids.append(bid(other, 8));
-    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 3, cursor }))).toEqual([7, 6, 5, 4, 3, 2, 1]);
-    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 7, cursor }))).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 3, cursor }))).toEqual([
+      7, 6, 5, 4, 3, 2, 1,
+    ]);
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 7, cursor }))).toEqual([
+      7, 6, 5, 4, 3, 2, 1,
+    ]);
     expect(await bids.listByAuction(`a-${randomUUID()}`, { limit: 3 })).toEqual({ items: [], nextCursor: null });
   });
 
   it('lists all entries by default, or those of one kind (the public history: bids), paging over the kind', async () => {
     const bids = await make();
     const auctionId = `a-${randomUUID()}`;
-    for (const sequence of [1, 2, 3, 4, 5, 6]) await bids.append(bid(auctionId, sequence, sequence % 2 === 0 ? { kind: 'max_raise', maxPrice: eur(9000 + sequence) } : {}));
+    for (const sequence of [1, 2, 3, 4, 5, 6])
+      await bids.append(
+        bid(auctionId, sequence, sequence % 2 === 0 ? { kind: 'max_raise', maxPrice: eur(9000 + sequence) } : {}),
+      );
     expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }))).toEqual([6, 5, 4, 3, 2, 1]);
-    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }, { kind: 'bid' }))).toEqual([5, 3, 1]);
-    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }, { kind: 'max_raise' }))).toEqual([6, 4, 2]);
-    expect((await bids.listByAuction(auctionId, { limit: 1 }, { kind: 'max_raise' })).items[0]).toMatchObject({ kind: 'max_raise', maxPrice: eur(9006) });
+    expect(await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }, { kind: 'bid' }))).toEqual([
+      5, 3, 1,
+    ]);
+    expect(
+      await allPages((cursor) => bids.listByAuction(auctionId, { limit: 2, cursor }, { kind: 'max_raise' })),
+    ).toEqual([6, 4, 2]);
+    expect((await bids.listByAuction(auctionId, { limit: 1 }, { kind: 'max_raise' })).items[0]).toMatchObject({
+      kind: 'max_raise',
+      maxPrice: eur(9006),
+    });
   });
 
   it('answers INVALID_CURSOR (400 on the cursor query parameter) for a cursor it did not give', async () => {
     const bids = await make();
-    for (const cursor of ['not-a-cursor', Buffer.from('-1').toString('base64url'), Buffer.from('1.5').toString('base64url')]) {
+    for (const cursor of [
+      'not-a-cursor',
+      Buffer.from('-1').toString('base64url'),
+      Buffer.from('1.5').toString('base64url'),
+    ]) {
       await expect(bids.listByAuction('a1', { limit: 3, cursor })).rejects.toMatchObject({
         code: 'INVALID_CURSOR',
         kind: 'invalid',
@@ -112,8 +137,12 @@ describeWithService('MONGO_URL', 'MongoBidRepository', (url) => {
   it('a bid stored before kinds and aliases (1.1) reads as a bid of the history', async () => {
     const auctionId = `a-${randomUUID()}`;
     const { id, kind: _kind, bidderAlias: _alias, ...rest } = bid(auctionId, 1);
-    await db().collection('auction_bids').insertOne({ _id: id as never, ...rest });
+    await db()
+      .collection('auction_bids')
+      .insertOne({ _id: id as never, ...rest });
     const bids = new MongoBidRepository(db());
-    expect((await bids.listByAuction(auctionId, { limit: 5 }, { kind: 'bid' })).items).toEqual([{ id, ...rest, kind: 'bid', bidderAlias: '' }]);
+    expect((await bids.listByAuction(auctionId, { limit: 5 }, { kind: 'bid' })).items).toEqual([
+      { id, ...rest, kind: 'bid', bidderAlias: '' },
+    ]);
   });
 });

@@ -25,11 +25,26 @@ export function auditLogContract(makeLog: () => AuditLog | Promise<AuditLog>): v
   const ids = (entries: AuditEntry[]) => entries.map((e) => e.id);
 
   it("lists an actor's or a target's entries newest first, whatever the order they were recorded in", async () => {
-    const [early, late, middle] = [entry('2026-03-01T10:00:00Z'), entry('2026-03-01T12:00:00Z', { action: 'listing.approve' }), entry('2026-03-01T11:00:00Z', { targetId: randomUUID() })];
-    for (const recorded of [late, early, middle, entry('2026-03-01T11:30:00Z', { actorId: randomUUID(), targetId: randomUUID() })]) await log.record(recorded);
-    expect(await log.list({ actorId: actor }, { limit: 20 })).toEqual({ items: [late, middle, early], nextCursor: null });
+    const [early, late, middle] = [
+      entry('2026-03-01T10:00:00Z'),
+      entry('2026-03-01T12:00:00Z', { action: 'listing.approve' }),
+      entry('2026-03-01T11:00:00Z', { targetId: randomUUID() }),
+    ];
+    for (const recorded of [
+      late,
+      early,
+      middle,
+      entry('2026-03-01T11:30:00Z', { actorId: randomUUID(), targetId: randomUUID() }),
+    ])
+      await log.record(recorded);
+    expect(await log.list({ actorId: actor }, { limit: 20 })).toEqual({
+      items: [late, middle, early],
+      nextCursor: null,
+    });
     expect(ids((await log.list({ targetId: target }, { limit: 20 })).items)).toEqual([late.id, early.id]);
-    expect(ids((await log.list({ actorId: actor, targetId: middle.targetId }, { limit: 20 })).items)).toEqual([middle.id]);
+    expect(ids((await log.list({ actorId: actor, targetId: middle.targetId }, { limit: 20 })).items)).toEqual([
+      middle.id,
+    ]);
     expect((await log.list({ actorId: randomUUID() }, { limit: 20 })).items).toEqual([]);
   });
 

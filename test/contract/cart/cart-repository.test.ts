@@ -22,7 +22,10 @@ function cartRepositoryContract(make: () => Promise<CartRepository>): void {
     await carts.putLine('b1', line('l2'));
     await carts.putLine('b1', line('l1', 3));
     await carts.putLine('b2', line('l1'));
-    expect((await carts.lines('b1')).sort((a, b) => a.listingId.localeCompare(b.listingId))).toEqual([line('l1', 3), line('l2')]);
+    expect((await carts.lines('b1')).sort((a, b) => a.listingId.localeCompare(b.listingId))).toEqual([
+      line('l1', 3),
+      line('l2'),
+    ]);
     expect(await carts.lines('b2')).toEqual([line('l1')]);
     await carts.removeLine('b1', 'l1');
     await carts.removeLine('b1', 'absent');

@@ -34,13 +34,20 @@ const order = (): string => `order-${randomUUID()}`;
  * stock on hand was set below what is reserved (`oversubscribed`): reservations stay, `available`
  * is 0 (never negative), so `available + reserved = reserved > onHand`.
  */
-function expectConsistent(level: StockLevel | null | undefined, options: { oversubscribed?: boolean } = {}): StockLevel {
+function expectConsistent(
+  level: StockLevel | null | undefined,
+  options: { oversubscribed?: boolean } = {},
+): StockLevel {
   expect(level).toBeTruthy();
   const { onHand, reserved, available } = level as StockLevel;
   for (const count of [onHand, reserved, available]) {
-    expect(Number.isInteger(count) && count >= 0, `counts are non-negative integers: ${JSON.stringify(level)}`).toBe(true);
+    expect(Number.isInteger(count) && count >= 0, `counts are non-negative integers: ${JSON.stringify(level)}`).toBe(
+      true,
+    );
   }
-  expect(available, `available = max(0, onHand - reserved): ${JSON.stringify(level)}`).toBe(Math.max(0, onHand - reserved));
+  expect(available, `available = max(0, onHand - reserved): ${JSON.stringify(level)}`).toBe(
+    Math.max(0, onHand - reserved),
+  );
   if (options.oversubscribed) expect(reserved).toBeGreaterThan(onHand);
   else expect(available + reserved, `available + reserved = onHand: ${JSON.stringify(level)}`).toBe(onHand);
   return level as StockLevel;
@@ -58,11 +65,17 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
   /** The stored events about one listing, as valid envelopes, without their ids and times. */
   async function eventsOf(listingId: string): Promise<{ topic: string; payload: unknown }[]> {
     const events = (await stored()).map((event) => parseEnvelope(JSON.parse(JSON.stringify(event))));
-    return events.filter((event) => event.payload && (event.payload as { listingId?: string }).listingId === listingId).map(({ topic, payload }) => ({ topic, payload }));
+    return events
+      .filter((event) => event.payload && (event.payload as { listingId?: string }).listingId === listingId)
+      .map(({ topic, payload }) => ({ topic, payload }));
   }
 
   /** The level as stored, checked against the invariant and the expected counts. */
-  async function expectLevel(listingId: string, expected: { onHand: number; reserved: number; available: number }, oversubscribed = false) {
+  async function expectLevel(
+    listingId: string,
+    expected: { onHand: number; reserved: number; available: number },
+    oversubscribed = false,
+  ) {
     const level = await ledger.level(listingId);
     expectConsistent(level, { oversubscribed });
     expect(level).toEqual({ listingId, ...expected });
@@ -74,7 +87,13 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     return listingId;
   }
 
-  async function held(listingId: string, holderId: string, quantity: number, expiresAt = at(15), now = at(0)): Promise<void> {
+  async function held(
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt = at(15),
+    now = at(0),
+  ): Promise<void> {
     const result = await ledger.hold(listingId, holderId, quantity, expiresAt, now);
     expect(result.ok, `hold ${quantity} of ${listingId}`).toBe(true);
     expectConsistent(result.level);
@@ -92,7 +111,10 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
   it('setOnHand to 0 keeps the listing known, with nothing available', async () => {
     const listingId = await seeded(0);
     await expectLevel(listingId, { onHand: 0, reserved: 0, available: 0 });
-    expect(await ledger.hold(listingId, holder(), 1, at(15), at(0))).toMatchObject({ ok: false, reason: 'insufficient_stock' });
+    expect(await ledger.hold(listingId, holder(), 1, at(15), at(0))).toMatchObject({
+      ok: false,
+      reason: 'insufficient_stock',
+    });
   });
 
   it('setOnHand keeps reservations: available follows the new stock on hand', async () => {
@@ -122,12 +144,19 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       level: { listingId, onHand: 5, reserved: 8, available: 0 },
     });
     // Renewing a hold at the same quantity needs nothing more, so it still succeeds.
-    expect(await ledger.hold(listingId, first, 4, at(20), at(1))).toMatchObject({ ok: true, reservation: { quantity: 4 } });
+    expect(await ledger.hold(listingId, first, 4, at(20), at(1))).toMatchObject({
+      ok: true,
+      reservation: { quantity: 4 },
+    });
 
     expect(await ledger.commit(order(), first, [{ listingId, quantity: 4 }], at(2))).toMatchObject({ ok: true });
     await expectLevel(listingId, { onHand: 1, reserved: 4, available: 0 }, true);
     // The second cart's units are no longer on hand: its commit fails and changes nothing.
-    expect(await ledger.commit(order(), second, [{ listingId, quantity: 4 }], at(2))).toEqual({ ok: false, reason: 'missing', missing: [listingId] });
+    expect(await ledger.commit(order(), second, [{ listingId, quantity: 4 }], at(2))).toEqual({
+      ok: false,
+      reason: 'missing',
+      missing: [listingId],
+    });
     await expectLevel(listingId, { onHand: 1, reserved: 4, available: 0 }, true);
     expect(await ledger.hold(listingId, second, 1, at(20), at(2))).toMatchObject({ ok: true });
     await expectLevel(listingId, { onHand: 1, reserved: 1, available: 0 });
@@ -139,8 +168,16 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
 
   it('hold on a listing never seeded is unknown_listing and creates nothing', async () => {
     const listingId = listing();
-    expect(await ledger.hold(listingId, holder(), 1, at(15), at(0))).toEqual({ ok: false, reason: 'unknown_listing', level: null });
-    expect(await ledger.hold(listingId, holder(), 0, at(15), at(0))).toEqual({ ok: false, reason: 'unknown_listing', level: null });
+    expect(await ledger.hold(listingId, holder(), 1, at(15), at(0))).toEqual({
+      ok: false,
+      reason: 'unknown_listing',
+      level: null,
+    });
+    expect(await ledger.hold(listingId, holder(), 0, at(15), at(0))).toEqual({
+      ok: false,
+      reason: 'unknown_listing',
+      level: null,
+    });
     expect(await ledger.level(listingId)).toBeNull();
   });
 
@@ -154,7 +191,12 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       level: { listingId, onHand: 10, reserved: 3, available: 7 },
     });
     expect(result.ok && result.reservation?.expiresAt).toBeInstanceOf(Date);
-    expect(await ledger.reservation(listingId, cart, at(1))).toEqual({ listingId, holderId: cart, quantity: 3, expiresAt: at(15) });
+    expect(await ledger.reservation(listingId, cart, at(1))).toEqual({
+      listingId,
+      holderId: cart,
+      quantity: 3,
+      expiresAt: at(15),
+    });
     await expectLevel(listingId, { onHand: 10, reserved: 3, available: 7 });
   });
 
@@ -164,10 +206,19 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(listingId, cart, 3);
     await held(listingId, holder(), 5);
     // 2 available: going from 3 to 5 needs 2, going to 6 would need 3.
-    expect(await ledger.hold(listingId, cart, 6, at(20), at(1))).toMatchObject({ ok: false, reason: 'insufficient_stock' });
-    expect(await ledger.hold(listingId, cart, 5, at(20), at(1))).toMatchObject({ ok: true, reservation: { quantity: 5, expiresAt: at(20) } });
+    expect(await ledger.hold(listingId, cart, 6, at(20), at(1))).toMatchObject({
+      ok: false,
+      reason: 'insufficient_stock',
+    });
+    expect(await ledger.hold(listingId, cart, 5, at(20), at(1))).toMatchObject({
+      ok: true,
+      reservation: { quantity: 5, expiresAt: at(20) },
+    });
     await expectLevel(listingId, { onHand: 10, reserved: 10, available: 0 });
-    expect(await ledger.hold(listingId, cart, 1, at(25), at(2))).toMatchObject({ ok: true, reservation: { quantity: 1, expiresAt: at(25) } });
+    expect(await ledger.hold(listingId, cart, 1, at(25), at(2))).toMatchObject({
+      ok: true,
+      reservation: { quantity: 1, expiresAt: at(25) },
+    });
     await expectLevel(listingId, { onHand: 10, reserved: 6, available: 4 });
     expect(await ledger.reservation(listingId, cart, at(22))).toMatchObject({ quantity: 1, expiresAt: at(25) });
   });
@@ -198,15 +249,27 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       reason: 'insufficient_stock',
       level: { listingId, onHand: 5, reserved: 2, available: 3 },
     });
-    expect(await ledger.reservation(listingId, cart, at(1))).toEqual({ listingId, holderId: cart, quantity: 2, expiresAt: at(15) });
-    expect(await ledger.hold(listingId, holder(), 6, at(30), at(1))).toMatchObject({ ok: false, reason: 'insufficient_stock' });
+    expect(await ledger.reservation(listingId, cart, at(1))).toEqual({
+      listingId,
+      holderId: cart,
+      quantity: 2,
+      expiresAt: at(15),
+    });
+    expect(await ledger.hold(listingId, holder(), 6, at(30), at(1))).toMatchObject({
+      ok: false,
+      reason: 'insufficient_stock',
+    });
     await expectLevel(listingId, { onHand: 5, reserved: 2, available: 3 });
   });
 
   // holdMore
 
   it('holdMore on a listing never seeded is unknown_listing; holdMore of 0 is refused', async () => {
-    expect(await ledger.holdMore(listing(), holder(), 1, at(15), at(0))).toEqual({ ok: false, reason: 'unknown_listing', level: null });
+    expect(await ledger.holdMore(listing(), holder(), 1, at(15), at(0))).toEqual({
+      ok: false,
+      reason: 'unknown_listing',
+      level: null,
+    });
     const listingId = await seeded(5);
     await expect(ledger.holdMore(listingId, holder(), 0, at(15), at(0))).rejects.toThrow(RangeError);
   });
@@ -229,12 +292,22 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       reason: 'insufficient_stock',
       level: { listingId, onHand: 10, reserved: 5, available: 5 },
     });
-    expect(await ledger.reservation(listingId, cart, at(2))).toEqual({ listingId, holderId: cart, quantity: 5, expiresAt: at(20) });
-    expect(await ledger.holdMore(listingId, cart, 5, at(25), at(2))).toMatchObject({ ok: true, reservation: { quantity: 10 } });
+    expect(await ledger.reservation(listingId, cart, at(2))).toEqual({
+      listingId,
+      holderId: cart,
+      quantity: 5,
+      expiresAt: at(20),
+    });
+    expect(await ledger.holdMore(listingId, cart, 5, at(25), at(2))).toMatchObject({
+      ok: true,
+      reservation: { quantity: 10 },
+    });
     await expectLevel(listingId, { onHand: 10, reserved: 10, available: 0 });
     // Re-scored: the sweep goes by the last expiry.
     expect(await ledger.releaseExpired(at(22), 100)).toEqual([]);
-    expect(await ledger.releaseExpired(at(25), 100)).toMatchObject([{ holderId: cart, quantity: 10, expiresAt: at(25) }]);
+    expect(await ledger.releaseExpired(at(25), 100)).toMatchObject([
+      { holderId: cart, quantity: 10, expiresAt: at(25) },
+    ]);
   });
 
   it('holdMore on an expired, unswept reservation starts from 0: the expired units are released, not added to', async () => {
@@ -251,9 +324,14 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     expect(await ledger.releaseExpired(at(25), 100)).toEqual([]);
     // A refused holdMore leaves the expired reservation to the sweep.
     await held(listingId, cart, 3, at(40), at(20));
-    expect(await ledger.holdMore(listingId, cart, 4, at(60), at(45))).toMatchObject({ ok: false, reason: 'insufficient_stock' });
+    expect(await ledger.holdMore(listingId, cart, 4, at(60), at(45))).toMatchObject({
+      ok: false,
+      reason: 'insufficient_stock',
+    });
     await expectLevel(listingId, { onHand: 5, reserved: 5, available: 0 });
-    expect(await ledger.releaseExpired(at(45), 100)).toMatchObject([{ holderId: cart, quantity: 3, expiresAt: at(40) }]);
+    expect(await ledger.releaseExpired(at(45), 100)).toMatchObject([
+      { holderId: cart, quantity: 3, expiresAt: at(40) },
+    ]);
   });
 
   it('holders and listings are kept apart', async () => {
@@ -277,7 +355,15 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(listingId, cart, 2, at(1));
     expect(await ledger.reservation(listingId, cart, at(0))).toMatchObject({ listingId, holderId: cart, quantity: 2 });
     const swept = await ledger.releaseExpired(at(2), 100);
-    expect(swept).toEqual([{ listingId, holderId: cart, quantity: 2, expiresAt: at(1), level: { listingId, onHand: 3, reserved: 0, available: 3 } }]);
+    expect(swept).toEqual([
+      {
+        listingId,
+        holderId: cart,
+        quantity: 2,
+        expiresAt: at(1),
+        level: { listingId, onHand: 3, reserved: 0, available: 3 },
+      },
+    ]);
     await expect(ledger.setOnHand('a|b', 1)).rejects.toThrow(RangeError);
     await expect(ledger.hold('a|b', cart, 1, at(1), at(0))).rejects.toThrow(RangeError);
   });
@@ -290,7 +376,17 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await expect(ledger.hold(listingId, holder(), 1, at(0), at(0))).rejects.toThrow(RangeError);
     await expect(ledger.hold(listingId, '', 1, at(15), at(0))).rejects.toThrow(RangeError);
     await expect(ledger.commit(order(), holder(), [{ listingId, quantity: 0 }], at(0))).rejects.toThrow(RangeError);
-    await expect(ledger.commit(order(), holder(), [{ listingId, quantity: 1 }, { listingId, quantity: 1 }], at(0))).rejects.toThrow(RangeError);
+    await expect(
+      ledger.commit(
+        order(),
+        holder(),
+        [
+          { listingId, quantity: 1 },
+          { listingId, quantity: 1 },
+        ],
+        at(0),
+      ),
+    ).rejects.toThrow(RangeError);
     await expect(ledger.releaseExpired(at(0), -1)).rejects.toThrow(RangeError);
     await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
   });
@@ -310,7 +406,9 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       expect(results.filter((result) => !result.ok && result.reason === 'insufficient_stock')).toHaveLength(490);
       await expectLevel(listingId, { onHand: 10, reserved: 10, available: 0 });
       const reservations = await Promise.all(holders.map((cart) => ledger.reservation(listingId, cart, at(1))));
-      expect(reservations.filter((reservation) => reservation !== null).map((reservation) => reservation?.holderId)).toEqual(winners);
+      expect(
+        reservations.filter((reservation) => reservation !== null).map((reservation) => reservation?.holderId),
+      ).toEqual(winners);
     }
   });
 
@@ -322,7 +420,9 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       const calls: Promise<{ cart: string; quantity: number; ok: boolean }>[] = [];
       holders.forEach((cart, index) => {
         const handle = index % 2 === 0 ? ledger : other;
-        calls.push(handle.hold(listingId, cart, 1, at(15), at(0)).then((result) => ({ cart, quantity: 1, ok: result.ok })));
+        calls.push(
+          handle.hold(listingId, cart, 1, at(15), at(0)).then((result) => ({ cart, quantity: 1, ok: result.ok })),
+        );
         // Every 10th call the greedy cart grows its hold by one unit: 1, 2, ... 50.
         if (index % 10 === 0) {
           const quantity = index / 10 + 1;
@@ -338,11 +438,15 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       const level = expectConsistent(await ledger.level(listingId));
       const others = results.filter((result) => result.cart !== greedy && result.ok).length;
       const greedyHold = await ledger.reservation(listingId, greedy, at(1));
-      const greedyWins = results.filter((result) => result.cart === greedy && result.ok).map((result) => result.quantity);
+      const greedyWins = results
+        .filter((result) => result.cart === greedy && result.ok)
+        .map((result) => result.quantity);
       if (greedyHold) expect(greedyWins).toContain(greedyHold.quantity);
       else expect(greedyWins).toEqual([]);
       expect(level.onHand, `round ${round}`).toBe(10);
-      expect(others + (greedyHold?.quantity ?? 0), `round ${round}: reserved units = units held by carts`).toBe(level.reserved);
+      expect(others + (greedyHold?.quantity ?? 0), `round ${round}: reserved units = units held by carts`).toBe(
+        level.reserved,
+      );
       expect(level.reserved).toBeLessThanOrEqual(10);
     }
   });
@@ -371,7 +475,10 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       const greedyAdds = results.filter((result) => result.cart === greedy && result.ok).length;
       const others = results.filter((result) => result.cart !== greedy && result.ok).length;
       expect(others + greedyAdds, `round ${round}: successes`).toBe(10);
-      expect((await ledger.reservation(listingId, greedy, at(1)))?.quantity ?? 0, `round ${round}: every add counted`).toBe(greedyAdds);
+      expect(
+        (await ledger.reservation(listingId, greedy, at(1)))?.quantity ?? 0,
+        `round ${round}: every add counted`,
+      ).toBe(greedyAdds);
       await expectLevel(listingId, { onHand: 10, reserved: 10, available: 0 });
     }
   });
@@ -393,7 +500,10 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const cart = holder();
     await held(listingId, cart, 2, at(10));
     await held(listingId, holder(), 3, at(30));
-    expect(await ledger.hold(listingId, cart, 2, at(40), at(20))).toMatchObject({ ok: true, reservation: { quantity: 2, expiresAt: at(40) } });
+    expect(await ledger.hold(listingId, cart, 2, at(40), at(20))).toMatchObject({
+      ok: true,
+      reservation: { quantity: 2, expiresAt: at(40) },
+    });
     await expectLevel(listingId, { onHand: 5, reserved: 5, available: 0 });
     // Re-scored: a sweep at 25 does not release it.
     expect(await ledger.releaseExpired(at(25), 100)).toEqual([]);
@@ -434,7 +544,13 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(listingId, cart, 2, at(10));
     const swept = await ledger.releaseExpired(at(11), 100);
     expect(swept).toEqual([
-      { listingId, holderId: cart, quantity: 2, expiresAt: at(10), level: { listingId, onHand: 5, reserved: 0, available: 5 } },
+      {
+        listingId,
+        holderId: cart,
+        quantity: 2,
+        expiresAt: at(10),
+        level: { listingId, onHand: 5, reserved: 0, available: 5 },
+      },
     ]);
     expectConsistent(swept[0]?.level);
     expect(await ledger.release(listingId, cart, 'removed')).toBeNull();
@@ -499,7 +615,8 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     // Then a second wave, expiring at 20, swept by two sweepers each looping with a small limit.
     const secondWave = live.slice(0, 15);
     const stillLive = live.slice(15);
-    for (const reservation of secondWave) await held(reservation.listingId, reservation.holderId, reservation.quantity, at(20), at(10));
+    for (const reservation of secondWave)
+      await held(reservation.listingId, reservation.holderId, reservation.quantity, at(20), at(10));
     const expiredSecond = new Set(secondWave.map((reservation) => `${reservation.listingId}|${reservation.holderId}`));
     const sweep = async (handle: StockLedger): Promise<typeof one> => {
       const all: typeof one = [];
@@ -512,7 +629,9 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const [three, four] = await Promise.all([sweep(ledger), sweep(other)]);
     expectSweptOnce([three, four], expiredSecond);
     for (const reservation of stillLive) {
-      expect(await ledger.reservation(reservation.listingId, reservation.holderId, at(25))).toMatchObject({ quantity: reservation.quantity });
+      expect(await ledger.reservation(reservation.listingId, reservation.holderId, at(25))).toMatchObject({
+        quantity: reservation.quantity,
+      });
     }
     const stillReserved = stillLive.reduce((sum, reservation) => sum + reservation.quantity, 0);
     const levels = await Promise.all(listings.map((listingId) => ledger.level(listingId)));
@@ -546,7 +665,11 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     if (result.ok) result.levels.forEach((level) => expectConsistent(level));
     expect(await ledger.reservation(shoes, cart, at(1))).toBeNull();
     expect(await ledger.release(shoes, cart, 'removed')).toBeNull();
-    expect(await ledger.commit(order(), cart, [{ listingId: shoes, quantity: 2 }], at(1))).toEqual({ ok: false, reason: 'missing', missing: [shoes] });
+    expect(await ledger.commit(order(), cart, [{ listingId: shoes, quantity: 2 }], at(1))).toEqual({
+      ok: false,
+      reason: 'missing',
+      missing: [shoes],
+    });
     expect(await ledger.releaseExpired(at(60), 100)).toMatchObject([{ listingId: shoes, quantity: 1 }]);
     await expectLevel(shoes, { onHand: 8, reserved: 0, available: 8 });
     await expectLevel(hats, { onHand: 0, reserved: 0, available: 0 });
@@ -572,7 +695,11 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       { listingId: shoes, quantity: 2 },
       { listingId: hats, quantity: 1 },
     ];
-    expect(await ledger.commit(order(), cart, items, at(10))).toEqual({ ok: false, reason: 'missing', missing: [shoes] });
+    expect(await ledger.commit(order(), cart, items, at(10))).toEqual({
+      ok: false,
+      reason: 'missing',
+      missing: [shoes],
+    });
     await expectLevel(shoes, { onHand: 10, reserved: 2, available: 8 });
     await expectLevel(hats, { onHand: 10, reserved: 1, available: 9 });
     expect(await ledger.reservation(hats, cart, at(10))).toMatchObject({ quantity: 1 });
@@ -637,7 +764,10 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(listingId, cart, 2);
     expect(await ledger.commit(id, cart, [{ listingId, quantity: 2 }], at(1))).toMatchObject({ ok: true });
     await held(listingId, cart, 3);
-    expect(await other.commit(id, cart, [{ listingId, quantity: 2 }], at(2))).toEqual({ ok: true, levels: [{ listingId, onHand: 8, reserved: 3, available: 5 }] });
+    expect(await other.commit(id, cart, [{ listingId, quantity: 2 }], at(2))).toEqual({
+      ok: true,
+      levels: [{ listingId, onHand: 8, reserved: 3, available: 5 }],
+    });
     await expectLevel(listingId, { onHand: 8, reserved: 3, available: 5 });
     expect(await ledger.reservation(listingId, cart, at(2))).toMatchObject({ quantity: 3 });
   });
@@ -646,10 +776,14 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const listingId = await seeded(10);
     const [cart, id] = [holder(), order()];
     await held(listingId, cart, 4);
-    const results = await Promise.all([ledger.commit(id, cart, [{ listingId, quantity: 4 }], at(1)), other.commit(id, cart, [{ listingId, quantity: 4 }], at(1))]);
+    const results = await Promise.all([
+      ledger.commit(id, cart, [{ listingId, quantity: 4 }], at(1)),
+      other.commit(id, cart, [{ listingId, quantity: 4 }], at(1)),
+    ]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     await expectLevel(listingId, { onHand: 6, reserved: 0, available: 6 });
-    expect((await eventsOf(listingId)).filter((e) => e.topic === 'stock.updated')).toHaveLength(2); // setOnHand, then one commit
+    // setOnHand, then one commit
+    expect((await eventsOf(listingId)).filter((e) => e.topic === 'stock.updated')).toHaveLength(2);
   });
 
   it('abandon before the commit: the order is refused from then on and the reservation stays', async () => {
@@ -658,7 +792,10 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await held(listingId, cart, 2);
     expect(await ledger.abandon(id)).toBe('abandoned');
     expect(await other.abandon(id)).toBe('abandoned');
-    expect(await other.commit(id, cart, [{ listingId, quantity: 2 }], at(1))).toEqual({ ok: false, reason: 'abandoned' });
+    expect(await other.commit(id, cart, [{ listingId, quantity: 2 }], at(1))).toEqual({
+      ok: false,
+      reason: 'abandoned',
+    });
     await expectLevel(listingId, { onHand: 5, reserved: 2, available: 3 });
     expect(await ledger.commit(order(), cart, [{ listingId, quantity: 2 }], at(1))).toMatchObject({ ok: true });
   });
@@ -680,7 +817,10 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
       const [cart, id] = [holder(), order()];
       await held(listingId, cart, 1);
       const before = expectConsistent(await ledger.level(listingId));
-      const [committed, state] = await Promise.all([ledger.commit(id, cart, [{ listingId, quantity: 1 }], at(1)), other.abandon(id)]);
+      const [committed, state] = await Promise.all([
+        ledger.commit(id, cart, [{ listingId, quantity: 1 }], at(1)),
+        other.abandon(id),
+      ]);
       expect(state === 'committed').toBe(committed.ok);
       const after = expectConsistent(await ledger.level(listingId));
       expect(after.onHand).toBe(before.onHand - (committed.ok ? 1 : 0));
@@ -712,7 +852,9 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     const [cart, id] = [holder(), order()];
     await held(listingId, cart, 3);
     await ledger.commit(id, cart, [{ listingId, quantity: 3 }], at(1));
-    const given = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? ledger : other).restock(id, cart, [{ listingId, quantity: 3 }])));
+    const given = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? ledger : other).restock(id, cart, [{ listingId, quantity: 3 }])),
+    );
     expect(given.filter((levels) => levels.length > 0)).toHaveLength(1);
     await expectLevel(listingId, { onHand: 5, reserved: 0, available: 5 });
   });
@@ -723,14 +865,21 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await ledger.abandon(abandoned);
     expect(await ledger.restock(abandoned, holder(), [{ listingId, quantity: 2 }])).toEqual([]);
     const unrecorded = order();
-    expect(await ledger.restock(unrecorded, holder(), [{ listingId, quantity: 2 }])).toEqual([{ listingId, onHand: 7, reserved: 0, available: 7 }]);
+    expect(await ledger.restock(unrecorded, holder(), [{ listingId, quantity: 2 }])).toEqual([
+      { listingId, onHand: 7, reserved: 0, available: 7 },
+    ]);
     expect(await other.restock(unrecorded, holder(), [{ listingId, quantity: 2 }])).toEqual([]);
     await expectLevel(listingId, { onHand: 7, reserved: 0, available: 7 });
   });
 
   it('restock naming a listing never seeded is refused and changes nothing', async () => {
     const [known, unknown, id] = [await seeded(3), listing(), order()];
-    await expect(ledger.restock(id, holder(), [{ listingId: known, quantity: 1 }, { listingId: unknown, quantity: 2 }])).rejects.toThrow(/does not know/);
+    await expect(
+      ledger.restock(id, holder(), [
+        { listingId: known, quantity: 1 },
+        { listingId: unknown, quantity: 2 },
+      ]),
+    ).rejects.toThrow(/does not know/);
     expect(await ledger.level(unknown)).toBeNull();
     await expectLevel(known, { onHand: 3, reserved: 0, available: 3 });
     expect(await ledger.restock(id, holder(), [{ listingId: known, quantity: 1 }])).toHaveLength(1);
@@ -762,16 +911,37 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await ledger.release(listingId, cart, 'removed'); // nothing held: no event
     expect(await eventsOf(listingId)).toEqual([
       { topic: 'stock.updated', payload: { listingId, available: 10, quantityOnHand: 10 } },
-      { topic: 'stock.reserved', payload: { listingId, available: 7, holderId: cart, quantity: 3, expiresAt: at(15).toISOString() } },
-      { topic: 'stock.reserved', payload: { listingId, available: 5, holderId: cart, quantity: 2, expiresAt: at(20).toISOString() } },
+      {
+        topic: 'stock.reserved',
+        payload: { listingId, available: 7, holderId: cart, quantity: 3, expiresAt: at(15).toISOString() },
+      },
+      {
+        topic: 'stock.reserved',
+        payload: { listingId, available: 5, holderId: cart, quantity: 2, expiresAt: at(20).toISOString() },
+      },
       { topic: 'stock.released', payload: { listingId, available: 9, holderId: cart, quantity: 4, reason: 'removed' } },
-      { topic: 'stock.released', payload: { listingId, available: 10, holderId: cart, quantity: 1, reason: 'auction_ended' } },
-      { topic: 'stock.reserved', payload: { listingId, available: 6, holderId: buyer, quantity: 4, expiresAt: at(15).toISOString() } },
+      {
+        topic: 'stock.released',
+        payload: { listingId, available: 10, holderId: cart, quantity: 1, reason: 'auction_ended' },
+      },
+      {
+        topic: 'stock.reserved',
+        payload: { listingId, available: 6, holderId: buyer, quantity: 4, expiresAt: at(15).toISOString() },
+      },
       { topic: 'stock.updated', payload: { listingId, available: 6, quantityOnHand: 6 } },
-      { topic: 'stock.released', payload: { listingId, available: 10, holderId: buyer, quantity: 4, reason: 'order_cancelled' } },
+      {
+        topic: 'stock.released',
+        payload: { listingId, available: 10, holderId: buyer, quantity: 4, reason: 'order_cancelled' },
+      },
       { topic: 'stock.updated', payload: { listingId, available: 10, quantityOnHand: 10 } },
-      { topic: 'stock.reserved', payload: { listingId, available: 8, holderId: cart, quantity: 2, expiresAt: at(30).toISOString() } },
-      { topic: 'stock.released', payload: { listingId, available: 10, holderId: cart, quantity: 2, reason: 'expired' } },
+      {
+        topic: 'stock.reserved',
+        payload: { listingId, available: 8, holderId: cart, quantity: 2, expiresAt: at(30).toISOString() },
+      },
+      {
+        topic: 'stock.released',
+        payload: { listingId, available: 10, holderId: cart, quantity: 2, reason: 'expired' },
+      },
     ]);
     const ids = (await stored()).map((event) => event.id);
     expect(new Set(ids).size, 'event ids are unique').toBe(ids.length);
@@ -784,7 +954,9 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await ledger.hold(listing(), cart, 1, at(15), at(0));
     await ledger.commit(order(), cart, [{ listingId, quantity: 1 }], at(1));
     await expect(ledger.restock(order(), cart, [{ listingId: listing(), quantity: 1 }])).rejects.toThrow();
-    expect(await eventsOf(listingId)).toEqual([{ topic: 'stock.updated', payload: { listingId, available: 2, quantityOnHand: 2 } }]);
+    expect(await eventsOf(listingId)).toEqual([
+      { topic: 'stock.updated', payload: { listingId, available: 2, quantityOnHand: 2 } },
+    ]);
   });
 
   // copies
@@ -802,17 +974,27 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     }
     const level = await ledger.level(listingId);
     if (level) level.onHand = 99;
-    expect(await ledger.reservation(listingId, cart, at(5))).toEqual({ listingId, holderId: cart, quantity: 2, expiresAt: at(15) });
+    expect(await ledger.reservation(listingId, cart, at(5))).toEqual({
+      listingId,
+      holderId: cart,
+      quantity: 2,
+      expiresAt: at(15),
+    });
     await expectLevel(listingId, { onHand: 5, reserved: 2, available: 3 });
   });
 }
 
 /** Two sweeps' answers: together exactly the expected reservations, none answered twice. */
-function expectSweptOnce(sweeps: { listingId: string; holderId: string; level: StockLevel }[][], expected: Set<string>): void {
+function expectSweptOnce(
+  sweeps: { listingId: string; holderId: string; level: StockLevel }[][],
+  expected: Set<string>,
+): void {
   const keys = sweeps.flat().map((reservation) => `${reservation.listingId}|${reservation.holderId}`);
   sweeps.flat().forEach((reservation) => expectConsistent(reservation.level));
   expect(new Set(keys).size, 'no reservation released twice').toBe(keys.length);
   expect([...keys].sort()).toEqual([...expected].sort());
-  const [first, second] = sweeps.map((sweep) => new Set(sweep.map((reservation) => `${reservation.listingId}|${reservation.holderId}`)));
+  const [first, second] = sweeps.map(
+    (sweep) => new Set(sweep.map((reservation) => `${reservation.listingId}|${reservation.holderId}`)),
+  );
   expect([...(first ?? [])].filter((key) => second?.has(key))).toEqual([]);
 }

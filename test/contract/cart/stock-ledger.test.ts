@@ -16,7 +16,10 @@ const systemClock = { now: () => new Date() };
 describe('MemoryStockLedger', () => {
   stockLedgerContract(() => {
     const outbox = new MemoryOutbox();
-    const ledger = new MemoryStockLedger(outbox, new StockEvents(new EventFactory(new SequentialIdGenerator('event'), systemClock)));
+    const ledger = new MemoryStockLedger(
+      outbox,
+      new StockEvents(new EventFactory(new SequentialIdGenerator('event'), systemClock)),
+    );
     return { ledger, other: ledger, stored: async () => outbox.peek() };
   });
 });
@@ -39,7 +42,9 @@ describeWithService('REDIS_URL', 'RedisStockLedger', (url) => {
   const source = (name: string) => ({ ids: new SequentialIdGenerator(`${name}-${tests}`), clock: systemClock });
   /** The outbox stream, oldest first. */
   const storedIn = async (keyPrefix: string): Promise<EventEnvelope[]> =>
-    (await redis.xrange(outboxStreamKey(keyPrefix), '-', '+')).map(([, fields]) => parseEnvelope(JSON.parse(fields[fields.indexOf('e') + 1] ?? 'null')));
+    (await redis.xrange(outboxStreamKey(keyPrefix), '-', '+')).map(([, fields]) =>
+      parseEnvelope(JSON.parse(fields[fields.indexOf('e') + 1] ?? 'null')),
+    );
 
   // Each test gets its own prefix under the suite's (sweeps scan the whole deadline set); the
   // second ledger shares the data through its own connection, as another instance would.
@@ -47,7 +52,12 @@ describeWithService('REDIS_URL', 'RedisStockLedger', (url) => {
     tests += 1;
     const keyPrefix = `${suitePrefix}${tests}:`;
     const ledger = new RedisStockLedger(redis, keyPrefix, source('a'));
-    return { keyPrefix, ledger, other: new RedisStockLedger(otherRedis, keyPrefix, source('b')), stored: () => storedIn(keyPrefix) };
+    return {
+      keyPrefix,
+      ledger,
+      other: new RedisStockLedger(otherRedis, keyPrefix, source('b')),
+      stored: () => storedIn(keyPrefix),
+    };
   };
 
   stockLedgerContract(next);
@@ -59,7 +69,10 @@ describeWithService('REDIS_URL', 'RedisStockLedger', (url) => {
     await ledger.hold('shoes', 'cart-1', 2, new Date(now + 60_000), new Date(now));
     expect(await redis.hgetall(`${keyPrefix}stock:level:shoes`)).toEqual({ onHand: '5', reserved: '2' });
     expect(await redis.hgetall(`${keyPrefix}stock:holds:shoes`)).toEqual({ 'cart-1': `2:${now + 60_000}` });
-    expect(await redis.zrange(`${keyPrefix}stock:deadlines`, 0, '-1', 'WITHSCORES')).toEqual(['shoes|cart-1', String(now + 60_000)]);
+    expect(await redis.zrange(`${keyPrefix}stock:deadlines`, 0, '-1', 'WITHSCORES')).toEqual([
+      'shoes|cart-1',
+      String(now + 60_000),
+    ]);
     for (const key of await redis.keys(`${keyPrefix}*`)) expect(await redis.pttl(key), key).toBe(-1);
     await ledger.release('shoes', 'cart-1', 'removed');
     expect((await redis.keys(`${keyPrefix}*`)).sort()).toEqual([`${keyPrefix}outbox`, `${keyPrefix}stock:level:shoes`]);
@@ -74,6 +87,10 @@ describeWithService('REDIS_URL', 'RedisStockLedger', (url) => {
     const [entry] = await redis.xrange(outboxStreamKey(keyPrefix), '-', '+');
     const fields = entry?.[1] ?? [];
     expect(fields.slice(0, 2)).toEqual(['k', 'stock:hats']);
-    expect(parseEnvelope(JSON.parse(fields[3] ?? ''))).toMatchObject({ id: `a-${tests}-1:1`, topic: 'stock.updated', payload: { listingId: 'hats', available: 3, quantityOnHand: 3 } });
+    expect(parseEnvelope(JSON.parse(fields[3] ?? ''))).toMatchObject({
+      id: `a-${tests}-1:1`,
+      topic: 'stock.updated',
+      payload: { listingId: 'hats', available: 3, quantityOnHand: 3 },
+    });
   });
 });

@@ -52,7 +52,7 @@ const tree: [string, string | null][] = [
 ];
 
 const titles: Record<string, string[]> = {
-  'Vélos': ['Vélo de course', 'velo enfant'],
+  Vélos: ['Vélo de course', 'velo enfant'],
   'Vélos électriques': ['Vélo électrique', 'VÉLO électrique pliant', 'Vélo de ville électrique'],
   VTT: ['VTT', 'Vélo tout terrain', 'VTT électrique'],
   Motos: ['Moto trail', 'Moto café racer'],
@@ -78,7 +78,18 @@ const sentences = [
   'Facture disponible.',
   'Electrique et silencieux.',
 ];
-const statuses: ListingStatus[] = ['published', 'published', 'published', 'published', 'published', 'published', 'draft', 'moderation', 'rejected', 'archived'];
+const statuses: ListingStatus[] = [
+  'published',
+  'published',
+  'published',
+  'published',
+  'published',
+  'published',
+  'draft',
+  'moderation',
+  'rejected',
+  'archived',
+];
 const prices = [500, 999, 1500, 2500, 4999, 9900, 15000, 25000, 49900, 120000];
 export const sellerIds = ['seller-1', 'seller-2', 'seller-3', 'seller-4', 'seller-5', 'seller-6'];
 
@@ -126,7 +137,9 @@ function listing(random: Random, index: number): Listing {
   const publishedAt = status === 'published' || status === 'archived' ? hours(Math.floor(random() * 60)) : undefined;
   const updatedAt = hours(100 + Math.floor(random() * 50));
   return {
-    id: `lst-${Math.floor(random() * 0xffffff).toString(16).padStart(6, '0')}-${index}`,
+    id: `lst-${Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0')}-${index}`,
     sellerId: pick(random, sellerIds),
     title: `${pick(random, titles[category] ?? [])} ${pick(random, adjectives)}`,
     description: `${pick(random, sentences)} ${pick(random, sentences)}`,

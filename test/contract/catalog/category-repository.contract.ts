@@ -8,7 +8,16 @@ import { slugify } from '../../../src/domain/shared/text.js';
 const at = new Date('2026-03-01T10:00:00.000Z');
 
 function category(name: string, parent: Category | null = null, attributes: AttributeDefinition[] = []): Category {
-  return { id: randomUUID(), name, slug: slugify(name), parentId: parent?.id ?? null, ancestorIds: ancestorIdsUnder(parent), attributes, createdAt: new Date(at), updatedAt: new Date(at) };
+  return {
+    id: randomUUID(),
+    name,
+    slug: slugify(name),
+    parentId: parent?.id ?? null,
+    ancestorIds: ancestorIdsUnder(parent),
+    attributes,
+    createdAt: new Date(at),
+    updatedAt: new Date(at),
+  };
 }
 
 /** The behaviour every CategoryRepository must have; `makeRepo` gives an empty store. */
@@ -46,7 +55,10 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
   it('refuses a second sibling with the same slug: CATEGORY_NAME_TAKEN, also among roots', async () => {
     const root = await created('Maison');
     await created('Cuisine', root);
-    await expect(repo.create(category('Cuisine', root))).rejects.toMatchObject({ code: 'CATEGORY_NAME_TAKEN', kind: 'conflict' });
+    await expect(repo.create(category('Cuisine', root))).rejects.toMatchObject({
+      code: 'CATEGORY_NAME_TAKEN',
+      kind: 'conflict',
+    });
     await expect(repo.create(category('Maison'))).rejects.toMatchObject({ code: 'CATEGORY_NAME_TAKEN' });
     await created('Cuisine', await created('Jardin'));
     await created('Cuisine');
@@ -63,10 +75,18 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
 
   it('save replaces the category, and may keep its own slug', async () => {
     const stored = await created('Jardin');
-    const renamed = { ...stored, name: 'Jardin & extérieur', slug: slugify('Jardin & extérieur'), updatedAt: new Date('2026-03-03T00:00:00.000Z') };
+    const renamed = {
+      ...stored,
+      name: 'Jardin & extérieur',
+      slug: slugify('Jardin & extérieur'),
+      updatedAt: new Date('2026-03-03T00:00:00.000Z'),
+    };
     await repo.save(renamed);
     expect(await repo.findById(stored.id)).toEqual(renamed);
-    const relabelled = { ...renamed, attributes: [{ key: 'size', label: 'Taille', type: 'string' as const, required: false }] };
+    const relabelled = {
+      ...renamed,
+      attributes: [{ key: 'size', label: 'Taille', type: 'string' as const, required: false }],
+    };
     await repo.save(relabelled);
     expect(await repo.findById(stored.id)).toEqual(relabelled);
   });
@@ -81,7 +101,10 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
     const root = await created('Maison');
     await created('Cuisine', root);
     const garden = await created('Jardin', root);
-    await expect(repo.save({ ...garden, name: 'Cuisine', slug: 'cuisine' })).rejects.toMatchObject({ code: 'CATEGORY_NAME_TAKEN', kind: 'conflict' });
+    await expect(repo.save({ ...garden, name: 'Cuisine', slug: 'cuisine' })).rejects.toMatchObject({
+      code: 'CATEGORY_NAME_TAKEN',
+      kind: 'conflict',
+    });
     expect(await repo.findById(garden.id)).toEqual(garden);
   });
 
@@ -116,7 +139,9 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
     await created('Outils', home);
     const tools = await created('Outils', garden);
     const saws = await created('Scies', tools);
-    await expect(repo.saveMoved({ ...tools, parentId: home.id, ancestorIds: [home.id] }, tools.ancestorIds)).rejects.toMatchObject({ code: 'CATEGORY_NAME_TAKEN' });
+    await expect(
+      repo.saveMoved({ ...tools, parentId: home.id, ancestorIds: [home.id] }, tools.ancestorIds),
+    ).rejects.toMatchObject({ code: 'CATEGORY_NAME_TAKEN' });
     expect(await repo.findById(tools.id)).toEqual(tools);
     expect(await repo.findById(saws.id)).toEqual(saws);
   });
@@ -129,7 +154,13 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
     const pans = await created('Casseroles', kitchen);
     const coffee = await created('Cafetières', kitchen);
     await created('Électronique');
-    expect((await repo.findDescendants(root.id)).map((c) => c.name)).toEqual(['Cuisine', 'Jardin', 'Cafetières', 'Casseroles', 'Outils']);
+    expect((await repo.findDescendants(root.id)).map((c) => c.name)).toEqual([
+      'Cuisine',
+      'Jardin',
+      'Cafetières',
+      'Casseroles',
+      'Outils',
+    ]);
     expect(await repo.findDescendants(kitchen.id)).toEqual([coffee, pans]);
     expect(await repo.findDescendants(tools.id)).toEqual([]);
     expect(await repo.findDescendants(randomUUID())).toEqual([]);
@@ -141,7 +172,14 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
     await created('Vélos', await created('Auto'));
     await created('Audio', electronics);
     await created('Cuisine', home);
-    expect((await repo.listAll()).map((c) => c.name)).toEqual(['Auto', 'Électronique', 'maison', 'Audio', 'Cuisine', 'Vélos']);
+    expect((await repo.listAll()).map((c) => c.name)).toEqual([
+      'Auto',
+      'Électronique',
+      'maison',
+      'Audio',
+      'Cuisine',
+      'Vélos',
+    ]);
   });
 
   it('delete removes the category; deleting an unknown one does nothing', async () => {
@@ -154,7 +192,9 @@ export function categoryRepositoryContract(makeRepo: () => CategoryRepository | 
 
   it('keeps its own copies: changing a passed or returned category changes nothing stored', async () => {
     const root = await created('Maison');
-    const kitchen = category('Cuisine', root, [{ key: 'condition', label: 'État', type: 'enum', required: true, options: ['neuf'] }]);
+    const kitchen = category('Cuisine', root, [
+      { key: 'condition', label: 'État', type: 'enum', required: true, options: ['neuf'] },
+    ]);
     await repo.create(kitchen);
     const original = structuredClone(kitchen);
     kitchen.ancestorIds.push('x');

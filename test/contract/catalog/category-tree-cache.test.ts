@@ -34,7 +34,10 @@ describeWithService('REDIS_URL', 'RedisCategoryTreeCache', (url) => {
   });
 
   it('instances sharing a prefix share the cache: one invalidates for all', async () => {
-    const [first, second] = [new RedisCategoryTreeCache(redis, `${keyPrefix}shared:`), new RedisCategoryTreeCache(redis, `${keyPrefix}shared:`)];
+    const [first, second] = [
+      new RedisCategoryTreeCache(redis, `${keyPrefix}shared:`),
+      new RedisCategoryTreeCache(redis, `${keyPrefix}shared:`),
+    ];
     await first.set(fixtureCategories());
     expect(await second.get()).toEqual(fixtureCategories());
     await second.invalidate();

@@ -3,7 +3,14 @@ import { beforeEach, expect, it } from 'vitest';
 import type { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import type { Page } from '../../../src/application/shared/ports/page.js';
-import { archiveListing, createListing, editListing, moderateListing, submitForPublication, type Listing } from '../../../src/domain/catalog/listing.js';
+import {
+  archiveListing,
+  createListing,
+  editListing,
+  moderateListing,
+  submitForPublication,
+  type Listing,
+} from '../../../src/domain/catalog/listing.js';
 import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 
 export interface ListingRepositoryContractOptions {
@@ -51,7 +58,10 @@ export interface ListingStoreUnderTest {
 }
 
 /** The behaviour every ListingRepository must have; `makeStore` gives an empty store. */
-export function listingRepositoryContract(makeStore: () => Promise<ListingStoreUnderTest>, options: ListingRepositoryContractOptions = {}): void {
+export function listingRepositoryContract(
+  makeStore: () => Promise<ListingStoreUnderTest>,
+  options: ListingRepositoryContractOptions = {},
+): void {
   let repo: ListingRepository;
   let outbox: OutboxStore;
   beforeEach(async () => {
@@ -83,7 +93,9 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
     await repo.save(editListing(listing, { title: 'Premier' }, minutes(1)).listing, [sampleEvent('won')]);
     const stale = editListing(listing, { title: 'Second' }, minutes(2)).listing;
     await expect(repo.save(stale, [sampleEvent('lost')])).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
-    await expect(repo.save({ ...draft(), version: 2 }, [sampleEvent('absent')])).rejects.toMatchObject({ code: 'LISTING_NOT_FOUND' });
+    await expect(repo.save({ ...draft(), version: 2 }, [sampleEvent('absent')])).rejects.toMatchObject({
+      code: 'LISTING_NOT_FOUND',
+    });
     expect(await pendingIds()).toEqual(['won']);
   });
 
@@ -102,7 +114,11 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
   it('save of the next version replaces the listing', async () => {
     const listing = draft();
     await repo.create(listing, []);
-    const edited = editListing(listing, { title: 'Vélo de ville', price: { amount: 79_900, currency: 'EUR' } }, minutes(1)).listing;
+    const edited = editListing(
+      listing,
+      { title: 'Vélo de ville', price: { amount: 79_900, currency: 'EUR' } },
+      minutes(1),
+    ).listing;
     await repo.save(edited, []);
     expect(await repo.findById(listing.id)).toStrictEqual(edited);
   });
@@ -114,7 +130,9 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
     const second = editListing(listing, { title: 'Second' }, minutes(2)).listing;
     await repo.save(first, []);
     await expect(repo.save(second, [])).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE', kind: 'conflict' });
-    await expect(repo.save({ ...first, version: first.version + 5 }, [])).rejects.toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
+    await expect(repo.save({ ...first, version: first.version + 5 }, [])).rejects.toMatchObject({
+      code: 'LISTING_CONCURRENT_UPDATE',
+    });
     expect(await repo.findById(listing.id)).toStrictEqual(first);
   });
 
@@ -129,11 +147,15 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
     async () => {
       const listing = draft();
       await repo.create(listing, []);
-      const edits = Array.from({ length: 20 }, (_, i) => editListing(listing, { title: `Édition ${i}` }, minutes(1)).listing);
+      const edits = Array.from(
+        { length: 20 },
+        (_, i) => editListing(listing, { title: `Édition ${i}` }, minutes(1)).listing,
+      );
       const results = await Promise.allSettled(edits.map((edit) => repo.save(edit, [])));
       const winners = results.flatMap((result, i) => (result.status === 'fulfilled' ? [edits[i]] : []));
       expect(winners).toHaveLength(1);
-      for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
+      for (const result of results)
+        if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'LISTING_CONCURRENT_UPDATE' });
       expect(await repo.findById(listing.id)).toStrictEqual(winners[0]);
     },
   );
@@ -141,9 +163,16 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
   it('round-trips a moderation reason and a publication date, and drops them when a save leaves them out', async () => {
     const listing = draft();
     await repo.create(listing, []);
-    const inModeration = submitForPublication(listing, { passed: false, reasons: ['media not approved yet'] }, minutes(1));
+    const inModeration = submitForPublication(
+      listing,
+      { passed: false, reasons: ['media not approved yet'] },
+      minutes(1),
+    );
     await repo.save(inModeration, []);
-    expect(await repo.findById(listing.id)).toMatchObject({ status: 'moderation', moderationReason: 'media not approved yet' });
+    expect(await repo.findById(listing.id)).toMatchObject({
+      status: 'moderation',
+      moderationReason: 'media not approved yet',
+    });
     const approved = moderateListing(inModeration, 'approved', minutes(2));
     await repo.save(approved, []);
     const found = await repo.findById(listing.id);
@@ -153,9 +182,14 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
   });
 
   it('listByStatus pages through one status, oldest update first, ties by id', async () => {
-    const queued = [3, 1, 2, 2, 5, 4, 2].map((minute) => ({ ...draft({ status: 'moderation' }), updatedAt: minutes(minute) }));
+    const queued = [3, 1, 2, 2, 5, 4, 2].map((minute) => ({
+      ...draft({ status: 'moderation' }),
+      updatedAt: minutes(minute),
+    }));
     for (const listing of [...queued, draft(), published({ updatedAt: minutes(0) })]) await repo.create(listing, []);
-    const expected = [...queued].sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.id < b.id ? -1 : 1)).map((l) => l.id);
+    const expected = [...queued]
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((l) => l.id);
     expect(await allPages((cursor) => repo.listByStatus('moderation', { limit: 2, cursor }))).toEqual(expected);
     const firstPage = await repo.listByStatus('moderation', { limit: 7 });
     expect(firstPage.items.map((l) => l.id)).toEqual(expected);
@@ -182,9 +216,13 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
 
   it('search finds only published listings', async () => {
     const visible = published();
-    for (const listing of [visible, draft(), draft({ status: 'moderation' }), archiveListing(published(), minutes(1))]) await repo.create(listing, []);
+    for (const listing of [visible, draft(), draft({ status: 'moderation' }), archiveListing(published(), minutes(1))])
+      await repo.create(listing, []);
     expect(await repo.search({ sort: 'newest', limit: 20 })).toStrictEqual({ items: [visible], nextCursor: null });
-    expect(await repo.search({ text: 'VELO', sort: 'price_asc', limit: 20 })).toStrictEqual({ items: [visible], nextCursor: null });
+    expect(await repo.search({ text: 'VELO', sort: 'price_asc', limit: 20 })).toStrictEqual({
+      items: [visible],
+      nextCursor: null,
+    });
   });
 
   it('search refuses a cursor that is garbage or belongs to another order: INVALID_CURSOR', async () => {
@@ -192,10 +230,17 @@ export function listingRepositoryContract(makeStore: () => Promise<ListingStoreU
     const { nextCursor } = await repo.search({ sort: 'newest', limit: 1 });
     expect(nextCursor).toEqual(expect.any(String));
     for (const cursor of ['not a cursor', Buffer.from('{"o":"newest"}').toString('base64url')]) {
-      await expect(repo.search({ sort: 'newest', limit: 1, cursor })).rejects.toMatchObject({ code: 'INVALID_CURSOR', kind: 'invalid' });
+      await expect(repo.search({ sort: 'newest', limit: 1, cursor })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+        kind: 'invalid',
+      });
     }
-    await expect(repo.search({ sort: 'price_asc', limit: 1, cursor: nextCursor ?? '' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
-    await expect(repo.listByStatus('published', { limit: 1, cursor: nextCursor ?? '' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(repo.search({ sort: 'price_asc', limit: 1, cursor: nextCursor ?? '' })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
+    await expect(repo.listByStatus('published', { limit: 1, cursor: nextCursor ?? '' })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
   });
 
   it('keeps its own copies: changing a passed or returned listing changes nothing stored', async () => {

@@ -3,7 +3,11 @@ import { MemoryListingRepository } from '../../../src/adapters/memory/catalog/me
 import { MongoListingRepository } from '../../../src/adapters/mongo/catalog/mongo-listing-repository.js';
 import { MongoOutboxStore } from '../../../src/adapters/mongo/shared/mongo-outbox.js';
 import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
-import type { ListingRepository, ListingSearchQuery, ListingSort } from '../../../src/application/catalog/ports/listing-repository.js';
+import type {
+  ListingRepository,
+  ListingSearchQuery,
+  ListingSort,
+} from '../../../src/application/catalog/ports/listing-repository.js';
 import type { Listing } from '../../../src/domain/catalog/listing.js';
 import { searchTokens } from '../../../src/domain/shared/text.js';
 import { useMongoDatabase } from '../../support/mongo.js';
@@ -28,7 +32,10 @@ interface NamedQuery {
   empty?: true;
 }
 
-const q = (name: string, fields: Partial<ListingSearchQuery>, sort: ListingSort = 'newest'): NamedQuery => ({ name, query: { sort, limit: pageSize, ...fields } });
+const q = (name: string, fields: Partial<ListingSearchQuery>, sort: ListingSort = 'newest'): NamedQuery => ({
+  name,
+  query: { sort, limit: pageSize, ...fields },
+});
 const none = (name: string, fields: Partial<ListingSearchQuery>): NamedQuery => ({ ...q(name, fields), empty: true });
 
 const queries: NamedQuery[] = [
@@ -55,7 +62,11 @@ const queries: NamedQuery[] = [
   q('price range, descending', { minPrice: 2_500, maxPrice: 25_000 }, 'price_desc'),
   none('a minimum above the maximum', { minPrice: 10_000, maxPrice: 9_000 }),
   q('enum attribute: neuf', { attributes: [{ key: 'condition', anyOf: ['neuf'] }] }),
-  q('enum attribute, any of two with an accent', { attributes: [{ key: 'condition', anyOf: ['neuf', 'usé'] }] }, 'price_asc'),
+  q(
+    'enum attribute, any of two with an accent',
+    { attributes: [{ key: 'condition', anyOf: ['neuf', 'usé'] }] },
+    'price_asc',
+  ),
   q('boolean attribute: electric', { attributes: [{ key: 'electric', anyOf: [true] }] }),
   none('a boolean asked as the string "true"', { attributes: [{ key: 'electric', anyOf: ['true'] }] }),
   q('string attribute, any of two', { attributes: [{ key: 'brand', anyOf: ['Bosch', 'Décathlon'] }] }, 'price_desc'),
@@ -63,17 +74,41 @@ const queries: NamedQuery[] = [
   q('numeric minimum: year from 2020', { attributes: [{ key: 'year', min: 2020 }] }, 'price_asc'),
   q('numeric maximum: year up to 2012', { attributes: [{ key: 'year', max: 2012 }] }),
   q('a range without bounds: any numeric year', { attributes: [{ key: 'year' }] }, 'price_desc'),
-  q('two filters on one key', { attributes: [{ key: 'year', min: 2010 }, { key: 'year', max: 2015 }] }),
+  q('two filters on one key', {
+    attributes: [
+      { key: 'year', min: 2010 },
+      { key: 'year', max: 2015 },
+    ],
+  }),
   q('numeric equality', { attributes: [{ key: 'year', anyOf: [2020, 2021] }] }),
   none('a key no listing has', { attributes: [{ key: 'colour', anyOf: ['rouge'] }] }),
   none('a key that is no attribute key at all', { attributes: [{ key: 'price.amount', min: 0 }] }),
   q('one seller', { sellerId: 'seller-2' }),
   q('one seller, price ascending', { sellerId: 'seller-3' }, 'price_asc'),
   none('an unknown seller', { sellerId: 'seller-unknown' }),
-  q('text + category + maximum price + enum, descending', { text: 'vélo', categoryIds: under('Véhicules'), maxPrice: 49_900, attributes: [{ key: 'condition', anyOf: ['bon', 'usé'] }] }, 'price_desc'),
-  q('category + boolean + numeric range', { categoryIds: under('Maison'), attributes: [{ key: 'electric', anyOf: [false] }, { key: 'year', min: 2008, max: 2022 }] }),
+  q(
+    'text + category + maximum price + enum, descending',
+    {
+      text: 'vélo',
+      categoryIds: under('Véhicules'),
+      maxPrice: 49_900,
+      attributes: [{ key: 'condition', anyOf: ['bon', 'usé'] }],
+    },
+    'price_desc',
+  ),
+  q('category + boolean + numeric range', {
+    categoryIds: under('Maison'),
+    attributes: [
+      { key: 'electric', anyOf: [false] },
+      { key: 'year', min: 2008, max: 2022 },
+    ],
+  }),
   q('text + seller, ascending', { text: 'cafe', sellerId: 'seller-1' }, 'price_asc'),
-  q('category + price range, ascending (the typical browse)', { categoryIds: under('Cuisine'), minPrice: 999, maxPrice: 49_900 }, 'price_asc'),
+  q(
+    'category + price range, ascending (the typical browse)',
+    { categoryIds: under('Cuisine'), minPrice: 999, maxPrice: 49_900 },
+    'price_asc',
+  ),
 ];
 
 function tokensOf(listing: Listing): string[] {
@@ -207,9 +242,16 @@ function cursorStability(makeRepo: () => Promise<ListingRepository>): void {
     const query: ListingSearchQuery = { sort: 'price_asc', limit: pageSize };
     const before = await searchAll(repo, query);
     const first = await repo.search(query);
-    const added = [newcomer(1, latest, 1), newcomer(2, latest, 999_999), newcomer(3, latest, first.items.at(-1)!.price.amount)];
+    const added = [
+      newcomer(1, latest, 1),
+      newcomer(2, latest, 999_999),
+      newcomer(3, latest, first.items.at(-1)!.price.amount),
+    ];
     for (const listing of added) await repo.create(listing, []);
-    const seen = [...first.items.map((l) => l.id), ...(await searchAll(repo, { ...query, cursor: first.nextCursor ?? undefined }))];
+    const seen = [
+      ...first.items.map((l) => l.id),
+      ...(await searchAll(repo, { ...query, cursor: first.nextCursor ?? undefined })),
+    ];
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((id) => !id.startsWith('new-'))).toEqual(before);
     expect(seen).toContain('new-2');

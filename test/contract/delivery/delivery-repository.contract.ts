@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import type { DeliveryRepository, TrackAppend } from '../../../src/application/delivery/ports/delivery-repository.js';
-import { assignCourier, completeDelivery, createDelivery, pickUp, withTrackPoint, type Delivery } from '../../../src/domain/delivery/delivery.js';
+import {
+  assignCourier,
+  completeDelivery,
+  createDelivery,
+  pickUp,
+  withTrackPoint,
+  type Delivery,
+} from '../../../src/domain/delivery/delivery.js';
 import type { TrackPoint } from '../../../src/domain/delivery/tracking-filter.js';
 import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
@@ -13,10 +20,22 @@ export interface DeliveryRepositoryContractOptions {
 
 const at = new Date('2026-03-01T10:00:00.000Z');
 const minutes = (count: number): Date => new Date(at.getTime() + count * 60_000);
-const pending = (orderId: string = randomUUID()): Delivery => createDelivery({ id: randomUUID(), orderId, buyerId: 'b1', sellerIds: ['s1', 's2'], at });
+const pending = (orderId: string = randomUUID()): Delivery =>
+  createDelivery({ id: randomUUID(), orderId, buyerId: 'b1', sellerIds: ['s1', 's2'], at });
 const inTransit = (): Delivery => pickUp(assignCourier(pending(), 'c1', minutes(1)), 'c1', minutes(2));
-const pointAt = (minute: number, accuracy?: number): TrackPoint => ({ lat: 48.85 + minute / 1000, lng: 2.35, ...(accuracy === undefined ? {} : { accuracy }), recordedAt: minutes(minute) });
-const append = (delivery: Delivery, point: TrackPoint, keepNewest = 500): TrackAppend => ({ deliveryId: delivery.id, version: delivery.version, point, keepNewest, at: point.recordedAt });
+const pointAt = (minute: number, accuracy?: number): TrackPoint => ({
+  lat: 48.85 + minute / 1000,
+  lng: 2.35,
+  ...(accuracy === undefined ? {} : { accuracy }),
+  recordedAt: minutes(minute),
+});
+const append = (delivery: Delivery, point: TrackPoint, keepNewest = 500): TrackAppend => ({
+  deliveryId: delivery.id,
+  version: delivery.version,
+  point,
+  keepNewest,
+  at: point.recordedAt,
+});
 
 const withoutTrack = ({ track: _track, ...summary }: Delivery) => summary;
 
@@ -32,14 +51,18 @@ export interface DeliveryStoreUnderTest {
   outbox: OutboxStore;
 }
 
-export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnderTest>, options: DeliveryRepositoryContractOptions = {}): void {
+export function deliveryRepositoryContract(
+  make: () => Promise<DeliveryStoreUnderTest>,
+  options: DeliveryRepositoryContractOptions = {},
+): void {
   let repo: DeliveryRepository;
   let outbox: OutboxStore;
   beforeEach(async () => {
     ({ repo, outbox } = await make());
   });
   /** The pending events of this delivery (their ids start with its id). */
-  const pendingOf = async (delivery: Delivery) => (await pendingEvents(outbox)).filter((event) => event.id.startsWith(delivery.id)).map((event) => event.id);
+  const pendingOf = async (delivery: Delivery) =>
+    (await pendingEvents(outbox)).filter((event) => event.id.startsWith(delivery.id)).map((event) => event.id);
   const events = (delivery: Delivery, ...names: string[]) => names.map((name) => sampleEvent(`${delivery.id}-${name}`));
 
   it('stores the events of each save and append in its outbox, in order, and never in the delivery', async () => {
@@ -51,17 +74,27 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     const picked = pickUp(tracked, 'c1', minutes(3));
     await repo.save(picked, []);
     await repo.appendPoint(append(picked, pointAt(4)), []);
-    expect(await pendingOf(delivery)).toEqual([`${delivery.id}-assigned`, `${delivery.id}-notice`, `${delivery.id}-located`]);
+    expect(await pendingOf(delivery)).toEqual([
+      `${delivery.id}-assigned`,
+      `${delivery.id}-notice`,
+      `${delivery.id}-located`,
+    ]);
     expect(await repo.findById(delivery.id)).toStrictEqual(withTrackPoint(picked, pointAt(4), 500, minutes(4)));
   });
 
   it('a refused save or append (stale version, unknown delivery) stores none of its events', async () => {
     const delivery = await stored(repo, inTransit());
     await repo.save(completeDelivery(delivery, 'c1', minutes(3)), events(delivery, 'won'));
-    await expect(repo.save(completeDelivery(delivery, 'c1', minutes(4)), events(delivery, 'lost-save'))).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
-    await expect(repo.appendPoint(append(delivery, pointAt(4)), events(delivery, 'lost-point'))).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    await expect(
+      repo.save(completeDelivery(delivery, 'c1', minutes(4)), events(delivery, 'lost-save')),
+    ).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    await expect(repo.appendPoint(append(delivery, pointAt(4)), events(delivery, 'lost-point'))).rejects.toMatchObject({
+      code: 'DELIVERY_CONCURRENT_UPDATE',
+    });
     const unknown = pending();
-    await expect(repo.save({ ...unknown, version: 2 }, events(unknown, 'lost'))).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+    await expect(repo.save({ ...unknown, version: 2 }, events(unknown, 'lost'))).rejects.toMatchObject({
+      code: 'DELIVERY_NOT_FOUND',
+    });
     expect([...(await pendingOf(delivery)), ...(await pendingOf(unknown))]).toEqual([`${delivery.id}-won`]);
   });
 
@@ -75,7 +108,10 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
 
   it('a second delivery for the same order: DELIVERY_ALREADY_EXISTS, the first one kept', async () => {
     const first = await stored(repo, pending());
-    await expect(repo.create(pending(first.orderId))).rejects.toMatchObject({ code: 'DELIVERY_ALREADY_EXISTS', kind: 'conflict' });
+    await expect(repo.create(pending(first.orderId))).rejects.toMatchObject({
+      code: 'DELIVERY_ALREADY_EXISTS',
+      kind: 'conflict',
+    });
     expect(await repo.findByOrderId(first.orderId)).toStrictEqual(first);
   });
 
@@ -85,7 +121,8 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     const results = await Promise.allSettled(candidates.map((d) => repo.create(d)));
     const winners = candidates.filter((_, i) => results[i]?.status === 'fulfilled');
     expect(winners).toHaveLength(1);
-    for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'DELIVERY_ALREADY_EXISTS' });
+    for (const result of results)
+      if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'DELIVERY_ALREADY_EXISTS' });
     expect(await repo.findByOrderId(orderId)).toStrictEqual(winners[0]);
   });
 
@@ -94,9 +131,17 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     const assigned = assignCourier(delivery, 'c1', minutes(1));
     await repo.save(assigned, []);
     expect(await repo.findById(delivery.id)).toStrictEqual(assigned);
-    await expect(repo.save(assigned, [])).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE', kind: 'conflict' });
-    await expect(repo.save(assignCourier(delivery, 'c2', minutes(1)), [])).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
-    await expect(repo.save({ ...assigned, id: 'absent' }, [])).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND', kind: 'not_found' });
+    await expect(repo.save(assigned, [])).rejects.toMatchObject({
+      code: 'DELIVERY_CONCURRENT_UPDATE',
+      kind: 'conflict',
+    });
+    await expect(repo.save(assignCourier(delivery, 'c2', minutes(1)), [])).rejects.toMatchObject({
+      code: 'DELIVERY_CONCURRENT_UPDATE',
+    });
+    await expect(repo.save({ ...assigned, id: 'absent' }, [])).rejects.toMatchObject({
+      code: 'DELIVERY_NOT_FOUND',
+      kind: 'not_found',
+    });
   });
 
   it('round-trips every date of the lifecycle and a track with and without accuracy', async () => {
@@ -129,9 +174,13 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
   it('appendPoint over a stale version: DELIVERY_CONCURRENT_UPDATE and nothing appended; unknown: DELIVERY_NOT_FOUND', async () => {
     const delivery = await stored(repo, inTransit());
     await repo.appendPoint(append(delivery, pointAt(3)), []);
-    await expect(repo.appendPoint(append(delivery, pointAt(4)), [])).rejects.toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+    await expect(repo.appendPoint(append(delivery, pointAt(4)), [])).rejects.toMatchObject({
+      code: 'DELIVERY_CONCURRENT_UPDATE',
+    });
     expect((await repo.findById(delivery.id))?.track).toHaveLength(1);
-    await expect(repo.appendPoint({ ...append(delivery, pointAt(4)), deliveryId: 'absent' }, [])).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+    await expect(repo.appendPoint({ ...append(delivery, pointAt(4)), deliveryId: 'absent' }, [])).rejects.toMatchObject(
+      { code: 'DELIVERY_NOT_FOUND' },
+    );
   });
 
   it.skipIf(options.onFerretDb === true)(
@@ -139,11 +188,15 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     async () => {
       for (let round = 0; round < 10; round += 1) {
         const delivery = await stored(repo, inTransit());
-        const results = await Promise.allSettled([repo.appendPoint(append(delivery, pointAt(3)), []), repo.save(completeDelivery(delivery, 'c1', minutes(3)), [])]);
+        const results = await Promise.allSettled([
+          repo.appendPoint(append(delivery, pointAt(3)), []),
+          repo.save(completeDelivery(delivery, 'c1', minutes(3)), []),
+        ]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         const found = await repo.findById(delivery.id);
         expect(found?.version).toBe(delivery.version + 1);
-        if (results[0].status === 'fulfilled') expect(found).toMatchObject({ status: 'in_transit', track: [pointAt(3)] });
+        if (results[0].status === 'fulfilled')
+          expect(found).toMatchObject({ status: 'in_transit', track: [pointAt(3)] });
         else expect(found).toMatchObject({ status: 'delivered', track: [] });
       }
     },
@@ -153,9 +206,12 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     'of 10 racing appends over one version exactly one is kept (skipped on FerretDB: its conditional updates are not atomic under concurrency)',
     async () => {
       const delivery = await stored(repo, inTransit());
-      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => repo.appendPoint(append(delivery, pointAt(3 + i)), [])));
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => repo.appendPoint(append(delivery, pointAt(3 + i)), [])),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
+      for (const result of results)
+        if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'DELIVERY_CONCURRENT_UPDATE' });
       expect((await repo.findById(delivery.id))?.track).toHaveLength(1);
     },
   );
@@ -164,14 +220,22 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     const courier = `c-${randomUUID()}`;
     const mine: Delivery[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const created = createDelivery({ id: randomUUID(), orderId: randomUUID(), buyerId: 'b1', sellerIds: ['s1'], at: minutes(Math.floor(i / 2)) });
+      const created = createDelivery({
+        id: randomUUID(),
+        orderId: randomUUID(),
+        buyerId: 'b1',
+        sellerIds: ['s1'],
+        at: minutes(Math.floor(i / 2)),
+      });
       const assigned = assignCourier(created, courier, minutes(10));
       mine.push(await stored(repo, i === 4 ? pickUp(assigned, courier, minutes(11)) : assigned));
     }
     const tracked = mine[0]!;
     await repo.appendPoint(append(tracked, pointAt(12)), []);
     await stored(repo, assignCourier(pending(), `c-${randomUUID()}`, minutes(10)));
-    const newest = [...mine].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((d) => d.id);
+    const newest = [...mine]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .map((d) => d.id);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -183,13 +247,26 @@ export function deliveryRepositoryContract(make: () => Promise<DeliveryStoreUnde
     expect(seen).toEqual(newest);
     const assigned = (await repo.list({ courierId: courier, status: 'assigned' }, { limit: 100 })).items;
     expect(assigned.map((d) => d.id)).toEqual(newest.filter((id) => id !== mine[4]!.id));
-    expect(assigned.find((d) => d.id === tracked.id)).toEqual(withoutTrack(withTrackPoint(tracked, pointAt(12), 500, minutes(12))));
-    expect((await repo.list({ courierId: courier, status: 'in_transit' }, { limit: 100 })).items.map((d) => d.id)).toEqual([mine[4]!.id]);
+    expect(assigned.find((d) => d.id === tracked.id)).toEqual(
+      withoutTrack(withTrackPoint(tracked, pointAt(12), 500, minutes(12))),
+    );
+    expect(
+      (await repo.list({ courierId: courier, status: 'in_transit' }, { limit: 100 })).items.map((d) => d.id),
+    ).toEqual([mine[4]!.id]);
     expect((await repo.list({ courierId: courier, status: 'delivered' }, { limit: 100 })).items).toEqual([]);
   });
 
   it('lists every delivery without a courier filter, newest first; refuses a cursor it did not give', async () => {
-    const later = await stored(repo, createDelivery({ id: randomUUID(), orderId: randomUUID(), buyerId: 'b1', sellerIds: ['s1'], at: new Date('2999-01-01T00:00:00Z') }));
+    const later = await stored(
+      repo,
+      createDelivery({
+        id: randomUUID(),
+        orderId: randomUUID(),
+        buyerId: 'b1',
+        sellerIds: ['s1'],
+        at: new Date('2999-01-01T00:00:00Z'),
+      }),
+    );
     expect((await repo.list({}, { limit: 1 })).items.map((d) => d.id)).toEqual([later.id]);
     expect((await repo.list({ status: 'pending' }, { limit: 1 })).items.map((d) => d.id)).toEqual([later.id]);
     await expect(repo.list({}, { limit: 1, cursor: 'nope' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });

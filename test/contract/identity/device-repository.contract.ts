@@ -42,7 +42,9 @@ export function deviceRepositoryContract(makeRepo: () => DeviceRepository | Prom
 
   it('of 20 concurrent upserts of a new token for one user exactly one answers true (5 tokens at once)', async () => {
     const phones = Array.from({ length: 5 }, () => device(alice));
-    const results = await Promise.all(phones.map((phone) => Promise.all(Array.from({ length: 20 }, () => repo.upsert({ ...phone })))));
+    const results = await Promise.all(
+      phones.map((phone) => Promise.all(Array.from({ length: 20 }, () => repo.upsert({ ...phone })))),
+    );
     expect(results.map((perToken) => perToken.filter(Boolean).length)).toEqual([1, 1, 1, 1, 1]);
     expect(await repo.listByUser(alice)).toHaveLength(5);
   });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
-import type { RefreshTokenStore, StoredRefreshToken } from '../../../src/application/identity/ports/refresh-token-store.js';
+import type {
+  RefreshTokenStore,
+  StoredRefreshToken,
+} from '../../../src/application/identity/ports/refresh-token-store.js';
 
 /*
  * Times are taken near the real time: a Redis store also sets TTLs from `expiresAt`, and a
@@ -30,7 +33,10 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     const second = fresh();
     expect(await store.rotate(first.tokenHash, second, minutes(1))).toEqual({ outcome: 'rotated', previous: first });
     const result = await store.rotate(second.tokenHash, fresh(), minutes(2));
-    expect(result).toEqual({ outcome: 'rotated', previous: { ...second, familyId: first.familyId, userId: first.userId } });
+    expect(result).toEqual({
+      outcome: 'rotated',
+      previous: { ...second, familyId: first.familyId, userId: first.userId },
+    });
     expect(result.outcome === 'rotated' && result.previous.expiresAt).toBeInstanceOf(Date);
   });
 
@@ -39,7 +45,10 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     await store.add(first);
     const second = fresh();
     await store.rotate(first.tokenHash, second, minutes(1));
-    expect(await store.rotate(first.tokenHash, fresh(), minutes(2))).toEqual({ outcome: 'reused', familyId: first.familyId });
+    expect(await store.rotate(first.tokenHash, fresh(), minutes(2))).toEqual({
+      outcome: 'reused',
+      familyId: first.familyId,
+    });
     expect(await store.rotate(second.tokenHash, fresh(), minutes(3))).toEqual({ outcome: 'invalid' });
     expect(await store.rotate(first.tokenHash, fresh(), minutes(4))).toEqual({ outcome: 'invalid' });
   });
@@ -51,7 +60,10 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     await store.add(otherLogin);
     await store.rotate(reusedLogin.tokenHash, fresh(), minutes(1));
     await store.rotate(reusedLogin.tokenHash, fresh(), minutes(2));
-    expect(await store.rotate(otherLogin.tokenHash, fresh(), minutes(3))).toEqual({ outcome: 'rotated', previous: otherLogin });
+    expect(await store.rotate(otherLogin.tokenHash, fresh(), minutes(3))).toEqual({
+      outcome: 'rotated',
+      previous: otherLogin,
+    });
   });
 
   it('an expired token is invalid, from its expiry instant on, and is not spent by trying', async () => {
@@ -72,7 +84,11 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     const nextTokens = Array.from({ length: 50 }, () => fresh());
     const results = await Promise.all(nextTokens.map((next) => store.rotate(token.tokenHash, next, minutes(1))));
     const count = (outcome: string) => results.filter((result) => result.outcome === outcome).length;
-    expect({ rotated: count('rotated'), reused: count('reused'), invalid: count('invalid') }).toEqual({ rotated: 1, reused: 1, invalid: 48 });
+    expect({ rotated: count('rotated'), reused: count('reused'), invalid: count('invalid') }).toEqual({
+      rotated: 1,
+      reused: 1,
+      invalid: 48,
+    });
     const winner = nextTokens[results.findIndex((result) => result.outcome === 'rotated')];
     expect(await store.rotate(winner?.tokenHash ?? '', fresh(), minutes(2))).toEqual({ outcome: 'invalid' });
   });
@@ -95,7 +111,7 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     expect(await store.revokeFamilyOf(randomUUID(), randomUUID())).toBe('unknown');
   });
 
-  it('revokeFamilyOf with an owner revokes only that owner\'s token: another user\'s is not_owner and stays usable', async () => {
+  it("revokeFamilyOf with an owner revokes only that owner's token: another user's is not_owner and stays usable", async () => {
     const token = login();
     await store.add(token);
     expect(await store.revokeFamilyOf(token.tokenHash, randomUUID())).toBe('not_owner');
@@ -111,6 +127,9 @@ export function refreshTokenStoreContract(makeStore: () => RefreshTokenStore | P
     await store.add(token);
     const expiresAt = new Date(token.expiresAt);
     token.expiresAt.setTime(minutes(1).getTime());
-    expect(await store.rotate(token.tokenHash, fresh(), minutes(30))).toMatchObject({ outcome: 'rotated', previous: { expiresAt } });
+    expect(await store.rotate(token.tokenHash, fresh(), minutes(30))).toMatchObject({
+      outcome: 'rotated',
+      previous: { expiresAt },
+    });
   });
 }

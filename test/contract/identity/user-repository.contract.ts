@@ -10,7 +10,14 @@ import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 const at = new Date('2026-03-01T10:00:00.000Z');
 
 function newUser(email = `${randomUUID()}@example.com`): User {
-  return createUser({ id: randomUUID(), email, passwordHash: 'scrypt$hash', displayName: 'Ada', roles: ['buyer'], at: new Date(at) });
+  return createUser({
+    id: randomUUID(),
+    email,
+    passwordHash: 'scrypt$hash',
+    displayName: 'Ada',
+    roles: ['buyer'],
+    at: new Date(at),
+  });
 }
 
 /** A repository (empty or holding unrelated users) and the outbox its saves store events in. */
@@ -25,19 +32,26 @@ export interface UserRepositoryContractOptions {
 }
 
 /** The behaviour every UserRepository must have; `makeStore` gives an empty or unrelated store. */
-export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTest>, options: UserRepositoryContractOptions = {}): void {
+export function userRepositoryContract(
+  makeStore: () => Promise<UserStoreUnderTest>,
+  options: UserRepositoryContractOptions = {},
+): void {
   let repo: UserRepository;
   let outbox: OutboxStore;
   beforeEach(async () => {
     ({ repo, outbox } = await makeStore());
   });
   /** The pending events of this user (their ids start with the user's id). */
-  const pendingOf = async (user: User) => (await pendingEvents(outbox)).filter((event) => event.id.startsWith(user.id)).map((event) => event.id);
+  const pendingOf = async (user: User) =>
+    (await pendingEvents(outbox)).filter((event) => event.id.startsWith(user.id)).map((event) => event.id);
 
   it('stores the events of each save in its outbox, in order, and never in the user', async () => {
     const user = newUser();
     await repo.create(user);
-    const decided = { ...user, kyc: decideKyc(submitKyc(user.kyc, ['media-1'], at), 'verified', { by: 'admin-1', at }) };
+    const decided = {
+      ...user,
+      kyc: decideKyc(submitKyc(user.kyc, ['media-1'], at), 'verified', { by: 'admin-1', at }),
+    };
     await repo.save(decided, [sampleEvent(`${user.id}-e1`), sampleEvent(`${user.id}-e2`)]);
     await repo.save(updateProfile(decided, { displayName: 'Ada L.' }, at), []);
     await repo.save(decided, [sampleEvent(`${user.id}-e3`)]);
@@ -49,9 +63,13 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     const [first, second] = [newUser(), newUser()];
     await repo.create(first);
     await repo.create(second);
-    await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey }, [sampleEvent(`${second.id}-lost`)])).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    await expect(
+      repo.save({ ...second, email: first.email, emailKey: first.emailKey }, [sampleEvent(`${second.id}-lost`)]),
+    ).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
     const unknown = newUser();
-    await expect(repo.save(unknown, [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    await expect(repo.save(unknown, [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({
+      code: 'USER_NOT_FOUND',
+    });
     expect([...(await pendingOf(second)), ...(await pendingOf(unknown))]).toEqual([]);
   });
 
@@ -61,7 +79,10 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     const pending = { ...user, kyc: submitKyc(user.kyc, ['media-1'], at) };
     await repo.save(pending, [], 'none');
     const verified = { ...pending, kyc: decideKyc(pending.kyc, 'verified', { by: 'admin-1', at }) };
-    await expect(repo.save(verified, [sampleEvent(`${user.id}-lost`)], 'none')).rejects.toMatchObject({ code: 'USER_CONCURRENT_UPDATE', kind: 'conflict' });
+    await expect(repo.save(verified, [sampleEvent(`${user.id}-lost`)], 'none')).rejects.toMatchObject({
+      code: 'USER_CONCURRENT_UPDATE',
+      kind: 'conflict',
+    });
     expect(await repo.findById(user.id)).toEqual(pending);
     await repo.save(verified, [sampleEvent(`${user.id}-kept`)], 'pending');
     expect(await repo.findById(user.id)).toEqual(verified);
@@ -69,15 +90,23 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     await expect(repo.save(newUser(), [], 'none')).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
   });
 
-  it.skipIf(options.onFerretDb)('of 10 racing saves over one KYC status exactly one succeeds (skipped on FerretDB: its conditional updates are not atomic)', async () => {
-    const user = newUser();
-    await repo.create({ ...user, kyc: submitKyc(user.kyc, ['media-1'], at) });
-    const pending = (await repo.findById(user.id))!;
-    const decisions = Array.from({ length: 10 }, (_, i) => ({ ...pending, kyc: decideKyc(pending.kyc, i % 2 ? 'verified' : 'rejected', { by: `admin-${i}`, at }) }));
-    const results = await Promise.allSettled(decisions.map((decided, i) => repo.save(decided, [sampleEvent(`${user.id}-${i}`)], 'pending')));
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(await pendingOf(user)).toHaveLength(1);
-  });
+  it.skipIf(options.onFerretDb)(
+    'of 10 racing saves over one KYC status exactly one succeeds (skipped on FerretDB: its conditional updates are not atomic)',
+    async () => {
+      const user = newUser();
+      await repo.create({ ...user, kyc: submitKyc(user.kyc, ['media-1'], at) });
+      const pending = (await repo.findById(user.id))!;
+      const decisions = Array.from({ length: 10 }, (_, i) => ({
+        ...pending,
+        kyc: decideKyc(pending.kyc, i % 2 ? 'verified' : 'rejected', { by: `admin-${i}`, at }),
+      }));
+      const results = await Promise.allSettled(
+        decisions.map((decided, i) => repo.save(decided, [sampleEvent(`${user.id}-${i}`)], 'pending')),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await pendingOf(user)).toHaveLength(1);
+    },
+  );
 
   it('save drops the optional fields the user no longer has', async () => {
     const address = { line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
@@ -103,7 +132,10 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
   it('refuses a second user with a taken email key: EMAIL_TAKEN', async () => {
     const first = newUser();
     await repo.create(first);
-    await expect(repo.create(newUser(first.email.toUpperCase()))).rejects.toMatchObject({ code: 'EMAIL_TAKEN', kind: 'conflict' });
+    await expect(repo.create(newUser(first.email.toUpperCase()))).rejects.toMatchObject({
+      code: 'EMAIL_TAKEN',
+      kind: 'conflict',
+    });
     expect(await repo.findByEmailKey(first.emailKey)).toEqual(first);
   });
 
@@ -118,7 +150,11 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
   it('save replaces the stored user', async () => {
     const user = newUser();
     await repo.create(user);
-    const changed = updateProfile(user, { displayName: 'Ada L.', phone: '+33600000000' }, new Date('2026-03-02T00:00:00.000Z'));
+    const changed = updateProfile(
+      user,
+      { displayName: 'Ada L.', phone: '+33600000000' },
+      new Date('2026-03-02T00:00:00.000Z'),
+    );
     await repo.save(changed, []);
     expect(await repo.findById(user.id)).toEqual(changed);
   });
@@ -144,16 +180,22 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     const [first, second] = [newUser(), newUser()];
     await repo.create(first);
     await repo.create(second);
-    await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey }, [])).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    await expect(repo.save({ ...second, email: first.email, emailKey: first.emailKey }, [])).rejects.toMatchObject({
+      code: 'EMAIL_TAKEN',
+    });
     expect(await repo.findById(second.id)).toEqual(second);
   });
 
   it('round-trips the optional fields: phone, address, roles and a decided KYC with its dates', async () => {
-    const kyc = decideKyc(submitKyc(newUser().kyc, ['media-1', 'media-2'], new Date('2026-03-01T11:00:00.000Z')), 'rejected', {
-      by: 'admin-1',
-      at: new Date('2026-03-01T12:00:00.000Z'),
-      reason: 'blurry',
-    });
+    const kyc = decideKyc(
+      submitKyc(newUser().kyc, ['media-1', 'media-2'], new Date('2026-03-01T11:00:00.000Z')),
+      'rejected',
+      {
+        by: 'admin-1',
+        at: new Date('2026-03-01T12:00:00.000Z'),
+        reason: 'blurry',
+      },
+    );
     const address = { line1: '1 rue de la Paix', line2: 'bât. B', city: 'Paris', postalCode: '75002', country: 'FR' };
     const user: User = { ...newUser(), roles: ['buyer', 'seller'], phone: '+33611111111', address, kyc };
     await repo.create(user);
@@ -172,7 +214,13 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     expect(found).not.toHaveProperty('phone');
     expect(found?.address).not.toHaveProperty('line2');
     expect(found?.kyc).not.toHaveProperty('reason');
-    expect(found?.kyc).toEqual({ status: 'verified', documentMediaIds: ['media-1'], submittedAt: at, decidedAt: at, decidedBy: 'admin-1' });
+    expect(found?.kyc).toEqual({
+      status: 'verified',
+      documentMediaIds: ['media-1'],
+      submittedAt: at,
+      decidedAt: at,
+      decidedBy: 'admin-1',
+    });
   });
 
   it('keeps its own copies: changing a passed or returned user changes nothing stored', async () => {
@@ -182,20 +230,42 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
     user.createdAt.setFullYear(2000);
     const found = await repo.findById(user.id);
     found?.kyc.documentMediaIds.push('media-x');
-    expect(await repo.findById(user.id)).toMatchObject({ roles: ['buyer'], createdAt: at, kyc: { documentMediaIds: [] } });
+    expect(await repo.findById(user.id)).toMatchObject({
+      roles: ['buyer'],
+      createdAt: at,
+      kyc: { documentMediaIds: [] },
+    });
   });
 
   describe('list (the admin search)', () => {
     /** Five users named after a marker only this test uses, one second apart (oldest first). */
     async function seeded() {
       const marker = `Mk${randomUUID().slice(0, 8)}`;
-      const specs: [Role[], string][] = [[['buyer'], 'none'], [['seller'], 'pending'], [['seller', 'courier'], 'verified'], [['courier'], 'none'], [['buyer'], 'rejected']];
+      const specs: [Role[], string][] = [
+        [['buyer'], 'none'],
+        [['seller'], 'pending'],
+        [['seller', 'courier'], 'verified'],
+        [['courier'], 'none'],
+        [['buyer'], 'rejected'],
+      ];
       const users: User[] = [];
       for (const [i, [roles, kycStatus]] of specs.entries()) {
         const created = new Date(at.getTime() + i * 1000);
-        const base = createUser({ id: randomUUID(), email: `${marker.toLowerCase()}.${i}@example.com`, passwordHash: 'h', displayName: `Person ${i}`, roles, at: created });
+        const base = createUser({
+          id: randomUUID(),
+          email: `${marker.toLowerCase()}.${i}@example.com`,
+          passwordHash: 'h',
+          displayName: `Person ${i}`,
+          roles,
+          at: created,
+        });
         const pending = submitKyc(base.kyc, ['media-1'], created);
-        const kyc = kycStatus === 'none' ? base.kyc : kycStatus === 'pending' ? pending : decideKyc(pending, kycStatus as 'verified' | 'rejected', { by: 'a', at: created });
+        const kyc =
+          kycStatus === 'none'
+            ? base.kyc
+            : kycStatus === 'pending'
+              ? pending
+              : decideKyc(pending, kycStatus as 'verified' | 'rejected', { by: 'a', at: created });
         users.push({ ...base, kyc });
         await repo.create(users[i]!);
       }
@@ -205,7 +275,9 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
 
     it('matches part of the email or of the display name, case ignored, newest first', async () => {
       const { marker, users } = await seeded();
-      expect(ids(await repo.list({ q: marker.toUpperCase() }, { limit: 20 }))).toEqual(users.map((u) => u.id).reverse());
+      expect(ids(await repo.list({ q: marker.toUpperCase() }, { limit: 20 }))).toEqual(
+        users.map((u) => u.id).reverse(),
+      );
       const renamed = { ...users[0]!, displayName: `Zoë ${marker} Renamed` };
       await repo.save(renamed, []);
       expect(ids(await repo.list({ q: `${marker} rEnAmEd` }, { limit: 20 }))).toEqual([renamed.id]);
@@ -216,13 +288,24 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
       const { marker, users } = await seeded();
       expect(ids(await repo.list({ q: marker, role: 'courier' }, { limit: 20 }))).toEqual([users[3]!.id, users[2]!.id]);
       expect(ids(await repo.list({ q: marker, kycStatus: 'verified' }, { limit: 20 }))).toEqual([users[2]!.id]);
-      expect(ids(await repo.list({ q: marker, role: 'seller', kycStatus: 'pending' }, { limit: 20 }))).toEqual([users[1]!.id]);
+      expect(ids(await repo.list({ q: marker, role: 'seller', kycStatus: 'pending' }, { limit: 20 }))).toEqual([
+        users[1]!.id,
+      ]);
       expect(ids(await repo.list({ q: marker, role: 'buyer', kycStatus: 'verified' }, { limit: 20 }))).toEqual([]);
     });
 
     it('pages through every match once, ties of creation time broken by id', async () => {
       const { marker, users } = await seeded();
-      const twins = [0, 1, 2].map((i) => createUser({ id: `${marker}-twin-${i}`, email: `${marker}.twin${i}@example.com`, passwordHash: 'h', displayName: 'Twin', roles: ['buyer'], at }));
+      const twins = [0, 1, 2].map((i) =>
+        createUser({
+          id: `${marker}-twin-${i}`,
+          email: `${marker}.twin${i}@example.com`,
+          passwordHash: 'h',
+          displayName: 'Twin',
+          roles: ['buyer'],
+          at,
+        }),
+      );
       for (const twin of twins) await repo.create(twin);
       const seen: string[] = [];
       let cursor: string | undefined;
@@ -232,11 +315,19 @@ export function userRepositoryContract(makeStore: () => Promise<UserStoreUnderTe
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       const tied = [users[0]!.id, ...twins.map((t) => t.id)].sort().reverse();
-      expect(seen).toEqual([...users.slice(1).map((u) => u.id).reverse(), ...tied]);
+      expect(seen).toEqual([
+        ...users
+          .slice(1)
+          .map((u) => u.id)
+          .reverse(),
+        ...tied,
+      ]);
     });
 
     it('refuses a cursor it did not give: INVALID_CURSOR', async () => {
-      await expect(repo.list({}, { limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+      await expect(repo.list({}, { limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
     });
   });
 }

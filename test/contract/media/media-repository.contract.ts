@@ -14,7 +14,15 @@ const at = new Date('2026-03-01T10:00:00.000Z');
 const later = new Date('2026-03-01T10:05:00.000Z');
 
 function newMedia(ownerId = `owner-${randomUUID()}`): Media {
-  return createMedia({ id: randomUUID(), ownerId, contentType: 'image/png', size: 2048, filename: 'bike.png', maxBytes: 10_000, at: new Date(at) });
+  return createMedia({
+    id: randomUUID(),
+    ownerId,
+    contentType: 'image/png',
+    size: 2048,
+    filename: 'bike.png',
+    maxBytes: 10_000,
+    at: new Date(at),
+  });
 }
 
 const pending = (media: Media) => completeUpload(media, { contentType: 'image/png', size: 2048 }, later);
@@ -26,14 +34,18 @@ export interface MediaStoreUnderTest {
 }
 
 /** The behaviour every MediaRepository must have; `makeStore` gives an empty or unrelated store. */
-export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnderTest>, options: MediaRepositoryContractOptions = {}): void {
+export function mediaRepositoryContract(
+  makeStore: () => Promise<MediaStoreUnderTest>,
+  options: MediaRepositoryContractOptions = {},
+): void {
   let repo: MediaRepository;
   let outbox: OutboxStore;
   beforeEach(async () => {
     ({ repo, outbox } = await makeStore());
   });
   /** The pending events of this media (their ids start with its id). */
-  const pendingOf = async (media: Media) => (await pendingEvents(outbox)).filter((event) => event.id.startsWith(media.id)).map((event) => event.id);
+  const pendingOf = async (media: Media) =>
+    (await pendingEvents(outbox)).filter((event) => event.id.startsWith(media.id)).map((event) => event.id);
 
   it('stores the events of each save in its outbox, in order, and never in the media', async () => {
     const media = newMedia();
@@ -41,7 +53,10 @@ export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnder
     const uploaded = pending(media);
     await repo.save(uploaded, 'awaiting_upload', [sampleEvent(`${media.id}-request`)]);
     const approved = moderate(uploaded, 'approved', ['bicycle'], later);
-    await repo.save(approved, 'pending_moderation', [sampleEvent(`${media.id}-result`), sampleEvent(`${media.id}-notice`)]);
+    await repo.save(approved, 'pending_moderation', [
+      sampleEvent(`${media.id}-result`),
+      sampleEvent(`${media.id}-notice`),
+    ]);
     expect(await pendingOf(media)).toEqual([`${media.id}-request`, `${media.id}-result`, `${media.id}-notice`]);
     expect(await repo.findById(media.id)).toEqual(approved);
   });
@@ -50,9 +65,13 @@ export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnder
     const media = newMedia();
     await repo.create(media);
     await repo.save(pending(media), 'awaiting_upload', [sampleEvent(`${media.id}-won`)]);
-    await expect(repo.save(pending(media), 'awaiting_upload', [sampleEvent(`${media.id}-lost`)])).rejects.toMatchObject({ code: 'MEDIA_CONCURRENT_UPDATE' });
+    await expect(repo.save(pending(media), 'awaiting_upload', [sampleEvent(`${media.id}-lost`)])).rejects.toMatchObject(
+      { code: 'MEDIA_CONCURRENT_UPDATE' },
+    );
     const unknown = newMedia();
-    await expect(repo.save(unknown, 'awaiting_upload', [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND' });
+    await expect(repo.save(unknown, 'awaiting_upload', [sampleEvent(`${unknown.id}-lost`)])).rejects.toMatchObject({
+      code: 'MEDIA_NOT_FOUND',
+    });
     expect([...(await pendingOf(media)), ...(await pendingOf(unknown))]).toEqual([`${media.id}-won`]);
   });
 
@@ -90,13 +109,18 @@ export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnder
   it('save from a status that is no longer stored: MEDIA_CONCURRENT_UPDATE, and nothing changes', async () => {
     const media = newMedia();
     await repo.create(media);
-    await expect(repo.save(moderate(pending(media), 'rejected', [], later), 'pending_moderation', [])).rejects.toMatchObject({ code: 'MEDIA_CONCURRENT_UPDATE', kind: 'conflict' });
+    await expect(
+      repo.save(moderate(pending(media), 'rejected', [], later), 'pending_moderation', []),
+    ).rejects.toMatchObject({ code: 'MEDIA_CONCURRENT_UPDATE', kind: 'conflict' });
     expect(await repo.findById(media.id)).toEqual(media);
   });
 
   it('save of an unknown media: MEDIA_NOT_FOUND, and nothing is stored', async () => {
     const media = newMedia();
-    await expect(repo.save(media, 'awaiting_upload', [])).rejects.toMatchObject({ code: 'MEDIA_NOT_FOUND', kind: 'not_found' });
+    await expect(repo.save(media, 'awaiting_upload', [])).rejects.toMatchObject({
+      code: 'MEDIA_NOT_FOUND',
+      kind: 'not_found',
+    });
     expect(await repo.findById(media.id)).toBeNull();
   });
 
@@ -105,7 +129,9 @@ export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnder
     async () => {
       const media = pending(newMedia());
       await repo.create(media);
-      const verdicts = Array.from({ length: 10 }, (_, i) => moderate(media, i % 2 ? 'approved' : 'rejected', [`label-${i}`], later));
+      const verdicts = Array.from({ length: 10 }, (_, i) =>
+        moderate(media, i % 2 ? 'approved' : 'rejected', [`label-${i}`], later),
+      );
       const results = await Promise.allSettled(verdicts.map((verdict) => repo.save(verdict, 'pending_moderation', [])));
       const fulfilled = results.flatMap((r, i) => (r.status === 'fulfilled' ? [verdicts[i]] : []));
       expect(fulfilled).toHaveLength(1);
@@ -118,7 +144,9 @@ export function mediaRepositoryContract(makeStore: () => Promise<MediaStoreUnder
     await repo.create(first);
     await repo.create(second);
     const found = await repo.findByIds([second.id, randomUUID(), first.id, second.id]);
-    expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual([first, second].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(found.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [first, second].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     expect(await repo.findByIds([])).toEqual([]);
   });
 

@@ -22,12 +22,19 @@ export interface ObjectStorageContractOptions {
 const TTL = 300;
 const newKey = () => `media/contract-${randomUUID()}`;
 
-async function upload(presigned: PresignedUpload, body: Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
+async function upload(
+  presigned: PresignedUpload,
+  body: Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(presigned.url, { method: presigned.method, headers: { ...presigned.headers, ...headers }, body });
 }
 
 /** The behaviour every ObjectStorage must have, driven like a client would: fetch on the presigned URLs. */
-export function objectStorageContract(setup: () => ObjectStorageUnderTest | Promise<ObjectStorageUnderTest>, options: ObjectStorageContractOptions): void {
+export function objectStorageContract(
+  setup: () => ObjectStorageUnderTest | Promise<ObjectStorageUnderTest>,
+  options: ObjectStorageContractOptions,
+): void {
   let storage: ObjectStorage;
   let clock: ManualClock;
   const bytes = new Uint8Array(randomBytes(2048));
@@ -36,7 +43,8 @@ export function objectStorageContract(setup: () => ObjectStorageUnderTest | Prom
   });
   beforeEach(() => clock.set(new Date()));
 
-  const presignPng = (key: string, size = bytes.length, expiresInSeconds = TTL) => storage.presignPut({ key, contentType: 'image/png', size, expiresInSeconds });
+  const presignPng = (key: string, size = bytes.length, expiresInSeconds = TTL) =>
+    storage.presignPut({ key, contentType: 'image/png', size, expiresInSeconds });
 
   it('presigns an absolute PUT URL with the Content-Type header to send and its expiry', async () => {
     const presigned = await presignPng(newKey());
@@ -93,7 +101,9 @@ export function objectStorageContract(setup: () => ObjectStorageUnderTest | Prom
   });
 
   const signed = it.skipIf(!options.verifiesSignatures);
-  const skipReason = options.verifiesSignatures ? '' : ' (skipped: this server does not check V4 signatures; S3 and MinIO do)';
+  const skipReason = options.verifiesSignatures
+    ? ''
+    : ' (skipped: this server does not check V4 signatures; S3 and MinIO do)';
 
   signed(`refuses a PUT with another Content-Type (4xx) and stores nothing${skipReason}`, async () => {
     const key = newKey();
@@ -114,7 +124,10 @@ export function objectStorageContract(setup: () => ObjectStorageUnderTest | Prom
   signed(`refuses a URL whose signature does not match (another key) with 403${skipReason}`, async () => {
     const key = newKey();
     const presigned = await presignPng(key);
-    const res = await upload({ ...presigned, url: presigned.url.replace(key.split('/')[1] ?? key, 'someone-else') }, bytes);
+    const res = await upload(
+      { ...presigned, url: presigned.url.replace(key.split('/')[1] ?? key, 'someone-else') },
+      bytes,
+    );
     expect(res.status).toBe(403);
   });
 }

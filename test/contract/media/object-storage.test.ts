@@ -26,14 +26,22 @@ describe('S3ObjectStorage on s3rver', () => {
   afterAll(() => storage.close());
   objectStorageContract(
     () => {
-      storage = new S3ObjectStorage({ bucket, region: 'us-east-1', endpoint: endpoint(), forcePathStyle: true, ...S3RVER_CREDENTIALS }, clock);
+      storage = new S3ObjectStorage(
+        { bucket, region: 'us-east-1', endpoint: endpoint(), forcePathStyle: true, ...S3RVER_CREDENTIALS },
+        clock,
+      );
       return { storage, clock };
     },
     { verifiesSignatures: false },
   );
 
   it('signs Content-Type and Content-Length into the upload URL, which S3 and MinIO enforce (s3rver does not)', async () => {
-    const presigned = await storage.presignPut({ key: 'media/signed', contentType: 'image/webp', size: 1234, expiresInSeconds: 120 });
+    const presigned = await storage.presignPut({
+      key: 'media/signed',
+      contentType: 'image/webp',
+      size: 1234,
+      expiresInSeconds: 120,
+    });
     const query = new URL(presigned.url).searchParams;
     expect(query.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
     expect(query.get('X-Amz-Expires')).toBe('120');
@@ -43,7 +51,16 @@ describe('S3ObjectStorage on s3rver', () => {
 
   it('reaches the bucket (the /readyz check) and fails for a missing one', async () => {
     await expect(storage.ping()).resolves.toBeUndefined();
-    const missing = new S3ObjectStorage({ bucket: 'no-such-bucket', region: 'us-east-1', endpoint: endpoint(), forcePathStyle: true, ...S3RVER_CREDENTIALS }, clock);
+    const missing = new S3ObjectStorage(
+      {
+        bucket: 'no-such-bucket',
+        region: 'us-east-1',
+        endpoint: endpoint(),
+        forcePathStyle: true,
+        ...S3RVER_CREDENTIALS,
+      },
+      clock,
+    );
     await expect(missing.ping()).rejects.toThrow();
     missing.close();
   });

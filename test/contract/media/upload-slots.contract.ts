@@ -11,7 +11,8 @@ export function uploadSlotsContract(makeSlots: () => UploadSlots | Promise<Uploa
   beforeEach(async () => {
     slots = await makeSlots();
   });
-  const claim = (owner: string, closesAt: Date, now: Date, max = 2, media = randomUUID()) => slots.claim(owner, media, closesAt, max, now);
+  const claim = (owner: string, closesAt: Date, now: Date, max = 2, media = randomUUID()) =>
+    slots.claim(owner, media, closesAt, max, now);
 
   it('holds up to max open slots per owner; when full it answers when the earliest one closes', async () => {
     const owner = randomUUID();

@@ -23,7 +23,7 @@ describeWithService('REDIS_URL', 'RedisUploadSlots', (url) => {
 
   uploadSlotsContract(() => new RedisUploadSlots(redis, keyPrefix));
 
-  it('keeps an owner\'s slots only as long as their latest one is open', async () => {
+  it("keeps an owner's slots only as long as their latest one is open", async () => {
     const slots = new RedisUploadSlots(redis, keyPrefix);
     const now = Date.now();
     await slots.claim('ttl-owner', 'm1', new Date(now + 60_000), 5, new Date(now));

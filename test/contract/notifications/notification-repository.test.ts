@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemoryNotificationRepository } from '../../../src/adapters/memory/notifications/memory-notification-repository.js';
 import { MongoNotificationRepository } from '../../../src/adapters/mongo/notifications/mongo-notification-repository.js';
-import type { NotificationFilter, NotificationRepository } from '../../../src/application/notifications/ports/notification-repository.js';
+import type {
+  NotificationFilter,
+  NotificationRepository,
+} from '../../../src/application/notifications/ports/notification-repository.js';
 import { createNotification, type Notification } from '../../../src/domain/notifications/notification.js';
 import { useMongoDatabase } from '../../support/mongo.js';
 import { describeWithService } from '../../support/real-services.js';
@@ -12,12 +15,25 @@ const START = Date.parse('2026-03-01T10:00:00.000Z');
 /** A notification of `userId` created `second` seconds after START. */
 function notification(userId: string, second: number, overrides: Partial<Notification> = {}): Notification {
   return {
-    ...createNotification({ id: `n-${randomUUID()}`, userId, type: 'order.paid', title: 'Order paid', body: 'Ship it.', data: { orderId: 'o1' }, createdAt: new Date(START + second * 1000) }),
+    ...createNotification({
+      id: `n-${randomUUID()}`,
+      userId,
+      type: 'order.paid',
+      title: 'Order paid',
+      body: 'Ship it.',
+      data: { orderId: 'o1' },
+      createdAt: new Date(START + second * 1000),
+    }),
     ...overrides,
   };
 }
 
-async function allIds(repository: NotificationRepository, userId: string, filter: NotificationFilter, limit: number): Promise<string[]> {
+async function allIds(
+  repository: NotificationRepository,
+  userId: string,
+  filter: NotificationFilter,
+  limit: number,
+): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 50; page += 1) {
@@ -33,7 +49,9 @@ function notificationRepositoryContract(make: () => Promise<NotificationReposito
   it('stores a notification as it was and finds it by id', async () => {
     const repository = await make();
     // Any string is a key of data, also those MongoDB refuses as field names.
-    const stored = notification(`u-${randomUUID()}`, 1, { data: { orderId: 'o1', 'listing.id': 'l1', $price: '12.50', '': 'empty' } });
+    const stored = notification(`u-${randomUUID()}`, 1, {
+      data: { orderId: 'o1', 'listing.id': 'l1', $price: '12.50', '': 'empty' },
+    });
     expect(await repository.add(stored)).toBe(true);
     expect(await repository.findById(stored.id)).toStrictEqual(stored);
     expect(await repository.findById(`n-${randomUUID()}`)).toBeNull();
@@ -72,7 +90,9 @@ function notificationRepositoryContract(make: () => Promise<NotificationReposito
     const all = [3, 1, 7, 2, 5, 5, 4, 6, 6, 6].map((second) => notification(userId, second));
     for (const n of all) await repository.add(n);
     await repository.add(notification(`u-${randomUUID()}`, 8));
-    const expected = [...all].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((n) => n.id);
+    const expected = [...all]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .map((n) => n.id);
     expect(await allIds(repository, userId, {}, 3)).toEqual(expected);
     expect(await allIds(repository, userId, {}, 10)).toEqual(expected);
     expect(await allIds(repository, userId, {}, 100)).toEqual(expected);
@@ -92,11 +112,15 @@ function notificationRepositoryContract(make: () => Promise<NotificationReposito
 
   it('answers INVALID_CURSOR for a cursor it did not give', async () => {
     const repository = await make();
-    await expect(repository.listByUser('u1', {}, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR', kind: 'invalid' });
+    await expect(repository.listByUser('u1', {}, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+      kind: 'invalid',
+    });
   });
 }
 
-describe('MemoryNotificationRepository', () => notificationRepositoryContract(async () => new MemoryNotificationRepository()));
+describe('MemoryNotificationRepository', () =>
+  notificationRepositoryContract(async () => new MemoryNotificationRepository()));
 
 describeWithService('MONGO_URL', 'MongoNotificationRepository', (url) => {
   const db = useMongoDatabase(url);
@@ -111,7 +135,11 @@ describeWithService('MONGO_URL', 'MongoNotificationRepository', (url) => {
     await notifications.ensureIndexes();
     const one = notification(`u-${randomUUID()}`, 1);
     await notifications.add(one);
-    expect(await db().collection('notifications').findOne({ _id: one.id as never })).toMatchObject({ userId: one.userId, readAt: null });
+    expect(
+      await db()
+        .collection('notifications')
+        .findOne({ _id: one.id as never }),
+    ).toMatchObject({ userId: one.userId, readAt: null });
     const indexes = await db().collection('notifications').indexes();
     expect(indexes.find((index) => index.name === 'user_newest')?.key).toEqual({ userId: 1, createdAt: -1, _id: -1 });
   });

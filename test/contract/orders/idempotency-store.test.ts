@@ -13,7 +13,11 @@ const tokenOf = (claim: IdempotencyClaim): string => (claim.state === 'claimed' 
 function idempotencyStoreContract(make: () => IdempotencyStore): void {
   it('claims once, then answers in_progress, then done with the response', async () => {
     const store = make();
-    expect(await store.claim('buyer', 'k1', 'body-a', long)).toEqual({ state: 'claimed', token: expect.any(String), recovered: false });
+    expect(await store.claim('buyer', 'k1', 'body-a', long)).toEqual({
+      state: 'claimed',
+      token: expect.any(String),
+      recovered: false,
+    });
     expect(await store.claim('buyer', 'k1', 'body-a', long)).toEqual({ state: 'in_progress' });
     await store.complete('buyer', 'k1', 'order-1', 60);
     expect(await store.claim('buyer', 'k1', 'body-a', long)).toEqual({ state: 'done', response: 'order-1' });
@@ -50,7 +54,9 @@ function idempotencyStoreContract(make: () => IdempotencyStore): void {
     await sleep(250);
     expect(await store.claim('buyer', 'k5', 'body-b', short)).toEqual({ state: 'mismatch' });
     const retries = await Promise.all(Array.from({ length: 10 }, () => store.claim('buyer', 'k5', 'body-a', short)));
-    expect(retries.filter((c) => c.state === 'claimed')).toEqual([{ state: 'claimed', token: expect.any(String), recovered: true }]);
+    expect(retries.filter((c) => c.state === 'claimed')).toEqual([
+      { state: 'claimed', token: expect.any(String), recovered: true },
+    ]);
     await store.complete('buyer', 'k5', 'order-5', 60);
     await sleep(250);
     expect(await store.claim('buyer', 'k5', 'body-a', short)).toEqual({ state: 'done', response: 'order-5' });
@@ -69,7 +75,8 @@ function idempotencyStoreContract(make: () => IdempotencyStore): void {
   });
 }
 
-describe('MemoryIdempotencyStore', () => idempotencyStoreContract(() => new MemoryIdempotencyStore({ now: () => new Date() })));
+describe('MemoryIdempotencyStore', () =>
+  idempotencyStoreContract(() => new MemoryIdempotencyStore({ now: () => new Date() })));
 
 describeWithService('REDIS_URL', 'RedisIdempotencyStore', (url) => {
   let redis: Redis;

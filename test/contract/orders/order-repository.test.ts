@@ -6,7 +6,15 @@ import { MongoOrderRepository } from '../../../src/adapters/mongo/orders/mongo-o
 import { MongoOutboxStore } from '../../../src/adapters/mongo/shared/mongo-outbox.js';
 import type { OrderRepository } from '../../../src/application/orders/ports/order-repository.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
-import { cancelOrder, confirmOrder, createOrder, failOrder, markPaid, type NewOrder, type Order } from '../../../src/domain/orders/order.js';
+import {
+  cancelOrder,
+  confirmOrder,
+  createOrder,
+  failOrder,
+  markPaid,
+  type NewOrder,
+  type Order,
+} from '../../../src/domain/orders/order.js';
 import { useMongoDatabase } from '../../support/mongo.js';
 import { pendingEvents, sampleEvent } from '../../support/outbox-helpers.js';
 import { describeWithService } from '../../support/real-services.js';
@@ -16,7 +24,13 @@ const t0 = new Date('2026-03-01T10:00:00.000Z');
 const minutes = (m: number) => new Date(t0.getTime() + m * 60_000);
 
 function placing(buyerId: string, sellerIds: string[], at: Date, extra: Partial<NewOrder> = {}): Order {
-  const items = sellerIds.map((sellerId, i) => ({ listingId: `l-${i}`, sellerId, title: `Item ${i}`, unitPrice: { amount: 100 * (i + 1), currency: 'EUR' }, quantity: 1 }));
+  const items = sellerIds.map((sellerId, i) => ({
+    listingId: `l-${i}`,
+    sellerId,
+    title: `Item ${i}`,
+    unitPrice: { amount: 100 * (i + 1), currency: 'EUR' },
+    quantity: 1,
+  }));
   return createOrder({ id: randomUUID(), buyerId, items, shippingAddress: address, at, ...extra });
 }
 
@@ -28,7 +42,9 @@ async function placed(orders: OrderRepository, order: Order): Promise<Order> {
   return confirmed;
 }
 
-async function allPages(list: (cursor?: string) => Promise<{ items: Order[]; nextCursor: string | null }>): Promise<string[]> {
+async function allPages(
+  list: (cursor?: string) => Promise<{ items: Order[]; nextCursor: string | null }>,
+): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 50; page += 1) {
@@ -74,7 +90,9 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     await orders.create(order, [sampleEvent('e-1')]);
     const confirmed = confirmOrder(order, t0);
     await orders.save(confirmed, [sampleEvent('e-2'), sampleEvent('e-3')]);
-    await expect(orders.save(confirmed, [sampleEvent('e-lost')])).rejects.toMatchObject({ code: 'ORDER_CONCURRENT_UPDATE' });
+    await expect(orders.save(confirmed, [sampleEvent('e-lost')])).rejects.toMatchObject({
+      code: 'ORDER_CONCURRENT_UPDATE',
+    });
     await orders.save(cancelOrder(confirmed, t0), [sampleEvent('e-4')]);
     expect((await pending()).map((e) => e.id)).toEqual(['e-1', 'e-2', 'e-3', 'e-4']);
     expect(await orders.findById(order.id)).toMatchObject({ status: 'cancelled' });
@@ -87,7 +105,11 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     const created: Order[] = [];
     for (let i = 0; i < 12; i += 1) {
       // Pairs share a timestamp so the id breaks the tie.
-      const order = placing(i % 3 === 0 ? 'someone-else' : buyer, i % 2 === 0 ? [seller, 'other-seller'] : ['other-seller'], minutes(Math.floor(i / 2)));
+      const order = placing(
+        i % 3 === 0 ? 'someone-else' : buyer,
+        i % 2 === 0 ? [seller, 'other-seller'] : ['other-seller'],
+        minutes(Math.floor(i / 2)),
+      );
       created.push(await placed(orders, order));
     }
     // Internal orders are never listed.
@@ -95,10 +117,19 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     const failed = placing(buyer, [seller], minutes(31));
     await orders.create(failed, []);
     await orders.save(failOrder(failed, minutes(31)), []);
-    const newest = (list: Order[]) => [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((o) => o.id);
-    expect(await allPages((cursor) => orders.list({ buyerId: buyer }, { limit: 3, cursor }))).toEqual(newest(created.filter((o) => o.buyerId === buyer)));
-    expect(await allPages((cursor) => orders.list({ sellerId: seller }, { limit: 2, cursor }))).toEqual(newest(created.filter((o) => o.items.some((i) => i.sellerId === seller))));
-    await expect(orders.list({ buyerId: buyer }, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    const newest = (list: Order[]) =>
+      [...list]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .map((o) => o.id);
+    expect(await allPages((cursor) => orders.list({ buyerId: buyer }, { limit: 3, cursor }))).toEqual(
+      newest(created.filter((o) => o.buyerId === buyer)),
+    );
+    expect(await allPages((cursor) => orders.list({ sellerId: seller }, { limit: 2, cursor }))).toEqual(
+      newest(created.filter((o) => o.items.some((i) => i.sellerId === seller))),
+    );
+    await expect(orders.list({ buyerId: buyer }, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
   });
 
   it('lists by courier, by status, and by every given filter at once (the admin view); without a filter, every placed order', async () => {
@@ -112,7 +143,8 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     await orders.save(carried, []);
     const third = await placed(orders, placing('someone-else', [seller], minutes(4)));
     await orders.create(placing(buyer, [seller], minutes(5)), []);
-    const ids = async (filter: Parameters<OrderRepository['list']>[0]) => (await orders.list(filter, { limit: 100 })).items.map((o) => o.id);
+    const ids = async (filter: Parameters<OrderRepository['list']>[0]) =>
+      (await orders.list(filter, { limit: 100 })).items.map((o) => o.id);
     expect(await ids({ courierId: courier })).toEqual([second.id]);
     expect(await orders.list({ courierId: courier }, { limit: 100 })).toEqual({ items: [carried], nextCursor: null });
     expect(await ids({ buyerId: buyer, status: 'pending_payment' })).toEqual([first.id]);
@@ -151,11 +183,19 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     const paid = markPaid(confirmed, minutes(10), address, 'pay-1');
     await orders.save(paid, []);
     expect(await orders.findById(order.id)).toEqual(paid);
-    const cancelled = cancelOrder(paid, minutes(11), { reason: 'buyer', refund: { id: 'refund-1', refundedAt: minutes(11) } });
+    const cancelled = cancelOrder(paid, minutes(11), {
+      reason: 'buyer',
+      refund: { id: 'refund-1', refundedAt: minutes(11) },
+    });
     await orders.save(cancelled, []);
     const stored = await orders.findById(order.id);
     expect(stored).toEqual(cancelled);
-    expect(stored).toMatchObject({ payBy: minutes(30), payment: { id: 'pay-1', amount: order.total, paidAt: minutes(10) }, cancelReason: 'buyer', refund: { id: 'refund-1', amount: order.total } });
+    expect(stored).toMatchObject({
+      payBy: minutes(30),
+      payment: { id: 'pay-1', amount: order.total, paidAt: minutes(10) },
+      cancelReason: 'buyer',
+      refund: { id: 'refund-1', amount: order.total },
+    });
   });
 
   it('lists every order of an auction, oldest first, failed attempts included', async () => {
@@ -186,7 +226,9 @@ function orderRepositoryContract(make: () => Promise<Orders>): void {
     await confirmedBy(undefined, 'b4'); // no deadline
     const paid = await confirmedBy(minutes(5), 'b5');
     await orders.save(markPaid(paid, minutes(1), address, 'pay-5'), []);
-    const due = (await orders.listPaymentOverdue(minutes(30), 10)).filter((o) => o.createdAt.getTime() === t0.getTime());
+    const due = (await orders.listPaymentOverdue(minutes(30), 10)).filter(
+      (o) => o.createdAt.getTime() === t0.getTime(),
+    );
     expect(due.map((o) => o.id)).toEqual([earlier.id, later.id]);
     expect((await orders.listPaymentOverdue(minutes(10), 10)).map((o) => o.id)).toContain(earlier.id);
     expect((await orders.listPaymentOverdue(minutes(10), 10)).map((o) => o.id)).not.toContain(later.id);

@@ -10,7 +10,10 @@ describe('TestPaymentGateway', () => {
 
   it('charges once per order: a second charge answers the first payment; a declined card is not remembered', async () => {
     const gateway = new TestPaymentGateway(clock);
-    expect(await gateway.charge({ orderId: 'o-1', amount: eur(500), paymentMethod: 'test_card_declined' })).toEqual({ ok: false, reason: 'card declined' });
+    expect(await gateway.charge({ orderId: 'o-1', amount: eur(500), paymentMethod: 'test_card_declined' })).toEqual({
+      ok: false,
+      reason: 'card declined',
+    });
     const first = await gateway.charge({ orderId: 'o-1', amount: eur(500), paymentMethod: 'test_card' });
     expect(first.ok).toBe(true);
     expect(await gateway.charge({ orderId: 'o-1', amount: eur(500), paymentMethod: 'test_card' })).toEqual(first);
@@ -19,7 +22,9 @@ describe('TestPaymentGateway', () => {
   it('refunds once per order: a second refund (also racing ones) answers the first, paying nothing more', async () => {
     const gateway = new TestPaymentGateway(clock);
     await gateway.charge({ orderId: 'o-1', amount: eur(500), paymentMethod: 'test_card' });
-    const refunds = await Promise.all(Array.from({ length: 10 }, () => gateway.refund({ orderId: 'o-1', amount: eur(500) })));
+    const refunds = await Promise.all(
+      Array.from({ length: 10 }, () => gateway.refund({ orderId: 'o-1', amount: eur(500) })),
+    );
     const first = refunds[0]!;
     expect(first).toEqual({ ok: true, refund: { id: expect.any(String), amount: eur(500), refundedAt: clock.now() } });
     expect(refunds.every((r) => JSON.stringify(r) === JSON.stringify(first))).toBe(true);
@@ -32,8 +37,14 @@ describe('TestPaymentGateway', () => {
     const gateway = new TestPaymentGateway(clock);
     expect(await gateway.refund({ orderId: 'o-never', amount: eur(1) })).toEqual({ ok: false, reason: 'not_charged' });
     await gateway.charge({ orderId: 'o-2', amount: eur(500), paymentMethod: 'test_card' });
-    expect(await gateway.refund({ orderId: 'o-2', amount: eur(501) })).toEqual({ ok: false, reason: 'amount_exceeds_charge' });
-    expect(await gateway.refund({ orderId: 'o-2', amount: { amount: 500, currency: 'USD' } })).toEqual({ ok: false, reason: 'amount_exceeds_charge' });
+    expect(await gateway.refund({ orderId: 'o-2', amount: eur(501) })).toEqual({
+      ok: false,
+      reason: 'amount_exceeds_charge',
+    });
+    expect(await gateway.refund({ orderId: 'o-2', amount: { amount: 500, currency: 'USD' } })).toEqual({
+      ok: false,
+      reason: 'amount_exceeds_charge',
+    });
     expect(gateway.refunds).toBe(0);
   });
 });

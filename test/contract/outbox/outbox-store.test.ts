@@ -1,7 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
-import { insertWithOutbox, MongoOutboxStore, replaceWithOutbox } from '../../../src/adapters/mongo/shared/mongo-outbox.js';
+import {
+  insertWithOutbox,
+  MongoOutboxStore,
+  replaceWithOutbox,
+} from '../../../src/adapters/mongo/shared/mongo-outbox.js';
 import { appendToOutbox, RedisOutboxStore } from '../../../src/adapters/redis/shared/redis-outbox.js';
 import { envelopeWithId, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
 import type { OutboxStore, PendingEvents } from '../../../src/application/shared/outbox/outbox.js';
@@ -10,7 +14,8 @@ import { useMongoDatabase } from '../../support/mongo.js';
 import { describeWithService, uniqueName } from '../../support/real-services.js';
 
 const clock = new ManualClock(new Date('2026-05-01T10:00:00.000Z'));
-const event = (id: string, listingId = 'l1'): EventEnvelope => envelopeWithId(id, 'stock.updated', { listingId, available: 1, quantityOnHand: 2 }, clock);
+const event = (id: string, listingId = 'l1'): EventEnvelope =>
+  envelopeWithId(id, 'stock.updated', { listingId, available: 1, quantityOnHand: 2 }, clock);
 const ids = (claims: { events: EventEnvelope[] }[]) => claims.flatMap((c) => c.events.map((e) => e.id));
 const LEASE = 5_000;
 
@@ -94,7 +99,11 @@ describeWithService('MONGO_URL', 'MongoOutboxStore', (url) => {
       write: async (key, events) => {
         const existing = await collection.findOne({ _id: key });
         if (!existing) await collection.insertOne(insertWithOutbox({ _id: key, version: 1 }, events));
-        else await collection.updateOne({ _id: key, version: existing.version }, replaceWithOutbox({ _id: key, version: existing.version + 1 }, events));
+        else
+          await collection.updateOne(
+            { _id: key, version: existing.version },
+            replaceWithOutbox({ _id: key, version: existing.version + 1 }, events),
+          );
       },
     };
   });

@@ -50,20 +50,69 @@ describe('bids without proxy', () => {
     const led = run([{ bidderId: 'b1', price: 1000 }]).state;
     expect(codeOf(() => placeBid(led, { bidderId: 'b2', price: 1099 }, during))).toBe('AUCTION_BID_TOO_LOW');
     expect(codeOf(() => placeBid(led, { bidderId: 'seller', price: 5000 }, during))).toBe('AUCTION_SELLER_CANNOT_BID');
-    expect(codeOf(() => placeBid(auction(), { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T09:59:59Z')))).toBe('AUCTION_NOT_LIVE');
+    expect(codeOf(() => placeBid(auction(), { bidderId: 'b1', price: 1000 }, new Date('2026-03-01T09:59:59Z')))).toBe(
+      'AUCTION_NOT_LIVE',
+    );
     expect(codeOf(() => placeBid(auction(), { bidderId: 'b1', price: 1000 }, end))).toBe('AUCTION_NOT_LIVE');
-    expect(codeOf(() => placeBid(auction(), { bidderId: 'b1', price: 2000, maxPrice: 1500 }, during))).toBe('AUCTION_MAX_BELOW_PRICE');
+    expect(codeOf(() => placeBid(auction(), { bidderId: 'b1', price: 2000, maxPrice: 1500 }, during))).toBe(
+      'AUCTION_MAX_BELOW_PRICE',
+    );
   });
 });
 
 describe('proxy bidding (eBay style)', () => {
   // [bids, expected price, expected leader, expected outcomes]
   const table: [string, BidRequest[], number, string, string[]][] = [
-    ['a proxy leader is pushed to the challenger + increment', [{ bidderId: 'b1', price: 1000, maxPrice: 3000 }, { bidderId: 'b2', price: 1500 }], 1600, 'b1', ['leading', 'outbid']],
-    ['a higher proxy takes the lead at the old max + increment', [{ bidderId: 'b1', price: 1000, maxPrice: 2000 }, { bidderId: 'b2', price: 1100, maxPrice: 5000 }], 2100, 'b2', ['leading', 'leading']],
-    ['equal maxima: the earlier bidder keeps the lead', [{ bidderId: 'b1', price: 1000, maxPrice: 2000 }, { bidderId: 'b2', price: 1100, maxPrice: 2000 }], 2000, 'b1', ['leading', 'outbid']],
-    ['the price never exceeds the leader max', [{ bidderId: 'b1', price: 1000, maxPrice: 2050 }, { bidderId: 'b2', price: 2000 }], 2050, 'b1', ['leading', 'outbid']],
-    ['a challenger just above the max wins at its own max', [{ bidderId: 'b1', price: 1000, maxPrice: 2000 }, { bidderId: 'b2', price: 1100, maxPrice: 2050 }], 2050, 'b2', ['leading', 'leading']],
+    [
+      'a proxy leader is pushed to the challenger + increment',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 3000 },
+        { bidderId: 'b2', price: 1500 },
+      ],
+      1600,
+      'b1',
+      ['leading', 'outbid'],
+    ],
+    [
+      'a higher proxy takes the lead at the old max + increment',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 2000 },
+        { bidderId: 'b2', price: 1100, maxPrice: 5000 },
+      ],
+      2100,
+      'b2',
+      ['leading', 'leading'],
+    ],
+    [
+      'equal maxima: the earlier bidder keeps the lead',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 2000 },
+        { bidderId: 'b2', price: 1100, maxPrice: 2000 },
+      ],
+      2000,
+      'b1',
+      ['leading', 'outbid'],
+    ],
+    [
+      'the price never exceeds the leader max',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 2050 },
+        { bidderId: 'b2', price: 2000 },
+      ],
+      2050,
+      'b1',
+      ['leading', 'outbid'],
+    ],
+    [
+      'a challenger just above the max wins at its own max',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 2000 },
+        { bidderId: 'b2', price: 1100, maxPrice: 2050 },
+      ],
+      2050,
+      'b2',
+      ['leading', 'leading'],
+    ],
     [
       'a chain of proxies',
       [
@@ -93,14 +142,18 @@ describe('anti-sniping', () => {
 
   it('moves endsAt so that antiSnipingSeconds remain after a late bid', () => {
     const at = new Date(end.getTime() - 30_000);
-    expect(placeBid(sniping, { bidderId: 'b1', price: 1000 }, at).auction.endsAt).toEqual(new Date(at.getTime() + 120_000));
+    expect(placeBid(sniping, { bidderId: 'b1', price: 1000 }, at).auction.endsAt).toEqual(
+      new Date(at.getTime() + 120_000),
+    );
   });
 
   it('leaves an early bid alone and caps the total extension', () => {
     expect(placeBid(sniping, { bidderId: 'b1', price: 1000 }, during).auction.endsAt).toEqual(end);
     const extended = { ...sniping, endsAt: new Date(end.getTime() + 290_000) };
     const at = new Date(end.getTime() + 280_000);
-    expect(placeBid(extended, { bidderId: 'b1', price: 1000 }, at).auction.endsAt).toEqual(new Date(end.getTime() + 300_000));
+    expect(placeBid(extended, { bidderId: 'b1', price: 1000 }, at).auction.endsAt).toEqual(
+      new Date(end.getTime() + 300_000),
+    );
   });
 });
 
@@ -108,7 +161,9 @@ describe('closing and cancelling', () => {
   it('gives the win to the leader when the reserve is met, to nobody below it', () => {
     const { state } = run([{ bidderId: 'b1', price: 1500 }], auction({ reservePrice: eur(2000) }));
     expect(closeAuction(state)).toMatchObject({ status: 'ended', winnerId: null });
-    expect(closeAuction(run([{ bidderId: 'b1', price: 2000 }], auction({ reservePrice: eur(2000) })).state)).toMatchObject({ winnerId: 'b1' });
+    expect(
+      closeAuction(run([{ bidderId: 'b1', price: 2000 }], auction({ reservePrice: eur(2000) })).state),
+    ).toMatchObject({ winnerId: 'b1' });
     expect(closeAuction(auction())).toMatchObject({ winnerId: null });
   });
 
@@ -138,20 +193,142 @@ describe('the reserve (eBay): the price rises to the reserve once a maximum reac
   const reserved = () => auction({ reservePrice: eur(2000) });
   // [name, bids, price, leader, reserveMet, winner at the close]
   const table: [string, BidRequest[], number, string, boolean, string | null][] = [
-    ['a lone bidder with maxPrice above the reserve wins at the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 3000 }], 2000, 'b1', true, 'b1'],
-    ['a lone bidder with maxPrice at the reserve wins at the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 2000 }], 2000, 'b1', true, 'b1'],
-    ['a lone bidder below the reserve stays at the bid, no winner', [{ bidderId: 'b1', price: 1000, maxPrice: 1999 }], 1000, 'b1', false, null],
+    [
+      'a lone bidder with maxPrice above the reserve wins at the reserve',
+      [{ bidderId: 'b1', price: 1000, maxPrice: 3000 }],
+      2000,
+      'b1',
+      true,
+      'b1',
+    ],
+    [
+      'a lone bidder with maxPrice at the reserve wins at the reserve',
+      [{ bidderId: 'b1', price: 1000, maxPrice: 2000 }],
+      2000,
+      'b1',
+      true,
+      'b1',
+    ],
+    [
+      'a lone bidder below the reserve stays at the bid, no winner',
+      [{ bidderId: 'b1', price: 1000, maxPrice: 1999 }],
+      1000,
+      'b1',
+      false,
+      null,
+    ],
     ['a lone bid above the reserve keeps its amount', [{ bidderId: 'b1', price: 2500 }], 2500, 'b1', true, 'b1'],
-    ['two bidders below the reserve: proxy bidding alone', [{ bidderId: 'b1', price: 1000, maxPrice: 1500 }, { bidderId: 'b2', price: 1100, maxPrice: 1800 }], 1600, 'b2', false, null],
-    ['a challenger whose maximum crosses the reserve: the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 1500 }, { bidderId: 'b2', price: 1100, maxPrice: 5000 }], 2000, 'b2', true, 'b2'],
-    ['runner-up just below the reserve, leader just above: the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 1800 }, { bidderId: 'b2', price: 1100, maxPrice: 2050 }], 2000, 'b2', true, 'b2'],
-    ['a leader above the reserve challenged: proxy bidding above the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 5000 }, { bidderId: 'b2', price: 2100, maxPrice: 2400 }], 2500, 'b1', true, 'b1'],
-    ['the runner-up above the reserve: proxy bidding, higher than the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 2500 }, { bidderId: 'b2', price: 2100, maxPrice: 5000 }], 2600, 'b2', true, 'b2'],
-    ['equal maxima above the reserve: the earlier keeps the lead at that maximum', [{ bidderId: 'b1', price: 1000, maxPrice: 3000 }, { bidderId: 'b2', price: 2100, maxPrice: 3000 }], 3000, 'b1', true, 'b1'],
-    ['equal maxima below the reserve: no winner', [{ bidderId: 'b1', price: 1000, maxPrice: 1900 }, { bidderId: 'b2', price: 1100, maxPrice: 1900 }], 1900, 'b1', false, null],
-    ['the leader raising the maximum to the reserve: the reserve', [{ bidderId: 'b1', price: 1000, maxPrice: 1500 }, { bidderId: 'b1', price: 1000, maxPrice: 2000 }], 2000, 'b1', true, 'b1'],
-    ['the leader raising the maximum past the reserve: the reserve', [{ bidderId: 'b1', price: 1000 }, { bidderId: 'b2', price: 1100 }, { bidderId: 'b2', price: 1100, maxPrice: 9000 }], 2000, 'b2', true, 'b2'],
-    ['the leader raising the maximum still below the reserve: the price stays', [{ bidderId: 'b1', price: 1000 }, { bidderId: 'b1', price: 1000, maxPrice: 1900 }], 1000, 'b1', false, null],
+    [
+      'two bidders below the reserve: proxy bidding alone',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 1500 },
+        { bidderId: 'b2', price: 1100, maxPrice: 1800 },
+      ],
+      1600,
+      'b2',
+      false,
+      null,
+    ],
+    [
+      'a challenger whose maximum crosses the reserve: the reserve',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 1500 },
+        { bidderId: 'b2', price: 1100, maxPrice: 5000 },
+      ],
+      2000,
+      'b2',
+      true,
+      'b2',
+    ],
+    [
+      'runner-up just below the reserve, leader just above: the reserve',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 1800 },
+        { bidderId: 'b2', price: 1100, maxPrice: 2050 },
+      ],
+      2000,
+      'b2',
+      true,
+      'b2',
+    ],
+    [
+      'a leader above the reserve challenged: proxy bidding above the reserve',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 5000 },
+        { bidderId: 'b2', price: 2100, maxPrice: 2400 },
+      ],
+      2500,
+      'b1',
+      true,
+      'b1',
+    ],
+    [
+      'the runner-up above the reserve: proxy bidding, higher than the reserve',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 2500 },
+        { bidderId: 'b2', price: 2100, maxPrice: 5000 },
+      ],
+      2600,
+      'b2',
+      true,
+      'b2',
+    ],
+    [
+      'equal maxima above the reserve: the earlier keeps the lead at that maximum',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 3000 },
+        { bidderId: 'b2', price: 2100, maxPrice: 3000 },
+      ],
+      3000,
+      'b1',
+      true,
+      'b1',
+    ],
+    [
+      'equal maxima below the reserve: no winner',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 1900 },
+        { bidderId: 'b2', price: 1100, maxPrice: 1900 },
+      ],
+      1900,
+      'b1',
+      false,
+      null,
+    ],
+    [
+      'the leader raising the maximum to the reserve: the reserve',
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 1500 },
+        { bidderId: 'b1', price: 1000, maxPrice: 2000 },
+      ],
+      2000,
+      'b1',
+      true,
+      'b1',
+    ],
+    [
+      'the leader raising the maximum past the reserve: the reserve',
+      [
+        { bidderId: 'b1', price: 1000 },
+        { bidderId: 'b2', price: 1100 },
+        { bidderId: 'b2', price: 1100, maxPrice: 9000 },
+      ],
+      2000,
+      'b2',
+      true,
+      'b2',
+    ],
+    [
+      'the leader raising the maximum still below the reserve: the price stays',
+      [
+        { bidderId: 'b1', price: 1000 },
+        { bidderId: 'b1', price: 1000, maxPrice: 1900 },
+      ],
+      1000,
+      'b1',
+      false,
+      null,
+    ],
   ];
   for (const [name, bids, price, leader, met, winner] of table) {
     it(name, () => {
@@ -171,12 +348,25 @@ describe('the reserve (eBay): the price rises to the reserve once a maximum reac
 });
 
 describe("the leader's own request only raises their maximum", () => {
-  const led = () => run([{ bidderId: 'b1', price: 1000, maxPrice: 2000 }, { bidderId: 'b2', price: 1100 }], auction({ antiSnipingSeconds: 120, maxExtensionSeconds: 600 })).state;
+  const led = () =>
+    run(
+      [
+        { bidderId: 'b1', price: 1000, maxPrice: 2000 },
+        { bidderId: 'b2', price: 1100 },
+      ],
+      auction({ antiSnipingSeconds: 120, maxExtensionSeconds: 600 }),
+    ).state;
 
   it('a maximum not above the current one is 409 AUCTION_BID_TOO_LOW naming the least new maximum', () => {
     const state = led();
-    for (const request of [{ bidderId: 'b1', price: 2000 }, { bidderId: 'b1', price: 1300, maxPrice: 2000 }, { bidderId: 'b1', price: 1200, maxPrice: 1500 }]) {
-      expect(() => placeBid(state, request, during)).toThrow(expect.objectContaining({ code: 'AUCTION_BID_TOO_LOW', details: { minimum: 2001, currentPrice: eur(1200) } }));
+    for (const request of [
+      { bidderId: 'b1', price: 2000 },
+      { bidderId: 'b1', price: 1300, maxPrice: 2000 },
+      { bidderId: 'b1', price: 1200, maxPrice: 1500 },
+    ]) {
+      expect(() => placeBid(state, request, during)).toThrow(
+        expect.objectContaining({ code: 'AUCTION_BID_TOO_LOW', details: { minimum: 2001, currentPrice: eur(1200) } }),
+      );
     }
   });
 
@@ -189,7 +379,11 @@ describe("the leader's own request only raises their maximum", () => {
     expect(raised.auction).toEqual({ ...state, leaderMaxAmount: 5000 });
     expect(placeBid(state, { bidderId: 'b1', price: 4000 }, during).auction.leaderMaxAmount).toBe(4000);
     // a challenger now meets the raised maximum
-    expect(placeBid(raised.auction, { bidderId: 'b2', price: 3000 }, during).auction).toMatchObject({ currentPrice: eur(3100), leadingBidderId: 'b1', bidCount: 3 });
+    expect(placeBid(raised.auction, { bidderId: 'b2', price: 3000 }, during).auction).toMatchObject({
+      currentPrice: eur(3100),
+      leadingBidderId: 'b1',
+      bidCount: 3,
+    });
   });
 
   it('the public history always rises by at least minIncrement: every accepted bid of a random run', () => {
@@ -223,7 +417,13 @@ describe('bidder aliases', () => {
       { bidderId: 'b2', price: 3500 },
     ]);
     expect(state.bidders).toEqual(['b2', 'b1', 'b3']);
-    expect([aliasOf(state, 'b2'), aliasOf(state, 'b1'), aliasOf(state, 'b3'), aliasOf(state, 'nobody'), aliasOf(state, null)]).toEqual(['Bidder 1', 'Bidder 2', 'Bidder 3', null, null]);
+    expect([
+      aliasOf(state, 'b2'),
+      aliasOf(state, 'b1'),
+      aliasOf(state, 'b3'),
+      aliasOf(state, 'nobody'),
+      aliasOf(state, null),
+    ]).toEqual(['Bidder 1', 'Bidder 2', 'Bidder 3', null, null]);
   });
 });
 
@@ -244,7 +444,13 @@ describe('Buy It Now', () => {
   for (const [name, state, at, available] of table) {
     it(`${available ? 'available' : 'unavailable'}: ${name}`, () => {
       expect(buyItNowAvailable(state, statusAt(state, at))).toBe(available);
-      if (available) expect(buyNow(state, 'buyer', 'order-1', at)).toMatchObject({ status: 'ended', winnerId: 'buyer', currentPrice: eur(5000), orderId: 'order-1' });
+      if (available)
+        expect(buyNow(state, 'buyer', 'order-1', at)).toMatchObject({
+          status: 'ended',
+          winnerId: 'buyer',
+          currentPrice: eur(5000),
+          orderId: 'order-1',
+        });
       else expect(codeOf(() => buyNow(state, 'buyer', 'order-1', at))).toBe('AUCTION_BUY_NOW_UNAVAILABLE');
     });
   }
@@ -260,7 +466,18 @@ describe('Buy It Now', () => {
   });
 
   it('its price is in the listing currency, at least the starting price and the reserve', () => {
-    const terms = { id: 'a', listingId: 'l', sellerId: 's', title: 't', currency: 'EUR', startingPrice: eur(1000), minIncrement: eur(100), endsAt: end, antiSnipingSeconds: 0, maxExtensionSeconds: 0 };
+    const terms = {
+      id: 'a',
+      listingId: 'l',
+      sellerId: 's',
+      title: 't',
+      currency: 'EUR',
+      startingPrice: eur(1000),
+      minIncrement: eur(100),
+      endsAt: end,
+      antiSnipingSeconds: 0,
+      maxExtensionSeconds: 0,
+    };
     const now = new Date('2026-03-01T09:00:00Z');
     expect(openAuction({ ...terms, buyItNowPrice: eur(1000) }, now).buyItNowPrice).toEqual(eur(1000));
     const fields = (extra: object) => {
@@ -282,8 +499,16 @@ describe('isEarlierState (the stored auction never goes back)', () => {
     const one = run([{ bidderId: 'b1', price: 1000, maxPrice: 2000 }]).state;
     const raised = placeBid(one, { bidderId: 'b1', price: 1000, maxPrice: 3000 }, during).auction;
     const two = placeBid(raised, { bidderId: 'b2', price: 1100 }, during).auction;
-    expect([isEarlierState(auction(), one), isEarlierState(one, raised), isEarlierState(raised, two)]).toEqual([true, true, true]);
-    expect([isEarlierState(raised, one), isEarlierState(two, raised), isEarlierState(one, one)]).toEqual([false, false, false]);
+    expect([isEarlierState(auction(), one), isEarlierState(one, raised), isEarlierState(raised, two)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([isEarlierState(raised, one), isEarlierState(two, raised), isEarlierState(one, one)]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attributeProblems, definitionProblems, type AttributeDefinition } from '../../../src/domain/catalog/attributes.js';
+import {
+  attributeProblems,
+  definitionProblems,
+  type AttributeDefinition,
+} from '../../../src/domain/catalog/attributes.js';
 
 const definitions: AttributeDefinition[] = [
   { key: 'brand', label: 'Brand', type: 'string', required: true },
@@ -10,12 +14,19 @@ const definitions: AttributeDefinition[] = [
 
 describe('listing attributes against category definitions', () => {
   it('accepts valid values and absent optional ones', () => {
-    expect(attributeProblems(definitions, { brand: 'Peugeot', electric: false, frame_size: 54, condition: 'used' })).toEqual([]);
+    expect(
+      attributeProblems(definitions, { brand: 'Peugeot', electric: false, frame_size: 54, condition: 'used' }),
+    ).toEqual([]);
     expect(attributeProblems(definitions, { brand: 'Peugeot', electric: true })).toEqual([]);
   });
 
   it('names each failing key and why', () => {
-    const problems = attributeProblems(definitions, { frame_size: 70, electric: 'yes', condition: 'broken', colour: 'red' });
+    const problems = attributeProblems(definitions, {
+      frame_size: 70,
+      electric: 'yes',
+      condition: 'broken',
+      colour: 'red',
+    });
     expect(problems).toEqual([
       { key: 'brand', message: 'is required' },
       { key: 'frame_size', message: 'expected at most 65' },
@@ -30,9 +41,15 @@ describe('listing attributes against category definitions', () => {
   });
 
   it('checks definitions themselves', () => {
-    expect(definitionProblems({ key: 'c', label: 'C', type: 'enum', required: false })).toEqual(['an enum needs options']);
-    expect(definitionProblems({ key: 'c', label: 'C', type: 'string', required: false, min: 1 })).toEqual(['min and max are only for numbers']);
-    expect(definitionProblems({ key: 'c', label: 'C', type: 'number', required: false, min: 5, max: 1 })).toEqual(['min is above max']);
+    expect(definitionProblems({ key: 'c', label: 'C', type: 'enum', required: false })).toEqual([
+      'an enum needs options',
+    ]);
+    expect(definitionProblems({ key: 'c', label: 'C', type: 'string', required: false, min: 1 })).toEqual([
+      'min and max are only for numbers',
+    ]);
+    expect(definitionProblems({ key: 'c', label: 'C', type: 'number', required: false, min: 5, max: 1 })).toEqual([
+      'min is above max',
+    ]);
   });
 
   it.each([

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorIdsUnder, assertAttributeDefinitions, assertMovable, effectiveAttributes, type Category } from '../../../src/domain/catalog/category.js';
+import {
+  ancestorIdsUnder,
+  assertAttributeDefinitions,
+  assertMovable,
+  effectiveAttributes,
+  type Category,
+} from '../../../src/domain/catalog/category.js';
 import { slugify } from '../../../src/domain/shared/text.js';
 import { codeOf } from '../../support/domain-errors.js';
 
@@ -26,8 +32,12 @@ describe('category tree rules', () => {
   });
 
   it('refuses redefining an inherited key (409) and duplicate keys (400)', () => {
-    expect(codeOf(() => assertAttributeDefinitions(ebikes.attributes, ['brand', 'battery']))).toBe('CATEGORY_ATTRIBUTE_REDEFINED');
-    expect(codeOf(() => assertAttributeDefinitions([...ebikes.attributes, ...ebikes.attributes], []))).toBe('CATEGORY_ATTRIBUTES_INVALID');
+    expect(codeOf(() => assertAttributeDefinitions(ebikes.attributes, ['brand', 'battery']))).toBe(
+      'CATEGORY_ATTRIBUTE_REDEFINED',
+    );
+    expect(codeOf(() => assertAttributeDefinitions([...ebikes.attributes, ...ebikes.attributes], []))).toBe(
+      'CATEGORY_ATTRIBUTES_INVALID',
+    );
   });
 
   it('refuses moving a category under itself or a descendant', () => {

@@ -18,7 +18,15 @@ const later = new Date('2026-03-02T00:00:00Z');
 const draft = createListing({
   id: 'l1',
   sellerId: 's1',
-  content: { title: 'Vélo de course', description: 'Très bon état', categoryId: 'c1', price: { amount: 25000, currency: 'EUR' }, quantity: 1, attributes: {}, mediaIds: ['m1'] },
+  content: {
+    title: 'Vélo de course',
+    description: 'Très bon état',
+    categoryId: 'c1',
+    price: { amount: 25000, currency: 'EUR' },
+    quantity: 1,
+    attributes: {},
+    mediaIds: ['m1'],
+  },
   at,
 });
 const inStatus = (status: ListingStatus): Listing => ({ ...draft, status });
@@ -27,8 +35,15 @@ const fail = { passed: false, reasons: ['media not approved yet: m1'] };
 
 describe('listing state machine', () => {
   it('publishes a draft straight away when auto-moderation passes, else sends it to moderation', () => {
-    expect(submitForPublication(draft, pass, later)).toMatchObject({ status: 'published', publishedAt: later, version: 2 });
-    expect(submitForPublication(draft, fail, later)).toMatchObject({ status: 'moderation', moderationReason: 'media not approved yet: m1' });
+    expect(submitForPublication(draft, pass, later)).toMatchObject({
+      status: 'published',
+      publishedAt: later,
+      version: 2,
+    });
+    expect(submitForPublication(draft, fail, later)).toMatchObject({
+      status: 'moderation',
+      moderationReason: 'media not approved yet: m1',
+    });
   });
 
   it('moderation -> published | rejected; rejected -> draft on edit', () => {
@@ -48,7 +63,9 @@ describe('listing state machine', () => {
   });
 
   it('flags content edits of a published listing for moderation, not price or stock', () => {
-    expect(editListing(inStatus('published'), { price: { amount: 1, currency: 'EUR' }, quantity: 3 }, later).needsModeration).toBe(false);
+    expect(
+      editListing(inStatus('published'), { price: { amount: 1, currency: 'EUR' }, quantity: 3 }, later).needsModeration,
+    ).toBe(false);
     const edited = editListing(inStatus('published'), { description: 'new text' }, later);
     expect(edited.needsModeration).toBe(true);
     expect(reviewPublishedEdit(edited.listing, pass, later).status).toBe('published');
@@ -92,6 +109,8 @@ describe('auto-moderation', () => {
   });
 
   it('holds back a listing with media not approved (or unknown)', () => {
-    expect(autoModerate({ ...draft, mediaIds: ['m1', 'm2'] }, statuses, []).reasons).toEqual(['media not approved yet: m2']);
+    expect(autoModerate({ ...draft, mediaIds: ['m1', 'm2'] }, statuses, []).reasons).toEqual([
+      'media not approved yet: m2',
+    ]);
   });
 });

@@ -19,7 +19,11 @@ const inStatus = (status: DeliveryStatus): Delivery => ({ ...fresh, status, cour
 describe('a cancelled order cancels its delivery (1.1)', () => {
   for (const status of ['pending', 'assigned', 'in_transit'] as const) {
     it(`${status} -> cancelled`, () => {
-      expect(cancelDelivery(inStatus(status), later)).toMatchObject({ status: 'cancelled', cancelledAt: later, version: 2 });
+      expect(cancelDelivery(inStatus(status), later)).toMatchObject({
+        status: 'cancelled',
+        cancelledAt: later,
+        version: 2,
+      });
     });
   }
 

@@ -15,7 +15,11 @@ import { codeOf } from '../../support/domain-errors.js';
 const at = new Date('2026-03-01T10:00:00Z');
 const later = new Date('2026-03-01T10:05:00Z');
 const fresh = createDelivery({ id: 'd1', orderId: 'o1', buyerId: 'b1', sellerIds: ['s1', 's2', 's1'], at });
-const inStatus = (status: DeliveryStatus, courierId: string | null = 'c1'): Delivery => ({ ...fresh, status, courierId });
+const inStatus = (status: DeliveryStatus, courierId: string | null = 'c1'): Delivery => ({
+  ...fresh,
+  status,
+  courierId,
+});
 
 type Step = (delivery: Delivery) => Delivery;
 const steps: Record<string, [Step, DeliveryStatus[], DeliveryStatus]> = {
@@ -26,7 +30,16 @@ const steps: Record<string, [Step, DeliveryStatus[], DeliveryStatus]> = {
 
 describe('delivery state machine', () => {
   it('starts pending, without courier nor track, at version 1, each seller once', () => {
-    expect(fresh).toMatchObject({ status: 'pending', courierId: null, lastLocation: null, track: [], sellerIds: ['s1', 's2'], version: 1, createdAt: at, updatedAt: at });
+    expect(fresh).toMatchObject({
+      status: 'pending',
+      courierId: null,
+      lastLocation: null,
+      track: [],
+      sellerIds: ['s1', 's2'],
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
   });
 
   for (const [action, [apply, from, to]] of Object.entries(steps)) {
@@ -35,7 +48,11 @@ describe('delivery state machine', () => {
         const before = inStatus(status);
         const refused = status === 'cancelled' ? 'DELIVERY_ORDER_CANCELLED' : 'DELIVERY_INVALID_TRANSITION';
         if (from.includes(status)) expect(apply(before)).toMatchObject({ status: to, version: 2, updatedAt: later });
-        else expect(codeOf(() => apply(before)), `${action} from ${status}`).toBe(refused);
+        else
+          expect(
+            codeOf(() => apply(before)),
+            `${action} from ${status}`,
+          ).toBe(refused);
       }
     });
   }
@@ -61,7 +78,9 @@ describe('delivery state machine', () => {
   });
 
   it('is trackable by its courier while assigned or in transit only', () => {
-    const trackable = deliveryStatuses.filter((status) => codeOf(() => assertTrackable(inStatus(status), 'c1')) === 'ok');
+    const trackable = deliveryStatuses.filter(
+      (status) => codeOf(() => assertTrackable(inStatus(status), 'c1')) === 'ok',
+    );
     expect(trackable).toEqual(['assigned', 'in_transit']);
     expect(codeOf(() => assertTrackable(inStatus('pending'), 'c1'))).toBe('DELIVERY_INVALID_TRANSITION');
     expect(codeOf(() => assertTrackable(inStatus('in_transit'), 'c2'))).toBe('DELIVERY_NOT_COURIER');
@@ -69,7 +88,8 @@ describe('delivery state machine', () => {
 
   it('keeps the newest points of the track and the last one as lastLocation', () => {
     let delivery = inStatus('in_transit');
-    for (let i = 0; i < 5; i += 1) delivery = withTrackPoint(delivery, { lat: i, lng: i, recordedAt: new Date(at.getTime() + i * 1000) }, 3, later);
+    for (let i = 0; i < 5; i += 1)
+      delivery = withTrackPoint(delivery, { lat: i, lng: i, recordedAt: new Date(at.getTime() + i * 1000) }, 3, later);
     expect(delivery.track.map((p) => p.lat)).toEqual([2, 3, 4]);
     expect(delivery.lastLocation?.lat).toBe(4);
     expect(delivery.version).toBe(6);

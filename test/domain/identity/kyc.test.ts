@@ -9,7 +9,11 @@ describe('KYC state machine', () => {
   it('goes none -> pending -> verified', () => {
     const pending = submitKyc(noKyc, ['doc-1', 'doc-1', 'doc-2'], at);
     expect(pending).toMatchObject({ status: 'pending', documentMediaIds: ['doc-1', 'doc-2'], submittedAt: at });
-    expect(decideKyc(pending, 'verified', decision)).toMatchObject({ status: 'verified', decidedBy: 'admin-1', decidedAt: at });
+    expect(decideKyc(pending, 'verified', decision)).toMatchObject({
+      status: 'verified',
+      decidedBy: 'admin-1',
+      decidedAt: at,
+    });
   });
 
   it('lets a rejected user submit again', () => {

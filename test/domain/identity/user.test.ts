@@ -11,15 +11,27 @@ const newUser = (roles: ('buyer' | 'seller')[] = ['buyer']) =>
 describe('User', () => {
   it('normalises the email key and trims names', () => {
     const user = newUser();
-    expect(user).toMatchObject({ email: 'Ada@Example.COM', emailKey: 'ada@example.com', displayName: 'Ada', kyc: { status: 'none' } });
+    expect(user).toMatchObject({
+      email: 'Ada@Example.COM',
+      emailKey: 'ada@example.com',
+      displayName: 'Ada',
+      kyc: { status: 'none' },
+    });
     expect(normalizeEmail(' X@Y.z ')).toBe('x@y.z');
   });
 
   it('edits only profile fields', () => {
     const later = new Date('2026-03-02T10:00:00Z');
-    const changes = { displayName: 'Ada L.', phone: '+33 6 12 34 56 78', roles: ['admin'] } as Parameters<typeof updateProfile>[1];
+    const changes = { displayName: 'Ada L.', phone: '+33 6 12 34 56 78', roles: ['admin'] } as Parameters<
+      typeof updateProfile
+    >[1];
     const updated = updateProfile(newUser(), changes, later);
-    expect(updated).toMatchObject({ displayName: 'Ada L.', phone: '+33 6 12 34 56 78', roles: ['buyer'], updatedAt: later });
+    expect(updated).toMatchObject({
+      displayName: 'Ada L.',
+      phone: '+33 6 12 34 56 78',
+      roles: ['buyer'],
+      updatedAt: later,
+    });
   });
 
   describe('seller gate', () => {

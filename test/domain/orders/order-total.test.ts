@@ -22,7 +22,9 @@ describe('orderTotal: the sum of the items in their one currency', () => {
   it('refuses items in several currencies (MONEY_CURRENCY_MISMATCH), so no such order is created', () => {
     const mixed = [item('l1', 100, 'JPY'), item('l2', 100_000, 'USD')];
     expect(codeOf(() => orderTotal(mixed))).toBe('MONEY_CURRENCY_MISMATCH');
-    expect(codeOf(() => createOrder({ id: 'o1', buyerId: 'b1', items: mixed, at: new Date() }))).toBe('MONEY_CURRENCY_MISMATCH');
+    expect(codeOf(() => createOrder({ id: 'o1', buyerId: 'b1', items: mixed, at: new Date() }))).toBe(
+      'MONEY_CURRENCY_MISMATCH',
+    );
   });
 
   it('refuses an order without items (no currency to total in)', () => {

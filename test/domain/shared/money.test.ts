@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponents, exponentOf, formatMoney, isKnownCurrency, sumMoney, times, type Money } from '../../../src/domain/shared/money.js';
+import {
+  currencyExponents,
+  exponentOf,
+  formatMoney,
+  isKnownCurrency,
+  sumMoney,
+  times,
+  type Money,
+} from '../../../src/domain/shared/money.js';
 import { codeOf } from '../../support/domain-errors.js';
 
 const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
@@ -20,7 +28,9 @@ describe('money by ISO 4217 exponent', () => {
 
   it('knows every active code (each tender currency the runtime knows but the withdrawn ones), and nothing else', () => {
     const withdrawn = ['ANG', 'BGN', 'CUC', 'HRK', 'SLL', 'ZWL'];
-    expect(Intl.supportedValuesOf('currency').filter((code) => !isKnownCurrency(code) && !withdrawn.includes(code))).toEqual([]);
+    expect(
+      Intl.supportedValuesOf('currency').filter((code) => !isKnownCurrency(code) && !withdrawn.includes(code)),
+    ).toEqual([]);
     expect(withdrawn.some(isKnownCurrency)).toBe(false);
     expect(currencyExponents.size).toBe(177);
     expect(['EUR', 'JPY', 'KWD', 'XCG', 'ZWG', 'VED'].every(isKnownCurrency)).toBe(true);
@@ -52,8 +62,20 @@ describe('money by ISO 4217 exponent', () => {
 
   it.each([
     [[eur(1_000), eur(250)], eur(1_250)],
-    [[{ amount: 100, currency: 'JPY' }, { amount: 1_500, currency: 'JPY' }], { amount: 1_600, currency: 'JPY' }],
-    [[{ amount: 1_500, currency: 'KWD' }, { amount: 1, currency: 'KWD' }], { amount: 1_501, currency: 'KWD' }],
+    [
+      [
+        { amount: 100, currency: 'JPY' },
+        { amount: 1_500, currency: 'JPY' },
+      ],
+      { amount: 1_600, currency: 'JPY' },
+    ],
+    [
+      [
+        { amount: 1_500, currency: 'KWD' },
+        { amount: 1, currency: 'KWD' },
+      ],
+      { amount: 1_501, currency: 'KWD' },
+    ],
     [[times(eur(250), 3)], eur(750)],
     [[], null],
   ])('sums %o in their one currency', (amounts, total) => {
@@ -61,7 +83,12 @@ describe('money by ISO 4217 exponent', () => {
   });
 
   it.each([
-    [[{ amount: 100, currency: 'JPY' }, { amount: 100_000, currency: 'USD' }]],
+    [
+      [
+        { amount: 100, currency: 'JPY' },
+        { amount: 100_000, currency: 'USD' },
+      ],
+    ],
     [[eur(1), eur(2), { amount: 3, currency: 'KWD' }]],
   ])('refuses to add up %o (MONEY_CURRENCY_MISMATCH)', (amounts) => {
     expect(codeOf(() => sumMoney(amounts))).toBe('MONEY_CURRENCY_MISMATCH');

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import type { Money } from '../../../src/domain/shared/money.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../../support/catalog-helpers.js';
-import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
+import {
+  expectProblem,
+  registerUser,
+  signInAdmin,
+  TEST_ADMIN,
+  verifiedSeller,
+  type SignedIn,
+} from '../../support/http-helpers.js';
 import { describeWithService, uniqueName } from '../../support/real-services.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -20,12 +27,17 @@ function cartCurrencySuite(env: () => Record<string, string>): void {
   const ledger = () => t.container.get<StockLedger>(StockLedger);
   const listing = async (price: Money, quantity: number) => {
     const created = await publishedListing(t.app, seller.auth, listingBody(categoryId, { price, quantity }));
-    await vi.waitFor(async () => expect((await ledger().level(created.id))?.available).toBe(quantity), { timeout: 5000, interval: 20 });
+    await vi.waitFor(async () => expect((await ledger().level(created.id))?.available).toBe(quantity), {
+      timeout: 5000,
+      interval: 20,
+    });
     return created.id;
   };
-  const add = (who: SignedIn, listingId: string, quantity = 1) => request(t.app).post('/api/v1/cart/items').set(who.auth).send({ listingId, quantity });
+  const add = (who: SignedIn, listingId: string, quantity = 1) =>
+    request(t.app).post('/api/v1/cart/items').set(who.auth).send({ listingId, quantity });
   const cartOf = (who: SignedIn) => request(t.app).get('/api/v1/cart').set(who.auth);
-  const availableQuantity = async (listingId: string) => (await request(t.app).get(`/api/v1/listings/${listingId}`)).body.availableQuantity as number;
+  const availableQuantity = async (listingId: string) =>
+    (await request(t.app).get(`/api/v1/listings/${listingId}`)).body.availableQuantity as number;
 
   beforeAll(async () => {
     t = await createTestApp({ ...TEST_ADMIN, ...env() });
@@ -50,9 +62,16 @@ function cartCurrencySuite(env: () => Record<string, string>): void {
     expect(cart.status).toBe(200);
     expect(cart.body).toMatchObject({ items: [{ listingId: yen, quantity: 2, unitPrice: jpy(100) }], total: jpy(200) });
 
-    const order = await request(t.app).post('/api/v1/orders').set(buyer.auth).set('Idempotency-Key', uniqueName('jpy-order')).send({ shippingAddress: address });
+    const order = await request(t.app)
+      .post('/api/v1/orders')
+      .set(buyer.auth)
+      .set('Idempotency-Key', uniqueName('jpy-order'))
+      .send({ shippingAddress: address });
     expect(order.status, JSON.stringify(order.body)).toBe(201);
-    expect(order.body).toMatchObject({ items: [{ listingId: yen, quantity: 2, unitPrice: jpy(100) }], total: jpy(200) });
+    expect(order.body).toMatchObject({
+      items: [{ listingId: yen, quantity: 2, unitPrice: jpy(100) }],
+      total: jpy(200),
+    });
     expect(await availableQuantity(dollars)).toBe(3);
     expect((await cartOf(buyer)).body).toEqual({ items: [], total: null });
   });
@@ -74,11 +93,18 @@ function cartCurrencySuite(env: () => Record<string, string>): void {
     const buyer = await registerUser(t.app);
     await add(buyer, first);
     await add(buyer, second);
-    const repriced = await request(t.app).patch(`/api/v1/listings/${second}`).set(seller.auth).send({ price: usd(300) });
+    const repriced = await request(t.app)
+      .patch(`/api/v1/listings/${second}`)
+      .set(seller.auth)
+      .send({ price: usd(300) });
     expect(repriced.status, JSON.stringify(repriced.body)).toBe(200);
 
-    const patch = (quantity: number) => request(t.app).patch(`/api/v1/cart/items/${second}`).set(buyer.auth).send({ quantity });
-    expect(expectProblem(await patch(3), 409, 'CART_MIXED_CURRENCIES')).toMatchObject({ cartCurrency: 'JPY', listingCurrency: 'USD' });
+    const patch = (quantity: number) =>
+      request(t.app).patch(`/api/v1/cart/items/${second}`).set(buyer.auth).send({ quantity });
+    expect(expectProblem(await patch(3), 409, 'CART_MIXED_CURRENCIES')).toMatchObject({
+      cartCurrency: 'JPY',
+      listingCurrency: 'USD',
+    });
     expect(await availableQuantity(second)).toBe(4);
     const cart = await cartOf(buyer);
     expect(cart.status).toBe(200);
@@ -95,7 +121,9 @@ function cartCurrencySuite(env: () => Record<string, string>): void {
     const buyers = await Promise.all(Array.from({ length: 8 }, () => registerUser(t.app)));
     for (const buyer of buyers) {
       const answers = await Promise.all(listings.map((id) => add(buyer, id)));
-      expect(answers.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'CART_MIXED_CURRENCIES'))).toBe(true);
+      expect(
+        answers.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'CART_MIXED_CURRENCIES')),
+      ).toBe(true);
       const cart = await cartOf(buyer);
       expect(cart.status).toBe(200);
       const currencies = new Set(cart.body.items.map((line: { unitPrice: Money }) => line.unitPrice.currency));
@@ -104,27 +132,44 @@ function cartCurrencySuite(env: () => Record<string, string>): void {
       listings.forEach((id, i) => {
         if (answers[i]!.status === 201) expect(inCart.has(id), `answered 201 for ${id}`).toBe(true);
       });
-      for (const id of listings) expect(Boolean(await ledger().reservation(id, buyer.id, t.clock.now())), `reservation of ${id}`).toBe(inCart.has(id));
+      for (const id of listings)
+        expect(Boolean(await ledger().reservation(id, buyer.id, t.clock.now())), `reservation of ${id}`).toBe(
+          inCart.has(id),
+        );
     }
-    const reservedByBuyers = await Promise.all(buyers.map(async (b) => ((await cartOf(b)).body.items as { listingId: string }[]).map((l) => l.listingId)));
-    for (const id of listings) expect((await ledger().level(id))?.reserved).toBe(reservedByBuyers.flat().filter((l) => l === id).length);
+    const reservedByBuyers = await Promise.all(
+      buyers.map(async (b) => ((await cartOf(b)).body.items as { listingId: string }[]).map((l) => l.listingId)),
+    );
+    for (const id of listings)
+      expect((await ledger().level(id))?.reserved).toBe(reservedByBuyers.flat().filter((l) => l === id).length);
   });
 
   it('answers 400 naming the field for a currency that is not an active ISO 4217 code', async () => {
     for (const currency of ['ABC', 'jpy', 'HRK']) {
-      const res = await request(t.app).post('/api/v1/listings').set(seller.auth).send(listingBody(categoryId, { price: { amount: 100, currency } }));
-      expect((expectProblem(res, 400).errors as { path: string }[]).map((e) => e.path), currency).toEqual(['body.price.currency']);
+      const res = await request(t.app)
+        .post('/api/v1/listings')
+        .set(seller.auth)
+        .send(listingBody(categoryId, { price: { amount: 100, currency } }));
+      expect(
+        (expectProblem(res, 400).errors as { path: string }[]).map((e) => e.path),
+        currency,
+      ).toEqual(['body.price.currency']);
     }
   });
 
-  it('documents the empty cart\'s total as null, and money as minor units of an active ISO 4217 code, in /openapi.json', async () => {
+  it("documents the empty cart's total as null, and money as minor units of an active ISO 4217 code, in /openapi.json", async () => {
     const { components } = (await request(t.app).get('/openapi.json')).body;
-    expect(components.schemas.Cart.properties.total).toMatchObject({ anyOf: [{ $ref: '#/components/schemas/Money' }, { type: 'null' }], description: expect.stringContaining('null when the cart is empty') });
+    expect(components.schemas.Cart.properties.total).toMatchObject({
+      anyOf: [{ $ref: '#/components/schemas/Money' }, { type: 'null' }],
+      description: expect.stringContaining('null when the cart is empty'),
+    });
     expect(components.schemas.Money.properties.currency.description).toContain('ISO 4217');
   });
 }
 
 describe('HTTP cart: one currency per cart', () => {
   describe('on the memory stock ledger', () => cartCurrencySuite(() => ({})));
-  describeWithService('REDIS_URL', 'on the Redis stock ledger', (url) => cartCurrencySuite(() => ({ REDIS_URL: url, REDIS_KEY_PREFIX: `${uniqueName('cart')}:` })));
+  describeWithService('REDIS_URL', 'on the Redis stock ledger', (url) =>
+    cartCurrencySuite(() => ({ REDIS_URL: url, REDIS_KEY_PREFIX: `${uniqueName('cart')}:` })),
+  );
 });

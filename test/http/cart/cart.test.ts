@@ -2,7 +2,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
+import {
+  expectProblem,
+  registerUser,
+  signInAdmin,
+  TEST_ADMIN,
+  verifiedSeller,
+  type SignedIn,
+} from '../../support/http-helpers.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../../support/catalog-helpers.js';
 import { recordEvents } from '../../support/recorded-events.js';
 
@@ -13,14 +20,20 @@ describe('HTTP cart', () => {
   let categoryId: string;
   let events: ReturnType<typeof recordEvents>;
 
-  const available = async (listingId: string) => (await t.container.get<StockLedger>(StockLedger).level(listingId))?.available;
+  const available = async (listingId: string) =>
+    (await t.container.get<StockLedger>(StockLedger).level(listingId))?.available;
   /** A published listing whose stock the ledger has been seeded with (by the listing.published consumer). */
   const listingWithStock = async (quantity: number, price = 1_000) => {
-    const listing = await publishedListing(t.app, seller.auth, listingBody(categoryId, { quantity, price: { amount: price, currency: 'EUR' } }));
+    const listing = await publishedListing(
+      t.app,
+      seller.auth,
+      listingBody(categoryId, { quantity, price: { amount: price, currency: 'EUR' } }),
+    );
     await vi.waitFor(async () => expect(await available(listing.id)).toBe(quantity), { timeout: 5000, interval: 20 });
     return listing.id;
   };
-  const add = (who: SignedIn, listingId: string, quantity = 1) => request(t.app).post('/api/v1/cart/items').set(who.auth).send({ listingId, quantity });
+  const add = (who: SignedIn, listingId: string, quantity = 1) =>
+    request(t.app).post('/api/v1/cart/items').set(who.auth).send({ listingId, quantity });
 
   beforeAll(async () => {
     t = await createTestApp(TEST_ADMIN);
@@ -36,13 +49,30 @@ describe('HTTP cart', () => {
     const listingId = await listingWithStock(5, 2_500);
     const first = await add(buyer, listingId, 2);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ items: [{ listingId, quantity: 2, unitPrice: { amount: 2_500, currency: 'EUR' }, reservedUntil: expect.any(String) }], total: { amount: 5_000, currency: 'EUR' } });
+    expect(first.body).toMatchObject({
+      items: [
+        { listingId, quantity: 2, unitPrice: { amount: 2_500, currency: 'EUR' }, reservedUntil: expect.any(String) },
+      ],
+      total: { amount: 5_000, currency: 'EUR' },
+    });
     expect((await add(buyer, listingId, 1)).body.items[0].quantity).toBe(3);
     expect(await available(listingId)).toBe(2);
-    expect((await request(t.app).get(`/api/v1/listings/${listingId}`)).body).toMatchObject({ quantity: 5, availableQuantity: 2 });
+    expect((await request(t.app).get(`/api/v1/listings/${listingId}`)).body).toMatchObject({
+      quantity: 5,
+      availableQuantity: 2,
+    });
     const found = await request(t.app).get(`/api/v1/listings?sellerId=${seller.id}&limit=100`);
-    expect(found.body.items.find((l: { id: string }) => l.id === listingId)).toMatchObject({ quantity: 5, availableQuantity: 2 });
-    expect(events.some((e) => e.topic === 'stock.reserved' && (e.payload as { listingId: string; available: number }).listingId === listingId)).toBe(true);
+    expect(found.body.items.find((l: { id: string }) => l.id === listingId)).toMatchObject({
+      quantity: 5,
+      availableQuantity: 2,
+    });
+    expect(
+      events.some(
+        (e) =>
+          e.topic === 'stock.reserved' &&
+          (e.payload as { listingId: string; available: number }).listingId === listingId,
+      ),
+    ).toBe(true);
     expect((await request(t.app).get('/api/v1/cart').set(buyer.auth)).body.items).toHaveLength(1);
   });
 
@@ -65,17 +95,33 @@ describe('HTTP cart', () => {
     const listingId = await listingWithStock(5);
     const shopper = await registerUser(t.app);
     await add(shopper, listingId, 1);
-    expect((await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 4 })).body.items[0].quantity).toBe(4);
+    expect(
+      (await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 4 })).body
+        .items[0].quantity,
+    ).toBe(4);
     expect(await available(listingId)).toBe(1);
-    expectProblem(await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 6 }), 409, 'INSUFFICIENT_STOCK');
-    expect((await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 2 })).status).toBe(200);
+    expectProblem(
+      await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 6 }),
+      409,
+      'INSUFFICIENT_STOCK',
+    );
+    expect(
+      (await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 2 })).status,
+    ).toBe(200);
     expect(await available(listingId)).toBe(3);
-    expect((await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 0 })).body.items).toEqual([]);
+    expect(
+      (await request(t.app).patch(`/api/v1/cart/items/${listingId}`).set(shopper.auth).send({ quantity: 0 })).body
+        .items,
+    ).toEqual([]);
     expect(await available(listingId)).toBe(5);
     await add(shopper, listingId, 2);
     expect((await request(t.app).delete(`/api/v1/cart/items/${listingId}`).set(shopper.auth)).status).toBe(204);
     expect(await available(listingId)).toBe(5);
-    expectProblem(await request(t.app).delete(`/api/v1/cart/items/${listingId}`).set(shopper.auth), 404, 'CART_ITEM_NOT_FOUND');
+    expectProblem(
+      await request(t.app).delete(`/api/v1/cart/items/${listingId}`).set(shopper.auth),
+      404,
+      'CART_ITEM_NOT_FOUND',
+    );
   });
 
   it('releases a reservation when it expires (CART_RESERVATION_TTL, 15 min by default)', async () => {
@@ -85,9 +131,19 @@ describe('HTTP cart', () => {
     t.clock.advance(15 * 60_000 + 1000);
     try {
       await vi.waitFor(async () => expect(await available(listingId)).toBe(2), { timeout: 5000, interval: 50 });
-      const login = await request(t.app).post('/api/v1/auth/login').send({ email: shopper.email, password: 'a long password' }); // the old access token has expired too
-      expect((await request(t.app).get('/api/v1/cart').set('Authorization', `Bearer ${login.body.accessToken}`)).body).toEqual({ items: [], total: null });
-      expect(events.some((e) => e.topic === 'stock.released' && (e.payload as { reason: string; listingId: string }).listingId === listingId)).toBe(true);
+      const login = await request(t.app)
+        .post('/api/v1/auth/login')
+        .send({ email: shopper.email, password: 'a long password' }); // the old access token has expired too
+      expect(
+        (await request(t.app).get('/api/v1/cart').set('Authorization', `Bearer ${login.body.accessToken}`)).body,
+      ).toEqual({ items: [], total: null });
+      expect(
+        events.some(
+          (e) =>
+            e.topic === 'stock.released' &&
+            (e.payload as { reason: string; listingId: string }).listingId === listingId,
+        ),
+      ).toBe(true);
     } finally {
       t.clock.advance(-(15 * 60_000 + 1000));
     }

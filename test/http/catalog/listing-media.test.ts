@@ -5,7 +5,9 @@ import { signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../su
 import { createListeningTestApp, type ListeningTestApp } from '../../support/listening-app.js';
 import { createListing, listingBody, seedBikeCategories } from '../../support/catalog-helpers.js';
 
-/** Catalog and media together: a listing waits in moderation for its photo, and is published when the photo is approved. */
+/**
+ * Catalog and media together: a listing waits in moderation for its photo, and is published when the photo is approved.
+ */
 describe('HTTP listing with media through the embedded store', () => {
   let t: ListeningTestApp;
   let admin: { Authorization: string };
@@ -22,10 +24,19 @@ describe('HTTP listing with media through the embedded store', () => {
   afterAll(() => t.close());
 
   const uploadedMedia = async (): Promise<string> => {
-    const upload = await request(t.app).post('/api/v1/media/uploads').set(seller.auth).send({ contentType: 'image/webp', size: bytes.length, filename: 'bike.webp' });
-    const put = await fetch(upload.body.uploadUrl, { method: upload.body.method, headers: upload.body.headers, body: bytes });
+    const upload = await request(t.app)
+      .post('/api/v1/media/uploads')
+      .set(seller.auth)
+      .send({ contentType: 'image/webp', size: bytes.length, filename: 'bike.webp' });
+    const put = await fetch(upload.body.uploadUrl, {
+      method: upload.body.method,
+      headers: upload.body.headers,
+      body: bytes,
+    });
     expect(put.ok).toBe(true);
-    expect((await request(t.app).post(`/api/v1/media/${upload.body.mediaId}/complete`).set(seller.auth)).body.status).toBe('pending_moderation');
+    expect(
+      (await request(t.app).post(`/api/v1/media/${upload.body.mediaId}/complete`).set(seller.auth)).body.status,
+    ).toBe('pending_moderation');
     return upload.body.mediaId;
   };
 
@@ -35,15 +46,23 @@ describe('HTTP listing with media through the embedded store', () => {
     const held = await request(t.app).post(`/api/v1/listings/${listing.id}/publish`).set(seller.auth);
     expect(held.body).toMatchObject({ status: 'moderation', moderationReason: `media not approved yet: ${mediaId}` });
 
-    expect((await request(t.app).post(`/api/v1/admin/media/${mediaId}/moderation`).set(admin).send({ verdict: 'approved' })).status).toBe(200);
-    await vi.waitFor(async () => expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.status).toBe('published'), { timeout: 5000, interval: 50 });
+    expect(
+      (await request(t.app).post(`/api/v1/admin/media/${mediaId}/moderation`).set(admin).send({ verdict: 'approved' }))
+        .status,
+    ).toBe(200);
+    await vi.waitFor(
+      async () => expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.status).toBe('published'),
+      { timeout: 5000, interval: 50 },
+    );
   });
 
   it('publishes at once when every photo is already approved, and keeps it in moderation when a photo is rejected', async () => {
     const approved = await uploadedMedia();
     await request(t.app).post(`/api/v1/admin/media/${approved}/moderation`).set(admin).send({ verdict: 'approved' });
     const listing = await createListing(t.app, seller.auth, listingBody(categoryId, { mediaIds: [approved] }));
-    expect((await request(t.app).post(`/api/v1/listings/${listing.id}/publish`).set(seller.auth)).body.status).toBe('published');
+    expect((await request(t.app).post(`/api/v1/listings/${listing.id}/publish`).set(seller.auth)).body.status).toBe(
+      'published',
+    );
 
     const rejected = await uploadedMedia();
     const other = await createListing(t.app, seller.auth, listingBody(categoryId, { mediaIds: [rejected] }));
@@ -59,6 +78,8 @@ describe('HTTP listing with media through the embedded store', () => {
     const mediaId = await uploadedMedia();
     await request(t.app).post(`/api/v1/admin/media/${mediaId}/moderation`).set(admin).send({ verdict: 'approved' });
     const listing = await createListing(t.app, intruder.auth, listingBody(categoryId, { mediaIds: [mediaId] }));
-    expect((await request(t.app).post(`/api/v1/listings/${listing.id}/publish`).set(intruder.auth)).body.status).toBe('moderation');
+    expect((await request(t.app).post(`/api/v1/listings/${listing.id}/publish`).set(intruder.auth)).body.status).toBe(
+      'moderation',
+    );
   });
 });

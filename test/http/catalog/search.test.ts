@@ -27,8 +27,17 @@ describe('HTTP search (GET /listings)', () => {
       t.clock.advance(1000);
       ids[key] = (await publishedListing(t.app, by.auth, listingBody(categories.bikes, overrides))).id;
     };
-    await put('velo', seller, { title: 'Vélo de ville', description: 'Panier en osier', price: { amount: 15_000, currency: 'EUR' } });
-    await put('route', seller, { title: 'Velo de route carbone', description: 'Léger', price: { amount: 90_000, currency: 'EUR' }, attributes: { condition: 'new', frame_size: 56 } });
+    await put('velo', seller, {
+      title: 'Vélo de ville',
+      description: 'Panier en osier',
+      price: { amount: 15_000, currency: 'EUR' },
+    });
+    await put('route', seller, {
+      title: 'Velo de route carbone',
+      description: 'Léger',
+      price: { amount: 90_000, currency: 'EUR' },
+      attributes: { condition: 'new', frame_size: 56 },
+    });
     await put('ebike', other, {
       title: 'Vélo électrique',
       description: 'Batterie neuve',
@@ -36,13 +45,23 @@ describe('HTTP search (GET /listings)', () => {
       price: { amount: 120_000, currency: 'EUR' },
       attributes: { condition: 'used', electric: true, frame_size: 48 },
     });
-    await put('cafe', other, { title: 'Café racer', description: 'Moto, pas un vélo', price: { amount: 40_000, currency: 'EUR' }, attributes: { condition: 'used', frame_size: 60 } });
+    await put('cafe', other, {
+      title: 'Café racer',
+      description: 'Moto, pas un vélo',
+      price: { amount: 40_000, currency: 'EUR' },
+      attributes: { condition: 'used', frame_size: 60 },
+    });
     await createListing(t.app, seller.auth, listingBody(categories.bikes, { title: 'Vélo brouillon' }));
   });
   afterAll(() => t.close());
 
   it('matches every word, ignoring case and accents ("Vélo" finds "velo")', async () => {
-    expect((await titles('q=velo')).sort()).toEqual(['Café racer', 'Velo de route carbone', 'Vélo de ville', 'Vélo électrique']);
+    expect((await titles('q=velo')).sort()).toEqual([
+      'Café racer',
+      'Velo de route carbone',
+      'Vélo de ville',
+      'Vélo électrique',
+    ]);
     expect(await titles('q=V%C3%89LO%20ville')).toEqual(['Vélo de ville']);
     expect(await titles('q=cafe')).toEqual(['Café racer']);
     expect(await titles('q=velo%20sous-marin')).toEqual([]);
@@ -59,12 +78,22 @@ describe('HTTP search (GET /listings)', () => {
   });
 
   it('filters by price, attributes and seller; sorts', async () => {
-    expect(await titles(`categoryId=${categories.sports}&minPrice=20000&maxPrice=100000&sort=price_asc`)).toEqual(['Café racer', 'Velo de route carbone']);
+    expect(await titles(`categoryId=${categories.sports}&minPrice=20000&maxPrice=100000&sort=price_asc`)).toEqual([
+      'Café racer',
+      'Velo de route carbone',
+    ]);
     expect(await titles(`categoryId=${categories.sports}&attr.condition=new`)).toEqual(['Velo de route carbone']);
     expect(await titles(`categoryId=${categories.sports}&attr.electric=true`)).toEqual(['Vélo électrique']);
-    expect(await titles(`categoryId=${categories.sports}&attr.frame_size.min=50&attr.frame_size.max=58&sort=price_desc`)).toEqual(['Velo de route carbone', 'Vélo de ville']);
-    expect((await titles(`sellerId=${other.id}&sort=newest`))).toEqual(['Café racer', 'Vélo électrique']);
-    expect(await titles(`categoryId=${categories.sports}&sort=price_desc`)).toEqual(['Vélo électrique', 'Velo de route carbone', 'Café racer', 'Vélo de ville']);
+    expect(
+      await titles(`categoryId=${categories.sports}&attr.frame_size.min=50&attr.frame_size.max=58&sort=price_desc`),
+    ).toEqual(['Velo de route carbone', 'Vélo de ville']);
+    expect(await titles(`sellerId=${other.id}&sort=newest`)).toEqual(['Café racer', 'Vélo électrique']);
+    expect(await titles(`categoryId=${categories.sports}&sort=price_desc`)).toEqual([
+      'Vélo électrique',
+      'Velo de route carbone',
+      'Café racer',
+      'Vélo de ville',
+    ]);
   });
 
   it('stores and filters attributes whose keys differ only in case or underscores (attr.batteryWh vs attr.battery_wh)', async () => {
@@ -73,7 +102,10 @@ describe('HTTP search (GET /listings)', () => {
       { key: 'batteryWh', label: 'Battery (Wh)', type: 'number' },
       { key: 'battery_wh', label: 'Battery (label)', type: 'string' },
     ];
-    const category = await request(t.app).post('/api/v1/categories').set(admin).send({ name: 'Power banks', attributes });
+    const category = await request(t.app)
+      .post('/api/v1/categories')
+      .set(admin)
+      .send({ name: 'Power banks', attributes });
     expect(category.status, JSON.stringify(category.body)).toBe(201);
     const body = (title: string, batteryWh: number, label: string) =>
       listingBody(category.body.id, { title, attributes: { batteryWh, battery_wh: label } });
@@ -90,7 +122,9 @@ describe('HTTP search (GET /listings)', () => {
     expect(first.items.map((i) => i.id)).toEqual([ids.cafe, ids.ebike]);
     t.clock.advance(1000);
     await publishedListing(t.app, seller.auth, listingBody(categories.bikes, { title: 'Vélo tout neuf' }));
-    const second = await search(`categoryId=${categories.sports}&sort=newest&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    const second = await search(
+      `categoryId=${categories.sports}&sort=newest&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`,
+    );
     expect(second.items.map((i) => i.id)).toEqual([ids.route, ids.velo]);
     expect(second.nextCursor).toBeNull();
   });
@@ -98,8 +132,13 @@ describe('HTTP search (GET /listings)', () => {
   it('answers 400 naming a bad parameter', async () => {
     const bad = await request(t.app).get('/api/v1/listings?limit=500&sort=cheapest&attr.frame_size.min=abc&colour=red');
     const body = expectProblem(bad, 400);
-    expect((body.errors as { path: string }[]).map((e) => e.path)).toEqual(expect.arrayContaining(['query.limit', 'query.sort']));
+    expect((body.errors as { path: string }[]).map((e) => e.path)).toEqual(
+      expect.arrayContaining(['query.limit', 'query.sort']),
+    );
     const unknown = expectProblem(await request(t.app).get('/api/v1/listings?colour=red&attr.frame_size.min=abc'), 400);
-    expect((unknown.errors as { path: string }[]).map((e) => e.path)).toEqual(['query.colour', 'query.attr.frame_size.min']);
+    expect((unknown.errors as { path: string }[]).map((e) => e.path)).toEqual([
+      'query.colour',
+      'query.attr.frame_size.min',
+    ]);
   });
 });

@@ -20,9 +20,13 @@ describe('HTTP deliveries: a replaced courier', () => {
   it('is refused the delivery (404 like any stranger) as soon as the assignment answers, and then its order; the new courier takes over', async () => {
     const { deliveryId, orderId, courier } = await w.assignedDelivery();
     const api = () => request(t.app);
-    const post = (path: string, who: { Authorization: string }, body: object = {}) => api().post(`/api/v1/deliveries/${deliveryId}${path}`).set(who).send(body);
+    const post = (path: string, who: { Authorization: string }, body: object = {}) =>
+      api().post(`/api/v1/deliveries/${deliveryId}${path}`).set(who).send(body);
     expect((await api().get(`/api/v1/deliveries/${deliveryId}`).set(courier.auth)).status).toBe(200);
-    await vi.waitFor(async () => expect((await api().get(`/api/v1/orders/${orderId}`).set(courier.auth)).status).toBe(200), WAIT);
+    await vi.waitFor(
+      async () => expect((await api().get(`/api/v1/orders/${orderId}`).set(courier.auth)).status).toBe(200),
+      WAIT,
+    );
     expect((await post('/location', courier.auth, { lat: 48.85, lng: 2.35 })).status).toBe(202);
 
     const replacement = await w.courier();
@@ -31,9 +35,13 @@ describe('HTTP deliveries: a replaced courier', () => {
 
     expectProblem(await api().get(`/api/v1/deliveries/${deliveryId}`).set(courier.auth), 404, 'DELIVERY_NOT_FOUND');
     expectProblem(await post('/location', courier.auth, { lat: 48.86, lng: 2.35 }), 404, 'DELIVERY_NOT_FOUND');
-    for (const action of ['/pickup', '/complete']) expectProblem(await post(action, courier.auth), 404, 'DELIVERY_NOT_FOUND');
+    for (const action of ['/pickup', '/complete'])
+      expectProblem(await post(action, courier.auth), 404, 'DELIVERY_NOT_FOUND');
     // The order follows delivery.assigned: its courier is the new one.
-    await vi.waitFor(async () => expect((await api().get(`/api/v1/orders/${orderId}`).set(courier.auth)).status).toBe(404), WAIT);
+    await vi.waitFor(
+      async () => expect((await api().get(`/api/v1/orders/${orderId}`).set(courier.auth)).status).toBe(404),
+      WAIT,
+    );
     expect((await api().get(`/api/v1/orders/${orderId}`).set(replacement.auth)).status).toBe(200);
 
     expect((await api().get(`/api/v1/deliveries/${deliveryId}`).set(replacement.auth)).status).toBe(200);

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../support/audit-helpers.js';
 import { settleOutbox } from '../../support/outbox-helpers.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { expectProblem, fieldPaths, registerUser, signInAdmin, submitKycDocument, TEST_ADMIN, uploadedMedia, type SignedIn } from '../../support/http-helpers.js';
+import {
+  expectProblem,
+  fieldPaths,
+  registerUser,
+  signInAdmin,
+  submitKycDocument,
+  TEST_ADMIN,
+  uploadedMedia,
+  type SignedIn,
+} from '../../support/http-helpers.js';
 
 describe('KYC documents and the admin reads of users', () => {
   let t: TestApp;
@@ -14,16 +23,28 @@ describe('KYC documents and the admin reads of users', () => {
   });
   afterAll(() => t.close());
 
-  const submit = (who: SignedIn, documentMediaIds: string[]) => request(t.app).post('/api/v1/users/me/kyc').set(who.auth).send({ documentMediaIds });
+  const submit = (who: SignedIn, documentMediaIds: string[]) =>
+    request(t.app).post('/api/v1/users/me/kyc').set(who.auth).send({ documentMediaIds });
 
   describe('POST /users/me/kyc', () => {
     it("refuses an unknown id, another user's media and an upload not completed, 400 naming each by index; nothing changes", async () => {
       const [seller, other] = await Promise.all([registerUser(t.app, { roles: ['seller'] }), registerUser(t.app)]);
       const own = await uploadedMedia(t.app, seller.auth);
       const foreign = await uploadedMedia(t.app, other.auth);
-      const slot = await request(t.app).post('/api/v1/media/uploads').set(seller.auth).send({ contentType: 'image/png', size: 10, filename: 'a.png' });
-      const body = expectProblem(await submit(seller, [own, 'no-such-media', foreign, slot.body.mediaId]), 400, 'KYC_DOCUMENT_INVALID');
-      expect(fieldPaths(body)).toEqual(['body.documentMediaIds.1', 'body.documentMediaIds.2', 'body.documentMediaIds.3']);
+      const slot = await request(t.app)
+        .post('/api/v1/media/uploads')
+        .set(seller.auth)
+        .send({ contentType: 'image/png', size: 10, filename: 'a.png' });
+      const body = expectProblem(
+        await submit(seller, [own, 'no-such-media', foreign, slot.body.mediaId]),
+        400,
+        'KYC_DOCUMENT_INVALID',
+      );
+      expect(fieldPaths(body)).toEqual([
+        'body.documentMediaIds.1',
+        'body.documentMediaIds.2',
+        'body.documentMediaIds.3',
+      ]);
       expect(JSON.stringify(body.errors)).toContain('no-such-media');
       expect(body.detail).toContain(foreign);
       expect((await request(t.app).get('/api/v1/users/me').set(seller.auth)).body.kyc).toEqual({ status: 'none' });
@@ -32,7 +53,14 @@ describe('KYC documents and the admin reads of users', () => {
     it('accepts completed uploads, pending moderation or already moderated (rejected for public display included)', async () => {
       const seller = await registerUser(t.app, { roles: ['seller'] });
       const [pending, rejected] = [await uploadedMedia(t.app, seller.auth), await uploadedMedia(t.app, seller.auth)];
-      expect((await request(t.app).post(`/api/v1/admin/media/${rejected}/moderation`).set(admin).send({ verdict: 'rejected' })).status).toBe(200);
+      expect(
+        (
+          await request(t.app)
+            .post(`/api/v1/admin/media/${rejected}/moderation`)
+            .set(admin)
+            .send({ verdict: 'rejected' })
+        ).status,
+      ).toBe(200);
       const res = await submit(seller, [pending, rejected]);
       expect(res.status, JSON.stringify(res.body)).toBe(202);
       expect(res.body.kyc.status).toBe('pending');
@@ -44,7 +72,12 @@ describe('KYC documents and the admin reads of users', () => {
       const seller = await registerUser(t.app, { roles: ['seller'] });
       await submitKycDocument(t.app, seller);
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/${i % 2 ? 'approve' : 'reject'}`).set(admin).send({})),
+        Array.from({ length: 10 }, (_, i) =>
+          request(t.app)
+            .post(`/api/v1/admin/users/${seller.id}/kyc/${i % 2 ? 'approve' : 'reject'}`)
+            .set(admin)
+            .send({}),
+        ),
       );
       expect(answers.filter((res) => res.status === 200)).toHaveLength(1);
       for (const res of answers.filter((r) => r.status !== 200)) expectProblem(res, 409, 'KYC_INVALID_TRANSITION');
@@ -63,7 +96,11 @@ describe('KYC documents and the admin reads of users', () => {
       const res = await request(t.app).get(`/api/v1/admin/users/${seller.id}`).set(admin);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body).toMatchObject({ id: seller.id, email: seller.email, roles: ['seller'] });
-      expect(res.body.kyc).toEqual({ status: 'pending', submittedAt: expect.any(String), documents: [{ mediaId, contentType: 'image/png', url: expect.any(String) }] });
+      expect(res.body.kyc).toEqual({
+        status: 'pending',
+        submittedAt: expect.any(String),
+        documents: [{ mediaId, contentType: 'image/png', url: expect.any(String) }],
+      });
       const url = new URL(res.body.kyc.documents[0].url);
       const download = await request(t.app).get(url.pathname + url.search);
       expect(download.status).toBe(200);
@@ -71,12 +108,20 @@ describe('KYC documents and the admin reads of users', () => {
 
       await request(t.app).post(`/api/v1/admin/users/${seller.id}/kyc/reject`).set(admin).send({ reason: 'blurry' });
       const decided = await request(t.app).get(`/api/v1/admin/users/${seller.id}`).set(admin);
-      expect(decided.body.kyc).toMatchObject({ status: 'rejected', reason: 'blurry', decidedAt: expect.any(String), decidedBy: expect.any(String) });
+      expect(decided.body.kyc).toMatchObject({
+        status: 'rejected',
+        reason: 'blurry',
+        decidedAt: expect.any(String),
+        decidedBy: expect.any(String),
+      });
     });
 
     it('a user without KYC has no documents; unknown user 404; non-admin 403; no token 401', async () => {
       const user = await registerUser(t.app);
-      expect((await request(t.app).get(`/api/v1/admin/users/${user.id}`).set(admin)).body.kyc).toEqual({ status: 'none', documents: [] });
+      expect((await request(t.app).get(`/api/v1/admin/users/${user.id}`).set(admin)).body.kyc).toEqual({
+        status: 'none',
+        documents: [],
+      });
       expectProblem(await request(t.app).get('/api/v1/admin/users/nobody').set(admin), 404, 'USER_NOT_FOUND');
       expectProblem(await request(t.app).get(`/api/v1/admin/users/${user.id}`).set(user.auth), 403);
       expectProblem(await request(t.app).get(`/api/v1/admin/users/${user.id}`), 401);
@@ -85,7 +130,8 @@ describe('KYC documents and the admin reads of users', () => {
 
   describe('GET /admin/users', () => {
     const marker = `zq${Math.random().toString(36).slice(2, 8)}`;
-    const list = (query: Record<string, string | number>) => request(t.app).get('/api/v1/admin/users').query(query).set(admin);
+    const list = (query: Record<string, string | number>) =>
+      request(t.app).get('/api/v1/admin/users').query(query).set(admin);
     let users: SignedIn[];
     beforeAll(async () => {
       users = [];
@@ -100,9 +146,16 @@ describe('KYC documents and the admin reads of users', () => {
       const byName = await list({ q: marker.toUpperCase() });
       expect(byName.status).toBe(200);
       expect(byName.body.items.map((u: { id: string }) => u.id)).toEqual(users.map((u) => u.id).reverse());
-      expect((await list({ q: users[0]!.email.slice(0, 12) })).body.items.map((u: { id: string }) => u.id)).toEqual([users[0]!.id]);
-      expect((await list({ q: marker, role: 'courier' })).body.items.map((u: { id: string }) => u.id)).toEqual([users[3]!.id, users[2]!.id]);
-      expect((await list({ q: marker, kycStatus: 'pending' })).body.items.map((u: { id: string }) => u.id)).toEqual([users[1]!.id]);
+      expect((await list({ q: users[0]!.email.slice(0, 12) })).body.items.map((u: { id: string }) => u.id)).toEqual([
+        users[0]!.id,
+      ]);
+      expect((await list({ q: marker, role: 'courier' })).body.items.map((u: { id: string }) => u.id)).toEqual([
+        users[3]!.id,
+        users[2]!.id,
+      ]);
+      expect((await list({ q: marker, kycStatus: 'pending' })).body.items.map((u: { id: string }) => u.id)).toEqual([
+        users[1]!.id,
+      ]);
       expect((await list({ q: marker, role: 'admin' })).body).toEqual({ items: [], nextCursor: null });
     });
 
@@ -114,7 +167,9 @@ describe('KYC documents and the admin reads of users', () => {
       expect(fieldPaths(expectProblem(await list({ kycStatus: 'maybe', role: 'king', limit: 101 }), 400))).toEqual(
         expect.arrayContaining(['query.kycStatus', 'query.role', 'query.limit']),
       );
-      expect(fieldPaths(expectProblem(await list({ cursor: 'garbage' }), 400, 'INVALID_CURSOR'))).toEqual(['query.cursor']);
+      expect(fieldPaths(expectProblem(await list({ cursor: 'garbage' }), 400, 'INVALID_CURSOR'))).toEqual([
+        'query.cursor',
+      ]);
     });
 
     it('is for admins only', async () => {

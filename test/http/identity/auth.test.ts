@@ -13,10 +13,19 @@ describe('HTTP auth routes', () => {
 
   describe('POST /auth/register', () => {
     it('answers 201 with the user and a token pair, buyer by default', async () => {
-      const res = await request(t.app).post('/api/v1/auth/register').send({ email: 'new@example.com', password: 'a long password', displayName: 'New' });
+      const res = await request(t.app)
+        .post('/api/v1/auth/register')
+        .send({ email: 'new@example.com', password: 'a long password', displayName: 'New' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
-        user: { id: expect.any(String), email: 'new@example.com', displayName: 'New', roles: ['buyer'], kyc: { status: 'none' }, createdAt: expect.any(String) },
+        user: {
+          id: expect.any(String),
+          email: 'new@example.com',
+          displayName: 'New',
+          roles: ['buyer'],
+          kyc: { status: 'none' },
+          createdAt: expect.any(String),
+        },
         accessToken: expect.any(String),
         refreshToken: expect.any(String),
       });
@@ -25,7 +34,9 @@ describe('HTTP auth routes', () => {
 
     it('answers 409 EMAIL_TAKEN for the same email in another case', async () => {
       const first = await registerUser(t.app);
-      const res = await request(t.app).post('/api/v1/auth/register').send({ email: first.email.toUpperCase(), password: 'a long password', displayName: 'X' });
+      const res = await request(t.app)
+        .post('/api/v1/auth/register')
+        .send({ email: first.email.toUpperCase(), password: 'a long password', displayName: 'X' });
       expectProblem(res, 409, 'EMAIL_TAKEN');
     });
 
@@ -36,13 +47,17 @@ describe('HTTP auth routes', () => {
     });
 
     it('refuses roles ["admin"] with 400', async () => {
-      const res = await request(t.app).post('/api/v1/auth/register').send({ email: 'sneaky@example.com', password: 'a long password', displayName: 'S', roles: ['admin'] });
+      const res = await request(t.app)
+        .post('/api/v1/auth/register')
+        .send({ email: 'sneaky@example.com', password: 'a long password', displayName: 'S', roles: ['admin'] });
       expect(fieldPaths(expectProblem(res, 400))).toContain('body.roles.0');
     });
 
     it('gives one 201 and nineteen 409 when 20 registrations of one email race', async () => {
       const body = { email: 'race@example.com', password: 'a long password', displayName: 'Racer' };
-      const answers = await Promise.all(Array.from({ length: 20 }, () => request(t.app).post('/api/v1/auth/register').send(body)));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => request(t.app).post('/api/v1/auth/register').send(body)),
+      );
       expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
       expect(answers.filter((r) => r.status === 409 && r.body.code === 'EMAIL_TAKEN')).toHaveLength(19);
     });
@@ -54,9 +69,14 @@ describe('HTTP auth routes', () => {
     });
 
     it('answers 400 for malformed JSON and 413 for a body over 1 MB', async () => {
-      const malformed = await request(t.app).post('/api/v1/auth/register').set('Content-Type', 'application/json').send('{"email":');
+      const malformed = await request(t.app)
+        .post('/api/v1/auth/register')
+        .set('Content-Type', 'application/json')
+        .send('{"email":');
       expectProblem(malformed, 400, 'MALFORMED_JSON');
-      const big = await request(t.app).post('/api/v1/auth/register').send({ email: 'a@b.co', password: 'x'.repeat(1_100_000), displayName: 'Big' });
+      const big = await request(t.app)
+        .post('/api/v1/auth/register')
+        .send({ email: 'a@b.co', password: 'x'.repeat(1_100_000), displayName: 'Big' });
       expectProblem(big, 413, 'PAYLOAD_TOO_LARGE');
     });
   });
@@ -64,40 +84,52 @@ describe('HTTP auth routes', () => {
   describe('POST /auth/login', () => {
     it('answers 200 with a pair for the right password', async () => {
       const user = await registerUser(t.app);
-      const res = await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'a long password' });
+      const res = await request(t.app)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: 'a long password' });
       expect(res.status).toBe(200);
       expect(res.body.user.id).toBe(user.id);
     });
 
     it('answers 401 for a wrong password', async () => {
       const user = await registerUser(t.app);
-      const res = await request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' });
+      const res = await request(t.app)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: 'not the password' });
       expectProblem(res, 401, 'AUTH_INVALID_CREDENTIALS');
     });
 
     it('treats {"email": {"$ne": null}} as bad input (400), never as a login', async () => {
       await registerUser(t.app);
-      const res = await request(t.app).post('/api/v1/auth/login').send({ email: { $ne: null }, password: { $ne: null } });
+      const res = await request(t.app)
+        .post('/api/v1/auth/login')
+        .send({ email: { $ne: null }, password: { $ne: null } });
       expect(fieldPaths(expectProblem(res, 400))).toEqual(expect.arrayContaining(['body.email', 'body.password']));
     });
 
     it('throttles after 5 failed logins for one email from one address: 429 with Retry-After', async () => {
       const user = await registerUser(t.app);
-      const attempt = (password: string) => request(t.app).post('/api/v1/auth/login').send({ email: user.email, password });
+      const attempt = (password: string) =>
+        request(t.app).post('/api/v1/auth/login').send({ email: user.email, password });
       for (let i = 0; i < 5; i += 1) expectProblem(await attempt('wrong password!'), 401);
       const sixth = await attempt('wrong password!');
       expectProblem(sixth, 429, 'AUTH_TOO_MANY_ATTEMPTS');
       expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
       expectProblem(await attempt('a long password'), 429);
       const other = await registerUser(t.app);
-      expect((await request(t.app).post('/api/v1/auth/login').send({ email: other.email, password: 'a long password' })).status).toBe(200);
+      expect(
+        (await request(t.app).post('/api/v1/auth/login').send({ email: other.email, password: 'a long password' }))
+          .status,
+      ).toBe(200);
     });
   });
 
   it('lets no more than 5 of 30 simultaneous wrong passwords through to a 401', async () => {
     const user = await registerUser(t.app);
     const answers = await Promise.all(
-      Array.from({ length: 30 }, () => request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'guess password' })),
+      Array.from({ length: 30 }, () =>
+        request(t.app).post('/api/v1/auth/login').send({ email: user.email, password: 'guess password' }),
+      ),
     );
     expect(answers.filter((r) => r.status === 401)).toHaveLength(5);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(25);
@@ -124,7 +156,10 @@ describe('HTTP auth routes', () => {
 
     it('logout answers 204 and ends that login', async () => {
       const user = await registerUser(t.app);
-      const res = await request(t.app).post('/api/v1/auth/logout').set(user.auth).send({ refreshToken: user.refreshToken });
+      const res = await request(t.app)
+        .post('/api/v1/auth/logout')
+        .set(user.auth)
+        .send({ refreshToken: user.refreshToken });
       expect(res.status).toBe(204);
       expectProblem(await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }), 401);
     });
@@ -134,13 +169,21 @@ describe('HTTP auth routes', () => {
       const b = await registerUser(t.app);
       const res = await request(t.app).post('/api/v1/auth/logout').set(a.auth).send({ refreshToken: b.refreshToken });
       expectProblem(res, 401, 'AUTH_INVALID_REFRESH_TOKEN');
-      expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: b.refreshToken })).status).toBe(200);
-      expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: a.refreshToken })).status).toBe(200);
+      expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: b.refreshToken })).status).toBe(
+        200,
+      );
+      expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: a.refreshToken })).status).toBe(
+        200,
+      );
     });
 
     it('logout needs an access token', async () => {
       const user = await registerUser(t.app);
-      expectProblem(await request(t.app).post('/api/v1/auth/logout').send({ refreshToken: user.refreshToken }), 401, 'AUTH_INVALID_TOKEN');
+      expectProblem(
+        await request(t.app).post('/api/v1/auth/logout').send({ refreshToken: user.refreshToken }),
+        401,
+        'AUTH_INVALID_TOKEN',
+      );
     });
   });
 
@@ -174,7 +217,10 @@ describe('HTTP auth routes', () => {
       const claims = { sub: user.id, roles: ['admin'], iss: 'uty' };
       const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
       expectProblem(await me(unsigned), 401);
-      expectProblem(await me(jwt.sign(claims, 'another-secret-of-at-least-32-characters', { algorithm: 'HS256', expiresIn: 60 })), 401);
+      expectProblem(
+        await me(jwt.sign(claims, 'another-secret-of-at-least-32-characters', { algorithm: 'HS256', expiresIn: 60 })),
+        401,
+      );
       expectProblem(await me(jwt.sign(claims, TEST_JWT_SECRET, { algorithm: 'HS512', expiresIn: 60 })), 401);
     });
   });

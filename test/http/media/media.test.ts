@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../../support/recorded-events.js';
 import { settleOutbox } from '../../support/outbox-helpers.js';
 import type { EventEnvelope } from '../../../src/application/shared/events/envelope.js';
-import { expectProblem, fieldPaths, registerUser, signInAdmin, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
+import {
+  expectProblem,
+  fieldPaths,
+  registerUser,
+  signInAdmin,
+  TEST_ADMIN,
+  type SignedIn,
+} from '../../support/http-helpers.js';
 import { createListeningTestApp, type ListeningTestApp } from '../../support/listening-app.js';
 
 const MAX_BYTES = 4096;
@@ -27,14 +34,27 @@ describe('HTTP media routes on the embedded store', () => {
   afterAll(() => t.close());
 
   const requestUpload = async (user: SignedIn, body: Record<string, unknown> = {}) => {
-    const res = await request(t.app).post('/api/v1/media/uploads').set(user.auth).send({ contentType: 'image/png', size: png.length, filename: 'bike.png', ...body });
+    const res = await request(t.app)
+      .post('/api/v1/media/uploads')
+      .set(user.auth)
+      .send({ contentType: 'image/png', size: png.length, filename: 'bike.png', ...body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { mediaId: string; uploadUrl: string; method: string; headers: Record<string, string>; expiresAt: string };
+    return res.body as {
+      mediaId: string;
+      uploadUrl: string;
+      method: string;
+      headers: Record<string, string>;
+      expiresAt: string;
+    };
   };
-  const put = (upload: { uploadUrl: string; method: string; headers: Record<string, string> }, body = png, headers: Record<string, string> = {}) =>
-    fetch(upload.uploadUrl, { method: upload.method, headers: { ...upload.headers, ...headers }, body });
+  const put = (
+    upload: { uploadUrl: string; method: string; headers: Record<string, string> },
+    body = png,
+    headers: Record<string, string> = {},
+  ) => fetch(upload.uploadUrl, { method: upload.method, headers: { ...upload.headers, ...headers }, body });
   const complete = (user: SignedIn, id: string) => request(t.app).post(`/api/v1/media/${id}/complete`).set(user.auth);
-  const moderate = (auth: { Authorization: string }, id: string, body: object) => request(t.app).post(`/api/v1/admin/media/${id}/moderation`).set(auth).send(body);
+  const moderate = (auth: { Authorization: string }, id: string, body: object) =>
+    request(t.app).post(`/api/v1/admin/media/${id}/moderation`).set(auth).send(body);
   const uploadedMedia = async () => {
     const upload = await requestUpload(owner);
     expect((await put(upload)).status).toBe(200);
@@ -44,16 +64,32 @@ describe('HTTP media routes on the embedded store', () => {
 
   it('runs the whole flow: request, PUT the bytes to the upload URL, complete, admin approval, then anyone downloads them', async () => {
     const upload = await requestUpload(owner);
-    expect(upload).toEqual({ mediaId: expect.any(String), uploadUrl: expect.any(String), method: 'PUT', headers: { 'Content-Type': 'image/png' }, expiresAt: expect.any(String) });
+    expect(upload).toEqual({
+      mediaId: expect.any(String),
+      uploadUrl: expect.any(String),
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/png' },
+      expiresAt: expect.any(String),
+    });
     expect(upload.uploadUrl.startsWith(`${t.baseUrl}/media-store/`)).toBe(true);
     expect(new Date(upload.expiresAt).getTime()).toBeGreaterThan(Date.now());
 
     expect((await put(upload)).status).toBe(200);
     const completed = await complete(owner, upload.mediaId);
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
-    expect(completed.body).toMatchObject({ id: upload.mediaId, status: 'pending_moderation', contentType: 'image/png', size: png.length, filename: 'bike.png' });
+    expect(completed.body).toMatchObject({
+      id: upload.mediaId,
+      status: 'pending_moderation',
+      contentType: 'image/png',
+      size: png.length,
+      filename: 'bike.png',
+    });
     await settleOutbox(t.container);
-    expect(events.find((e) => e.topic === 'image.moderation.request' && (e.payload as { mediaId: string }).mediaId === upload.mediaId)?.payload).toMatchObject({
+    expect(
+      events.find(
+        (e) => e.topic === 'image.moderation.request' && (e.payload as { mediaId: string }).mediaId === upload.mediaId,
+      )?.payload,
+    ).toMatchObject({
       ownerId: owner.id,
       contentType: 'image/png',
       size: png.length,
@@ -66,11 +102,21 @@ describe('HTTP media routes on the embedded store', () => {
     expect(verdict.status, JSON.stringify(verdict.body)).toBe(200);
     expect(verdict.body).toMatchObject({ status: 'approved', labels: ['bicycle'], moderatedAt: expect.any(String) });
     await settleOutbox(t.container);
-    expect(events.some((e) => e.topic === 'image.moderation.result' && (e.payload as { mediaId: string }).mediaId === upload.mediaId)).toBe(true);
+    expect(
+      events.some(
+        (e) => e.topic === 'image.moderation.result' && (e.payload as { mediaId: string }).mediaId === upload.mediaId,
+      ),
+    ).toBe(true);
 
     const seen = await request(t.app).get(`/api/v1/media/${upload.mediaId}`);
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ id: upload.mediaId, status: 'approved', contentType: 'image/png', size: png.length, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/media-store\//) });
+    expect(seen.body).toMatchObject({
+      id: upload.mediaId,
+      status: 'approved',
+      contentType: 'image/png',
+      size: png.length,
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/media-store\//),
+    });
     const download = await fetch(seen.body.url);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('image/png');
@@ -79,10 +125,31 @@ describe('HTTP media routes on the embedded store', () => {
 
   it('refuses a type outside the allow list, a size over MEDIA_MAX_BYTES and missing fields with 400 naming each field', async () => {
     const send = (body: object) => request(t.app).post('/api/v1/media/uploads').set(owner.auth).send(body);
-    expect(fieldPaths(expectProblem(await send({ contentType: 'image/gif', size: 10, filename: 'a.gif' }), 400, 'VALIDATION_FAILED'))).toEqual(['body.contentType']);
-    expect(fieldPaths(expectProblem(await send({ contentType: 'image/png', size: MAX_BYTES + 1, filename: 'a.png' }), 400, 'VALIDATION_FAILED'))).toEqual(['body.size']);
-    expect(fieldPaths(expectProblem(await send({}), 400, 'VALIDATION_FAILED')).sort()).toEqual(['body.contentType', 'body.filename', 'body.size']);
-    expectProblem(await request(t.app).post('/api/v1/media/uploads').send({ contentType: 'image/png', size: 10, filename: 'a.png' }), 401);
+    expect(
+      fieldPaths(
+        expectProblem(await send({ contentType: 'image/gif', size: 10, filename: 'a.gif' }), 400, 'VALIDATION_FAILED'),
+      ),
+    ).toEqual(['body.contentType']);
+    expect(
+      fieldPaths(
+        expectProblem(
+          await send({ contentType: 'image/png', size: MAX_BYTES + 1, filename: 'a.png' }),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      ),
+    ).toEqual(['body.size']);
+    expect(fieldPaths(expectProblem(await send({}), 400, 'VALIDATION_FAILED')).sort()).toEqual([
+      'body.contentType',
+      'body.filename',
+      'body.size',
+    ]);
+    expectProblem(
+      await request(t.app)
+        .post('/api/v1/media/uploads')
+        .send({ contentType: 'image/png', size: 10, filename: 'a.png' }),
+      401,
+    );
   });
 
   it('answers 409 to a complete before the upload, and 404 to a complete by another user', async () => {
@@ -119,7 +186,9 @@ describe('HTTP media routes on the embedded store', () => {
     const tooLong = await put(upload, new Uint8Array(png.length + 1));
     expect(tooLong.status).toBe(400);
     expect(await tooLong.json()).toMatchObject({ code: 'STORAGE_SIZE_MISMATCH' });
-    expect((await put({ ...upload, uploadUrl: upload.uploadUrl.replace(/signature=[^&]+/, 'signature=forged') })).status).toBe(403);
+    expect(
+      (await put({ ...upload, uploadUrl: upload.uploadUrl.replace(/signature=[^&]+/, 'signature=forged') })).status,
+    ).toBe(403);
     t.clock.advance(301_000);
     const expired = await put(upload);
     expect(expired.status).toBe(403);
@@ -129,6 +198,8 @@ describe('HTTP media routes on the embedded store', () => {
 
   it('documents the media routes in /openapi.json', async () => {
     const doc = (await request(t.app).get('/openapi.json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/media/uploads', '/media/{id}/complete', '/media/{id}', '/admin/media/{id}/moderation']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/media/uploads', '/media/{id}/complete', '/media/{id}', '/admin/media/{id}/moderation']),
+    );
   });
 });

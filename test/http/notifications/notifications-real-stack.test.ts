@@ -38,9 +38,19 @@ describeWithService('MONGO_URL', 'notifications on the real stack', (mongoUrl) =
       it('an event delivered again is stored once', async () => {
         const user = await registerUser(t.app);
         const bus = t.container.get<EventBus>(EventBus);
-        const event = await bus.publish('notification.send', { userId: user.id, type: 'test.message', title: 'Once', body: 'b' });
+        const event = await bus.publish('notification.send', {
+          userId: user.id,
+          type: 'test.message',
+          title: 'Once',
+          body: 'b',
+        });
         await bus.publishEnvelope(event);
-        const marker = await bus.publish('notification.send', { userId: user.id, type: 'test.marker', title: 'After', body: 'b' });
+        const marker = await bus.publish('notification.send', {
+          userId: user.id,
+          type: 'test.marker',
+          title: 'After',
+          body: 'b',
+        });
         await vi.waitFor(async () => {
           const items = (await request(t.app).get('/api/v1/notifications').set(user.auth)).body.items;
           expect(items.map((n: { id: string }) => n.id).sort()).toEqual([event.id, marker.id].sort());

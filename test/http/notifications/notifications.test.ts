@@ -1,7 +1,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../src/application/shared/events/event-bus.js';
-import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
+import {
+  expectProblem,
+  registerUser,
+  signInAdmin,
+  TEST_ADMIN,
+  verifiedSeller,
+  type SignedIn,
+} from '../../support/http-helpers.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const WAIT = { timeout: 5000, interval: 20 };
@@ -16,8 +23,18 @@ describe('HTTP notifications', () => {
   /** Publishes a notification.send a second after the previous one and waits until it is in the inbox. */
   const send = async (who: SignedIn, title: string): Promise<string> => {
     t.clock.advance(1000);
-    const event = await t.container.get<EventBus>(EventBus).publish('notification.send', { userId: who.id, type: 'test.message', title, body: `${title} body`, data: { ref: title } });
-    await vi.waitFor(async () => expect((await inbox(who, '?limit=100')).body.items.map((n: { id: string }) => n.id)).toContain(event.id), WAIT);
+    const event = await t.container.get<EventBus>(EventBus).publish('notification.send', {
+      userId: who.id,
+      type: 'test.message',
+      title,
+      body: `${title} body`,
+      data: { ref: title },
+    });
+    await vi.waitFor(
+      async () =>
+        expect((await inbox(who, '?limit=100')).body.items.map((n: { id: string }) => n.id)).toContain(event.id),
+      WAIT,
+    );
     return event.id;
   };
 
@@ -88,7 +105,14 @@ describe('HTTP notifications', () => {
     const seller = await verifiedSeller(t.app, admin);
     await vi.waitFor(async () => {
       const res = await inbox(seller);
-      expect(res.body.items).toEqual([expect.objectContaining({ type: 'kyc.approved', title: 'Identity verified', data: { kycStatus: 'verified' }, readAt: null })]);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({
+          type: 'kyc.approved',
+          title: 'Identity verified',
+          data: { kycStatus: 'verified' },
+          readAt: null,
+        }),
+      ]);
     }, WAIT);
   });
 

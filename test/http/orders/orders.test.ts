@@ -6,7 +6,14 @@ import { OrderRepository } from '../../../src/application/orders/ports/order-rep
 import { PaymentGateway } from '../../../src/application/orders/ports/payment-gateway.js';
 import { createOrder } from '../../../src/domain/orders/order.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { expectProblem, registerUser, signInAdmin, TEST_ADMIN, verifiedSeller, type SignedIn } from '../../support/http-helpers.js';
+import {
+  expectProblem,
+  registerUser,
+  signInAdmin,
+  TEST_ADMIN,
+  verifiedSeller,
+  type SignedIn,
+} from '../../support/http-helpers.js';
 import { recordEvents } from '../../support/recorded-events.js';
 import { listingBody, publishedListing, seedBikeCategories } from '../../support/catalog-helpers.js';
 
@@ -21,24 +28,36 @@ describe('HTTP orders', () => {
 
   const ledger = () => t.container.get<StockLedger>(StockLedger);
   const listingWithStock = async (quantity: number) => {
-    const listing = await publishedListing(t.app, seller.auth, listingBody(categoryId, { quantity, price: { amount: 1_250, currency: 'EUR' } }));
-    await vi.waitFor(async () => expect((await ledger().level(listing.id))?.available).toBe(quantity), { timeout: 5000, interval: 20 });
+    const listing = await publishedListing(
+      t.app,
+      seller.auth,
+      listingBody(categoryId, { quantity, price: { amount: 1_250, currency: 'EUR' } }),
+    );
+    await vi.waitFor(async () => expect((await ledger().level(listing.id))?.available).toBe(quantity), {
+      timeout: 5000,
+      interval: 20,
+    });
     return listing.id;
   };
   const order = (who: SignedIn, key = `order-key-${++keyCounter}`, body: object = { shippingAddress: address }) =>
     request(t.app).post('/api/v1/orders').set(who.auth).set('Idempotency-Key', key).send(body);
   /** Stock on hand agrees: MongoDB (the listing's quantity) = the ledger's onHand = available + reserved. */
   const expectConsistent = async (listingId: string) => {
-    await vi.waitFor(async () => {
-      const level = await ledger().level(listingId);
-      const listing = await t.container.get<ListingRepository>(ListingRepository).findById(listingId);
-      expect(level && level.available + level.reserved).toBe(level?.onHand);
-      expect(listing?.quantity).toBe(level?.onHand);
-    }, { timeout: 5000, interval: 20 });
+    await vi.waitFor(
+      async () => {
+        const level = await ledger().level(listingId);
+        const listing = await t.container.get<ListingRepository>(ListingRepository).findById(listingId);
+        expect(level && level.available + level.reserved).toBe(level?.onHand);
+        expect(listing?.quantity).toBe(level?.onHand);
+      },
+      { timeout: 5000, interval: 20 },
+    );
   };
   const buyerWithCart = async (listingId: string, quantity = 1) => {
     const buyer = await registerUser(t.app);
-    expect((await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity })).status).toBe(201);
+    expect((await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity })).status).toBe(
+      201,
+    );
     return buyer;
   };
 
@@ -58,7 +77,15 @@ describe('HTTP orders', () => {
     expect(res.body).toMatchObject({
       buyerId: buyer.id,
       status: 'pending_payment',
-      items: [{ listingId, sellerId: seller.id, title: 'Vélo de route', unitPrice: { amount: 1_250, currency: 'EUR' }, quantity: 2 }],
+      items: [
+        {
+          listingId,
+          sellerId: seller.id,
+          title: 'Vélo de route',
+          unitPrice: { amount: 1_250, currency: 'EUR' },
+          quantity: 2,
+        },
+      ],
       total: { amount: 2_500, currency: 'EUR' },
       shippingAddress: address,
     });
@@ -78,14 +105,20 @@ describe('HTTP orders', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.id).toBe(b.body.id);
     expect((await request(t.app).get('/api/v1/orders').set(buyer.auth)).body.items).toHaveLength(1);
-    expectProblem(await order(buyer, 'twin-key-000001', { shippingAddress: { ...address, city: 'Lyon' } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    expectProblem(
+      await order(buyer, 'twin-key-000001', { shippingAddress: { ...address, city: 'Lyon' } }),
+      409,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
     expect((await order(buyer, 'twin-key-000001')).body.id).toBe(a.body.id);
   });
 
   it('needs an Idempotency-Key and a non-empty cart', async () => {
     const buyer = await registerUser(t.app);
     const missing = await request(t.app).post('/api/v1/orders').set(buyer.auth).send({ shippingAddress: address });
-    expect((expectProblem(missing, 400).errors as { path: string }[]).map((e) => e.path)).toEqual(['headers.idempotency-key']);
+    expect((expectProblem(missing, 400).errors as { path: string }[]).map((e) => e.path)).toEqual([
+      'headers.idempotency-key',
+    ]);
     expectProblem(await order(buyer), 409, 'CART_EMPTY');
   });
 
@@ -94,11 +127,20 @@ describe('HTTP orders', () => {
     const buyer = await buyerWithCart(listingId, 1);
     t.clock.advance(16 * 60_000);
     try {
-      const login = await request(t.app).post('/api/v1/auth/login').send({ email: buyer.email, password: 'a long password' });
-      const res = await request(t.app).post('/api/v1/orders').set('Authorization', `Bearer ${login.body.accessToken}`).set('Idempotency-Key', 'expired-key-01').send({ shippingAddress: address });
+      const login = await request(t.app)
+        .post('/api/v1/auth/login')
+        .send({ email: buyer.email, password: 'a long password' });
+      const res = await request(t.app)
+        .post('/api/v1/orders')
+        .set('Authorization', `Bearer ${login.body.accessToken}`)
+        .set('Idempotency-Key', 'expired-key-01')
+        .send({ shippingAddress: address });
       expect(res.status).toBe(409);
       expect(['RESERVATION_EXPIRED', 'CART_EMPTY']).toContain(res.body.code);
-      await vi.waitFor(async () => expect((await ledger().level(listingId))?.available).toBe(2), { timeout: 5000, interval: 50 });
+      await vi.waitFor(async () => expect((await ledger().level(listingId))?.available).toBe(2), {
+        timeout: 5000,
+        interval: 50,
+      });
     } finally {
       t.clock.advance(-16 * 60_000);
     }
@@ -109,9 +151,21 @@ describe('HTTP orders', () => {
     const listingId = await listingWithStock(3);
     const buyer = await buyerWithCart(listingId);
     const created = await order(buyer);
-    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card_declined' }), 402, 'PAYMENT_DECLINED');
-    expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(buyer.auth)).body.status).toBe('pending_payment');
-    const paid = await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' });
+    expectProblem(
+      await request(t.app)
+        .post(`/api/v1/orders/${created.body.id}/pay`)
+        .set(buyer.auth)
+        .send({ paymentMethod: 'test_card_declined' }),
+      402,
+      'PAYMENT_DECLINED',
+    );
+    expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(buyer.auth)).body.status).toBe(
+      'pending_payment',
+    );
+    const paid = await request(t.app)
+      .post(`/api/v1/orders/${created.body.id}/pay`)
+      .set(buyer.auth)
+      .send({ paymentMethod: 'test_card' });
     expect(paid.body).toMatchObject({ status: 'paid', paidAt: expect.any(String) });
   });
 
@@ -128,10 +182,17 @@ describe('HTTP orders', () => {
       return result;
     };
     const events = recordEvents(t.container);
-    const answers = await Promise.all(Array.from({ length: 10 }, () => request(t.app).post(`/api/v1/orders/${orderId}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        request(t.app).post(`/api/v1/orders/${orderId}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' }),
+      ),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array<number>(9).fill(409)]);
     expect(paymentIds.size).toBe(1);
-    await vi.waitFor(() => expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1), {
+      timeout: 5000,
+      interval: 20,
+    });
     expect((await request(t.app).get(`/api/v1/orders/${orderId}`).set(buyer.auth)).body.status).toBe('paid');
   });
 
@@ -144,13 +205,33 @@ describe('HTTP orders', () => {
     expect(cancelled.body.status).toBe('cancelled');
     expect((await ledger().level(listingId))?.available).toBe(3);
     await expectConsistent(listingId);
-    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(buyer.auth), 409, 'ORDER_INVALID_TRANSITION');
-    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' }), 409, 'ORDER_INVALID_TRANSITION');
+    expectProblem(
+      await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(buyer.auth),
+      409,
+      'ORDER_INVALID_TRANSITION',
+    );
+    expectProblem(
+      await request(t.app)
+        .post(`/api/v1/orders/${created.body.id}/pay`)
+        .set(buyer.auth)
+        .send({ paymentMethod: 'test_card' }),
+      409,
+      'ORDER_INVALID_TRANSITION',
+    );
 
     const payer = await buyerWithCart(listingId);
     const paid = await order(payer);
-    expect((await request(t.app).post(`/api/v1/orders/${paid.body.id}/pay`).set(payer.auth).send({ paymentMethod: 'test_card' })).body.status).toBe('paid');
-    expect((await request(t.app).post(`/api/v1/orders/${paid.body.id}/cancel`).set(admin)).body.status).toBe('cancelled');
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/orders/${paid.body.id}/pay`)
+          .set(payer.auth)
+          .send({ paymentMethod: 'test_card' })
+      ).body.status,
+    ).toBe('paid');
+    expect((await request(t.app).post(`/api/v1/orders/${paid.body.id}/cancel`).set(admin)).body.status).toBe(
+      'cancelled',
+    );
     await expectConsistent(listingId);
   });
 
@@ -186,10 +267,20 @@ describe('HTTP orders', () => {
         const again = await pay(buyer, orderId, 'pay-key-000001');
         expect(again.status).toBe(200);
         expect(again.body).toEqual(first.body);
-        expectProblem(await pay(buyer, orderId, 'pay-key-000001', { paymentMethod: 'test_card', shippingAddress: { ...address, city: 'Lyon' } }), 409, 'IDEMPOTENCY_KEY_REUSED');
+        expectProblem(
+          await pay(buyer, orderId, 'pay-key-000001', {
+            paymentMethod: 'test_card',
+            shippingAddress: { ...address, city: 'Lyon' },
+          }),
+          409,
+          'IDEMPOTENCY_KEY_REUSED',
+        );
         expectProblem(await pay(buyer, orderId, 'pay-key-000002'), 409, 'ORDER_INVALID_TRANSITION');
         expectProblem(await pay(buyer, orderId), 409, 'ORDER_INVALID_TRANSITION');
-        await vi.waitFor(() => expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1), { timeout: 5000, interval: 20 });
+        await vi.waitFor(() => expect(events.filter((e) => e.topic === 'order.paid')).toHaveLength(1), {
+          timeout: 5000,
+          interval: 20,
+        });
         expect(new Set(counting.charges).size).toBe(1);
       } finally {
         counting.restore();
@@ -211,11 +302,21 @@ describe('HTTP orders', () => {
 
     it('a declined payment is not remembered: the key may be used again; a malformed key is 400', async () => {
       const { buyer, orderId } = await pendingOrder();
-      expectProblem(await pay(buyer, orderId, 'pay-declined-01', { paymentMethod: 'test_card_declined' }), 402, 'PAYMENT_DECLINED');
-      expectProblem(await pay(buyer, orderId, 'pay-declined-01', { paymentMethod: 'test_card_declined' }), 402, 'PAYMENT_DECLINED');
+      expectProblem(
+        await pay(buyer, orderId, 'pay-declined-01', { paymentMethod: 'test_card_declined' }),
+        402,
+        'PAYMENT_DECLINED',
+      );
+      expectProblem(
+        await pay(buyer, orderId, 'pay-declined-01', { paymentMethod: 'test_card_declined' }),
+        402,
+        'PAYMENT_DECLINED',
+      );
       expect((await pay(buyer, orderId, 'pay-declined-01')).body.status).toBe('paid');
       const bad = await pay(buyer, orderId, 'short');
-      expect((expectProblem(bad, 400).errors as { path: string }[]).map((e) => e.path)).toEqual(['headers.idempotency-key']);
+      expect((expectProblem(bad, 400).errors as { path: string }[]).map((e) => e.path)).toEqual([
+        'headers.idempotency-key',
+      ]);
     });
 
     it("another buyer's key on the order is 404, and does not take the owner's key", async () => {
@@ -228,8 +329,22 @@ describe('HTTP orders', () => {
 
   it('an order still placing (a checkout under way or dead) is neither found nor listed', async () => {
     const buyer = await registerUser(t.app);
-    const items = [{ listingId: 'l-1', sellerId: seller.id, title: 'Bike', unitPrice: { amount: 100, currency: 'EUR' }, quantity: 1 }];
-    const placing = createOrder({ id: `placing-${buyer.id}`, buyerId: buyer.id, items, shippingAddress: address, at: t.clock.now() });
+    const items = [
+      {
+        listingId: 'l-1',
+        sellerId: seller.id,
+        title: 'Bike',
+        unitPrice: { amount: 100, currency: 'EUR' },
+        quantity: 1,
+      },
+    ];
+    const placing = createOrder({
+      id: `placing-${buyer.id}`,
+      buyerId: buyer.id,
+      items,
+      shippingAddress: address,
+      at: t.clock.now(),
+    });
     await t.container.get<OrderRepository>(OrderRepository).create(placing, []);
     expectProblem(await request(t.app).get(`/api/v1/orders/${placing.id}`).set(buyer.auth), 404, 'ORDER_NOT_FOUND');
     expectProblem(await request(t.app).get(`/api/v1/orders/${placing.id}`).set(admin), 404, 'ORDER_NOT_FOUND');
@@ -242,9 +357,19 @@ describe('HTTP orders', () => {
     const buyer = await buyerWithCart(listingId);
     const created = await order(buyer);
     const stranger = await registerUser(t.app);
-    expectProblem(await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(stranger.auth), 404, 'ORDER_NOT_FOUND');
+    expectProblem(
+      await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(stranger.auth),
+      404,
+      'ORDER_NOT_FOUND',
+    );
     expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(stranger.auth), 404);
-    expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/pay`).set(stranger.auth).send({ paymentMethod: 'test_card' }), 404);
+    expectProblem(
+      await request(t.app)
+        .post(`/api/v1/orders/${created.body.id}/pay`)
+        .set(stranger.auth)
+        .send({ paymentMethod: 'test_card' }),
+      404,
+    );
     expectProblem(await request(t.app).post(`/api/v1/orders/${created.body.id}/cancel`).set(seller.auth), 404);
     expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(seller.auth)).status).toBe(200);
     expect((await request(t.app).get(`/api/v1/orders/${created.body.id}`).set(admin)).status).toBe(200);

@@ -48,8 +48,15 @@ describeWithService('MONGO_URL', 'payment deadline across instances', (mongoUrl)
           Array.from({ length: ORDERS }, async (_, i) => {
             const via = i % 2 === 0 ? a : b;
             const buyer = await registerUser(via.app);
-            expect((await request(via.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 })).status).toBe(201);
-            const created = await request(via.app).post('/api/v1/orders').set(buyer.auth).set('Idempotency-Key', `deadline-${i}-key`).send({ shippingAddress: address });
+            expect(
+              (await request(via.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 }))
+                .status,
+            ).toBe(201);
+            const created = await request(via.app)
+              .post('/api/v1/orders')
+              .set(buyer.auth)
+              .set('Idempotency-Key', `deadline-${i}-key`)
+              .send({ shippingAddress: address });
             expect(created.status, JSON.stringify(created.body)).toBe(201);
             return created.body.id as string;
           }),
@@ -59,20 +66,34 @@ describeWithService('MONGO_URL', 'payment deadline across instances', (mongoUrl)
         const events = [recordEvents(a.container), recordEvents(b.container)];
         const orders = a.container.get<Db>(MongoDbToken).collection('orders');
         clock.advance(1800 * 1000);
-        await vi.waitFor(async () => expect(await orders.countDocuments({ _id: { $in: ids as never[] }, status: 'cancelled' })).toBe(ORDERS), { timeout: 20_000, interval: 100 });
-        await vi.waitFor(async () => expect(await ledger.level(listingId)).toMatchObject({ onHand: ORDERS, available: ORDERS }), { timeout: 20_000, interval: 100 });
+        await vi.waitFor(
+          async () =>
+            expect(await orders.countDocuments({ _id: { $in: ids as never[] }, status: 'cancelled' })).toBe(ORDERS),
+          { timeout: 20_000, interval: 100 },
+        );
+        await vi.waitFor(
+          async () => expect(await ledger.level(listingId)).toMatchObject({ onHand: ORDERS, available: ORDERS }),
+          { timeout: 20_000, interval: 100 },
+        );
         // The relays publish each order's outbox (order.cancelled) on whichever instance claims it.
-        await vi.waitFor(() => expect(cancelledEvents(events.flat()).length).toBeGreaterThanOrEqual(ORDERS), { timeout: 30_000, interval: 100 });
+        await vi.waitFor(() => expect(cancelledEvents(events.flat()).length).toBeGreaterThanOrEqual(ORDERS), {
+          timeout: 30_000,
+          interval: 100,
+        });
         await new Promise((resolve) => setTimeout(resolve, 1000)); // a second cancel would show up by now
         const all = events.flat();
         const cancelled = cancelledEvents(all);
         expect(cancelled).toHaveLength(ORDERS);
         expect(new Set(cancelled.map((e) => (e.payload as { orderId: string }).orderId))).toEqual(new Set(ids));
-        expect(cancelled.every((e) => (e.payload as { cancelReason?: string }).cancelReason === 'payment_timeout')).toBe(true);
+        expect(
+          cancelled.every((e) => (e.payload as { cancelReason?: string }).cancelReason === 'payment_timeout'),
+        ).toBe(true);
         const stored = await orders.find({ _id: { $in: ids as never[] } }).toArray();
         expect(stored.every((o) => o.cancelReason === 'payment_timeout')).toBe(true);
         expect(await ledger.level(listingId)).toMatchObject({ onHand: ORDERS, reserved: 0, available: ORDERS });
-        process.stderr.write(`order.cancelled published by instance A: ${cancelledEvents(events[0]!).length}, by instance B: ${cancelledEvents(events[1]!).length}\n`);
+        process.stderr.write(
+          `order.cancelled published by instance A: ${cancelledEvents(events[0]!).length}, by instance B: ${cancelledEvents(events[1]!).length}\n`,
+        );
       }, 90_000);
     });
   });

@@ -33,7 +33,8 @@ function secondChanceSuite(env: Record<string, string> = {}): void {
   let bob: SignedIn;
   let cat: SignedIn;
 
-  const ordersOf = async (who: SignedIn): Promise<OrderBody[]> => (await request(t.app).get('/api/v1/orders').set(who.auth)).body.items as OrderBody[];
+  const ordersOf = async (who: SignedIn): Promise<OrderBody[]> =>
+    (await request(t.app).get('/api/v1/orders').set(who.auth)).body.items as OrderBody[];
   /** Moves the clock, and signs everyone in again (access tokens live 15 minutes of that clock). */
   const advance = async (ms: number) => {
     t.clock.advance(ms);
@@ -44,7 +45,11 @@ function secondChanceSuite(env: Record<string, string> = {}): void {
   beforeAll(async () => {
     t = await createTestApp({ ...TEST_ADMIN, AUCTION_TIMER_INTERVAL_MS: '50', ORDER_SWEEP_INTERVAL_MS: '100', ...env });
     w = await auctionWorld(t);
-    [ann, bob, cat] = (await Promise.all([registerUser(t.app), registerUser(t.app), registerUser(t.app)])) as [SignedIn, SignedIn, SignedIn];
+    [ann, bob, cat] = (await Promise.all([registerUser(t.app), registerUser(t.app), registerUser(t.app)])) as [
+      SignedIn,
+      SignedIn,
+      SignedIn,
+    ];
   }, 60_000);
   afterAll(() => t.close());
 
@@ -73,20 +78,45 @@ function secondChanceSuite(env: Record<string, string> = {}): void {
     }, wait);
     expect(offer.items).toMatchObject([{ listingId, unitPrice: euros(2_500) }]);
     expect(new Date(offer.payBy!).getTime() - new Date(offer.createdAt).getTime()).toBe(AUCTION_TTL_MS);
-    expect((await request(t.app).get(`/api/v1/orders/${won.id}`).set(ann.auth)).body).toMatchObject({ status: 'cancelled', cancelReason: 'payment_timeout' });
+    expect((await request(t.app).get(`/api/v1/orders/${won.id}`).set(ann.auth)).body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'payment_timeout',
+    });
     await vi.waitFor(async () => {
-      const notes = (await request(t.app).get('/api/v1/notifications').set(bob.auth)).body.items as { type: string; data: Record<string, string> }[];
-      expect(notes).toContainEqual(expect.objectContaining({ type: 'auction.second_chance', data: expect.objectContaining({ orderId: offer.id }) }));
+      const notes = (await request(t.app).get('/api/v1/notifications').set(bob.auth)).body.items as {
+        type: string;
+        data: Record<string, string>;
+      }[];
+      expect(notes).toContainEqual(
+        expect.objectContaining({
+          type: 'auction.second_chance',
+          data: expect.objectContaining({ orderId: offer.id }),
+        }),
+      );
     }, wait);
     expect(await level(listingId)).toMatchObject({ onHand: 0, reserved: 0 }); // the unit went from ann's order to bob's
     expect(await ordersOf(ann)).toHaveLength(1); // the failed winner is not offered it again
 
     await advance(AUCTION_TTL_MS);
-    await vi.waitFor(async () => expect((await ordersOf(bob))[0]).toMatchObject({ id: offer.id, status: 'cancelled', cancelReason: 'payment_timeout' }), wait);
-    await vi.waitFor(async () => expect(await level(listingId)).toMatchObject({ onHand: 1, reserved: 0, available: 1 }), wait);
+    await vi.waitFor(
+      async () =>
+        expect((await ordersOf(bob))[0]).toMatchObject({
+          id: offer.id,
+          status: 'cancelled',
+          cancelReason: 'payment_timeout',
+        }),
+      wait,
+    );
+    await vi.waitFor(
+      async () => expect(await level(listingId)).toMatchObject({ onHand: 1, reserved: 0, available: 1 }),
+      wait,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300)); // an offer to cat would show by now
     expect(await ordersOf(cat)).toEqual([]);
-    expect((await request(t.app).get(`/api/v1/listings/${listingId}`)).body).toMatchObject({ status: 'published', availableQuantity: 1 });
+    expect((await request(t.app).get(`/api/v1/listings/${listingId}`)).body).toMatchObject({
+      status: 'published',
+      availableQuantity: 1,
+    });
   });
 
   it('a runner-up who pays the offer gets the item; nothing more is offered', async () => {
@@ -95,7 +125,10 @@ function secondChanceSuite(env: Record<string, string> = {}): void {
     expect((await w.bid(bob, auctionId, 1_000, 1_400)).status).toBe(201);
     expect((await w.bid(ann, auctionId, 1_500, 2_000)).status).toBe(201);
     await advance(11 * 60_000);
-    await vi.waitFor(async () => expect((await ordersOf(ann)).find((o) => o.auctionId === auctionId)).toBeDefined(), wait);
+    await vi.waitFor(
+      async () => expect((await ordersOf(ann)).find((o) => o.auctionId === auctionId)).toBeDefined(),
+      wait,
+    );
     await advance(AUCTION_TTL_MS);
     let offer!: OrderBody;
     await vi.waitFor(async () => {
@@ -103,7 +136,10 @@ function secondChanceSuite(env: Record<string, string> = {}): void {
       expect(offer).toMatchObject({ status: 'pending_payment', items: [{ unitPrice: euros(1_400) }] });
     }, wait);
     const address = { name: 'Bob', line1: '2 rue', city: 'Lyon', postalCode: '69001', country: 'FR' };
-    const paid = await request(t.app).post(`/api/v1/orders/${offer.id}/pay`).set(bob.auth).send({ paymentMethod: 'test_card', shippingAddress: address });
+    const paid = await request(t.app)
+      .post(`/api/v1/orders/${offer.id}/pay`)
+      .set(bob.auth)
+      .send({ paymentMethod: 'test_card', shippingAddress: address });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body).toMatchObject({ status: 'paid', payment: { amount: euros(1_400) } });
     await advance(AUCTION_TTL_MS);

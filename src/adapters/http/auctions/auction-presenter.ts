@@ -8,7 +8,8 @@ import { aliasOf, buyItNowAvailable, isReserveMet, type Auction } from '../../..
  * stays, as in 1.0), a hidden `winnerId` and `orderId` are left out (a null winnerId means that
  * nobody won, which anyone may know).
  */
-const isInsider = (auction: Auction, viewer: Actor | undefined): boolean => viewer !== undefined && (isAdmin(viewer) || viewer.userId === auction.sellerId);
+const isInsider = (auction: Auction, viewer: Actor | undefined): boolean =>
+  viewer !== undefined && (isAdmin(viewer) || viewer.userId === auction.sellerId);
 const mayName = (auction: Auction, viewer: Actor | undefined, userId: string | null | undefined): boolean =>
   isInsider(auction, viewer) || (viewer !== undefined && viewer.userId === userId);
 
@@ -16,12 +17,29 @@ function winner(auction: Auction, viewer: Actor | undefined) {
   const { winnerId, orderId } = auction;
   if (winnerId === undefined) return {};
   const named = winnerId === null || mayName(auction, viewer, winnerId);
-  return { ...(named ? { winnerId } : {}), winnerAlias: aliasOf(auction, winnerId), ...(orderId && named ? { orderId } : {}) };
+  return {
+    ...(named ? { winnerId } : {}),
+    winnerAlias: aliasOf(auction, winnerId),
+    ...(orderId && named ? { orderId } : {}),
+  };
 }
 
 /** What `viewer` (absent: anonymous) sees of an auction: never a proxy maximum, nor the bidders' ids it may not see. */
 export function presentAuction(auction: Auction, viewer?: Actor) {
-  const { leaderMaxAmount: _max, scheduledEndsAt: _first, maxExtensionSeconds: _cap, bidders: _ids, winnerId: _winner, orderId: _order, reservePrice, leadingBidderId, startsAt, endsAt, createdAt, ...rest } = auction;
+  const {
+    leaderMaxAmount: _max,
+    scheduledEndsAt: _first,
+    maxExtensionSeconds: _cap,
+    bidders: _ids,
+    winnerId: _winner,
+    orderId: _order,
+    reservePrice,
+    leadingBidderId,
+    startsAt,
+    endsAt,
+    createdAt,
+    ...rest
+  } = auction;
   return {
     ...rest,
     ...(reservePrice && isInsider(auction, viewer) ? { reservePrice } : {}),

@@ -12,7 +12,8 @@ export function auditRoutes(api: ApiRouter, useCases: AuditUseCases): void {
     path: '/admin/audit',
     tag: 'Admin',
     summary:
-      'The audit log of admin actions (listings, media, KYC, categories, deliveries, orders, auctions), newest first. ' +
+      'The audit log of admin actions (listings, media, KYC, categories, deliveries, orders, auctions), newest ' +
+      'first. ' +
       'An action appears once the outbox relay has carried its admin.action event (normally within milliseconds)',
     auth: ['admin'],
     query: auditQuery,

@@ -4,7 +4,12 @@ import { z } from '../openapi/zod-openapi.js';
 
 export const auditQuery = pageQuery.extend({
   actorId: z.string().min(1).max(128).optional().describe('only the actions of this admin'),
-  targetId: z.string().min(1).max(128).optional().describe('only the actions on this listing, category, media, user, delivery, order or auction'),
+  targetId: z
+    .string()
+    .min(1)
+    .max(128)
+    .optional()
+    .describe('only the actions on this listing, category, media, user, delivery, order or auction'),
 });
 
 export const auditEntrySchema = z
@@ -19,4 +24,6 @@ export const auditEntrySchema = z
   })
   .openapi('AuditEntry');
 
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');
+export const auditPageSchema = z
+  .object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('AuditPage');

@@ -6,11 +6,18 @@ import { addItemBody, cartSchema, changeItemBody, listingIdParams } from './cart
 const tag = 'Cart';
 const buyers = { 401: { description: 'not signed in' }, 403: { description: 'not a buyer' } };
 const stockConflict = {
-  409: { description: 'INSUFFICIENT_STOCK (with `available`), not published, your own listing, or CART_MIXED_CURRENCIES (with `cartCurrency` and `listingCurrency`; nothing is reserved)' },
+  409: {
+    description:
+      'INSUFFICIENT_STOCK (with `available`), not published, your own listing, or CART_MIXED_CURRENCIES (with ' +
+      '`cartCurrency` and `listingCurrency`; nothing is reserved)',
+  },
 };
 
 function presentCart(cart: CartView) {
-  return { items: cart.items.map((line) => ({ ...line, reservedUntil: line.reservedUntil.toISOString() })), total: cart.total };
+  return {
+    items: cart.items.map((line) => ({ ...line, reservedUntil: line.reservedUntil.toISOString() })),
+    total: cart.total,
+  };
 }
 
 export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
@@ -21,7 +28,10 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
     summary: "The buyer's cart: live reservations only",
     auth: ['buyer'],
     responses: { 200: { description: 'the cart', schema: cartSchema }, ...buyers },
-    handler: async ({ principal }) => ({ status: 200, body: presentCart(await useCases.getCart.execute(principal.userId)) }),
+    handler: async ({ principal }) => ({
+      status: 200,
+      body: presentCart(await useCases.getCart.execute(principal.userId)),
+    }),
   });
   api.route({
     method: 'post',
@@ -30,7 +40,12 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
     summary: 'Reserve units of a listing for CART_RESERVATION_TTL (adds to an existing line)',
     auth: ['buyer'],
     body: addItemBody,
-    responses: { 201: { description: 'reserved', schema: cartSchema }, 404: { description: 'no such listing' }, ...stockConflict, ...buyers },
+    responses: {
+      201: { description: 'reserved', schema: cartSchema },
+      404: { description: 'no such listing' },
+      ...stockConflict,
+      ...buyers,
+    },
     handler: async ({ principal, body }) => {
       const cart = await useCases.addToCart.execute(principal.userId, body.listingId, body.quantity);
       return { status: 201, body: presentCart(cart) };
@@ -44,7 +59,12 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
     auth: ['buyer'],
     params: listingIdParams,
     body: changeItemBody,
-    responses: { 200: { description: 'updated', schema: cartSchema }, 404: { description: 'not in your cart' }, ...stockConflict, ...buyers },
+    responses: {
+      200: { description: 'updated', schema: cartSchema },
+      404: { description: 'not in your cart' },
+      ...stockConflict,
+      ...buyers,
+    },
     handler: async ({ principal, params, body }) => {
       const cart = await useCases.changeCartQuantity.execute(principal.userId, params.listingId, body.quantity);
       return { status: 200, body: presentCart(cart) };

@@ -20,21 +20,36 @@ export function adminListingRoutes(api: ApiRouter, useCases: CatalogUseCases): v
     auth: ['admin'],
     query: pageQuery,
     responses: { 200: { description: 'a page of listings', schema: listingPageSchema }, ...adminOnly },
-    handler: async ({ query }) => ({ status: 200, body: presentListingPage(await useCases.listModerationQueue.execute(query)) }),
+    handler: async ({ query }) => ({
+      status: 200,
+      body: presentListingPage(await useCases.listModerationQueue.execute(query)),
+    }),
   });
   for (const { action, verdict } of decisions) {
     api.route({
       method: 'post',
       path: `/admin/listings/:id/${action}`,
       tag,
-      summary: `${action === 'approve' ? 'Approve' : 'Reject'} a listing in moderation (audited; the seller is notified)`,
+      summary: `${action === 'approve' ? 'Approve' : 'Reject'} a listing in moderation (audited; the seller notified)`,
       auth: ['admin'],
       params: idParams,
       body: moderationBody,
-      responses: { 200: { description: `listing ${verdict}`, schema: listingSchema }, 404: { description: 'no such listing' }, 409: { description: 'not in moderation' }, ...adminOnly },
+      responses: {
+        200: { description: `listing ${verdict}`, schema: listingSchema },
+        404: { description: 'no such listing' },
+        409: { description: 'not in moderation' },
+        ...adminOnly,
+      },
       handler: async ({ principal, params, body }) => ({
         status: 200,
-        body: presentListing(await useCases.moderateListing.execute({ adminId: principal.userId, listingId: params.id, verdict, reason: body.reason })),
+        body: presentListing(
+          await useCases.moderateListing.execute({
+            adminId: principal.userId,
+            listingId: params.id,
+            verdict,
+            reason: body.reason,
+          }),
+        ),
       }),
     });
   }

@@ -32,7 +32,8 @@ export function attributeFilters(extra: Record<string, string>): AttributeFilter
       continue;
     }
     const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) errors.push({ path: `query.${name}`, message: 'expected a number' });
+    if (raw.trim() === '' || !Number.isFinite(value))
+      errors.push({ path: `query.${name}`, message: 'expected a number' });
     else ranges.set(key, { ...ranges.get(key), [bound]: value });
   }
   if (errors.length > 0) throw new InvalidRequest(errors);

@@ -41,5 +41,8 @@ export function presentListingPage(page: Page<Listing>) {
 }
 
 export function presentListingsWithStock(page: Page<ListingWithStock>) {
-  return { items: page.items.map((item) => presentListing(item.listing, item.availableQuantity)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((item) => presentListing(item.listing, item.availableQuantity)),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -20,15 +20,26 @@ const attributeDefinition = z
   .openapi('AttributeDefinition');
 
 export const createCategoryBody = z
-  .object({ name: z.string().trim().min(1).max(80), parentId: id.nullable().optional(), attributes: z.array(attributeDefinition).max(50).optional() })
+  .object({
+    name: z.string().trim().min(1).max(80),
+    parentId: id.nullable().optional(),
+    attributes: z.array(attributeDefinition).max(50).optional(),
+  })
   .openapi('CreateCategoryRequest');
 export const updateCategoryBody = createCategoryBody.partial().openapi('UpdateCategoryRequest');
 
 const categoryFields = { id: z.string(), name: z.string(), slug: z.string(), parentId: z.string().nullable() };
-export const categoryNodeSchema: z.ZodType = z.lazy(() => z.object({ ...categoryFields, children: z.array(categoryNodeSchema) })).openapi('CategoryNode');
+export const categoryNodeSchema: z.ZodType = z
+  .lazy(() => z.object({ ...categoryFields, children: z.array(categoryNodeSchema) }))
+  .openapi('CategoryNode');
 export const categoryTreeSchema = z.object({ items: z.array(categoryNodeSchema) }).openapi('CategoryTree');
 export const categorySchema = z
-  .object({ ...categoryFields, ancestorIds: z.array(z.string()), ownAttributes: z.array(attributeDefinition), attributes: z.array(attributeDefinition) })
+  .object({
+    ...categoryFields,
+    ancestorIds: z.array(z.string()),
+    ownAttributes: z.array(attributeDefinition),
+    attributes: z.array(attributeDefinition),
+  })
   .openapi('Category');
 
 const attributeValue = z.union([z.string().max(200), z.number(), z.boolean()]);
@@ -41,7 +52,13 @@ const listingFields = {
   attributes: z.record(z.string().regex(attributeKeyPattern, attributeKeyRule), attributeValue),
   mediaIds: z.array(id).max(20),
 };
-export const createListingBody = z.object({ ...listingFields, attributes: listingFields.attributes.default({}), mediaIds: listingFields.mediaIds.default([]) }).openapi('CreateListingRequest');
+export const createListingBody = z
+  .object({
+    ...listingFields,
+    attributes: listingFields.attributes.default({}),
+    mediaIds: listingFields.mediaIds.default([]),
+  })
+  .openapi('CreateListingRequest');
 export const updateListingBody = z.strictObject(listingFields).partial().openapi('UpdateListingRequest');
 
 export const listingSchema = z
@@ -58,7 +75,9 @@ export const listingSchema = z
   })
   .openapi('Listing');
 
-export const listingPageSchema = z.object({ items: z.array(listingSchema), nextCursor: z.string().nullable() }).openapi('ListingPage');
+export const listingPageSchema = z
+  .object({ items: z.array(listingSchema), nextCursor: z.string().nullable() })
+  .openapi('ListingPage');
 
 const minorUnits = z.coerce.number().int().nonnegative();
 export const searchQuery = pageQuery
@@ -73,4 +92,7 @@ export const searchQuery = pageQuery
   .catchall(z.string().max(200))
   .openapi({ description: 'Also `attr.<key>=<value>` (equality) and `attr.<key>.min` / `attr.<key>.max` (numbers).' });
 
-export const moderationBody = z.object({ reason: z.string().trim().max(500).optional() }).default({}).openapi('ModerationDecision');
+export const moderationBody = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .default({})
+  .openapi('ModerationDecision');

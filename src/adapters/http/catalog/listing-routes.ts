@@ -2,7 +2,14 @@ import type { CatalogUseCases } from '../../../application/catalog/use-cases.js'
 import type { ApiRouter } from '../api-router.js';
 import { attributeFilters } from './attribute-filters.js';
 import { presentListing, presentListingsWithStock } from './catalog-presenter.js';
-import { createListingBody, idParams, listingPageSchema, listingSchema, searchQuery, updateListingBody } from './catalog-schemas.js';
+import {
+  createListingBody,
+  idParams,
+  listingPageSchema,
+  listingSchema,
+  searchQuery,
+  updateListingBody,
+} from './catalog-schemas.js';
 
 const tag = 'Listings';
 const notFound = { 404: { description: 'no such listing, or not yours to see' } };
@@ -16,8 +23,16 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
     summary: 'Draft a listing (sellers); attributes are checked against the category',
     auth: ['seller'],
     body: createListingBody,
-    responses: { 201: { description: 'draft created', schema: listingSchema }, 400: { description: 'bad input, with the failing attribute named' }, 403: { description: 'not a seller' }, ...signedIn },
-    handler: async ({ principal, body }) => ({ status: 201, body: presentListing(await useCases.createListing.execute(principal, body)) }),
+    responses: {
+      201: { description: 'draft created', schema: listingSchema },
+      400: { description: 'bad input, with the failing attribute named' },
+      403: { description: 'not a seller' },
+      ...signedIn,
+    },
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentListing(await useCases.createListing.execute(principal, body)),
+    }),
   });
   api.route({
     method: 'get',
@@ -25,11 +40,24 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
     tag,
     summary: 'Search published listings',
     query: searchQuery,
-    responses: { 200: { description: 'a page of listings', schema: listingPageSchema }, 400: { description: 'bad parameter' } },
+    responses: {
+      200: { description: 'a page of listings', schema: listingPageSchema },
+      400: { description: 'bad parameter' },
+    },
     handler: async ({ query }) => {
       const { q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, ...extra } = query;
       const attributes = attributeFilters(extra as Record<string, string>);
-      const page = await useCases.searchListings.execute({ text: q, categoryId, minPrice, maxPrice, sellerId, sort, limit, cursor, attributes });
+      const page = await useCases.searchListings.execute({
+        text: q,
+        categoryId,
+        minPrice,
+        maxPrice,
+        sellerId,
+        sort,
+        limit,
+        cursor,
+        attributes,
+      });
       return { status: 200, body: presentListingsWithStock(page) };
     },
   });
@@ -50,12 +78,23 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
     method: 'patch',
     path: '/listings/:id',
     tag,
-    summary: 'Edit a listing (its seller); a rejected one goes back to draft, a published one is moderated again when its content changes',
+    summary:
+      'Edit a listing (its seller); a rejected one goes back to draft, a published one is moderated again when its ' +
+      'content changes',
     auth: true,
     params: idParams,
     body: updateListingBody,
-    responses: { 200: { description: 'updated', schema: listingSchema }, 403: { description: 'not yours' }, 409: { description: 'under moderation or archived' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: presentListing(await useCases.updateListing.execute(principal, params.id, body)) }),
+    responses: {
+      200: { description: 'updated', schema: listingSchema },
+      403: { description: 'not yours' },
+      409: { description: 'under moderation or archived' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params, body }) => ({
+      status: 200,
+      body: presentListing(await useCases.updateListing.execute(principal, params.id, body)),
+    }),
   });
   api.route({
     method: 'post',
@@ -64,8 +103,17 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
     summary: 'Publish (KYC-verified sellers): straight to published when auto-moderation passes, else to moderation',
     auth: true,
     params: idParams,
-    responses: { 200: { description: 'published or in moderation', schema: listingSchema }, 403: { description: 'KYC_REQUIRED, or not yours' }, 409: { description: 'not a draft' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentListing(await useCases.publishListing.execute(principal, params.id)) }),
+    responses: {
+      200: { description: 'published or in moderation', schema: listingSchema },
+      403: { description: 'KYC_REQUIRED, or not yours' },
+      409: { description: 'not a draft' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: presentListing(await useCases.publishListing.execute(principal, params.id)),
+    }),
   });
   api.route({
     method: 'delete',
@@ -74,7 +122,13 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
     summary: 'Archive a listing (its seller or an admin)',
     auth: true,
     params: idParams,
-    responses: { 204: { description: 'archived' }, 403: { description: 'not yours' }, 409: { description: 'already archived' }, ...notFound, ...signedIn },
+    responses: {
+      204: { description: 'archived' },
+      403: { description: 'not yours' },
+      409: { description: 'already archived' },
+      ...notFound,
+      ...signedIn,
+    },
     handler: async ({ principal, params }) => {
       await useCases.archiveListing.execute(principal, params.id);
       return { status: 204 };

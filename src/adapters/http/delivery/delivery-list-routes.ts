@@ -9,7 +9,9 @@ export function deliveryListRoutes(api: ApiRouter, useCases: DeliveryUseCases): 
     method: 'get',
     path: '/deliveries',
     tag: 'Delivery',
-    summary: "A courier's own deliveries (an admin's: every delivery), newest first, by status; without their tracks (GET /deliveries/:id has it)",
+    summary:
+      "A courier's own deliveries (an admin's: every delivery), newest first, by status; without their tracks (GET " +
+      '/deliveries/:id has it)',
     auth: ['courier', 'admin'],
     query: listDeliveriesQuery,
     responses: {

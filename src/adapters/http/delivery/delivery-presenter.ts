@@ -6,7 +6,18 @@ const presentPoint = (point: TrackPoint) => ({ ...point, recordedAt: point.recor
 
 /** A delivery as its parties see it: dates as ISO strings, no version. */
 export function presentDelivery(delivery: Delivery) {
-  const { version: _version, lastLocation, track, createdAt, updatedAt, assignedAt, pickedUpAt, deliveredAt, cancelledAt, ...rest } = delivery;
+  const {
+    version: _version,
+    lastLocation,
+    track,
+    createdAt,
+    updatedAt,
+    assignedAt,
+    pickedUpAt,
+    deliveredAt,
+    cancelledAt,
+    ...rest
+  } = delivery;
   const optional = { assignedAt, pickedUpAt, deliveredAt, cancelledAt };
   return {
     ...rest,

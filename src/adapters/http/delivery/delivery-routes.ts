@@ -1,7 +1,14 @@
 import type { DeliveryUseCases } from '../../../application/delivery/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentDelivery } from './delivery-presenter.js';
-import { assignCourierBody, createDeliveryBody, deliveryIdParams, deliverySchema, locationAnswerSchema, locationBody } from './delivery-schemas.js';
+import {
+  assignCourierBody,
+  createDeliveryBody,
+  deliveryIdParams,
+  deliverySchema,
+  locationAnswerSchema,
+  locationBody,
+} from './delivery-schemas.js';
 
 const tag = 'Delivery';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -24,7 +31,10 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
       409: { description: 'DELIVERY_ORDER_NOT_PAID, or DELIVERY_ALREADY_EXISTS' },
       ...signedIn,
     },
-    handler: async ({ principal, body }) => ({ status: 201, body: presentDelivery(await useCases.createDelivery.execute(principal, body.orderId)) }),
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentDelivery(await useCases.createDelivery.execute(principal, body.orderId)),
+    }),
   });
   api.route({
     method: 'post',
@@ -34,8 +44,18 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
     auth: ['admin'],
     params: deliveryIdParams,
     body: assignCourierBody,
-    responses: { 200: answer, 400: { description: 'DELIVERY_NOT_A_COURIER: courierId is not a courier' }, 403: { description: 'not an admin' }, 409: { description: 'DELIVERY_INVALID_TRANSITION: picked up already' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: presentDelivery(await useCases.assignCourier.execute(principal, params.id, body.courierId)) }),
+    responses: {
+      200: answer,
+      400: { description: 'DELIVERY_NOT_A_COURIER: courierId is not a courier' },
+      403: { description: 'not an admin' },
+      409: { description: 'DELIVERY_INVALID_TRANSITION: picked up already' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params, body }) => ({
+      status: 200,
+      body: presentDelivery(await useCases.assignCourier.execute(principal, params.id, body.courierId)),
+    }),
   });
   api.route({
     method: 'post',
@@ -44,19 +64,40 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
     summary: 'Its courier picks the parcel up: in_transit; the order becomes shipped',
     auth: true,
     params: deliveryIdParams,
-    responses: { 200: answer, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION, or DELIVERY_ORDER_CANCELLED' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await useCases.pickUpDelivery.execute(principal, params.id)) }),
+    responses: {
+      200: answer,
+      ...courierOnly,
+      409: { description: 'DELIVERY_INVALID_TRANSITION, or DELIVERY_ORDER_CANCELLED' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: presentDelivery(await useCases.pickUpDelivery.execute(principal, params.id)),
+    }),
   });
   api.route({
     method: 'post',
     path: '/deliveries/:id/location',
     tag,
-    summary: "Its courier reports a position (assigned or in transit); the tracking filter keeps it or says why not (also Socket.IO 'delivery.location')",
+    summary:
+      'Its courier reports a position (assigned or in transit); the tracking filter keeps it or says why not (also ' +
+      "Socket.IO 'delivery.location')",
     auth: true,
     params: deliveryIdParams,
     body: locationBody,
-    responses: { 202: { description: 'judged: kept, or dropped with the reason', schema: locationAnswerSchema }, 400: { description: 'bad input' }, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION: not assigned nor in transit' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params, body }) => ({ status: 202, body: await useCases.recordLocation.execute(principal, { deliveryId: params.id, ...body }) }),
+    responses: {
+      202: { description: 'judged: kept, or dropped with the reason', schema: locationAnswerSchema },
+      400: { description: 'bad input' },
+      ...courierOnly,
+      409: { description: 'DELIVERY_INVALID_TRANSITION: not assigned nor in transit' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params, body }) => ({
+      status: 202,
+      body: await useCases.recordLocation.execute(principal, { deliveryId: params.id, ...body }),
+    }),
   });
   api.route({
     method: 'post',
@@ -65,8 +106,17 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
     summary: 'Its courier hands the parcel over: delivered; the order becomes delivered',
     auth: true,
     params: deliveryIdParams,
-    responses: { 200: answer, ...courierOnly, 409: { description: 'DELIVERY_INVALID_TRANSITION: not in transit' }, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await useCases.completeDelivery.execute(principal, params.id)) }),
+    responses: {
+      200: answer,
+      ...courierOnly,
+      409: { description: 'DELIVERY_INVALID_TRANSITION: not in transit' },
+      ...notFound,
+      ...signedIn,
+    },
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: presentDelivery(await useCases.completeDelivery.execute(principal, params.id)),
+    }),
   });
   api.route({
     method: 'get',
@@ -76,6 +126,9 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
     auth: true,
     params: deliveryIdParams,
     responses: { 200: answer, ...notFound, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDelivery(await useCases.getDelivery.execute(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: presentDelivery(await useCases.getDelivery.execute(principal, params.id)),
+    }),
   });
 }

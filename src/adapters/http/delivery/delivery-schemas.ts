@@ -8,7 +8,10 @@ const id = z.string().min(1).max(128);
 
 export const deliveryIdParams = z.object({ id });
 export const createDeliveryBody = z.object({ orderId: id }).strict().openapi('CreateDeliveryRequest');
-export const assignCourierBody = z.object({ courierId: id.describe('a user with the courier role') }).strict().openapi('AssignCourierRequest');
+export const assignCourierBody = z
+  .object({ courierId: id.describe('a user with the courier role') })
+  .strict()
+  .openapi('AssignCourierRequest');
 export const locationBody = z.object(locationFields).strict().openapi('LocationReport');
 
 export const trackPointSchema = z
@@ -35,9 +38,14 @@ export const deliverySchema = z
   .openapi('Delivery');
 
 export const locationAnswerSchema = z
-  .object({ kept: z.boolean(), reason: z.enum(dropReasons).optional().describe('why the tracking filter dropped the point') })
+  .object({
+    kept: z.boolean(),
+    reason: z.enum(dropReasons).optional().describe('why the tracking filter dropped the point'),
+  })
   .openapi('LocationAnswer');
 
 export const listDeliveriesQuery = pageQuery.extend({ status: z.enum(deliveryStatuses).optional() });
 export const deliverySummarySchema = deliverySchema.omit({ track: true }).openapi('DeliverySummary');
-export const deliveryPageSchema = z.object({ items: z.array(deliverySummarySchema), nextCursor: z.string().nullable() }).openapi('DeliveryPage');
+export const deliveryPageSchema = z
+  .object({ items: z.array(deliverySummarySchema), nextCursor: z.string().nullable() })
+  .openapi('DeliveryPage');

@@ -27,7 +27,12 @@ export function adminKycRoutes(api: ApiRouter, useCases: IdentityUseCases): void
       handler: async ({ principal, params, body }) => ({
         status: 200,
         body: presentUser(
-          await useCases.decideKyc.execute({ adminId: principal.userId, userId: params.id, verdict, reason: body.reason }),
+          await useCases.decideKyc.execute({
+            adminId: principal.userId,
+            userId: params.id,
+            verdict,
+            reason: body.reason,
+          }),
         ),
       }),
     });

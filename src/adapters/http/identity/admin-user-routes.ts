@@ -15,7 +15,11 @@ export function adminUserRoutes(api: ApiRouter, useCases: IdentityUseCases): voi
     summary: 'Users, newest first, by KYC status, role, or part of the email or display name (q)',
     auth: ['admin'],
     query: adminUsersQuery,
-    responses: { 200: { description: 'a page of users', schema: userPageSchema }, 400: { description: 'bad filter or cursor' }, ...refused },
+    responses: {
+      200: { description: 'a page of users', schema: userPageSchema },
+      400: { description: 'bad filter or cursor' },
+      ...refused,
+    },
     handler: async ({ query }) => {
       const { page, filter } = pageAndFilter(query);
       return listReply(await useCases.listUsers.execute(filter, page), presentUser);
@@ -28,7 +32,14 @@ export function adminUserRoutes(api: ApiRouter, useCases: IdentityUseCases): voi
     summary: 'A user with their KYC: dates, decision, and each document with a short-lived download link',
     auth: ['admin'],
     params: userIdParams,
-    responses: { 200: { description: 'the user', schema: adminUserSchema }, 404: { description: 'no such user' }, ...refused },
-    handler: async ({ params }) => ({ status: 200, body: presentUserForAdmin(await useCases.getUserForAdmin.execute(params.id)) }),
+    responses: {
+      200: { description: 'the user', schema: adminUserSchema },
+      404: { description: 'no such user' },
+      ...refused,
+    },
+    handler: async ({ params }) => ({
+      status: 200,
+      body: presentUserForAdmin(await useCases.getUserForAdmin.execute(params.id)),
+    }),
   });
 }

@@ -34,7 +34,8 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
       401: { description: 'wrong email or password' },
       429: {
         description:
-          'AUTH_TOO_MANY_ATTEMPTS: too many failed logins for this email from this address; RATE_LIMITED: too many failed logins from this address over all emails (Retry-After)',
+          'AUTH_TOO_MANY_ATTEMPTS: too many failed logins for this email from this address; RATE_LIMITED: too many ' +
+          'failed logins from this address over all emails (Retry-After)',
       },
     },
     handler: async ({ body }) => ({ status: 200, body: presentSession(await useCases.logIn.execute(body)) }),
@@ -45,8 +46,14 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
     tag,
     summary: 'Spend a refresh token for a new pair; reusing a spent one revokes the whole login',
     body: refreshTokenBody,
-    responses: { 200: { description: 'new pair', schema: sessionSchema }, 401: { description: 'invalid, expired or reused' } },
-    handler: async ({ body }) => ({ status: 200, body: presentSession(await useCases.refreshSession.execute(body.refreshToken)) }),
+    responses: {
+      200: { description: 'new pair', schema: sessionSchema },
+      401: { description: 'invalid, expired or reused' },
+    },
+    handler: async ({ body }) => ({
+      status: 200,
+      body: presentSession(await useCases.refreshSession.execute(body.refreshToken)),
+    }),
   });
   api.route({
     method: 'post',
@@ -55,7 +62,10 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
     summary: 'End your login the refresh token belongs to (a refresh token of another user is 401 and revokes nothing)',
     auth: true,
     body: refreshTokenBody,
-    responses: { 204: { description: 'logged out' }, 401: { description: 'not signed in, or the refresh token is another user\'s (AUTH_INVALID_REFRESH_TOKEN)' } },
+    responses: {
+      204: { description: 'logged out' },
+      401: { description: "not signed in, or the refresh token is another user's (AUTH_INVALID_REFRESH_TOKEN)" },
+    },
     handler: async ({ principal, body }) => {
       await useCases.logOut.execute(principal.userId, body.refreshToken);
       return { status: 204 };

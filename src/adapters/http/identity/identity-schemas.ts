@@ -12,7 +12,11 @@ export const registerBody = z
     email,
     password,
     displayName,
-    roles: z.array(z.enum(selfAssignableRoles, { message: `expected one of ${selfAssignableRoles.join(', ')}` })).min(1).max(3).optional(),
+    roles: z
+      .array(z.enum(selfAssignableRoles, { message: `expected one of ${selfAssignableRoles.join(', ')}` }))
+      .min(1)
+      .max(3)
+      .optional(),
   })
   .openapi('RegisterRequest');
 
@@ -33,16 +37,26 @@ const address = z
 export const updateProfileBody = z
   .strictObject({
     displayName: displayName.optional(),
-    phone: z.string().regex(/^\+?[0-9 ().-]{6,20}$/, 'expected a phone number').optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ().-]{6,20}$/, 'expected a phone number')
+      .optional(),
     address: address.optional(),
   })
   .openapi('UpdateProfileRequest');
 
-export const kycSubmissionBody = z.object({ documentMediaIds: z.array(z.string().min(1).max(128)).min(1).max(10) }).openapi('KycSubmission');
-export const kycDecisionBody = z.object({ reason: z.string().trim().max(500).optional() }).default({}).openapi('KycDecision');
+export const kycSubmissionBody = z
+  .object({ documentMediaIds: z.array(z.string().min(1).max(128)).min(1).max(10) })
+  .openapi('KycSubmission');
+export const kycDecisionBody = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .default({})
+  .openapi('KycDecision');
 export const userIdParams = z.object({ id: z.string().min(1).max(128) });
 
-export const deviceBody = z.object({ token: z.string().min(1).max(4096), platform: z.enum(['android', 'ios', 'web']) }).openapi('DeviceRegistration');
+export const deviceBody = z
+  .object({ token: z.string().min(1).max(4096), platform: z.enum(['android', 'ios', 'web']) })
+  .openapi('DeviceRegistration');
 export const deviceTokenParams = z.object({ token: z.string().min(1).max(4096) });
 
 export const userSchema = z
@@ -58,7 +72,9 @@ export const userSchema = z
   })
   .openapi('User');
 
-export const userPageSchema = z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }).openapi('UserPage');
+export const userPageSchema = z
+  .object({ items: z.array(userSchema), nextCursor: z.string().nullable() })
+  .openapi('UserPage');
 
 export const adminUsersQuery = pageQuery.extend({
   kycStatus: z.enum(kycStatuses).optional(),
@@ -67,7 +83,11 @@ export const adminUsersQuery = pageQuery.extend({
 });
 
 const kycDocumentSchema = z
-  .object({ mediaId: z.string(), contentType: z.string(), url: z.string().describe('short-lived download link to the document (admins only)') })
+  .object({
+    mediaId: z.string(),
+    contentType: z.string(),
+    url: z.string().describe('short-lived download link to the document (admins only)'),
+  })
   .openapi('KycDocument');
 
 export const adminUserSchema = userSchema
@@ -84,7 +104,15 @@ export const adminUserSchema = userSchema
   .openapi('AdminUser');
 
 export const sessionSchema = z
-  .object({ user: userSchema, accessToken: z.string(), refreshToken: z.string(), accessTokenExpiresAt: z.string(), refreshTokenExpiresAt: z.string() })
+  .object({
+    user: userSchema,
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    accessTokenExpiresAt: z.string(),
+    refreshTokenExpiresAt: z.string(),
+  })
   .openapi('Session');
 
-export const deviceSchema = z.object({ token: z.string(), platform: z.string(), registeredAt: z.string() }).openapi('Device');
+export const deviceSchema = z
+  .object({ token: z.string(), platform: z.string(), registeredAt: z.string() })
+  .openapi('Device');

@@ -1,7 +1,14 @@
 import type { IdentityUseCases } from '../../../application/identity/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentUser } from './identity-presenter.js';
-import { deviceBody, deviceSchema, deviceTokenParams, kycSubmissionBody, updateProfileBody, userSchema } from './identity-schemas.js';
+import {
+  deviceBody,
+  deviceSchema,
+  deviceTokenParams,
+  kycSubmissionBody,
+  updateProfileBody,
+  userSchema,
+} from './identity-schemas.js';
 
 const tag = 'Users';
 const unauthenticated = { 401: { description: 'not signed in' } };
@@ -14,7 +21,10 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
     summary: 'The signed-in user',
     auth: true,
     responses: { 200: { description: 'the user', schema: userSchema }, ...unauthenticated },
-    handler: async ({ principal }) => ({ status: 200, body: presentUser(await useCases.getCurrentUser.execute(principal.userId)) }),
+    handler: async ({ principal }) => ({
+      status: 200,
+      body: presentUser(await useCases.getCurrentUser.execute(principal.userId)),
+    }),
   });
   api.route({
     method: 'patch',
@@ -23,7 +33,11 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
     summary: 'Edit display name, phone or address (roles and KYC cannot be set here)',
     auth: true,
     body: updateProfileBody,
-    responses: { 200: { description: 'updated', schema: userSchema }, 400: { description: 'bad or forbidden field' }, ...unauthenticated },
+    responses: {
+      200: { description: 'updated', schema: userSchema },
+      400: { description: 'bad or forbidden field' },
+      ...unauthenticated,
+    },
     handler: async ({ principal, body }) => ({
       status: 200,
       body: presentUser(await useCases.updateProfile.execute(principal.userId, body)),
@@ -36,7 +50,11 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
     summary: 'Submit identity documents for KYC review',
     auth: true,
     body: kycSubmissionBody,
-    responses: { 202: { description: 'KYC pending', schema: userSchema }, 409: { description: 'KYC already pending or verified' }, ...unauthenticated },
+    responses: {
+      202: { description: 'KYC pending', schema: userSchema },
+      409: { description: 'KYC already pending or verified' },
+      ...unauthenticated,
+    },
     handler: async ({ principal, body }) => ({
       status: 202,
       body: presentUser(await useCases.submitKyc.execute(principal.userId, body.documentMediaIds)),
@@ -62,7 +80,11 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
     summary: 'Forget a push device token',
     auth: true,
     params: deviceTokenParams,
-    responses: { 204: { description: 'removed' }, 404: { description: 'no such token for this user' }, ...unauthenticated },
+    responses: {
+      204: { description: 'removed' },
+      404: { description: 'no such token for this user' },
+      ...unauthenticated,
+    },
     handler: async ({ principal, params }) => {
       await useCases.removeDevice.execute(principal.userId, params.token);
       return { status: 204 };

@@ -8,7 +8,8 @@ export function adminMediaRoutes(api: ApiRouter, useCases: MediaUseCases): void 
     method: 'post',
     path: '/admin/media/:id/moderation',
     tag: 'Admin',
-    summary: 'Approve or reject an uploaded image (stands in for automatic moderation); publishes image.moderation.result',
+    summary:
+      'Approve or reject an uploaded image (stands in for automatic moderation); publishes image.moderation.result',
     auth: ['admin'],
     params: mediaIdParams,
     body: moderationBody,
@@ -21,7 +22,11 @@ export function adminMediaRoutes(api: ApiRouter, useCases: MediaUseCases): void 
       409: { description: 'not pending moderation (not uploaded yet, or already decided otherwise)' },
     },
     handler: async ({ principal, params, body }) => {
-      const media = await useCases.submitModerationVerdict.execute({ moderatorId: principal.userId, mediaId: params.id, ...body });
+      const media = await useCases.submitModerationVerdict.execute({
+        moderatorId: principal.userId,
+        mediaId: params.id,
+        ...body,
+      });
       return { status: 200, body: presentMedia({ media }) };
     },
   });

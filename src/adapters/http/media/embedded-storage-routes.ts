@@ -1,5 +1,9 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import { EMBEDDED_STORE_PATH, EmbeddedObjectStorage, type AuthorizedPut } from '../../memory/media/embedded-object-storage.js';
+import {
+  EMBEDDED_STORE_PATH,
+  EmbeddedObjectStorage,
+  type AuthorizedPut,
+} from '../../memory/media/embedded-object-storage.js';
 
 const storePath = `${EMBEDDED_STORE_PATH}/*key`;
 const authorized = new WeakMap<Request, AuthorizedPut>();
@@ -18,7 +22,12 @@ function contentLengthOf(req: Request): number | undefined {
 /** Signature, expiry, Content-Type and announced length are checked before any byte is read. */
 function authorize(store: EmbeddedObjectStorage): RequestHandler {
   return (req, _res, next) => {
-    const upload = store.authorizePut({ key: keyOf(req), query: req.query, contentType: req.headers['content-type'], contentLength: contentLengthOf(req) });
+    const upload = store.authorizePut({
+      key: keyOf(req),
+      query: req.query,
+      contentType: req.headers['content-type'],
+      contentLength: contentLengthOf(req),
+    });
     authorized.set(req, upload);
     next();
   };

@@ -2,7 +2,13 @@ import type { MediaView } from '../../../application/media/get-media/get-media.j
 import type { UploadTicket } from '../../../application/media/request-upload/request-upload.js';
 
 export function presentUpload({ media, upload }: UploadTicket) {
-  return { mediaId: media.id, uploadUrl: upload.url, method: upload.method, headers: upload.headers, expiresAt: upload.expiresAt.toISOString() };
+  return {
+    mediaId: media.id,
+    uploadUrl: upload.url,
+    method: upload.method,
+    headers: upload.headers,
+    expiresAt: upload.expiresAt.toISOString(),
+  };
 }
 
 export function presentMedia({ media, url }: MediaView) {

@@ -18,7 +18,11 @@ export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
     responses: {
       201: { description: 'upload URL issued', schema: uploadSchema },
       400: { description: 'type not allowed, too large, or a field missing' },
-      429: { description: 'RATE_LIMITED: MEDIA_MAX_PENDING_UPLOADS of your uploads already await their bytes (Retry-After: when the earliest URL expires)' },
+      429: {
+        description:
+          'RATE_LIMITED: MEDIA_MAX_PENDING_UPLOADS of your uploads already await their bytes (Retry-After: when the ' +
+          'earliest URL expires)',
+      },
       ...signedIn,
     },
     handler: async ({ principal, body }) => ({
@@ -30,10 +34,16 @@ export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
     method: 'post',
     path: '/media/:id/complete',
     tag,
-    summary: 'Tell the server the bytes are uploaded: checked against the declared type and size, then sent to moderation',
+    summary:
+      'Tell the server the bytes are uploaded: checked against the declared type and size, then sent to moderation',
     auth: true,
     params: mediaIdParams,
-    responses: { 200: { description: 'pending moderation', schema: mediaSchema }, 409: { description: 'nothing uploaded, or it differs from the declaration' }, ...notFound, ...signedIn },
+    responses: {
+      200: { description: 'pending moderation', schema: mediaSchema },
+      409: { description: 'nothing uploaded, or it differs from the declaration' },
+      ...notFound,
+      ...signedIn,
+    },
     handler: async ({ principal, params }) => ({
       status: 200,
       body: presentMedia({ media: await useCases.completeUpload.execute(principal, params.id) }),
@@ -47,6 +57,9 @@ export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
     auth: 'optional',
     params: mediaIdParams,
     responses: { 200: { description: 'the media', schema: mediaSchema }, ...notFound },
-    handler: async ({ params, viewer }) => ({ status: 200, body: presentMedia(await useCases.getMedia.execute(params.id, viewer)) }),
+    handler: async ({ params, viewer }) => ({
+      status: 200,
+      body: presentMedia(await useCases.getMedia.execute(params.id, viewer)),
+    }),
   });
 }

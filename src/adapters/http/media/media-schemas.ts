@@ -11,7 +11,11 @@ export const requestUploadBody = (maxBytes: number) =>
         .int('expected a whole number of bytes')
         .positive('expected at least 1 byte')
         .max(maxBytes, `expected at most ${maxBytes} bytes (MEDIA_MAX_BYTES)`),
-      filename: z.string({ message: 'expected a file name' }).trim().min(1, 'expected a file name').max(255, 'expected at most 255 characters'),
+      filename: z
+        .string({ message: 'expected a file name' })
+        .trim()
+        .min(1, 'expected a file name')
+        .max(255, 'expected at most 255 characters'),
     })
     .openapi('MediaUploadRequest');
 
@@ -27,7 +31,9 @@ export const mediaIdParams = z.object({ id: z.string().min(1).max(128) });
 export const uploadSchema = z
   .object({
     mediaId: z.string(),
-    uploadUrl: z.string().openapi({ description: 'absolute, presigned; send the bytes there with `method` and `headers`' }),
+    uploadUrl: z
+      .string()
+      .openapi({ description: 'absolute, presigned; send the bytes there with `method` and `headers`' }),
     method: z.literal('PUT'),
     headers: z.record(z.string(), z.string()),
     expiresAt: z.string(),

@@ -1,7 +1,12 @@
 import { presentNotification } from '../../shared/notifications/notification-presenter.js';
 import type { NotificationUseCases } from '../../../application/notifications/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
-import { listNotificationsQuery, notificationIdParams, notificationPageSchema, notificationSchema } from './notification-schemas.js';
+import {
+  listNotificationsQuery,
+  notificationIdParams,
+  notificationPageSchema,
+  notificationSchema,
+} from './notification-schemas.js';
 
 const tag = 'Notifications';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -28,7 +33,14 @@ export function notificationRoutes(api: ApiRouter, useCases: NotificationUseCase
     summary: 'Mark one of your notifications read (again: it keeps the first readAt)',
     auth: true,
     params: notificationIdParams,
-    responses: { 200: { description: 'the notification', schema: notificationSchema }, 404: { description: 'no such notification, or not yours' }, ...signedIn },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentNotification(await useCases.markNotificationRead.execute(principal.userId, params.id)) }),
+    responses: {
+      200: { description: 'the notification', schema: notificationSchema },
+      404: { description: 'no such notification, or not yours' },
+      ...signedIn,
+    },
+    handler: async ({ principal, params }) => ({
+      status: 200,
+      body: presentNotification(await useCases.markNotificationRead.execute(principal.userId, params.id)),
+    }),
   });
 }

@@ -22,4 +22,6 @@ export const notificationSchema = z
     createdAt: z.string(),
   })
   .openapi('Notification');
-export const notificationPageSchema = z.object({ items: z.array(notificationSchema), nextCursor: z.string().nullable() }).openapi('NotificationPage');
+export const notificationPageSchema = z
+  .object({ items: z.array(notificationSchema), nextCursor: z.string().nullable() })
+  .openapi('NotificationPage');

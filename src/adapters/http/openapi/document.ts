@@ -22,7 +22,11 @@ export function createRegistry(): OpenAPIRegistry {
 export function generateDocument(registry: OpenAPIRegistry): object {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Uty API', version: '1.0.0', description: 'Marketplace backend: listings, auctions, cart, orders, delivery, notifications.' },
+    info: {
+      title: 'Uty API',
+      version: '1.0.0',
+      description: 'Marketplace backend: listings, auctions, cart, orders, delivery, notifications.',
+    },
     servers: [{ url: '/api/v1' }],
   });
 }

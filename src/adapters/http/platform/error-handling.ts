@@ -5,15 +5,20 @@ import { problem, problemFromDomainError, sendProblem } from '../problem.js';
 
 /** Errors body-parser raises, by its `type`. */
 const bodyParserProblems: Record<string, (limit: unknown, message: string) => ReturnType<typeof problem>> = {
-  'entity.too.large': (limit) => problem(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${String(limit)} bytes`),
+  'entity.too.large': (limit) =>
+    problem(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${String(limit)} bytes`),
   'entity.parse.failed': (_limit, message) =>
-    problem(400, 'MALFORMED_JSON', 'the request body is not valid JSON', { errors: [{ path: 'body', message: `not valid JSON: ${message}` }] }),
+    problem(400, 'MALFORMED_JSON', 'the request body is not valid JSON', {
+      errors: [{ path: 'body', message: `not valid JSON: ${message}` }],
+    }),
   'encoding.unsupported': () => problem(415, 'UNSUPPORTED_ENCODING', 'unsupported content encoding'),
   'charset.unsupported': () => problem(415, 'UNSUPPORTED_CHARSET', 'unsupported charset'),
 };
 
 const unreadableBody = (message: string) =>
-  problem(400, 'MALFORMED_BODY', 'the request body could not be read', { errors: [{ path: 'body', message: `unreadable (corrupt compressed data?): ${message}` }] });
+  problem(400, 'MALFORMED_BODY', 'the request body could not be read', {
+    errors: [{ path: 'body', message: `unreadable (corrupt compressed data?): ${message}` }],
+  });
 
 export const notFound: RequestHandler = (req, res) => {
   sendProblem(res, problem(404, 'ROUTE_NOT_FOUND', `no route for ${req.method} ${req.path}`));
@@ -28,7 +33,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   }
   if (error instanceof DomainError) {
     const { retryAfter } = error.details;
-    if (error.kind === 'rate_limited' && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    if (error.kind === 'rate_limited' && typeof retryAfter === 'number')
+      res.setHeader('Retry-After', String(retryAfter));
     sendProblem(res, problemFromDomainError(error));
     return;
   }
@@ -48,5 +54,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     return;
   }
   req.log.error({ err: error }, 'unexpected error');
-  sendProblem(res, problem(500, 'INTERNAL_ERROR', `something went wrong; quote request id ${String(req.id)} when reporting it`));
+  sendProblem(
+    res,
+    problem(500, 'INTERNAL_ERROR', `something went wrong; quote request id ${String(req.id)} when reporting it`),
+  );
 };

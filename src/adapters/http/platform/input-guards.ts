@@ -24,7 +24,10 @@ function carriesBody(req: Request): boolean {
 export const requireJsonBody: RequestHandler = (req, res, next) => {
   if (carriesBody(req) && !req.is('application/json')) {
     const type = req.headers['content-type'] ?? 'none';
-    sendProblem(res, problem(415, 'UNSUPPORTED_MEDIA_TYPE', `expected an application/json body, got Content-Type ${type}`));
+    sendProblem(
+      res,
+      problem(415, 'UNSUPPORTED_MEDIA_TYPE', `expected an application/json body, got Content-Type ${type}`),
+    );
     return;
   }
   next();

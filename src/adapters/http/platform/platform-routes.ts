@@ -9,7 +9,10 @@ const PING_TIMEOUT_MS = 2000;
 function withTimeout(check: HealthCheck): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
-    check.ping().then(resolve, reject).finally(() => clearTimeout(timer));
+    check
+      .ping()
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
   });
 }
 
@@ -27,7 +30,11 @@ function down(checks: HealthCheck[], backends: Record<string, BackendState>, kin
 }
 
 /** /healthz, /readyz, /metrics, /openapi.json and the Swagger UI at /docs. */
-export function platformRoutes(deps: { healthChecks: HealthCheck[]; metrics: Registry; openApi: () => object }): Router {
+export function platformRoutes(deps: {
+  healthChecks: HealthCheck[];
+  metrics: Registry;
+  openApi: () => object;
+}): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -53,7 +53,9 @@ export function rateLimiter(spec: LimitSpec, backend: RateLimitBackend): Request
     windowMs: spec.windowSeconds * 1000,
     limit: spec.limit,
     keyGenerator: spec.key,
-    ...(spec.counts ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req: Request, res: Response) => !spec.counts!(res) } : {}),
+    ...(spec.counts
+      ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req: Request, res: Response) => !spec.counts!(res) }
+      : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     ...(store ? { store } : {}),
@@ -70,7 +72,9 @@ export function rateLimiter(spec: LimitSpec, backend: RateLimitBackend): Request
       // Registered after the limiter's own finish listener, so a reset follows its decrement.
       res.on('finish', () => {
         if (!resetsOn(res)) return;
-        void Promise.resolve(limiter.resetKey(spec.key(req))).catch((err: unknown) => req.log.warn({ err, limit: spec.name }, 'rate limit reset failed'));
+        void Promise.resolve(limiter.resetKey(spec.key(req))).catch((err: unknown) =>
+          req.log.warn({ err, limit: spec.name }, 'rate limit reset failed'),
+        );
       });
       next(error);
     });

@@ -34,10 +34,23 @@ const loginEmail = (req: Request, emailKey: EmailKey): string => {
   return typeof email === 'string' ? emailKey(email) : '-';
 };
 
-export function createRateLimits(settings: RateLimitSettings, backend: RateLimitBackend, emailKey: EmailKey): RateLimits {
+export function createRateLimits(
+  settings: RateLimitSettings,
+  backend: RateLimitBackend,
+  emailKey: EmailKey,
+): RateLimits {
   const limit = (spec: Parameters<typeof rateLimiter>[0]) => rateLimiter(spec, backend);
   return {
-    register: [limit({ name: 'register', limit: settings.registerMaxPerIp, windowSeconds: 3600, key: clientAddress, code: 'RATE_LIMITED', what: 'registrations from this address' })],
+    register: [
+      limit({
+        name: 'register',
+        limit: settings.registerMaxPerIp,
+        windowSeconds: 3600,
+        key: clientAddress,
+        code: 'RATE_LIMITED',
+        what: 'registrations from this address',
+      }),
+    ],
     login: [
       limit({
         name: 'login-ip',
@@ -59,6 +72,15 @@ export function createRateLimits(settings: RateLimitSettings, backend: RateLimit
         what: 'failed logins for this email from this address',
       }),
     ],
-    bid: [limit({ name: 'bid', limit: settings.bidMaxPerSecond, windowSeconds: 1, key: (req) => principalOf(req).userId, code: 'RATE_LIMITED', what: 'bids' })],
+    bid: [
+      limit({
+        name: 'bid',
+        limit: settings.bidMaxPerSecond,
+        windowSeconds: 1,
+        key: (req) => principalOf(req).userId,
+        code: 'RATE_LIMITED',
+        what: 'bids',
+      }),
+    ],
   };
 }

@@ -44,12 +44,18 @@ export class MemoryAuctionRepository implements AuctionRepository {
   async list(filter: AuctionFilter, page: PageRequest): Promise<Page<Auction>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const matches = (a: Auction) => (!filter.status || a.status === filter.status) && (!after || isAfter(a, after));
-    const fetched = [...this.auctions.values()].filter(matches).sort(newestFirst).slice(0, page.limit + 1);
+    const fetched = [...this.auctions.values()]
+      .filter(matches)
+      .sort(newestFirst)
+      .slice(0, page.limit + 1);
     return newestFirstPage(fetched.map(copy), page.limit);
   }
 
   async listOpen(): Promise<Auction[]> {
-    return [...this.auctions.values()].filter((a) => !isFinal(a.status)).sort(newestFirst).map(copy);
+    return [...this.auctions.values()]
+      .filter((a) => !isFinal(a.status))
+      .sort(newestFirst)
+      .map(copy);
   }
 }
 

@@ -1,4 +1,9 @@
-import type { BidderMaximum, BidLogFilter, BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
+import type {
+  BidderMaximum,
+  BidLogFilter,
+  BidRepository,
+  StoredBid,
+} from '../../../application/auctions/ports/bid-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pages.js';
 import { higherMaximum, maximumOf } from '../../shared/auctions/bidder-maximum.js';
@@ -20,7 +25,10 @@ export class MemoryBidRepository implements BidRepository {
     if (!this.bids.has(bid.id)) this.bids.set(bid.id, copy(bid));
   }
 
-  async highestMaximum(auctionId: string, options: { excludedBidderIds: string[]; atLeast: number }): Promise<BidderMaximum | null> {
+  async highestMaximum(
+    auctionId: string,
+    options: { excludedBidderIds: string[]; atLeast: number },
+  ): Promise<BidderMaximum | null> {
     const candidates = [...this.bids.values()]
       .filter((b) => b.auctionId === auctionId && !options.excludedBidderIds.includes(b.bidderId))
       .map(maximumOf)
@@ -32,8 +40,12 @@ export class MemoryBidRepository implements BidRepository {
   async listByAuction(auctionId: string, page: PageRequest, filter: BidLogFilter = {}): Promise<Page<StoredBid>> {
     const after = page.cursor ? decodeSequenceCursor(page.cursor) : undefined;
     const ofKind = (b: StoredBid) => !filter.kind || b.kind === filter.kind;
-    const matches = (b: StoredBid) => b.auctionId === auctionId && ofKind(b) && (after === undefined || b.sequence < after);
-    const fetched = [...this.bids.values()].filter(matches).sort((a, b) => b.sequence - a.sequence).slice(0, page.limit + 1);
+    const matches = (b: StoredBid) =>
+      b.auctionId === auctionId && ofKind(b) && (after === undefined || b.sequence < after);
+    const fetched = [...this.bids.values()]
+      .filter(matches)
+      .sort((a, b) => b.sequence - a.sequence)
+      .slice(0, page.limit + 1);
     return sequencePage(fetched.map(copy), page.limit);
   }
 }

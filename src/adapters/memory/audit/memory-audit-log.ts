@@ -14,14 +14,19 @@ export class MemoryAuditLog implements AuditLog {
 
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const listed = [...this.entries.values()].filter((entry) => matches(entry, filter) && (!after || isAfter(timeKey(entry), after)));
+    const listed = [...this.entries.values()].filter(
+      (entry) => matches(entry, filter) && (!after || isAfter(timeKey(entry), after)),
+    );
     const fetched = listed.sort((a, b) => newestFirst(timeKey(a), timeKey(b))).slice(0, page.limit + 1);
     return auditPage(fetched.map(copy), page.limit);
   }
 }
 
 function matches(entry: AuditEntry, filter: AuditFilter): boolean {
-  return (filter.actorId === undefined || entry.actorId === filter.actorId) && (filter.targetId === undefined || entry.targetId === filter.targetId);
+  return (
+    (filter.actorId === undefined || entry.actorId === filter.actorId) &&
+    (filter.targetId === undefined || entry.targetId === filter.targetId)
+  );
 }
 
 function copy(entry: AuditEntry): AuditEntry {

@@ -1,7 +1,11 @@
 import type { CartRepository } from '../../../application/cart/ports/cart-repository.js';
 import type { CartLine } from '../../../domain/cart/cart.js';
 
-const copy = (line: CartLine): CartLine => ({ ...line, unitPrice: { ...line.unitPrice }, reservedUntil: new Date(line.reservedUntil) });
+const copy = (line: CartLine): CartLine => ({
+  ...line,
+  unitPrice: { ...line.unitPrice },
+  reservedUntil: new Date(line.reservedUntil),
+});
 
 export class MemoryCartRepository implements CartRepository {
   private readonly carts = new Map<string, Map<string, CartLine>>();

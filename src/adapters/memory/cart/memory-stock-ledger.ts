@@ -44,7 +44,8 @@ type OrderRecord = 'committed' | 'abandoned' | 'restocked';
  * REDIS_URL set.
  *
  * Each method does its whole read-check-write before its first `await` (there is none), so
- * calls are atomic within the process, as the Lua scripts are on Redis. Answers are copies. Same decisions as RedisStockLedger:
+ * calls are atomic within the process, as the Lua scripts are on Redis. Answers are copies. Same decisions as
+ * RedisStockLedger:
  * - `onHand` may be set below `reserved` (reservations stay): `available` is then 0, not
  *   negative, until holds go down or stock comes back; a commit that would take `onHand` below
  *   zero fails, naming that listing in `missing`.
@@ -82,13 +83,25 @@ export class MemoryStockLedger implements StockLedger {
     return this.stocks.has(listingId) ? this.levelOf(listingId) : null;
   }
 
-  async hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+  async hold(
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationResult> {
     checkQuantity(quantity, 'quantity');
     checkExpiry(quantity, expiresAt, now);
     return this.holdWith(listingId, holderId, () => quantity, expiresAt, now);
   }
 
-  async holdMore(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+  async holdMore(
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationResult> {
     checkQuantity(quantity, 'quantity');
     if (quantity === 0) throw new RangeError('holdMore needs a positive quantity');
     checkExpiry(quantity, expiresAt, now);
@@ -99,7 +112,13 @@ export class MemoryStockLedger implements StockLedger {
    * Sets the hold to `target(live quantity)`. The current hold, live or expired, gives its units
    * back first, so moving up needs `available >= target - current`.
    */
-  private holdWith(listingId: string, holderId: string, target: (live: number) => number, expiresAt: Date, now: Date): ReservationResult {
+  private holdWith(
+    listingId: string,
+    holderId: string,
+    target: (live: number) => number,
+    expiresAt: Date,
+    now: Date,
+  ): ReservationResult {
     checkListingId(listingId);
     checkHolderId(holderId);
     const stock = this.stocks.get(listingId);
@@ -144,7 +163,9 @@ export class MemoryStockLedger implements StockLedger {
       .filter(({ listingId, quantity }) => {
         const stock = this.stocks.get(listingId);
         const hold = stock?.holds.get(holderId);
-        return !stock || !hold || hold.expiresAt <= now.getTime() || hold.quantity < quantity || stock.onHand < quantity;
+        return (
+          !stock || !hold || hold.expiresAt <= now.getTime() || hold.quantity < quantity || stock.onHand < quantity
+        );
       })
       .map((item) => item.listingId);
     if (missing.length > 0) return { ok: false, reason: 'missing', missing };
@@ -176,11 +197,15 @@ export class MemoryStockLedger implements StockLedger {
     const record = this.orders.get(orderId);
     if (record === 'restocked' || record === 'abandoned') return [];
     const unknown = items.find(({ listingId }) => !this.stocks.has(listingId));
-    if (unknown) throw new Error(`restock of listing ${JSON.stringify(unknown.listingId)}, which the stock ledger does not know`);
+    if (unknown)
+      throw new Error(`restock of listing ${JSON.stringify(unknown.listingId)}, which the stock ledger does not know`);
     const levels = items.map(({ listingId, quantity }) => {
       (this.stocks.get(listingId) as Stock).onHand += quantity;
       const level = this.levelOf(listingId);
-      this.emit(listingId, [this.events.released(level, holderId, quantity, 'order_cancelled'), this.events.updated(level)]);
+      this.emit(listingId, [
+        this.events.released(level, holderId, quantity, 'order_cancelled'),
+        this.events.updated(level),
+      ]);
       return level;
     });
     this.orders.set(orderId, 'restocked');
@@ -195,9 +220,13 @@ export class MemoryStockLedger implements StockLedger {
         if (hold.expiresAt <= now.getTime()) expired.push({ listingId, holderId, expiresAt: hold.expiresAt });
       }
     }
-    expired.sort((a, b) => a.expiresAt - b.expiresAt || compare(a.listingId, b.listingId) || compare(a.holderId, b.holderId));
+    expired.sort(
+      (a, b) => a.expiresAt - b.expiresAt || compare(a.listingId, b.listingId) || compare(a.holderId, b.holderId),
+    );
     const due = expired.slice(0, limit);
-    return due.map(({ listingId, holderId }) => this.releaseHold(listingId, holderId, 'expired') as ReleasedReservation);
+    return due.map(
+      ({ listingId, holderId }) => this.releaseHold(listingId, holderId, 'expired') as ReleasedReservation,
+    );
   }
 
   private releaseHold(listingId: string, holderId: string, reason: ReleaseReason): ReleasedReservation | null {

@@ -48,7 +48,9 @@ export class MemoryCategoryRepository implements CategoryRepository {
   }
 
   private assertSlugFree(category: Category): void {
-    const taken = [...this.categories.values()].some((other) => other.id !== category.id && other.parentId === category.parentId && other.slug === category.slug);
+    const taken = [...this.categories.values()].some(
+      (other) => other.id !== category.id && other.parentId === category.parentId && other.slug === category.slug,
+    );
     if (taken) throw categoryErrors.nameTaken();
   }
 }

@@ -3,7 +3,14 @@ import type { PendingEvents } from '../../../application/shared/outbox/outbox.js
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { listingErrors, type Listing, type ListingStatus } from '../../../domain/catalog/listing.js';
 import { copyListing } from '../../shared/catalog/copies.js';
-import { decodeCursor, encodeCursor, keysetOf, listingOrders, type Keyset, type ListingOrder } from '../../shared/catalog/listing-keyset.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetOf,
+  listingOrders,
+  type Keyset,
+  type ListingOrder,
+} from '../../shared/catalog/listing-keyset.js';
 import { compareStrings } from '../../shared/catalog/ordering.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 import { indexListing, searchPredicate, type IndexedListing } from './listing-search-predicate.js';
@@ -41,7 +48,11 @@ export class MemoryListingRepository implements ListingRepository {
   }
 
   async listByStatus(status: ListingStatus, page: PageRequest): Promise<Page<Listing>> {
-    return this.page(this.listingsWhere(({ listing }) => listing.status === status), 'updated_asc', page);
+    return this.page(
+      this.listingsWhere(({ listing }) => listing.status === status),
+      'updated_asc',
+      page,
+    );
   }
 
   async findLinkingMedia(mediaId: string): Promise<Listing[]> {
@@ -67,7 +78,9 @@ export class MemoryListingRepository implements ListingRepository {
   private page(listings: Listing[], order: ListingOrder, request: PageRequest): Page<Listing> {
     const compare = comparator(order);
     const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, order);
-    const sorted = listings.sort(compare).filter((listing) => after === undefined || compareToKeyset(listing, after, order) > 0);
+    const sorted = listings
+      .sort(compare)
+      .filter((listing) => after === undefined || compareToKeyset(listing, after, order) > 0);
     const items = sorted.slice(0, request.limit);
     const last = items.at(-1);
     const nextCursor = sorted.length > items.length && last ? encodeCursor(order, keysetOf(last, order)) : null;

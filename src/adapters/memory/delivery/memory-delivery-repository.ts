@@ -1,4 +1,9 @@
-import type { DeliveryFilter, DeliveryRepository, DeliverySummary, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import type {
+  DeliveryFilter,
+  DeliveryRepository,
+  DeliverySummary,
+  TrackAppend,
+} from '../../../application/delivery/ports/delivery-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { deliveryErrors, withTrackPoint, type Delivery } from '../../../domain/delivery/delivery.js';
@@ -38,9 +43,17 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
   async list(filter: DeliveryFilter, page: PageRequest): Promise<Page<DeliverySummary>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const matches = (d: Delivery) =>
-      (filter.courierId === undefined || d.courierId === filter.courierId) && (filter.status === undefined || d.status === filter.status) && (!after || isAfter(d, after));
-    const fetched = [...this.deliveries.values()].filter(matches).sort(newestFirst).slice(0, page.limit + 1);
-    return newestFirstPage(fetched.map(({ track: _track, ...summary }) => structuredClone(summary)), page.limit);
+      (filter.courierId === undefined || d.courierId === filter.courierId) &&
+      (filter.status === undefined || d.status === filter.status) &&
+      (!after || isAfter(d, after));
+    const fetched = [...this.deliveries.values()]
+      .filter(matches)
+      .sort(newestFirst)
+      .slice(0, page.limit + 1);
+    return newestFirstPage(
+      fetched.map(({ track: _track, ...summary }) => structuredClone(summary)),
+      page.limit,
+    );
   }
 
   async save(delivery: Delivery, events: PendingEvents): Promise<void> {

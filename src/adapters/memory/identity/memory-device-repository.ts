@@ -25,7 +25,12 @@ export class MemoryDeviceRepository implements DeviceRepository {
 }
 
 function copy(device: Device): Device {
-  return { token: device.token, userId: device.userId, platform: device.platform, registeredAt: new Date(device.registeredAt) };
+  return {
+    token: device.token,
+    userId: device.userId,
+    platform: device.platform,
+    registeredAt: new Date(device.registeredAt),
+  };
 }
 
 /** Plain code-unit order, like MongoDB's default (no collation) order for such tokens. */

@@ -22,7 +22,11 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
     this.entries.set(token.tokenHash, { token: copy(token), spent: false });
   }
 
-  async rotate(tokenHash: string, next: Omit<StoredRefreshToken, 'familyId' | 'userId'>, now: Date): Promise<RotationResult> {
+  async rotate(
+    tokenHash: string,
+    next: Omit<StoredRefreshToken, 'familyId' | 'userId'>,
+    now: Date,
+  ): Promise<RotationResult> {
     const entry = this.usableEntry(tokenHash, now);
     if (!entry) return { outcome: 'invalid' };
     const { familyId, userId } = entry.token;
@@ -52,5 +56,10 @@ export class MemoryRefreshTokenStore implements RefreshTokenStore {
 }
 
 function copy(token: StoredRefreshToken): StoredRefreshToken {
-  return { tokenHash: token.tokenHash, familyId: token.familyId, userId: token.userId, expiresAt: new Date(token.expiresAt) };
+  return {
+    tokenHash: token.tokenHash,
+    familyId: token.familyId,
+    userId: token.userId,
+    expiresAt: new Date(token.expiresAt),
+  };
 }

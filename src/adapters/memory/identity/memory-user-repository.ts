@@ -27,7 +27,8 @@ export class MemoryUserRepository implements UserRepository {
   async save(user: User, events: PendingEvents, expectedKycStatus?: KycStatus): Promise<void> {
     const current = this.users.get(user.id);
     if (!current) throw identityErrors.userNotFound();
-    if (expectedKycStatus !== undefined && current.kyc.status !== expectedKycStatus) throw identityErrors.concurrentUpdate();
+    if (expectedKycStatus !== undefined && current.kyc.status !== expectedKycStatus)
+      throw identityErrors.concurrentUpdate();
     this.assertEmailKeyFree(user);
     this.idsByEmailKey.delete(current.emailKey);
     this.store(user);
@@ -47,7 +48,13 @@ export class MemoryUserRepository implements UserRepository {
   async list(filter: UserFilter, page: PageRequest): Promise<Page<User>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const listed = [...this.users.values()].filter((user) => matches(user, filter) && (!after || isAfter(user, after)));
-    return newestFirstPage(listed.sort(newestFirst).slice(0, page.limit + 1).map((user) => structuredClone(user)), page.limit);
+    return newestFirstPage(
+      listed
+        .sort(newestFirst)
+        .slice(0, page.limit + 1)
+        .map((user) => structuredClone(user)),
+      page.limit,
+    );
   }
 
   private assertEmailKeyFree(user: User): void {

@@ -1,4 +1,8 @@
-import type { ObjectStorage, PresignedUpload, PresignPutRequest } from '../../../application/media/ports/object-storage.js';
+import type {
+  ObjectStorage,
+  PresignedUpload,
+  PresignPutRequest,
+} from '../../../application/media/ports/object-storage.js';
 import type { Clock } from '../../../application/shared/ports/clock.js';
 import type { StoredObject } from '../../../domain/media/media.js';
 import { embeddedStoreErrors } from './embedded-store-errors.js';
@@ -89,13 +93,17 @@ export class EmbeddedObjectStorage implements ObjectStorage {
     this.objects.delete(key);
   }
 
-  /** Checks an upload before its body is read: signature (403), expiry (403), Content-Type and announced length (400). */
+  /**
+   * Checks an upload before its body is read: signature (403), expiry (403), Content-Type and announced length (400).
+   */
   authorizePut(request: IncomingPut): AuthorizedPut {
     const { contentType, size, expires, signature } = request.query;
     this.verify(['PUT', request.key, text(contentType), text(size), text(expires)], text(signature), text(expires));
     const signed = { key: request.key, contentType: text(contentType), size: Number(size) };
-    if (request.contentType?.toLowerCase() !== signed.contentType) throw embeddedStoreErrors.contentTypeMismatch(signed.contentType);
-    if (request.contentLength !== undefined && request.contentLength !== signed.size) throw embeddedStoreErrors.sizeMismatch(signed.size);
+    if (request.contentType?.toLowerCase() !== signed.contentType)
+      throw embeddedStoreErrors.contentTypeMismatch(signed.contentType);
+    if (request.contentLength !== undefined && request.contentLength !== signed.size)
+      throw embeddedStoreErrors.sizeMismatch(signed.size);
     return signed;
   }
 

@@ -1,4 +1,7 @@
-import type { NotificationFilter, NotificationRepository } from '../../../application/notifications/ports/notification-repository.js';
+import type {
+  NotificationFilter,
+  NotificationRepository,
+} from '../../../application/notifications/ports/notification-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { markRead, type Notification } from '../../../domain/notifications/notification.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
@@ -31,8 +34,15 @@ export class MemoryNotificationRepository implements NotificationRepository {
 
   async listByUser(userId: string, filter: NotificationFilter, page: PageRequest): Promise<Page<Notification>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const matches = (n: Notification) => n.userId === userId && (!filter.unread || n.readAt === null) && (!after || isAfter(n, after));
-    const fetched = [...this.notifications.values()].filter(matches).sort(newestFirst).slice(0, page.limit + 1);
-    return newestFirstPage(fetched.map((n) => structuredClone(n)), page.limit);
+    const matches = (n: Notification) =>
+      n.userId === userId && (!filter.unread || n.readAt === null) && (!after || isAfter(n, after));
+    const fetched = [...this.notifications.values()]
+      .filter(matches)
+      .sort(newestFirst)
+      .slice(0, page.limit + 1);
+    return newestFirstPage(
+      fetched.map((n) => structuredClone(n)),
+      page.limit,
+    );
   }
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimOptions, IdempotencyClaim, IdempotencyStore } from '../../../application/orders/ports/idempotency-store.js';
+import type {
+  ClaimOptions,
+  IdempotencyClaim,
+  IdempotencyStore,
+} from '../../../application/orders/ports/idempotency-store.js';
 import type { Clock } from '../../../application/shared/ports/clock.js';
 
 interface Entry {

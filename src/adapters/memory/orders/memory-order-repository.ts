@@ -6,7 +6,8 @@ import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../share
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
 
 const copy = (order: Order): Order => structuredClone(order);
-const oldestFirst = (a: Order, b: Order): number => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+const oldestFirst = (a: Order, b: Order): number =>
+  a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 const newest = (orders: Order[]): Order | null => orders.sort(newestFirst)[0] ?? null;
 
 /** Orders in process memory; each write appends its events to the memory outbox in the same synchronous step. */
@@ -40,17 +41,24 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   async findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null> {
-    const order = newest(this.matching((o) => o.buyerId === buyerId && o.checkoutKey === checkoutKey && o.status !== 'failed'));
+    const order = newest(
+      this.matching((o) => o.buyerId === buyerId && o.checkoutKey === checkoutKey && o.status !== 'failed'),
+    );
     return order ? copy(order) : null;
   }
 
   async listByAuctionId(auctionId: string): Promise<Order[]> {
-    return this.matching((o) => o.auctionId === auctionId).sort(oldestFirst).map(copy);
+    return this.matching((o) => o.auctionId === auctionId)
+      .sort(oldestFirst)
+      .map(copy);
   }
 
   async listPaymentOverdue(now: Date, limit: number): Promise<Order[]> {
     const overdue = this.matching((o) => o.status === 'pending_payment' && o.payBy !== undefined && o.payBy <= now);
-    return overdue.sort((a, b) => a.payBy!.getTime() - b.payBy!.getTime()).slice(0, limit).map(copy);
+    return overdue
+      .sort((a, b) => a.payBy!.getTime() - b.payBy!.getTime())
+      .slice(0, limit)
+      .map(copy);
   }
 
   async listPlacing(before: Date, limit: number): Promise<Order[]> {

@@ -73,7 +73,11 @@ export class InProcessEventBus implements EventBus {
     const group = this.groups.get(subscription.consumer) ?? { handlers: [], turn: 0 };
     // The handler only ever receives envelopes of the topics it subscribed to (see pick()).
     const handler = subscription.handler as EventHandler;
-    group.handlers.push({ consumer: subscription.consumer, topics: subscription.topics, handle: deduplicatingHandler(this.handledLog, subscription.consumer, handler) });
+    group.handlers.push({
+      consumer: subscription.consumer,
+      topics: subscription.topics,
+      handle: deduplicatingHandler(this.handledLog, subscription.consumer, handler),
+    });
     this.groups.set(subscription.consumer, group);
   }
 

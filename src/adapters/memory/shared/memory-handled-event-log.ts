@@ -35,7 +35,8 @@ export class MemoryHandledEventLog implements HandledEventLog {
     this.handledTtlMs = (options.handledTtlSeconds ?? 7 * 24 * 60 * 60) * 1000;
     this.maxHandled = options.maxHandledPerConsumer ?? 100_000;
     if (!(this.handledTtlMs > 0)) throw new RangeError('handledTtlSeconds must be positive');
-    if (!Number.isInteger(this.maxHandled) || this.maxHandled < 1) throw new RangeError('maxHandledPerConsumer must be a positive integer');
+    if (!Number.isInteger(this.maxHandled) || this.maxHandled < 1)
+      throw new RangeError('maxHandledPerConsumer must be a positive integer');
   }
 
   async claim(consumer: string, eventId: string): Promise<ClaimResult> {

@@ -1,5 +1,11 @@
 import type { EventEnvelope } from '../../../application/shared/events/envelope.js';
-import type { ClaimedEvents, OutboxSignal, OutboxStats, OutboxStore, PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import type {
+  ClaimedEvents,
+  OutboxSignal,
+  OutboxStats,
+  OutboxStore,
+  PendingEvents,
+} from '../../../application/shared/outbox/outbox.js';
 
 interface Lease {
   owner: string;
@@ -34,7 +40,8 @@ export class MemoryOutbox implements OutboxStore {
       if (claims.length >= limit) break;
       const lease = this.leases.get(key);
       if (lease && lease.owner !== owner && lease.until > now.getTime()) continue;
-      if (lease && lease.owner === owner && lease.until > now.getTime()) continue; // already being published by this relay
+      // already being published by this relay
+      if (lease && lease.owner === owner && lease.until > now.getTime()) continue;
       this.leases.set(key, { owner, until: now.getTime() + leaseMs });
       claims.push({ key, events: events.slice(), receipt: events.slice() });
     }

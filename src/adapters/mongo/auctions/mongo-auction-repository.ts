@@ -60,9 +60,14 @@ function toDocument(auction: Auction): AuctionDocument {
 function toAuction(document: AuctionDocument): Auction {
   const { _id, outbox: _outbox, outboxPending: _pending, outboxLease: _lease, ...rest } = document;
   // A document stored before aliases (1.1) knows only its leader as a bidder.
-  const auction: Auction = { id: _id, ...rest, bidders: rest.bidders ?? (rest.leadingBidderId ? [rest.leadingBidderId] : []) };
+  const auction: Auction = {
+    id: _id,
+    ...rest,
+    bidders: rest.bidders ?? (rest.leadingBidderId ? [rest.leadingBidderId] : []),
+  };
   // A null winnerId means "nobody won" and stays; these are only ever absent or set.
-  for (const key of ['reservePrice', 'buyItNowPrice', 'orderId'] as const) if (auction[key] == null) delete auction[key];
+  for (const key of ['reservePrice', 'buyItNowPrice', 'orderId'] as const)
+    if (auction[key] == null) delete auction[key];
   return auction;
 }
 
@@ -147,7 +152,10 @@ export class MongoAuctionRepository implements AuctionRepository {
   }
 
   async listOpen(): Promise<Auction[]> {
-    const documents = await this.collection.find({ status: { $in: [...OPEN_STATUSES] } }).sort({ createdAt: -1, _id: -1 }).toArray();
+    const documents = await this.collection
+      .find({ status: { $in: [...OPEN_STATUSES] } })
+      .sort({ createdAt: -1, _id: -1 })
+      .toArray();
     return documents.map(toAuction);
   }
 
@@ -190,6 +198,7 @@ export class MongoAuctionRepository implements AuctionRepository {
    */
   private async releaseClaimIfFinal(auction: Auction): Promise<void> {
     const stored = await this.collection.findOne({ _id: auction.id }, { projection: { status: 1 } });
-    if (stored && isFinal(stored.status)) await this.claims.deleteOne({ _id: auction.listingId, auctionId: auction.id });
+    if (stored && isFinal(stored.status))
+      await this.claims.deleteOne({ _id: auction.listingId, auctionId: auction.id });
   }
 }

@@ -1,5 +1,10 @@
 import { MongoBulkWriteError, type Collection, type Db, type Filter } from 'mongodb';
-import type { BidderMaximum, BidLogFilter, BidRepository, StoredBid } from '../../../application/auctions/ports/bid-repository.js';
+import type {
+  BidderMaximum,
+  BidLogFilter,
+  BidRepository,
+  StoredBid,
+} from '../../../application/auctions/ports/bid-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pages.js';
 import { higherMaximum, maximumOf } from '../../shared/auctions/bidder-maximum.js';
@@ -8,7 +13,9 @@ import { GroupedWrites, type GroupOutcome } from '../../shared/grouped-writes.js
 const stored: GroupOutcome<void> = { ok: true, result: undefined };
 
 /** Documents stored before 1.1 have neither kind (they are bids) nor alias. */
-type BidDocument = Omit<StoredBid, 'id' | 'kind' | 'bidderAlias'> & { _id: string } & Partial<Pick<StoredBid, 'kind' | 'bidderAlias'>>;
+type BidDocument = Omit<StoredBid, 'id' | 'kind' | 'bidderAlias'> & { _id: string } & Partial<
+    Pick<StoredBid, 'kind' | 'bidderAlias'>
+  >;
 
 function toDocument(bid: StoredBid): BidDocument {
   const { id, maxPrice, ...rest } = bid;
@@ -57,7 +64,9 @@ export class MongoBidRepository implements BidRepository {
       const failed = new Map([error.writeErrors].flat().map((writeError) => [writeError.index, writeError]));
       return documents.map((_, index) => {
         const writeError = failed.get(index);
-        return writeError === undefined || writeError.code === 11000 ? stored : { ok: false, error: writeError.toJSON() };
+        return writeError === undefined || writeError.code === 11000
+          ? stored
+          : { ok: false, error: writeError.toJSON() };
       });
     }
   }
@@ -66,10 +75,17 @@ export class MongoBidRepository implements BidRepository {
    * Two small queries, each the top entry of its kind: the highest maxPrice among entries with one,
    * the highest price among those without (their maximum); the higher of the two wins.
    */
-  async highestMaximum(auctionId: string, options: { excludedBidderIds: string[]; atLeast: number }): Promise<BidderMaximum | null> {
+  async highestMaximum(
+    auctionId: string,
+    options: { excludedBidderIds: string[]; atLeast: number },
+  ): Promise<BidderMaximum | null> {
     const base: Filter<BidDocument> = { auctionId, bidderId: { $nin: options.excludedBidderIds } };
     const top = async (filter: Filter<BidDocument>, field: 'maxPrice.amount' | 'price.amount') => {
-      const [document] = await this.collection.find({ ...base, ...filter }).sort({ [field]: -1, sequence: 1 }).limit(1).toArray();
+      const [document] = await this.collection
+        .find({ ...base, ...filter })
+        .sort({ [field]: -1, sequence: 1 })
+        .limit(1)
+        .toArray();
       return document ? maximumOf(toBid(document)) : null;
     };
     const [withMax, withoutMax] = await Promise.all([
@@ -81,8 +97,16 @@ export class MongoBidRepository implements BidRepository {
 
   async listByAuction(auctionId: string, page: PageRequest, kinds: BidLogFilter = {}): Promise<Page<StoredBid>> {
     const after = page.cursor ? decodeSequenceCursor(page.cursor) : undefined;
-    const filter: Filter<BidDocument> = { auctionId, ...ofKind(kinds), ...(after === undefined ? {} : { sequence: { $lt: after } }) };
-    const documents = await this.collection.find(filter).sort({ sequence: -1 }).limit(page.limit + 1).toArray();
+    const filter: Filter<BidDocument> = {
+      auctionId,
+      ...ofKind(kinds),
+      ...(after === undefined ? {} : { sequence: { $lt: after } }),
+    };
+    const documents = await this.collection
+      .find(filter)
+      .sort({ sequence: -1 })
+      .limit(page.limit + 1)
+      .toArray();
     return sequencePage(documents.map(toBid), page.limit);
   }
 }

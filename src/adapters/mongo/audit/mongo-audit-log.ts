@@ -9,7 +9,10 @@ import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
 type AuditDocument = Omit<AuditEntry, 'id'> & { _id: string };
 
-/** The audit log in the `audit_log` collection, `_id` = entry id (so a second insert of an entry is a no-op); insert-only. */
+/**
+ * The audit log in the `audit_log` collection, `_id` = entry id (so a second insert of an entry is a no-op);
+ * insert-only.
+ */
 export class MongoAuditLog implements AuditLog {
   private readonly entries: Collection<AuditDocument>;
 
@@ -36,7 +39,11 @@ export class MongoAuditLog implements AuditLog {
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const query = { $and: [matching(filter), newestFirstAfter(after, 'at')] } as Filter<AuditDocument>;
-    const documents = await this.entries.find(query).sort({ at: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    const documents = await this.entries
+      .find(query)
+      .sort({ at: -1, _id: -1 })
+      .limit(page.limit + 1)
+      .toArray();
     return auditPage(documents.map(toEntry), page.limit);
   }
 }

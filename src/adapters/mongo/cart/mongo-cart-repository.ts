@@ -35,7 +35,8 @@ export class MongoCartRepository implements CartRepository {
   }
 
   async putLine(buyerId: string, line: CartLine): Promise<void> {
-    const write = () => this.collection.replaceOne({ buyerId, listingId: line.listingId }, { buyerId, ...line }, { upsert: true });
+    const write = () =>
+      this.collection.replaceOne({ buyerId, listingId: line.listingId }, { buyerId, ...line }, { upsert: true });
     try {
       await write();
     } catch (error) {

@@ -45,5 +45,7 @@ function attributeCondition(attribute: AttributeFilter): ListingFilter {
   const path = `attributes.${attribute.key}`;
   if ('anyOf' in attribute) return { [path]: { $in: attribute.anyOf } };
   const { min, max } = attribute;
-  return { [path]: { $type: 'number', ...(min !== undefined && { $gte: min }), ...(max !== undefined && { $lte: max }) } };
+  return {
+    [path]: { $type: 'number', ...(min !== undefined && { $gte: min }), ...(max !== undefined && { $lte: max }) },
+  };
 }

@@ -18,7 +18,10 @@ export class MongoCategoryRepository implements CategoryRepository {
     this.categories = db.collection<CategoryDocument>('categories', { ignoreUndefined: true });
   }
 
-  /** Creates the unique (parentId, slug) index that create and save rely on, and the ancestorIds index; call once at start. */
+  /**
+   * Creates the unique (parentId, slug) index that create and save rely on, and the ancestorIds index; call once at
+   * start.
+   */
   async ensureIndexes(): Promise<void> {
     await this.categories.createIndex({ parentId: 1, slug: 1 }, { unique: true, name: 'parentId_slug_unique' });
     await this.categories.createIndex({ ancestorIds: 1 }, { name: 'ancestorIds' });
@@ -29,7 +32,9 @@ export class MongoCategoryRepository implements CategoryRepository {
   }
 
   async save(category: Category): Promise<void> {
-    const result = await translatingNameConflict(() => this.categories.replaceOne({ _id: category.id }, toDocument(category)));
+    const result = await translatingNameConflict(() =>
+      this.categories.replaceOne({ _id: category.id }, toDocument(category)),
+    );
     if (result.matchedCount === 0) throw categoryErrors.notFound();
   }
 
@@ -41,12 +46,16 @@ export class MongoCategoryRepository implements CategoryRepository {
    */
   async saveMoved(category: Category, oldAncestorIds: string[]): Promise<void> {
     await this.save(category);
-    const descendants = await this.categories.find({ ancestorIds: category.id }, { projection: { ancestorIds: 1 } }).toArray();
+    const descendants = await this.categories
+      .find({ ancestorIds: category.id }, { projection: { ancestorIds: 1 } })
+      .toArray();
     if (descendants.length === 0) return;
     const rewrites: AnyBulkWriteOperation<CategoryDocument>[] = descendants.map((descendant) => ({
       updateOne: {
         filter: { _id: descendant._id },
-        update: { $set: { ancestorIds: [...category.ancestorIds, ...descendant.ancestorIds.slice(oldAncestorIds.length)] } },
+        update: {
+          $set: { ancestorIds: [...category.ancestorIds, ...descendant.ancestorIds.slice(oldAncestorIds.length)] },
+        },
       },
     }));
     await this.categories.bulkWrite(rewrites, { ordered: false });

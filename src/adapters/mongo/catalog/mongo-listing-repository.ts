@@ -77,13 +77,19 @@ export class MongoListingRepository implements ListingRepository {
   }
 
   async findLinkingMedia(mediaId: string): Promise<Listing[]> {
-    const documents = await this.listings.find({ mediaIds: mediaId, status: { $ne: 'archived' } }).sort({ _id: 1 }).toArray();
+    const documents = await this.listings
+      .find({ mediaIds: mediaId, status: { $ne: 'archived' } })
+      .sort({ _id: 1 })
+      .toArray();
     return documents.map(toListing);
   }
 
   /** Names every status so that the (status, categoryId, ...) index serves the lookup. */
   async existsInCategories(categoryIds: string[]): Promise<boolean> {
-    const found = await this.listings.findOne({ status: { $in: [...listingStatuses] }, categoryId: { $in: categoryIds } }, { projection: { _id: 1 } });
+    const found = await this.listings.findOne(
+      { status: { $in: [...listingStatuses] }, categoryId: { $in: categoryIds } },
+      { projection: { _id: 1 } },
+    );
     return found !== null;
   }
 }

@@ -1,5 +1,10 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { DeliveryFilter, DeliveryRepository, DeliverySummary, TrackAppend } from '../../../application/delivery/ports/delivery-repository.js';
+import type {
+  DeliveryFilter,
+  DeliveryRepository,
+  DeliverySummary,
+  TrackAppend,
+} from '../../../application/delivery/ports/delivery-repository.js';
 import type { PendingEvents } from '../../../application/shared/outbox/outbox.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { deliveryErrors, type Delivery } from '../../../domain/delivery/delivery.js';
@@ -27,7 +32,12 @@ function pointOf(document: TrackPoint): TrackPoint {
 
 function toDocument(delivery: Delivery): DeliveryDocument {
   const { id, lastLocation, track, ...rest } = delivery;
-  return { _id: id, ...withoutUndefined(rest), lastLocation: lastLocation && pointToDocument(lastLocation), track: track.map(pointToDocument) };
+  return {
+    _id: id,
+    ...withoutUndefined(rest),
+    lastLocation: lastLocation && pointToDocument(lastLocation),
+    track: track.map(pointToDocument),
+  };
 }
 
 /** Field by field: the document's outbox fields stay out of the delivery. */
@@ -80,7 +90,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     try {
       await this.collection.insertOne(toDocument(delivery));
     } catch (error) {
-      if (isDuplicateKeyError(error, 'orderId') && (await this.findByOrderId(delivery.orderId))) throw deliveryErrors.alreadyExists(delivery.orderId);
+      if (isDuplicateKeyError(error, 'orderId') && (await this.findByOrderId(delivery.orderId)))
+        throw deliveryErrors.alreadyExists(delivery.orderId);
       throw error;
     }
   }
@@ -100,9 +111,15 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     const { courierId, status } = filter;
     const matching = { ...(courierId === undefined ? {} : { courierId }), ...(status === undefined ? {} : { status }) };
     const query = { $and: [matching, newestFirstAfter(after)] } as Filter<DeliveryDocument>;
-    const found = this.collection.find(query, { projection: { track: 0, outbox: 0 } }).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1);
+    const found = this.collection
+      .find(query, { projection: { track: 0, outbox: 0 } })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(page.limit + 1);
     const documents = await found.toArray();
-    return newestFirstPage(documents.map((document) => withoutTrack(toDelivery({ ...document, track: [] }))), page.limit);
+    return newestFirstPage(
+      documents.map((document) => withoutTrack(toDelivery({ ...document, track: [] }))),
+      page.limit,
+    );
   }
 
   async save(delivery: Delivery, events: PendingEvents): Promise<void> {
@@ -126,7 +143,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     );
     if (!after) return this.whyNotMatched(append.deliveryId);
     this.outbox.written(events);
-    if (after.track.length > append.keepNewest) await this.trim(append.deliveryId, version, after.track.slice(-append.keepNewest));
+    if (after.track.length > append.keepNewest)
+      await this.trim(append.deliveryId, version, after.track.slice(-append.keepNewest));
   }
 
   /**
@@ -138,6 +156,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 
   private async whyNotMatched(id: string): Promise<never> {
-    throw (await this.collection.countDocuments({ _id: id })) ? deliveryErrors.concurrentUpdate() : deliveryErrors.notFound();
+    throw (await this.collection.countDocuments({ _id: id }))
+      ? deliveryErrors.concurrentUpdate()
+      : deliveryErrors.notFound();
   }
 }

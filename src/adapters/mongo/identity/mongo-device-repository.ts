@@ -1,5 +1,9 @@
 import type { Collection, Db } from 'mongodb';
-import type { Device, DevicePlatform, DeviceRepository } from '../../../application/identity/ports/device-repository.js';
+import type {
+  Device,
+  DevicePlatform,
+  DeviceRepository,
+} from '../../../application/identity/ports/device-repository.js';
 import { isDuplicateKeyError } from '../shared/errors.js';
 
 interface DeviceDocument {
@@ -57,5 +61,10 @@ export class MongoDeviceRepository implements DeviceRepository {
 }
 
 function toDevice(document: DeviceDocument): Device {
-  return { token: document._id, userId: document.userId, platform: document.platform, registeredAt: document.registeredAt };
+  return {
+    token: document._id,
+    userId: document.userId,
+    platform: document.platform,
+    registeredAt: document.registeredAt,
+  };
 }

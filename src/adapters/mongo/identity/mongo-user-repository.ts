@@ -44,9 +44,15 @@ export class MongoUserRepository implements UserRepository {
 
   async save(user: User, events: PendingEvents, expectedKycStatus?: KycStatus): Promise<void> {
     const update = replaceWithOutbox(toDocument(user), events, OPTIONAL_FIELDS);
-    const filter: Filter<UserDocument> = { _id: user.id, ...(expectedKycStatus === undefined ? {} : { 'kyc.status': expectedKycStatus }) };
+    const filter: Filter<UserDocument> = {
+      _id: user.id,
+      ...(expectedKycStatus === undefined ? {} : { 'kyc.status': expectedKycStatus }),
+    };
     const result = await this.translatingEmailConflict(() => this.users.updateOne(filter, update));
-    if (result.matchedCount === 0) throw (await this.users.countDocuments({ _id: user.id })) ? identityErrors.concurrentUpdate() : identityErrors.userNotFound();
+    if (result.matchedCount === 0)
+      throw (await this.users.countDocuments({ _id: user.id }))
+        ? identityErrors.concurrentUpdate()
+        : identityErrors.userNotFound();
     this.outbox.written(events);
   }
 
@@ -63,7 +69,11 @@ export class MongoUserRepository implements UserRepository {
   async list(filter: UserFilter, page: PageRequest): Promise<Page<User>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const query = { $and: [userFilter(filter), newestFirstAfter(after)] } as Filter<UserDocument>;
-    const documents = await this.users.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    const documents = await this.users
+      .find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(page.limit + 1)
+      .toArray();
     return newestFirstPage(documents.map(toUser), page.limit);
   }
 

@@ -39,7 +39,9 @@ export class MongoMediaRepository implements MediaRepository {
     const update = replaceWithOutbox(toDocument(media), events, OPTIONAL_FIELDS);
     const result = await this.media.updateOne({ _id: media.id, status: expectedStatus }, update);
     if (result.matchedCount > 0) return this.outbox.written(events);
-    throw (await this.media.countDocuments({ _id: media.id }, { limit: 1 })) > 0 ? mediaErrors.concurrentUpdate() : mediaErrors.notFound();
+    throw (await this.media.countDocuments({ _id: media.id }, { limit: 1 })) > 0
+      ? mediaErrors.concurrentUpdate()
+      : mediaErrors.notFound();
   }
 
   async findById(id: string): Promise<Media | null> {

@@ -1,5 +1,8 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { NotificationFilter, NotificationRepository } from '../../../application/notifications/ports/notification-repository.js';
+import type {
+  NotificationFilter,
+  NotificationRepository,
+} from '../../../application/notifications/ports/notification-repository.js';
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import type { Notification } from '../../../domain/notifications/notification.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
@@ -57,8 +60,16 @@ export class MongoNotificationRepository implements NotificationRepository {
 
   async listByUser(userId: string, filter: NotificationFilter, page: PageRequest): Promise<Page<Notification>> {
     const key = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const query: Filter<NotificationDocument> = { userId, ...(filter.unread ? { readAt: null } : {}), ...newestFirstAfter(key) };
-    const documents = await this.collection.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    const query: Filter<NotificationDocument> = {
+      userId,
+      ...(filter.unread ? { readAt: null } : {}),
+      ...newestFirstAfter(key),
+    };
+    const documents = await this.collection
+      .find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(page.limit + 1)
+      .toArray();
     return newestFirstPage(documents.map(toNotification), page.limit);
   }
 }

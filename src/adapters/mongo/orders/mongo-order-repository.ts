@@ -4,7 +4,12 @@ import type { PendingEvents } from '../../../application/shared/outbox/outbox.js
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { internalOrderStatuses, orderErrors, type Order } from '../../../domain/orders/order.js';
 import { decodeCursor, newestFirstPage } from '../../shared/newest-first-pages.js';
-import { insertWithOutbox, replaceWithOutbox, type MongoOutboxStore, type OutboxFields } from '../shared/mongo-outbox.js';
+import {
+  insertWithOutbox,
+  replaceWithOutbox,
+  type MongoOutboxStore,
+  type OutboxFields,
+} from '../shared/mongo-outbox.js';
 import { newestFirstAfter } from '../shared/newest-first-filter.js';
 
 type OrderDocument = Omit<Order, 'id'> & { _id: string; sellerIds: string[] } & OutboxFields;
@@ -43,7 +48,14 @@ function matching(filter: OrderFilter): Filter<OrderDocument> {
 }
 
 function toOrder(document: OrderDocument): Order {
-  const { _id, sellerIds: _sellerIds, outbox: _outbox, outboxPending: _pending, outboxLease: _lease, ...rest } = document;
+  const {
+    _id,
+    sellerIds: _sellerIds,
+    outbox: _outbox,
+    outboxPending: _pending,
+    outboxLease: _lease,
+    ...rest
+  } = document;
   const order = { id: _id, ...rest } as Order;
   for (const key of optionalFields) if (order[key] == null) delete order[key];
   if (order.shippingAddress?.line2 == null) delete order.shippingAddress?.line2;
@@ -85,7 +97,9 @@ export class MongoOrderRepository implements OrderRepository {
     const update = replaceWithOutbox(toDocument(order), events, optionalFields);
     const result = await this.collection.updateOne({ _id: order.id, version: order.version - 1 }, update);
     if (result.matchedCount === 1) return this.outbox?.written(events);
-    throw (await this.collection.countDocuments({ _id: order.id })) ? orderErrors.concurrentUpdate() : orderErrors.notFound();
+    throw (await this.collection.countDocuments({ _id: order.id }))
+      ? orderErrors.concurrentUpdate()
+      : orderErrors.notFound();
   }
 
   async findById(id: string): Promise<Order | null> {
@@ -118,7 +132,11 @@ export class MongoOrderRepository implements OrderRepository {
   async list(filter: OrderFilter, page: PageRequest): Promise<Page<Order>> {
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const query = { $and: [matching(filter), placed, newestFirstAfter(after)] } as Filter<OrderDocument>;
-    const documents = await this.collection.find(query).sort({ createdAt: -1, _id: -1 }).limit(page.limit + 1).toArray();
+    const documents = await this.collection
+      .find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(page.limit + 1)
+      .toArray();
     return newestFirstPage(documents.map(toOrder), page.limit);
   }
 

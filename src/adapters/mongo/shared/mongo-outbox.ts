@@ -1,6 +1,12 @@
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { parseEnvelope, type EventEnvelope } from '../../../application/shared/events/envelope.js';
-import type { ClaimedEvents, OutboxSignal, OutboxStats, OutboxStore, PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import type {
+  ClaimedEvents,
+  OutboxSignal,
+  OutboxStats,
+  OutboxStore,
+  PendingEvents,
+} from '../../../application/shared/outbox/outbox.js';
 
 /**
  * The single-document outbox: a document keeps the events its writes caused in `outbox` (in
@@ -14,7 +20,8 @@ export interface OutboxFields {
   outboxLease?: { owner: string; until: Date } | null;
 }
 
-const plain = (events: PendingEvents): EventEnvelope[] => events.map((event) => JSON.parse(JSON.stringify(event)) as EventEnvelope);
+const plain = (events: PendingEvents): EventEnvelope[] =>
+  events.map((event) => JSON.parse(JSON.stringify(event)) as EventEnvelope);
 
 /** A new document with its first events. */
 export function insertWithOutbox<T extends Document>(document: T, events: PendingEvents): T & OutboxFields {
@@ -25,7 +32,11 @@ export function insertWithOutbox<T extends Document>(document: T, events: Pendin
  * An update that writes `document`'s fields (those listed in `optional` and absent are removed,
  * as a replace would) and appends `events` to the document's outbox.
  */
-export function replaceWithOutbox<T extends Document>(document: T, events: PendingEvents, optional: readonly string[] = []): UpdateFilter<T> {
+export function replaceWithOutbox<T extends Document>(
+  document: T,
+  events: PendingEvents,
+  optional: readonly string[] = [],
+): UpdateFilter<T> {
   const { _id: _ignored, ...fields } = document;
   const unset = Object.fromEntries(optional.filter((key) => fields[key] === undefined).map((key) => [key, '']));
   const update: Document = { $set: { ...dropUndefined(fields), ...(events.length ? { outboxPending: true } : {}) } };
@@ -81,7 +92,8 @@ export class MongoOutboxStore implements OutboxStore {
     return new Proxy(collection, {
       get: (target, property, receiver) => {
         const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function' || typeof property !== 'string' || !SERIALIZED_WRITES.has(property)) return value;
+        if (typeof value !== 'function' || typeof property !== 'string' || !SERIALIZED_WRITES.has(property))
+          return value;
         return (filter: Filter<T>, ...rest: unknown[]) => {
           const run = () => (value as (...args: unknown[]) => Promise<unknown>).call(target, filter, ...rest);
           const id: unknown = filter?._id;
@@ -110,21 +122,36 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
-    const free: Filter<Document> = { outboxPending: true, $or: [{ outboxLease: null }, { 'outboxLease.until': { $lte: now } }] };
-    const candidates = await this.collection.find(free, { projection: { _id: 1 } }).limit(limit).toArray();
+    const free: Filter<Document> = {
+      outboxPending: true,
+      $or: [{ outboxLease: null }, { 'outboxLease.until': { $lte: now } }],
+    };
+    const candidates = await this.collection
+      .find(free, { projection: { _id: 1 } })
+      .limit(limit)
+      .toArray();
     const lease = { $set: { outboxLease: { owner, until: new Date(now.getTime() + leaseMs) } } };
     const claims = await Promise.all(candidates.map(({ _id }) => this.claimOne(String(_id), free, lease, owner)));
     return claims.filter((claim): claim is ClaimedEvents => claim !== null);
   }
 
   /** Leases one document (the filter is repeated so that a lease another relay took meanwhile holds). */
-  private async claimOne(id: string, free: Filter<Document>, lease: Document, owner: string): Promise<ClaimedEvents | null> {
+  private async claimOne(
+    id: string,
+    free: Filter<Document>,
+    lease: Document,
+    owner: string,
+  ): Promise<ClaimedEvents | null> {
     const _id = id as unknown as Filter<Document>['_id'];
-    const claimed = await this.serialized(id, () => this.collection.findOneAndUpdate({ ...free, _id }, lease, { returnDocument: 'after' }));
+    const claimed = await this.serialized(id, () =>
+      this.collection.findOneAndUpdate({ ...free, _id }, lease, { returnDocument: 'after' }),
+    );
     if (!claimed || claimed.outboxLease?.owner !== owner) return null;
     const raw = (claimed.outbox ?? []) as Document[];
     if (raw.length > 0) return { key: id, events: raw.map((entry) => parseEnvelope(entry)), receipt: raw };
-    await this.serialized(id, () => this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } }));
+    await this.serialized(id, () =>
+      this.collection.updateOne({ _id, outbox: [] }, { $set: { outboxPending: false, outboxLease: null } }),
+    );
     return null;
   }
 
@@ -140,7 +167,10 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   async stats(): Promise<OutboxStats> {
-    const pending = await this.collection.find({ outboxPending: true }, { projection: { outbox: 1 } }).limit(10_000).toArray();
+    const pending = await this.collection
+      .find({ outboxPending: true }, { projection: { outbox: 1 } })
+      .limit(10_000)
+      .toArray();
     let depth = 0;
     let oldest: string | null = null;
     for (const document of pending) {

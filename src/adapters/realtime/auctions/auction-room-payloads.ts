@@ -5,7 +5,9 @@ import type { EventPayload } from '../../../application/shared/events/catalogue.
  * each payload is an explicit list of public fields: the auction's state with the leader's alias,
  * never a user id (the bus events carry ids for the modules) nor a proxy maximum (none travels).
  */
-const publicState = (p: EventPayload<'auction.created' | 'auction.bid.placed' | 'auction.max.raised' | 'auction.ended'>) => ({
+const publicState = (
+  p: EventPayload<'auction.created' | 'auction.bid.placed' | 'auction.max.raised' | 'auction.ended'>,
+) => ({
   auctionId: p.auctionId,
   currentPrice: p.currentPrice,
   endsAt: p.endsAt,
@@ -14,8 +16,20 @@ const publicState = (p: EventPayload<'auction.created' | 'auction.bid.placed' | 
 });
 
 export const auctionRoomPayloads = {
-  created: (p: EventPayload<'auction.created'>) => ({ ...publicState(p), listingId: p.listingId, startingPrice: p.startingPrice, startsAt: p.startsAt, status: p.status }),
-  bidPlaced: (p: EventPayload<'auction.bid.placed'>) => ({ ...publicState(p), bidId: p.bidId, bidderAlias: p.bidderAlias, price: p.price, bidCount: p.bidCount }),
+  created: (p: EventPayload<'auction.created'>) => ({
+    ...publicState(p),
+    listingId: p.listingId,
+    startingPrice: p.startingPrice,
+    startsAt: p.startsAt,
+    status: p.status,
+  }),
+  bidPlaced: (p: EventPayload<'auction.bid.placed'>) => ({
+    ...publicState(p),
+    bidId: p.bidId,
+    bidderAlias: p.bidderAlias,
+    price: p.price,
+    bidCount: p.bidCount,
+  }),
   /** Sent only when the raise moved the price (to the reserve): a raise is otherwise nobody else's business. */
   maxRaised: (p: EventPayload<'auction.max.raised'>) => ({ ...publicState(p), bidCount: p.bidCount }),
   ended: (p: EventPayload<'auction.ended'>) => ({

@@ -7,7 +7,10 @@ export interface UserEmitter {
   emitToUser(userId: string, event: string, payload: unknown): void;
 }
 
-/** Emits `notification` with the notification's public JSON to `user:<id>`, on every instance sharing the Socket.IO adapter. */
+/**
+ * Emits `notification` with the notification's public JSON to `user:<id>`, on every instance sharing the Socket.IO
+ * adapter.
+ */
 export class RealtimeUserNotifier implements UserNotifier {
   static readonly event = 'notification';
 

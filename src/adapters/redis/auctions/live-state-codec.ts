@@ -33,7 +33,12 @@ function reviveAccepted(parsed: Record<string, unknown>): AcceptedBid {
   // A record stored before 1.1 is a bid, its bidder's alias the one they have now (fields keep their order).
   const { kind = 'bid', bidderAlias = aliasOf(auction, accepted.bid.bidderId) ?? '' } = accepted.bid;
   const previousPrice = accepted.previousPrice ?? auction.currentPrice;
-  return { ...accepted, previousPrice, bid: { ...accepted.bid, kind, bidderAlias, createdAt: date(bid, 'createdAt') }, auction };
+  return {
+    ...accepted,
+    previousPrice,
+    bid: { ...accepted.bid, kind, bidderAlias, createdAt: date(bid, 'createdAt') },
+    auction,
+  };
 }
 
 function reviveAuction(parsed: Record<string, unknown>): Auction {

@@ -13,7 +13,15 @@ import type {
 import type { OutboxSignal } from '../../../application/shared/outbox/outbox.js';
 import type { Clock } from '../../../application/shared/ports/clock.js';
 import type { IdGenerator } from '../../../application/shared/ports/id-generator.js';
-import { abandonLua, commitLua, holdLua, releaseExpiredLua, releaseLua, restockLua, setOnHandLua } from './redis-stock-ledger-scripts.js';
+import {
+  abandonLua,
+  commitLua,
+  holdLua,
+  releaseExpiredLua,
+  releaseLua,
+  restockLua,
+  setOnHandLua,
+} from './redis-stock-ledger-scripts.js';
 import {
   checkCommitItems,
   checkExpiry,
@@ -107,28 +115,57 @@ export class RedisStockLedger implements StockLedger {
     return onHand == null ? null : toLevel(listingId, [onHand, reserved]);
   }
 
-  async hold(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+  async hold(
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationResult> {
     checkQuantity(quantity, 'quantity');
     return this.holdWith('set', listingId, holderId, quantity, expiresAt, now);
   }
 
-  async holdMore(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+  async holdMore(
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationResult> {
     checkQuantity(quantity, 'quantity');
     if (quantity === 0) throw new RangeError('holdMore needs a positive quantity');
     return this.holdWith('add', listingId, holderId, quantity, expiresAt, now);
   }
 
-  private async holdWith(mode: 'set' | 'add', listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult> {
+  private async holdWith(
+    mode: 'set' | 'add',
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationResult> {
     checkListingId(listingId);
     checkHolderId(holderId);
     checkExpiry(quantity, expiresAt, now);
     const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey];
     const member = deadlineMember(listingId, holderId);
-    const args = [holderId, quantity, expiresAt.getTime(), member, mode, now.getTime(), listingId, expiresAt.toISOString()];
+    const args = [
+      holderId,
+      quantity,
+      expiresAt.getTime(),
+      member,
+      mode,
+      now.getTime(),
+      listingId,
+      expiresAt.toISOString(),
+    ];
     const reply = await this.run('stockHold', keys, args);
     const [outcome, onHand, reserved, target] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'unknown_listing') return { ok: false, reason: outcome, level: null };
-    if (outcome === 'insufficient_stock') return { ok: false, reason: outcome, level: toLevel(listingId, [onHand, reserved]) };
+    if (outcome === 'insufficient_stock')
+      return { ok: false, reason: outcome, level: toLevel(listingId, [onHand, reserved]) };
     if (outcome === 'held') {
       const held = toCount(target);
       const reservation = held === 0 ? null : { listingId, holderId, quantity: held, expiresAt: new Date(expiresAt) };
@@ -151,7 +188,12 @@ export class RedisStockLedger implements StockLedger {
     checkListingId(listingId);
     checkHolderId(holderId);
     const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey];
-    const reply = await this.run('stockRelease', keys, [holderId, deadlineMember(listingId, holderId), listingId, reason]);
+    const reply = await this.run('stockRelease', keys, [
+      holderId,
+      deadlineMember(listingId, holderId),
+      listingId,
+      reason,
+    ]);
     if (reply === null) return null;
     if (!Array.isArray(reply)) throw unexpected('release', reply);
     return toReleased([listingId, holderId, ...(reply as unknown[])]);
@@ -167,8 +209,13 @@ export class RedisStockLedger implements StockLedger {
     const reply = await this.run('stockCommit', keys, args);
     const [outcome, details] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'abandoned') return { ok: false, reason: 'abandoned' };
-    if (outcome === 'missing' && Array.isArray(details)) return { ok: false, reason: 'missing', missing: details.map(String) };
-    if ((outcome === 'committed' || outcome === 'repeat') && Array.isArray(details) && details.length === items.length) {
+    if (outcome === 'missing' && Array.isArray(details))
+      return { ok: false, reason: 'missing', missing: details.map(String) };
+    if (
+      (outcome === 'committed' || outcome === 'repeat') &&
+      Array.isArray(details) &&
+      details.length === items.length
+    ) {
       return { ok: true, levels: toLevels(items, details) };
     }
     throw unexpected('commit', reply);
@@ -191,7 +238,8 @@ export class RedisStockLedger implements StockLedger {
     const [outcome, details] = Array.isArray(reply) ? (reply as unknown[]) : [];
     if (outcome === 'none') return [];
     if (outcome === 'unknown_listing') throw unknownListing(details);
-    if (outcome === 'restocked' && Array.isArray(details) && details.length === items.length) return toLevels(items, details);
+    if (outcome === 'restocked' && Array.isArray(details) && details.length === items.length)
+      return toLevels(items, details);
     throw unexpected('restock', reply);
   }
 
@@ -253,7 +301,13 @@ function toLevels(items: CommitItem[], replies: unknown[]): StockLevel[] {
 function toReleased(reply: unknown): ReleasedReservation {
   const [listingId, holderId, quantity, expiresAt, ...level] = Array.isArray(reply) ? (reply as unknown[]) : [];
   if (typeof listingId !== 'string' || typeof holderId !== 'string') throw unexpected('release', reply);
-  return { listingId, holderId, quantity: toCount(quantity), expiresAt: new Date(toCount(expiresAt)), level: toLevel(listingId, level) };
+  return {
+    listingId,
+    holderId,
+    quantity: toCount(quantity),
+    expiresAt: new Date(toCount(expiresAt)),
+    level: toLevel(listingId, level),
+  };
 }
 
 function toCount(value: unknown): number {

@@ -61,8 +61,20 @@ return 'revoked'`;
 
 /** The commands `defineCommand` adds to the client (run with EVALSHA, loaded on demand). */
 interface RefreshTokenCommands {
-  refreshTokenAdd(tokenKey: string, familyKey: string, familyId: string, userId: string, expiresAt: number): Promise<unknown>;
-  refreshTokenRotate(tokenKey: string, nextTokenKey: string, familyKeyPrefix: string, now: number, nextExpiresAt: number): Promise<unknown>;
+  refreshTokenAdd(
+    tokenKey: string,
+    familyKey: string,
+    familyId: string,
+    userId: string,
+    expiresAt: number,
+  ): Promise<unknown>;
+  refreshTokenRotate(
+    tokenKey: string,
+    nextTokenKey: string,
+    familyKeyPrefix: string,
+    now: number,
+    nextExpiresAt: number,
+  ): Promise<unknown>;
   refreshTokenRevokeFamily(tokenKey: string, familyKeyPrefix: string, ownerId: string): Promise<unknown>;
 }
 
@@ -86,10 +98,20 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
 
   async add(token: StoredRefreshToken): Promise<void> {
     const { tokenHash, familyId, userId, expiresAt } = token;
-    await this.commands.refreshTokenAdd(this.tokenKey(tokenHash), this.familyKeyPrefix() + familyId, familyId, userId, expiresAt.getTime());
+    await this.commands.refreshTokenAdd(
+      this.tokenKey(tokenHash),
+      this.familyKeyPrefix() + familyId,
+      familyId,
+      userId,
+      expiresAt.getTime(),
+    );
   }
 
-  async rotate(tokenHash: string, next: Omit<StoredRefreshToken, 'familyId' | 'userId'>, now: Date): Promise<RotationResult> {
+  async rotate(
+    tokenHash: string,
+    next: Omit<StoredRefreshToken, 'familyId' | 'userId'>,
+    now: Date,
+  ): Promise<RotationResult> {
     const reply = await this.commands.refreshTokenRotate(
       this.tokenKey(tokenHash),
       this.tokenKey(next.tokenHash),
@@ -101,7 +123,11 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
   }
 
   async revokeFamilyOf(tokenHash: string, ownerId?: string): Promise<RevocationResult> {
-    const reply = await this.commands.refreshTokenRevokeFamily(this.tokenKey(tokenHash), this.familyKeyPrefix(), ownerId ?? '');
+    const reply = await this.commands.refreshTokenRevokeFamily(
+      this.tokenKey(tokenHash),
+      this.familyKeyPrefix(),
+      ownerId ?? '',
+    );
     if (reply === 'revoked' || reply === 'unknown' || reply === 'not_owner') return reply;
     throw new Error(`unexpected reply from the refresh token revocation script: ${JSON.stringify(reply)}`);
   }
@@ -119,7 +145,12 @@ function toRotationResult(reply: unknown, tokenHash: string): RotationResult {
   const [outcome, familyId, userId, expiresAt] = Array.isArray(reply) ? (reply as unknown[]) : [];
   if (outcome === 'invalid') return { outcome };
   if (outcome === 'reused' && typeof familyId === 'string') return { outcome, familyId };
-  if (outcome === 'rotated' && typeof familyId === 'string' && typeof userId === 'string' && typeof expiresAt === 'string') {
+  if (
+    outcome === 'rotated' &&
+    typeof familyId === 'string' &&
+    typeof userId === 'string' &&
+    typeof expiresAt === 'string'
+  ) {
     return { outcome, previous: { tokenHash, familyId, userId, expiresAt: new Date(Number(expiresAt)) } };
   }
   throw new Error(`unexpected reply from the refresh token rotation script: ${JSON.stringify(reply)}`);

@@ -33,7 +33,13 @@ export class RedisUploadSlots implements UploadSlots {
   }
 
   async claim(ownerId: string, mediaId: string, expiresAt: Date, max: number, now: Date): Promise<SlotClaim> {
-    const reply = await this.commands.uploadSlotsClaim(this.key(ownerId), mediaId, expiresAt.getTime(), max, now.getTime());
+    const reply = await this.commands.uploadSlotsClaim(
+      this.key(ownerId),
+      mediaId,
+      expiresAt.getTime(),
+      max,
+      now.getTime(),
+    );
     if (reply === 1) return { claimed: true };
     if (typeof reply === 'string') return { claimed: false, freesAt: new Date(Number(reply)) };
     throw new Error(`unexpected reply from the upload slot script: ${JSON.stringify(reply)}`);

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { ClaimOptions, IdempotencyClaim, IdempotencyStore } from '../../../application/orders/ports/idempotency-store.js';
+import type {
+  ClaimOptions,
+  IdempotencyClaim,
+  IdempotencyStore,
+} from '../../../application/orders/ports/idempotency-store.js';
 
 /**
  * KEYS: the entry, its lease. ARGV: fingerprint, ttl (s), token, lease (ms). The entry is a hash
@@ -20,7 +24,10 @@ if response then return {'done', response} end
 if redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {'claimed', 'recovered'} end
 return {'in_progress'}`;
 
-/** KEYS: the entry, its lease. ARGV: token. Deletes both only while there is no response and the lease is this token's (or gone). */
+/**
+ * KEYS: the entry, its lease. ARGV: token. Deletes both only while there is no response and the lease is this token's
+ * (or gone).
+ */
 const releaseLua = `
 if redis.call('HEXISTS', KEYS[1], 'response') == 1 then return 0 end
 local holder = redis.call('GET', KEYS[2])
@@ -28,11 +35,20 @@ if holder and holder ~= ARGV[1] then return 0 end
 return redis.call('DEL', KEYS[1], KEYS[2])`;
 
 interface IdempotencyCommands {
-  idempotencyClaim(key: string, lease: string, fingerprint: string, ttl: number, token: string, leaseMs: number): Promise<string[]>;
+  idempotencyClaim(
+    key: string,
+    lease: string,
+    fingerprint: string,
+    ttl: number,
+    token: string,
+    leaseMs: number,
+  ): Promise<string[]>;
   idempotencyRelease(key: string, lease: string, token: string): Promise<number>;
 }
 
-/** Idempotency keys in Redis (`<prefix>idem:<scope>:<key>`, and `...:lease` while claimed), shared by every instance. */
+/**
+ * Idempotency keys in Redis (`<prefix>idem:<scope>:<key>`, and `...:lease` while claimed), shared by every instance.
+ */
 export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly redis: Redis & IdempotencyCommands;
 
@@ -48,7 +64,13 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async claim(scope: string, key: string, fingerprint: string, options: ClaimOptions): Promise<IdempotencyClaim> {
     const token = randomUUID();
     const keys = [this.key(scope, key), this.leaseKey(scope, key)] as const;
-    const [state, detail] = await this.redis.idempotencyClaim(...keys, fingerprint, options.ttlSeconds, token, options.leaseMs);
+    const [state, detail] = await this.redis.idempotencyClaim(
+      ...keys,
+      fingerprint,
+      options.ttlSeconds,
+      token,
+      options.leaseMs,
+    );
     if (state === 'claimed') return { state, token, recovered: detail === 'recovered' };
     if (state === 'done' && detail !== undefined) return { state, response: detail };
     if (state === 'in_progress' || state === 'mismatch') return { state };
@@ -57,7 +79,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async complete(scope: string, key: string, response: string, ttlSeconds: number): Promise<void> {
     const entry = this.key(scope, key);
-    await this.redis.multi().hset(entry, 'response', response).expire(entry, ttlSeconds).del(this.leaseKey(scope, key)).exec();
+    await this.redis
+      .multi()
+      .hset(entry, 'response', response)
+      .expire(entry, ttlSeconds)
+      .del(this.leaseKey(scope, key))
+      .exec();
   }
 
   async release(scope: string, key: string, token: string): Promise<void> {

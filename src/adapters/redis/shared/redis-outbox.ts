@@ -1,6 +1,12 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import { parseEnvelope, type EventEnvelope } from '../../../application/shared/events/envelope.js';
-import type { ClaimedEvents, OutboxSignal, OutboxStats, OutboxStore, PendingEvents } from '../../../application/shared/outbox/outbox.js';
+import type {
+  ClaimedEvents,
+  OutboxSignal,
+  OutboxStats,
+  OutboxStore,
+  PendingEvents,
+} from '../../../application/shared/outbox/outbox.js';
 
 /** The stream every Redis write appends its events to, and the key of the relay's lease on it. */
 export const outboxStreamKey = (prefix: string): string => `${prefix}outbox`;
@@ -12,7 +18,12 @@ export function outboxEntryFields(key: string, event: EventEnvelope): string[] {
 }
 
 /** Appends events to the outbox inside a MULTI whose other commands are the state change. */
-export function appendToOutbox(multi: ChainableCommander, prefix: string, key: string, events: PendingEvents): ChainableCommander {
+export function appendToOutbox(
+  multi: ChainableCommander,
+  prefix: string,
+  key: string,
+  events: PendingEvents,
+): ChainableCommander {
   for (const event of events) multi.xadd(outboxStreamKey(prefix), '*', ...outboxEntryFields(key, event));
   return multi;
 }
@@ -72,7 +83,14 @@ export class RedisOutboxStore implements OutboxStore {
   }
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {
-    const held = await this.redis.eval(acquireLease, 1, leaseKey(this.prefix), owner, String(now.getTime()), String(leaseMs));
+    const held = await this.redis.eval(
+      acquireLease,
+      1,
+      leaseKey(this.prefix),
+      owner,
+      String(now.getTime()),
+      String(leaseMs),
+    );
     if (held !== 1) return [];
     const entries = await this.redis.xrange(outboxStreamKey(this.prefix), '-', '+', 'COUNT', limit);
     if (entries.length === 0) return [];
@@ -93,7 +111,10 @@ export class RedisOutboxStore implements OutboxStore {
 
   async stats(): Promise<OutboxStats> {
     const stream = outboxStreamKey(this.prefix);
-    const [depth, first] = await Promise.all([this.redis.xlen(stream), this.redis.xrange(stream, '-', '+', 'COUNT', 1)]);
+    const [depth, first] = await Promise.all([
+      this.redis.xlen(stream),
+      this.redis.xrange(stream, '-', '+', 'COUNT', 1),
+    ]);
     const oldest = first[0] ? (JSON.parse(fieldOf(first[0][1], 'e')) as EventEnvelope).occurredAt : null;
     return { depth, oldest: oldest ? new Date(oldest) : null };
   }

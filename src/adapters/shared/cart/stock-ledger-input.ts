@@ -25,7 +25,8 @@ export function checkQuantity(value: number, name: string): void {
 }
 
 export function checkExpiry(quantity: number, expiresAt: Date, now: Date): void {
-  if (Number.isNaN(expiresAt.getTime()) || Number.isNaN(now.getTime())) throw new RangeError('expiresAt and now must be valid dates');
+  if (Number.isNaN(expiresAt.getTime()) || Number.isNaN(now.getTime()))
+    throw new RangeError('expiresAt and now must be valid dates');
   if (quantity > 0 && expiresAt.getTime() <= now.getTime()) throw new RangeError('a reservation must expire after now');
 }
 

@@ -3,7 +3,12 @@ import { foldText } from '../../../domain/shared/text.js';
 
 /** The order of `listAll` and `findDescendants`: by depth, then name (accents and case ignored), then id. */
 export function compareCategories(a: Category, b: Category): number {
-  return a.ancestorIds.length - b.ancestorIds.length || compareStrings(foldText(a.name), foldText(b.name)) || compareStrings(a.name, b.name) || compareStrings(a.id, b.id);
+  return (
+    a.ancestorIds.length - b.ancestorIds.length ||
+    compareStrings(foldText(a.name), foldText(b.name)) ||
+    compareStrings(a.name, b.name) ||
+    compareStrings(a.id, b.id)
+  );
 }
 
 /** Plain code-unit order, like MongoDB's default (binary) order of such strings. */

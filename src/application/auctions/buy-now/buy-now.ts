@@ -40,7 +40,11 @@ export class BuyNow {
     const now = this.clock.now();
     await this.schedule.set('end', auctionId, now);
     const request = { auctionId, buyerId, orderId: this.ids.next(), at: now };
-    const buy = () => this.live.transact(auctionId, decideBuyNow(request, (bought) => this.events.ended(bought)));
+    const buy = () =>
+      this.live.transact(
+        auctionId,
+        decideBuyNow(request, (bought) => this.events.ended(bought)),
+      );
     const bought = await onLiveState(this.live, this.auctions, auctionId, buy);
     await this.finish.execute(bought);
     return bought;

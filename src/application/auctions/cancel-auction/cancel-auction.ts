@@ -32,10 +32,12 @@ export class CancelAuction {
     const stored = await this.auctions.findById(auctionId);
     if (!stored) throw auctionNotFound();
     const by = { isSeller: stored.sellerId === actor.userId, isAdmin: isAdmin(actor) };
-    if (!by.isSeller && !by.isAdmin) throw new DomainError('forbidden', 'AUCTION_NOT_SELLER', 'only the seller or an admin can cancel an auction');
+    if (!by.isSeller && !by.isAdmin)
+      throw new DomainError('forbidden', 'AUCTION_NOT_SELLER', 'only the seller or an admin can cancel an auction');
     const now = this.clock.now();
     await this.schedule.set('end', auctionId, now);
-    const audited = (cancelled: Auction) => (by.isSeller ? [] : [this.events.adminAction(actor.userId, 'auction.cancel', cancelled)]);
+    const audited = (cancelled: Auction) =>
+      by.isSeller ? [] : [this.events.adminAction(actor.userId, 'auction.cancel', cancelled)];
     const cancel = () => this.live.transact(auctionId, decideCancel(auctionId, by, now, audited));
     const cancelled = await onLiveState(this.live, this.auctions, auctionId, cancel);
     await this.finish.execute(cancelled);

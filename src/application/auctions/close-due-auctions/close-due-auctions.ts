@@ -40,7 +40,10 @@ export class CloseDueAuctions {
   }
 
   private async settle(auctionId: string, now: Date): Promise<DueOutcome> {
-    const closed = await this.live.transact(auctionId, decideClose(now, (auction) => this.events.ended(auction)));
+    const closed = await this.live.transact(
+      auctionId,
+      decideClose(now, (auction) => this.events.ended(auction)),
+    );
     if (closed) {
       await this.finish.execute(closed);
       return 'closed';

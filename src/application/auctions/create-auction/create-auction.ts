@@ -30,14 +30,18 @@ export interface CreateAuctionCommand {
   antiSnipingSeconds?: number;
 }
 
-/** The held unit outlives every possible end (extensions included) by a week: the winner's order takes it well before. */
+/**
+ * The held unit outlives every possible end (extensions included) by a week: the winner's order takes it well before.
+ */
 const HOLD_MARGIN_MS = 7 * 86_400_000;
 
 export const createAuctionErrors = {
   listingNotFound: listingSaleErrors.notFound,
-  notOwner: () => new DomainError('forbidden', 'AUCTION_NOT_LISTING_OWNER', 'only the seller of the listing can auction it'),
+  notOwner: () =>
+    new DomainError('forbidden', 'AUCTION_NOT_LISTING_OWNER', 'only the seller of the listing can auction it'),
   notPublished: listingSaleErrors.notForSale,
-  alreadyOpen: () => new DomainError('conflict', 'AUCTION_ALREADY_OPEN', 'the listing already has a scheduled or live auction'),
+  alreadyOpen: () =>
+    new DomainError('conflict', 'AUCTION_ALREADY_OPEN', 'the listing already has a scheduled or live auction'),
   noStock: () => listingSaleErrors.insufficientStock(0),
 };
 
@@ -69,7 +73,12 @@ export class CreateAuction {
     await this.sellers.assertVerifiedSeller(command.sellerId);
     const now = this.clock.now();
     const auction = openAuction(this.terms(command, listing), now);
-    const held = await this.stock.hold(auction.listingId, auction.id, new Date(auction.endsAt.getTime() + auction.maxExtensionSeconds * 1000 + HOLD_MARGIN_MS), now);
+    const held = await this.stock.hold(
+      auction.listingId,
+      auction.id,
+      new Date(auction.endsAt.getTime() + auction.maxExtensionSeconds * 1000 + HOLD_MARGIN_MS),
+      now,
+    );
     if (held !== 'held') throw createAuctionErrors.noStock();
     if (auction.status === 'scheduled') await this.schedule.set('start', auction.id, auction.startsAt);
     await this.schedule.set('end', auction.id, auction.endsAt);

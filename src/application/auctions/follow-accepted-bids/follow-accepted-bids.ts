@@ -29,7 +29,10 @@ export class FollowAcceptedBids {
     if (pending.length === 0) return 0;
     await Promise.all(pending.map(({ bid }) => this.bids.append(bid)));
     await this.auctions.saveState(newest(pending).auction);
-    await this.live.markLogged(auctionId, pending.map(({ bid }) => bid.id));
+    await this.live.markLogged(
+      auctionId,
+      pending.map(({ bid }) => bid.id),
+    );
     return pending.length;
   }
 }

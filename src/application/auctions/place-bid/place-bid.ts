@@ -28,7 +28,12 @@ export const BID_KEY_TTL_SECONDS = 86_400;
 
 function bidRequest({ bidderId, price, maxPrice }: PlaceBidCommand): BidRequest {
   if (maxPrice && maxPrice.currency !== price.currency) throw auctionErrors.wrongCurrency(price.currency, 'maxPrice');
-  return { bidderId, price: price.amount, currency: price.currency, ...(maxPrice ? { maxPrice: maxPrice.amount } : {}) };
+  return {
+    bidderId,
+    price: price.amount,
+    currency: price.currency,
+    ...(maxPrice ? { maxPrice: maxPrice.amount } : {}),
+  };
 }
 
 /** The request's identity under its key: the auction and the amounts (the bidder scopes the key). */

@@ -15,7 +15,10 @@ export interface StoredBid {
   kind: BidKind;
   /** The amount bid; for a raise, the current price it left. */
   price: Money;
-  /** The proxy maximum (a raise: the new one; absent on a bid without one, whose maximum is its price): shown to the bidder only. */
+  /**
+   * The proxy maximum (a raise: the new one; absent on a bid without one, whose maximum is its price): shown to the
+   * bidder only.
+   */
   maxPrice?: Money;
   /** Acceptance order within the auction: 1, 2, 3... (AuctionLiveState's sequence). */
   sequence: number;
@@ -46,7 +49,10 @@ export interface BidRepository {
    * at least `atLeast` minor units, leaving out `excludedBidderIds`; of equal maxima, the one that
    * reached it first. null when nobody is left.
    */
-  highestMaximum(auctionId: string, options: { excludedBidderIds: string[]; atLeast: number }): Promise<BidderMaximum | null>;
+  highestMaximum(
+    auctionId: string,
+    options: { excludedBidderIds: string[]; atLeast: number },
+  ): Promise<BidderMaximum | null>;
   /** Newest first (highest sequence first); entries stored before kinds existed are bids. */
   listByAuction(auctionId: string, page: PageRequest, filter?: BidLogFilter): Promise<Page<StoredBid>>;
 }

@@ -20,7 +20,14 @@ export class RecordAdminAction {
   async handleOrderCancelled(event: EventEnvelope<'order.cancelled'>): Promise<void> {
     const { cancelReason, cancelledBy, orderId, reason } = event.payload;
     if (cancelReason !== 'admin') return;
-    const entry = { id: event.id, actorId: cancelledBy, action: 'order.cancel', targetType: 'order' as const, targetId: orderId, at: new Date(event.occurredAt) };
+    const entry = {
+      id: event.id,
+      actorId: cancelledBy,
+      action: 'order.cancel',
+      targetType: 'order' as const,
+      targetId: orderId,
+      at: new Date(event.occurredAt),
+    };
     await this.audit.record(reason ? { ...entry, reason } : entry);
   }
 }

@@ -35,7 +35,14 @@ export class AddToCart {
     const result = await this.ledger.holdMore(listingId, buyerId, quantity, expiresAt, now);
     if (!result.ok) throw cartErrors.insufficientStock(result.level?.available ?? 0);
     const held = result.reservation?.quantity ?? quantity;
-    await this.carts.putLine(buyerId, { listingId, sellerId: listing.sellerId, title: listing.title, quantity: held, unitPrice: listing.price, reservedUntil: expiresAt });
+    await this.carts.putLine(buyerId, {
+      listingId,
+      sellerId: listing.sellerId,
+      title: listing.title,
+      quantity: held,
+      unitPrice: listing.price,
+      reservedUntil: expiresAt,
+    });
     return this.lines.confirm(change, now);
   }
 }

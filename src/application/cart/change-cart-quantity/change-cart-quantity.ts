@@ -38,7 +38,14 @@ export class ChangeCartQuantity {
       await this.carts.removeLine(buyerId, listingId);
       return this.lines.view(buyerId, now);
     }
-    await this.carts.putLine(buyerId, { listingId, sellerId: listing.sellerId, title: listing.title, quantity, unitPrice: listing.price, reservedUntil: expiresAt });
+    await this.carts.putLine(buyerId, {
+      listingId,
+      sellerId: listing.sellerId,
+      title: listing.title,
+      quantity,
+      unitPrice: listing.price,
+      reservedUntil: expiresAt,
+    });
     return this.lines.confirm(change, now);
   }
 }

@@ -53,7 +53,10 @@ export interface ReleasedReservation extends Reservation {
  * ledger remembers (for 30 days) whether an order was committed, abandoned or restocked.
  */
 export interface StockLedger {
-  /** Sets stock on hand (seeded when a listing is published, follows quantity edits and reconciliation). Reservations stay. */
+  /**
+   * Sets stock on hand (seeded when a listing is published, follows quantity edits and reconciliation). Reservations
+   * stay.
+   */
   setOnHand(listingId: string, onHand: number): Promise<StockLevel>;
   /** null when the listing was never seeded. Expired reservations still count until released. */
   level(listingId: string): Promise<StockLevel | null>;
@@ -66,10 +69,18 @@ export interface StockLedger {
    * Adds `quantity` (> 0) to the holder's reservation (a live one, or none) with a new expiry,
    * if `available >= quantity`: one atomic step, so concurrent adds by one holder all count.
    */
-  holdMore(listingId: string, holderId: string, quantity: number, expiresAt: Date, now: Date): Promise<ReservationResult>;
+  holdMore(
+    listingId: string,
+    holderId: string,
+    quantity: number,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationResult>;
   /** The holder's live reservation, or null (absent or expired at `now`). */
   reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null>;
-  /** Releases the holder's reservation; returns it, or null when there was none (already released or expired-and-swept). */
+  /**
+   * Releases the holder's reservation; returns it, or null when there was none (already released or expired-and-swept).
+   */
   release(listingId: string, holderId: string, reason: ReleaseReason): Promise<ReleasedReservation | null>;
   /**
    * Sells the holder's reservations for order `orderId`, all or nothing: when every item has a
@@ -89,7 +100,10 @@ export interface StockLedger {
    * record, or from before it) gets `items` back. `holderId` is the buyer (`stock.released`).
    */
   restock(orderId: string, holderId: string, items: CommitItem[]): Promise<StockLevel[]>;
-  /** Releases up to `limit` reservations expired at `now`; each is returned by exactly one caller, even with several sweepers racing. */
+  /**
+   * Releases up to `limit` reservations expired at `now`; each is returned by exactly one caller, even with several
+   * sweepers racing.
+   */
   releaseExpired(now: Date, limit: number): Promise<ReleasedReservation[]>;
 }
 export const StockLedger = Symbol.for('StockLedger');

@@ -61,7 +61,8 @@ export class ReconcileStock {
         if (level.onHand === quantity) continue;
         const drift = { listingId, listingQuantity: quantity, onHand: level.onHand };
         const confirmed = quiet && this.watching.get(listingId) === driftKey(drift);
-        if (confirmed && (await this.catalog.correctQuantity(listingId, quantity, level.onHand))) report.repaired.push(drift);
+        if (confirmed && (await this.catalog.correctQuantity(listingId, quantity, level.onHand)))
+          report.repaired.push(drift);
         else {
           seen.set(listingId, driftKey(drift));
           report.watched.push(drift);

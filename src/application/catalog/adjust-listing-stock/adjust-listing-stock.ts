@@ -33,7 +33,8 @@ export class AdjustListingStock {
         await this.listings.save({ ...adjusted, version: listing.version + 1 }, []);
         return;
       } catch (error) {
-        const retry = error instanceof DomainError && error.code === 'LISTING_CONCURRENT_UPDATE' && attempt < MAX_ATTEMPTS;
+        const retry =
+          error instanceof DomainError && error.code === 'LISTING_CONCURRENT_UPDATE' && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
       }
     }

@@ -15,9 +15,14 @@ export class ArchiveListing {
 
   async execute(actor: Actor, id: string, reason?: string): Promise<void> {
     const admin = isAdmin(actor);
-    const before = admin ? await loadVisibleListing(this.listings, id, actor) : await loadOwnListing(this.listings, id, actor);
+    const before = admin
+      ? await loadVisibleListing(this.listings, id, actor)
+      : await loadOwnListing(this.listings, id, actor);
     const after = archiveListing(before, this.clock.now());
-    const audited = admin && before.sellerId !== actor.userId ? [this.events.adminAction(actor.userId, 'listing.archive', after, reason)] : [];
+    const audited =
+      admin && before.sellerId !== actor.userId
+        ? [this.events.adminAction(actor.userId, 'listing.archive', after, reason)]
+        : [];
     await this.listings.save(after, [this.events.changed(before, after, []), ...audited]);
   }
 }

@@ -1,5 +1,10 @@
 import type { AttributeDefinition } from '../../../domain/catalog/attributes.js';
-import { ancestorIdsUnder, assertAttributeDefinitions, categoryErrors, type Category } from '../../../domain/catalog/category.js';
+import {
+  ancestorIdsUnder,
+  assertAttributeDefinitions,
+  categoryErrors,
+  type Category,
+} from '../../../domain/catalog/category.js';
 import { slugify } from '../../../domain/shared/text.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
@@ -27,7 +32,10 @@ export class CreateCategory {
     const parent = command.parentId ? await this.parent(command.parentId) : null;
     const inherited = parent ? await this.reader.effectiveAttributes(parent) : [];
     const attributes = command.attributes ?? [];
-    assertAttributeDefinitions(attributes, inherited.map((a) => a.key));
+    assertAttributeDefinitions(
+      attributes,
+      inherited.map((a) => a.key),
+    );
     const now = this.clock.now();
     const category: Category = {
       id: this.ids.next(),
@@ -41,7 +49,14 @@ export class CreateCategory {
     };
     await this.categories.create(category);
     await this.reader.invalidate();
-    await this.audit.record({ id: this.ids.next(), actorId: command.adminId, action: 'category.create', targetType: 'category', targetId: category.id, at: now });
+    await this.audit.record({
+      id: this.ids.next(),
+      actorId: command.adminId,
+      action: 'category.create',
+      targetType: 'category',
+      targetId: category.id,
+      at: now,
+    });
     return category;
   }
 

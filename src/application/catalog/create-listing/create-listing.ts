@@ -20,7 +20,12 @@ export class CreateListing {
   async execute(actor: Actor, content: ListingContent): Promise<Listing> {
     const category = await this.reader.get(content.categoryId);
     assertValidAttributes(await this.reader.effectiveAttributes(category), content.attributes);
-    const listing = createListing({ id: this.ids.next(), sellerId: actor.userId, content: { ...content, mediaIds: [...new Set(content.mediaIds)] }, at: this.clock.now() });
+    const listing = createListing({
+      id: this.ids.next(),
+      sellerId: actor.userId,
+      content: { ...content, mediaIds: [...new Set(content.mediaIds)] },
+      at: this.clock.now(),
+    });
     await this.listings.create(listing, [this.events.created(listing)]);
     return listing;
   }

@@ -23,6 +23,13 @@ export class DeleteCategory {
     if (await this.listings.existsInCategories([id])) throw categoryErrors.hasListings();
     await this.categories.delete(id);
     await this.reader.invalidate();
-    await this.audit.record({ id: this.ids.next(), actorId: adminId, action: 'category.delete', targetType: 'category', targetId: id, at: this.clock.now() });
+    await this.audit.record({
+      id: this.ids.next(),
+      actorId: adminId,
+      action: 'category.delete',
+      targetType: 'category',
+      targetId: id,
+      at: this.clock.now(),
+    });
   }
 }

@@ -11,7 +11,10 @@ export interface ModerateListingCommand {
   reason?: string;
 }
 
-/** An admin approves (-> published) or rejects a listing in moderation; audited and the seller notified in the same write. */
+/**
+ * An admin approves (-> published) or rejects a listing in moderation; audited and the seller notified in the same
+ * write.
+ */
 export class ModerateListing {
   constructor(
     private readonly listings: ListingRepository,
@@ -25,7 +28,12 @@ export class ModerateListing {
     const after = moderateListing(before, command.verdict, this.clock.now(), command.reason);
     const noticeType = command.verdict === 'approved' ? 'listing.approved' : 'listing.rejected';
     const notice = this.events.sellerNotice(after, noticeType, command.reason);
-    const audited = this.events.adminAction(command.adminId, command.verdict === 'approved' ? 'listing.approve' : 'listing.reject', after, command.reason);
+    const audited = this.events.adminAction(
+      command.adminId,
+      command.verdict === 'approved' ? 'listing.approve' : 'listing.reject',
+      after,
+      command.reason,
+    );
     await this.listings.save(after, [this.events.changed(before, after, []), notice, audited]);
     return after;
   }

@@ -20,6 +20,12 @@ export class SearchListings {
     if (categoryIds?.length === 0) return { items: [], nextCursor: null };
     const page = await this.listings.search(categoryIds ? { ...rest, categoryIds } : rest);
     const available = await this.stock.availableOf(page.items.map((l) => l.id));
-    return { items: page.items.map((listing) => ({ listing, availableQuantity: available.get(listing.id) ?? listing.quantity })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((listing) => ({
+        listing,
+        availableQuantity: available.get(listing.id) ?? listing.quantity,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 }

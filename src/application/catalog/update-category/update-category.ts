@@ -1,5 +1,12 @@
 import type { AttributeDefinition } from '../../../domain/catalog/attributes.js';
-import { ancestorIdsUnder, assertAttributeDefinitions, assertMovable, categoryErrors, effectiveAttributes, type Category } from '../../../domain/catalog/category.js';
+import {
+  ancestorIdsUnder,
+  assertAttributeDefinitions,
+  assertMovable,
+  categoryErrors,
+  effectiveAttributes,
+  type Category,
+} from '../../../domain/catalog/category.js';
 import { slugify } from '../../../domain/shared/text.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { IdGenerator } from '../../shared/ports/id-generator.js';
@@ -33,7 +40,8 @@ export class UpdateCategory {
   async execute(command: UpdateCategoryCommand): Promise<Category> {
     const current = await this.categories.findById(command.id);
     if (!current) throw categoryErrors.notFound();
-    const parent = command.parentId === undefined ? await this.existing(current.parentId) : await this.newParent(command.parentId);
+    const parent =
+      command.parentId === undefined ? await this.existing(current.parentId) : await this.newParent(command.parentId);
     assertMovable(current, parent);
     const updated: Category = {
       ...current,
@@ -48,7 +56,14 @@ export class UpdateCategory {
     if (updated.parentId !== current.parentId) await this.categories.saveMoved(updated, current.ancestorIds);
     else await this.categories.save(updated);
     await this.reader.invalidate();
-    await this.audit.record({ id: this.ids.next(), actorId: command.adminId, action: 'category.update', targetType: 'category', targetId: updated.id, at: updated.updatedAt });
+    await this.audit.record({
+      id: this.ids.next(),
+      actorId: command.adminId,
+      action: 'category.update',
+      targetType: 'category',
+      targetId: updated.id,
+      at: updated.updatedAt,
+    });
     return updated;
   }
 

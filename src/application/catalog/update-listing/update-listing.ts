@@ -1,5 +1,10 @@
 import { assertValidAttributes } from '../../../domain/catalog/attributes.js';
-import { editListing, reviewPublishedEdit, type Listing, type ListingContent } from '../../../domain/catalog/listing.js';
+import {
+  editListing,
+  reviewPublishedEdit,
+  type Listing,
+  type ListingContent,
+} from '../../../domain/catalog/listing.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { AutoModerator } from '../auto-moderator.js';
@@ -29,7 +34,9 @@ export class UpdateListing {
       const category = await this.reader.get(edit.listing.categoryId);
       assertValidAttributes(await this.reader.effectiveAttributes(category), edit.listing.attributes);
     }
-    const judged = edit.needsModeration ? reviewPublishedEdit(edit.listing, await this.moderator.judge(edit.listing), now) : edit.listing;
+    const judged = edit.needsModeration
+      ? reviewPublishedEdit(edit.listing, await this.moderator.judge(edit.listing), now)
+      : edit.listing;
     // One save is one version step, however many transitions the edit went through.
     const after = { ...judged, version: before.version + 1 };
     await this.listings.save(after, [this.events.changed(before, after, edit.changed)]);

@@ -26,7 +26,10 @@ export class AssignCourier {
     if (!(await this.couriers.isCourier(courierId))) throw deliveryErrors.notACourier();
     return changeDelivery(this.deliveries, actor, deliveryId, {
       apply: (delivery) => assignCourier(delivery, courierId, this.clock.now()),
-      events: (assigned, before) => [...this.events.assigned(assigned, before.courierId), this.events.adminAction(actor.userId, 'delivery.assign', assigned)],
+      events: (assigned, before) => [
+        ...this.events.assigned(assigned, before.courierId),
+        this.events.adminAction(actor.userId, 'delivery.assign', assigned),
+      ],
     });
   }
 }

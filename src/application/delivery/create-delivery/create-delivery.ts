@@ -27,7 +27,13 @@ export class CreateDelivery {
     if (!order.sellerIds.includes(actor.userId) && !isAdmin(actor)) throw deliveryErrors.notSeller();
     if (await this.deliveries.findByOrderId(orderId)) throw deliveryErrors.alreadyExists(orderId);
     if (order.status !== 'paid') throw deliveryErrors.orderNotPaid(order.status);
-    const delivery = createDelivery({ id: this.ids.next(), orderId, buyerId: order.buyerId, sellerIds: order.sellerIds, at: this.clock.now() });
+    const delivery = createDelivery({
+      id: this.ids.next(),
+      orderId,
+      buyerId: order.buyerId,
+      sellerIds: order.sellerIds,
+      at: this.clock.now(),
+    });
     await this.deliveries.create(delivery);
     return delivery;
   }

@@ -29,13 +29,19 @@ export interface DeliveryFilter {
  * publishes and a refused write stores no event.
  */
 export interface DeliveryRepository {
-  /** Stores a new delivery; DELIVERY_ALREADY_EXISTS when its order has one, also under racing creates (exactly one wins). */
+  /**
+   * Stores a new delivery; DELIVERY_ALREADY_EXISTS when its order has one, also under racing creates (exactly one
+   * wins).
+   */
   create(delivery: Delivery): Promise<void>;
   findById(id: string): Promise<Delivery | null>;
   findByOrderId(orderId: string): Promise<Delivery | null>;
   /** The deliveries matching `filter`, without their tracks, newest first (createdAt, then id, descending). */
   list(filter: DeliveryFilter, page: PageRequest): Promise<Page<DeliverySummary>>;
-  /** Replaces the delivery if its stored version is `delivery.version - 1`; else DELIVERY_CONCURRENT_UPDATE (or DELIVERY_NOT_FOUND). */
+  /**
+   * Replaces the delivery if its stored version is `delivery.version - 1`; else DELIVERY_CONCURRENT_UPDATE (or
+   * DELIVERY_NOT_FOUND).
+   */
   save(delivery: Delivery, events: PendingEvents): Promise<void>;
   /**
    * Appends a point (it becomes lastLocation; the track keeps the newest `keepNewest`) if the stored

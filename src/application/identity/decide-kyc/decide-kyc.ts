@@ -27,7 +27,10 @@ export class DecideKyc {
     return changeKyc(this.users, command.userId, (user) => {
       const now = this.clock.now();
       const kyc = decideKyc(user.kyc, command.verdict, { by: command.adminId, at: now, reason: command.reason });
-      return { user: { ...user, kyc, updatedAt: now }, events: [this.notice(user, command, kyc.status), this.audited(user, command)] };
+      return {
+        user: { ...user, kyc, updatedAt: now },
+        events: [this.notice(user, command, kyc.status), this.audited(user, command)],
+      };
     });
   }
 
@@ -44,6 +47,12 @@ export class DecideKyc {
 
   private audited(user: User, command: DecideKycCommand) {
     const action = command.verdict === 'verified' ? 'kyc.approve' : 'kyc.reject';
-    return this.events.create('admin.action', { actorId: command.adminId, action, targetType: 'user', targetId: user.id, ...(command.reason ? { reason: command.reason } : {}) });
+    return this.events.create('admin.action', {
+      actorId: command.adminId,
+      action,
+      targetType: 'user',
+      targetId: user.id,
+      ...(command.reason ? { reason: command.reason } : {}),
+    });
   }
 }

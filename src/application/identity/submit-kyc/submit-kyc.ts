@@ -17,7 +17,10 @@ export class SubmitKyc {
   ) {}
 
   async execute(userId: string, documentMediaIds: string[]): Promise<User> {
-    const refused = kycDocumentsNotUploaded(documentMediaIds, await this.documents.uploadedBy(userId, documentMediaIds));
+    const refused = kycDocumentsNotUploaded(
+      documentMediaIds,
+      await this.documents.uploadedBy(userId, documentMediaIds),
+    );
     if (refused) throw refused;
     return changeKyc(this.users, userId, (user) => {
       const now = this.clock.now();

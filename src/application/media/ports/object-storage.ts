@@ -8,7 +8,9 @@ export interface PresignPutRequest {
   expiresInSeconds: number;
 }
 
-/** What a client needs to upload the bytes itself: send `method` to `url` with `headers` and exactly the declared size. */
+/**
+ * What a client needs to upload the bytes itself: send `method` to `url` with `headers` and exactly the declared size.
+ */
 export interface PresignedUpload {
   url: string;
   method: 'PUT';

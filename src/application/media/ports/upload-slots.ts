@@ -1,4 +1,5 @@
-export type SlotClaim = { claimed: true } | { claimed: false; /** When the earliest open slot of the owner closes. */ freesAt: Date };
+export type SlotClaim =
+  { claimed: true } | { claimed: false; /** When the earliest open slot of the owner closes. */ freesAt: Date };
 
 /**
  * A user's open upload slots (MEDIA_MAX_PENDING_UPLOADS): one per media awaiting its bytes, held

@@ -16,7 +16,8 @@ export interface SubmitModerationVerdictCommand {
  * An admin's verdict (standing in for the future automatic moderation). It is applied and stored
  * right away, so the answer and every later read show it (404 unknown, 409 not pending), with
  * `image.moderation.result` for the other modules and `admin.action` for the audit log in the
- * same write (the outbox); the media module's own consumer finds it already applied. The same verdict again (a retried request)
+ * same write (the outbox); the media module's own consumer finds it already applied. The same verdict again (a retried
+ * request)
  * answers the media as it is and stores nothing: the result stored the first time is not lost.
  */
 export class SubmitModerationVerdict {

@@ -33,7 +33,8 @@ export class CreateAuctionOrder {
     if (earlier && isPlaced(earlier.status === 'placing' ? await this.placement.settle(earlier) : earlier)) return;
     const now = this.clock.now();
     const items = [{ listingId, sellerId, title, unitPrice: finalPrice, quantity: 1 }];
-    // The id the auction assigned with its end (Buy It Now) names the first attempt; a retry after a failed one gets its own.
+    // The id the auction assigned with its end (Buy It Now) names the first attempt; a retry after a failed one gets
+    // its own.
     const id = orderId && !earlier ? orderId : this.ids.next();
     const placing = createOrder({ id, buyerId: winnerId, items, auctionId, at: now });
     // Not placed: the unit is not held any more, or a racing handler settled this attempt and places its own.

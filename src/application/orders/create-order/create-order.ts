@@ -19,7 +19,9 @@ export interface CreateOrderCommand {
 
 const cartEmpty = () => new DomainError('conflict', 'CART_EMPTY', 'the cart is empty');
 const reservationExpired = (listingIds: string[]) =>
-  new DomainError('conflict', 'RESERVATION_EXPIRED', 'a reservation of the cart has expired; add the items again', { listingIds });
+  new DomainError('conflict', 'RESERVATION_EXPIRED', 'a reservation of the cart has expired; add the items again', {
+    listingIds,
+  });
 
 /**
  * Turns the cart's live reservations into an order (stock sold, cart emptied), placed in the
@@ -40,7 +42,11 @@ export class CreateOrder {
   ) {}
 
   execute(command: CreateOrderCommand): Promise<Order> {
-    const request = { scope: command.buyerId, key: command.idempotencyKey, fingerprint: fingerprintOf(command.shippingAddress) };
+    const request = {
+      scope: command.buyerId,
+      key: command.idempotencyKey,
+      fingerprint: fingerprintOf(command.shippingAddress),
+    };
     return this.idempotency.run(
       request,
       async () => {
@@ -58,8 +64,17 @@ export class CreateOrder {
     const cart = await this.checkout.cartOf(command.buyerId, now);
     if (!cart.ok) throw cart.reason === 'empty_cart' ? cartEmpty() : reservationExpired(cart.listingIds);
     const { buyerId, idempotencyKey: checkoutKey, shippingAddress } = command;
-    const placing = createOrder({ id: this.ids.next(), buyerId, items: cart.items, shippingAddress, checkoutKey, at: now });
-    const placed = await this.placement.place(placing, (order) => this.checkout.sell(order.id, buyerId, order.items, now));
+    const placing = createOrder({
+      id: this.ids.next(),
+      buyerId,
+      items: cart.items,
+      shippingAddress,
+      checkoutKey,
+      at: now,
+    });
+    const placed = await this.placement.place(placing, (order) =>
+      this.checkout.sell(order.id, buyerId, order.items, now),
+    );
     if (placed.ok) return placed.order;
     throw placed.reason === 'abandoned' ? idempotencyErrors.inProgress() : reservationExpired(placed.listingIds);
   }

@@ -61,13 +61,31 @@ export class OfferSecondChance {
     return isPlaced(settled) ? settled : null;
   }
 
-  private async offer(timedOut: Order, auctionId: string, buyerId: string, price: Order['total']): Promise<Order | null> {
+  private async offer(
+    timedOut: Order,
+    auctionId: string,
+    buyerId: string,
+    price: Order['total'],
+  ): Promise<Order | null> {
     const item = timedOut.items[0];
     const now = this.clock.now();
-    if (!item || !(await this.checkout.holdAuctionUnit(auctionId, item.listingId, new Date(now.getTime() + HOLD_MS), now))) return null;
+    if (
+      !item ||
+      !(await this.checkout.holdAuctionUnit(auctionId, item.listingId, new Date(now.getTime() + HOLD_MS), now))
+    )
+      return null;
     const items = [{ ...item, unitPrice: price, quantity: 1 }];
-    const placing = createOrder({ id: this.ids.next(), buyerId, items, auctionId, secondChanceOf: timedOut.id, at: now });
-    const placed = await this.placement.place(placing, (order) => this.checkout.sellAuctionUnit(order.id, auctionId, item.listingId, now));
+    const placing = createOrder({
+      id: this.ids.next(),
+      buyerId,
+      items,
+      auctionId,
+      secondChanceOf: timedOut.id,
+      at: now,
+    });
+    const placed = await this.placement.place(placing, (order) =>
+      this.checkout.sellAuctionUnit(order.id, auctionId, item.listingId, now),
+    );
     return placed.ok ? placed.order : null;
   }
 }

@@ -54,8 +54,13 @@ export class PayOrder {
     if (retried && order.status === 'paid') return order;
     const now = this.clock.now();
     markPaid(order, now, command.shippingAddress); // refused before charging: wrong state, past payBy, no address
-    const payment = await this.payments.charge({ orderId: order.id, amount: order.total, paymentMethod: command.paymentMethod });
-    if (!payment.ok) throw new DomainError('payment_required', 'PAYMENT_DECLINED', `the payment was declined: ${payment.reason}`);
+    const payment = await this.payments.charge({
+      orderId: order.id,
+      amount: order.total,
+      paymentMethod: command.paymentMethod,
+    });
+    if (!payment.ok)
+      throw new DomainError('payment_required', 'PAYMENT_DECLINED', `the payment was declined: ${payment.reason}`);
     const paid = markPaid(order, now, command.shippingAddress, payment.paymentId);
     try {
       await this.orders.save(paid, this.events.paid(paid));
@@ -66,7 +71,10 @@ export class PayOrder {
     return paid;
   }
 
-  /** The order was cancelled while this charge ran: the buyer gets the charge back; the answer is the cancelled state (409). */
+  /**
+   * The order was cancelled while this charge ran: the buyer gets the charge back; the answer is the cancelled state
+   * (409).
+   */
   private async refundIfCancelled(orderId: string): Promise<void> {
     const stored = await this.orders.findById(orderId);
     if (stored?.status !== 'cancelled') return;

@@ -8,7 +8,8 @@
  * redoes the work instead of waiting for an answer that will never come.
  */
 export type IdempotencyClaim =
-  | { state: 'claimed'; token: string; recovered: boolean } // do the work, then complete(); recovered: an earlier holder died
+  // do the work, then complete(); recovered: an earlier holder died
+  | { state: 'claimed'; token: string; recovered: boolean }
   | { state: 'in_progress' } // the same request is being handled right now (its lease runs)
   | { state: 'done'; response: string } // answer this again
   | { state: 'mismatch' }; // the key was used with another body

@@ -28,11 +28,17 @@ export interface OrderRepository {
   findById(id: string): Promise<Order | null>;
   /** The order of an auction's winner (placing or placed, not a failed attempt), if any. */
   findByAuctionId(auctionId: string): Promise<Order | null>;
-  /** The newest order (placing or placed, not a failed attempt) that a checkout sent with this Idempotency-Key created. */
+  /**
+   * The newest order (placing or placed, not a failed attempt) that a checkout sent with this Idempotency-Key created.
+   */
   findByCheckoutKey(buyerId: string, checkoutKey: string): Promise<Order | null>;
-  /** Every order of an auction (its winner's, then any second-chance offers), failed attempts included, oldest first. */
+  /**
+   * Every order of an auction (its winner's, then any second-chance offers), failed attempts included, oldest first.
+   */
   listByAuctionId(auctionId: string): Promise<Order[]>;
-  /** Orders `pending_payment` whose `payBy` is at or before `now`, earliest deadline first (the sweeper cancels them). */
+  /**
+   * Orders `pending_payment` whose `payBy` is at or before `now`, earliest deadline first (the sweeper cancels them).
+   */
   listPaymentOverdue(now: Date, limit: number): Promise<Order[]>;
   /** Orders still `placing` that were created before `before`, oldest first (the sweeper settles them). */
   listPlacing(before: Date, limit: number): Promise<Order[]>;

@@ -9,7 +9,8 @@ export interface Refund {
   refundedAt: Date;
 }
 
-export type RefundResult = { ok: true; refund: Refund } | { ok: false; reason: 'not_charged' | 'amount_exceeds_charge' };
+export type RefundResult =
+  { ok: true; refund: Refund } | { ok: false; reason: 'not_charged' | 'amount_exceeds_charge' };
 
 /** Charges and refunds a buyer; the only adapter for now is a test provider. */
 export interface PaymentGateway {

@@ -21,7 +21,10 @@ export class SettlePlacingOrders {
   async execute(): Promise<number> {
     let total = 0;
     for (;;) {
-      const stale = await this.orders.listPlacing(new Date(this.clock.now().getTime() - this.timeoutMs), this.batchSize);
+      const stale = await this.orders.listPlacing(
+        new Date(this.clock.now().getTime() - this.timeoutMs),
+        this.batchSize,
+      );
       for (const order of stale) await this.placement.settle(order);
       total += stale.length;
       if (stale.length < this.batchSize) return total;

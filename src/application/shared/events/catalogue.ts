@@ -23,17 +23,53 @@ const auctionState = {
  * realtime gateway and the docs all read this one table; a payload is checked on publish.
  */
 export const eventCatalogue = {
-  'listing.created': z.object({ ...listingRef, categoryId: idSchema, title: z.string(), price: moneySchema, quantity: z.number().int().nonnegative(), status: z.string() }),
-  'listing.published': z.object({ ...listingRef, categoryId: idSchema, price: moneySchema, quantity: z.number().int().nonnegative(), publishedAt: isoDateSchema }),
-  'listing.updated': z.object({ ...listingRef, status: z.string(), changes: z.array(z.string()), price: moneySchema, quantity: z.number().int().nonnegative() }),
+  'listing.created': z.object({
+    ...listingRef,
+    categoryId: idSchema,
+    title: z.string(),
+    price: moneySchema,
+    quantity: z.number().int().nonnegative(),
+    status: z.string(),
+  }),
+  'listing.published': z.object({
+    ...listingRef,
+    categoryId: idSchema,
+    price: moneySchema,
+    quantity: z.number().int().nonnegative(),
+    publishedAt: isoDateSchema,
+  }),
+  'listing.updated': z.object({
+    ...listingRef,
+    status: z.string(),
+    changes: z.array(z.string()),
+    price: moneySchema,
+    quantity: z.number().int().nonnegative(),
+  }),
 
-  'stock.reserved': z.object({ ...stockLevel, holderId: idSchema, quantity: z.number().int().positive(), expiresAt: isoDateSchema }),
-  'stock.released': z.object({ ...stockLevel, holderId: idSchema, quantity: z.number().int().positive(), reason: z.enum(['removed', 'expired', 'order_cancelled', 'auction_ended']) }),
+  'stock.reserved': z.object({
+    ...stockLevel,
+    holderId: idSchema,
+    quantity: z.number().int().positive(),
+    expiresAt: isoDateSchema,
+  }),
+  'stock.released': z.object({
+    ...stockLevel,
+    holderId: idSchema,
+    quantity: z.number().int().positive(),
+    reason: z.enum(['removed', 'expired', 'order_cancelled', 'auction_ended']),
+  }),
   'stock.updated': z.object({ ...stockLevel, quantityOnHand: z.number().int().nonnegative() }),
 
   'order.created': z.object({
     ...orderRef,
-    items: z.array(z.object({ listingId: idSchema, sellerId: idSchema, quantity: z.number().int().positive(), unitPrice: moneySchema })),
+    items: z.array(
+      z.object({
+        listingId: idSchema,
+        sellerId: idSchema,
+        quantity: z.number().int().positive(),
+        unitPrice: moneySchema,
+      }),
+    ),
     total: moneySchema,
     /** Set when the order is an auction's winning bid. */
     auctionId: idSchema.optional(),
@@ -54,7 +90,12 @@ export const eventCatalogue = {
   'order.delivered': z.object({ ...orderRef, deliveryId: idSchema, deliveredAt: isoDateSchema }),
 
   /** `previousCourierId`: the courier it was taken from (a reassignment), who loses access to it. */
-  'delivery.assigned': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, previousCourierId: idSchema.optional() }),
+  'delivery.assigned': z.object({
+    deliveryId: idSchema,
+    ...orderRef,
+    courierId: idSchema,
+    previousCourierId: idSchema.optional(),
+  }),
   'delivery.picked_up': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, pickedUpAt: isoDateSchema }),
   'delivery.location.updated': z.object({
     deliveryId: idSchema,
@@ -64,12 +105,40 @@ export const eventCatalogue = {
     accuracy: z.number().nonnegative().optional(),
     recordedAt: isoDateSchema,
   }),
-  'delivery.completed': z.object({ deliveryId: idSchema, ...orderRef, courierId: idSchema, completedAt: isoDateSchema }),
+  'delivery.completed': z.object({
+    deliveryId: idSchema,
+    ...orderRef,
+    courierId: idSchema,
+    completedAt: isoDateSchema,
+  }),
 
-  'auction.created': z.object({ ...auctionState, ...listingRef, startingPrice: moneySchema, startsAt: isoDateSchema, status: z.enum(['scheduled', 'live']) }),
-  'auction.bid.placed': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, bidderAlias: z.string(), price: moneySchema, previousLeaderId: nullableId, bidCount: z.number().int().positive() }),
-  /** (1.1) The leader raised their own maximum: not a bid of the public history; `priceChanged` when it met the reserve. */
-  'auction.max.raised': z.object({ ...auctionState, bidId: idSchema, bidderId: idSchema, bidderAlias: z.string(), priceChanged: z.boolean(), bidCount: z.number().int().positive() }),
+  'auction.created': z.object({
+    ...auctionState,
+    ...listingRef,
+    startingPrice: moneySchema,
+    startsAt: isoDateSchema,
+    status: z.enum(['scheduled', 'live']),
+  }),
+  'auction.bid.placed': z.object({
+    ...auctionState,
+    bidId: idSchema,
+    bidderId: idSchema,
+    bidderAlias: z.string(),
+    price: moneySchema,
+    previousLeaderId: nullableId,
+    bidCount: z.number().int().positive(),
+  }),
+  /**
+   * (1.1) The leader raised their own maximum: not a bid of the public history; `priceChanged` when it met the reserve.
+   */
+  'auction.max.raised': z.object({
+    ...auctionState,
+    bidId: idSchema,
+    bidderId: idSchema,
+    bidderAlias: z.string(),
+    priceChanged: z.boolean(),
+    bidCount: z.number().int().positive(),
+  }),
   'auction.ended': z.object({
     ...auctionState,
     ...listingRef,
@@ -77,12 +146,26 @@ export const eventCatalogue = {
     bidCount: z.number().int().nonnegative(),
     winnerId: nullableId,
     finalPrice: moneySchema.nullable(),
-    /** (1.1) The winner's order id when it was assigned with the end (Buy It Now); otherwise the orders module assigns it. */
+    /**
+     * (1.1) The winner's order id when it was assigned with the end (Buy It Now); otherwise the orders module assigns
+     * it.
+     */
     orderId: idSchema.optional(),
   }),
 
-  'image.moderation.request': z.object({ mediaId: idSchema, ownerId: idSchema, contentType: z.string(), size: z.number().int().positive(), objectKey: z.string() }),
-  'image.moderation.result': z.object({ mediaId: idSchema, verdict: z.enum(['approved', 'rejected']), labels: z.array(z.string()).default([]), moderatorId: idSchema.optional() }),
+  'image.moderation.request': z.object({
+    mediaId: idSchema,
+    ownerId: idSchema,
+    contentType: z.string(),
+    size: z.number().int().positive(),
+    objectKey: z.string(),
+  }),
+  'image.moderation.result': z.object({
+    mediaId: idSchema,
+    verdict: z.enum(['approved', 'rejected']),
+    labels: z.array(z.string()).default([]),
+    moderatorId: idSchema.optional(),
+  }),
 
   'notification.send': z.object({
     userId: idSchema,

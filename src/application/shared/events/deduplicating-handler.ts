@@ -15,7 +15,11 @@ export class EventBeingHandledElsewhere extends Error {
  * while another is being handled is retried rather than dropped, so that it is not lost when
  * the holder of the claim dies.
  */
-export function deduplicatingHandler<T extends Topic>(log: HandledEventLog, consumer: string, handler: EventHandler<T>): EventHandler<T> {
+export function deduplicatingHandler<T extends Topic>(
+  log: HandledEventLog,
+  consumer: string,
+  handler: EventHandler<T>,
+): EventHandler<T> {
   return async (event) => {
     const claim = await log.claim(consumer, event.id);
     if (claim === 'handled') return;

@@ -20,17 +20,34 @@ export function parsePayload<T extends Topic>(topic: T, payload: unknown): Event
   const result = eventCatalogue[topic].safeParse(payload);
   if (!result.success) {
     const fields = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-    throw new DomainError('invalid', 'EVENT_PAYLOAD_INVALID', `payload of ${topic} does not match the catalogue: ${fields}`);
+    throw new DomainError(
+      'invalid',
+      'EVENT_PAYLOAD_INVALID',
+      `payload of ${topic} does not match the catalogue: ${fields}`,
+    );
   }
   return result.data as EventPayload<T>;
 }
 
-export function createEnvelope<T extends Topic>(topic: T, payload: EventPayloadInput<T>, ids: IdGenerator, clock: Clock): EventEnvelope<T> {
+export function createEnvelope<T extends Topic>(
+  topic: T,
+  payload: EventPayloadInput<T>,
+  ids: IdGenerator,
+  clock: Clock,
+): EventEnvelope<T> {
   return envelopeWithId(ids.next(), topic, payload, clock);
 }
 
-/** An envelope whose id the publisher derives (`auction.ended:<auctionId>`): publishing it again is deduplicated by consumers. */
-export function envelopeWithId<T extends Topic>(id: string, topic: T, payload: EventPayloadInput<T>, clock: Clock): EventEnvelope<T> {
+/**
+ * An envelope whose id the publisher derives (`auction.ended:<auctionId>`): publishing it again is deduplicated by
+ * consumers.
+ */
+export function envelopeWithId<T extends Topic>(
+  id: string,
+  topic: T,
+  payload: EventPayloadInput<T>,
+  clock: Clock,
+): EventEnvelope<T> {
   return { id, topic, occurredAt: clock.now().toISOString(), payload: parsePayload(topic, payload) };
 }
 

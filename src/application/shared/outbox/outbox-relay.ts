@@ -125,7 +125,11 @@ export class OutboxRelay {
 
   async stats(): Promise<OutboxStats> {
     const all = await Promise.all(this.stores.map((store) => store.stats()));
-    const oldest = all.map((s) => s.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    const oldest =
+      all
+        .map((s) => s.oldest)
+        .filter((d): d is Date => d !== null)
+        .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     return { depth: all.reduce((sum, s) => sum + s.depth, 0), oldest };
   }
 
@@ -161,7 +165,11 @@ export class OutboxRelay {
         await this.bus.publishEnvelope(envelope);
         sent += 1;
       } catch (error) {
-        if (this.failures === 0) this.logger.warn({ err: error, store: store.name, eventId: envelope.id }, 'outbox relay could not publish; will retry');
+        if (this.failures === 0)
+          this.logger.warn(
+            { err: error, store: store.name, eventId: envelope.id },
+            'outbox relay could not publish; will retry',
+          );
         failed = true;
         break;
       }

@@ -13,5 +13,7 @@ export interface PageRequest {
 
 /** What every list answers for a cursor it did not give (one factory, so all lists answer alike). */
 export function invalidCursor(): DomainError {
-  return new DomainError('invalid', 'INVALID_CURSOR', 'the cursor is not one this list gave', { errors: [{ field: 'cursor', source: 'query', message: 'invalid cursor' }] });
+  return new DomainError('invalid', 'INVALID_CURSOR', 'the cursor is not one this list gave', {
+    errors: [{ field: 'cursor', source: 'query', message: 'invalid cursor' }],
+  });
 }
