@@ -36,6 +36,32 @@ export interface RouteSpec<B, Q, P> {
   handler: (input: RouteInput<B, Q, P>) => Promise<Reply>;
 }
 
+/** A status a route answers: its description and, when it has a body, its media type and schema. */
+export interface DeclaredResponse {
+  description: string;
+  content?: { mediaType: 'application/json' | 'application/problem+json'; schema: ZodType };
+}
+
+/**
+ * Every status a route answers, with its body: the one declaration both its OpenAPI entry and
+ * the response check of the tests (response-conformance.ts) read.
+ */
+export function declaredResponses(
+  spec: Pick<RouteSpec<unknown, unknown, unknown>, 'body' | 'responses'>,
+): Record<string, DeclaredResponse> {
+  const unsupportedBody = spec.body
+    ? { 415: { description: 'the body is not application/json, or its Content-Encoding is unknown' } }
+    : {};
+  const declared: Record<string, DeclaredResponse> = {};
+  for (const [status, response] of Object.entries({ ...unsupportedBody, ...spec.responses })) {
+    const isProblem = Number(status) >= 400;
+    const schema = response.schema ?? (isProblem ? problemSchema : undefined);
+    const mediaType = isProblem ? 'application/problem+json' : 'application/json';
+    declared[status] = { description: response.description, ...(schema ? { content: { mediaType, schema } } : {}) };
+  }
+  return declared;
+}
+
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /**
@@ -70,15 +96,10 @@ export class ApiRouter {
 
   private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
     const responses: RouteConfig['responses'] = {};
-    const unsupportedBody = spec.body
-      ? { 415: { description: 'the body is not application/json, or its Content-Encoding is unknown' } }
-      : {};
-    for (const [status, response] of Object.entries({ ...unsupportedBody, ...spec.responses })) {
-      const isProblem = Number(status) >= 400;
-      const schema = response.schema ?? (isProblem ? problemSchema : undefined);
+    for (const [status, { description, content }] of Object.entries(declaredResponses(spec))) {
       responses[status] = {
-        description: response.description,
-        ...(schema ? { content: { [isProblem ? 'application/problem+json' : 'application/json']: { schema } } } : {}),
+        description,
+        ...(content ? { content: { [content.mediaType]: { schema: content.schema } } } : {}),
       };
     }
     this.registry.registerPath({
