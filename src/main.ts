@@ -68,7 +68,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   announce(config, logger);
   const container = await buildContainer(config, { logger });
-  const server = createServer(createApp(container, { trustProxy: config.trustProxy }));
+  const server = createServer(
+    createApp(container, {
+      trustProxy: config.trustProxy,
+      checkResponses: config.env === 'test',
+      allowedOrigins: config.cors.allowedOrigins,
+    }),
+  );
   const runtime = runtimeOf(container);
   const gateway = realtimeGatewayOf(container);
   gateway.attach(server);

@@ -53,7 +53,11 @@ export async function createTestApp(
     ...overrides,
   });
   return {
-    app: createApp(container, { trustProxy: config.trustProxy }),
+    app: createApp(container, {
+      trustProxy: config.trustProxy,
+      checkResponses: config.env === 'test',
+      allowedOrigins: config.cors.allowedOrigins,
+    }),
     container,
     clock,
     config,

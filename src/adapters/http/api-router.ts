@@ -6,6 +6,7 @@ import type { Role } from '../../domain/identity/role.js';
 import { problemSchema } from './openapi/document.js';
 import { authenticate, authenticateIfPresent, requireRoles } from './authentication.js';
 import { requireJsonBody } from './platform/input-guards.js';
+import { checkResponsesOf } from './response-conformance.js';
 import { parseRequest, type RouteInput } from './validation.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -70,14 +71,25 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'
  */
 export class ApiRouter {
   readonly router = Router();
+  /**
+   * With `checkResponses` (NODE_ENV=test): matches each request to its declared route and checks
+   * the answer against the route's declaration (response-conformance.ts); mounted before the body
+   * parser. Absent otherwise: nothing is checked in production.
+   */
+  readonly responseChecks: Router | undefined;
 
   constructor(
     private readonly registry: OpenAPIRegistry,
     private readonly tokens: AccessTokenService,
-  ) {}
+    options: { checkResponses?: boolean } = {},
+  ) {
+    this.responseChecks = options.checkResponses ? Router() : undefined;
+  }
 
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.document(spec);
+    const route = `${spec.method.toUpperCase()} ${spec.path}`;
+    this.responseChecks?.[spec.method](spec.path, checkResponsesOf(route, declaredResponses(spec)));
     const guards = [...this.guards(spec.auth), ...(spec.body ? [requireJsonBody] : [])];
     this.router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseRequest(req, spec);

@@ -45,6 +45,8 @@ import { registerOutboxMetrics } from './platform/outbox-metrics.js';
 import { platformRoutes } from './platform/platform-routes.js';
 import { requestId } from './platform/request-id.js';
 import { RateLimits } from './rate-limits/rate-limits.js';
+import { corsPolicy } from './platform/cors.js';
+import type { AllowedOrigins } from '../platform/allowed-origins.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = '1mb';
@@ -86,6 +88,10 @@ function embeddedStore(container: Container): EmbeddedObjectStorage | undefined 
 
 export interface AppOptions {
   trustProxy?: number;
+  /** Check every answer of a declared route against its declaration (NODE_ENV=test; never in production). */
+  checkResponses?: boolean;
+  /** CORS_ORIGINS (default: any). */
+  allowedOrigins?: AllowedOrigins;
 }
 
 /** The Express app, built from the container: used by main.ts and by the HTTP tests alike. */
@@ -95,7 +101,9 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   const metrics = createHttpMetrics();
   registerOutboxMetrics(metrics.registry, container.get<OutboxRelay>(OutboxRelayToken), container.get<Clock>(Clock));
   const registry = createRegistry();
-  const api = new ApiRouter(registry, container.get<AccessTokenService>(AccessTokenService));
+  const api = new ApiRouter(registry, container.get<AccessTokenService>(AccessTokenService), {
+    checkResponses: options.checkResponses,
+  });
   registerModuleRoutes(api, container);
   let document: object | undefined;
 
@@ -124,10 +132,18 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
       },
     }),
   );
-  // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests. The API and its
+  // media are read from other origins (CORS decides which): Cross-Origin-Resource-Policy must not forbid it.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
   app.use(metrics.middleware);
+  app.use(corsPolicy(options.allowedOrigins ?? '*'));
   app.use(rejectMalformedPath);
+  if (api.responseChecks) app.use(API_PREFIX, api.responseChecks);
   app.use(embeddedStorageRoutes(embeddedStore(container))); // raw image bodies: before the JSON parser
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(
