@@ -7,6 +7,9 @@ import type { DeliverySettings } from './application/delivery/delivery-settings.
  * Each real adapter is chosen when its variable is set; with none set the process runs on
  * the embedded default (in-memory adapters).
  */
+/** The RabbitMQ topic exchange of the events (AMQP_EXCHANGE), also named by the AsyncAPI document. */
+export const DEFAULT_EVENT_EXCHANGE = 'uty.events';
+
 const optionalUrl = (protocols: string[]) =>
   z
     .string()
@@ -24,6 +27,9 @@ const integer = (min: number, max: number, fallback: number) =>
     .max(max, `expected an integer between ${min} and ${max}`)
     .default(fallback);
 
+/** A browser origin: scheme, host and optional port, nothing after. */
+const webOrigin = /^https?:\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/;
+
 const emptyAsUndefined = (env: NodeJS.ProcessEnv): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 
@@ -33,6 +39,14 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalUrl(['http', 'https']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: integer(0, 10, 0),
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((v) => v.split(',').map((origin) => origin.trim().replace(/\/+$/, '').toLowerCase()))
+    .refine((list) => (list.length === 1 && list[0] === '*') || list.every((origin) => webOrigin.test(origin)), {
+      message: 'expected * or comma-separated origins such as https://shop.example,http://localhost:5173',
+    })
+    .transform((list) => (list[0] === '*' ? ('*' as const) : list)),
   SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, 10_000),
   OUTBOX_RELAY_LEASE_MS: integer(500, 600_000, 10_000),
   OUTBOX_RELAY_IDLE_MS: integer(10, 60_000, 500),
@@ -44,7 +58,7 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   REDIS_KEY_PREFIX: z.string().max(40).default('uty:'),
   AMQP_URL: optionalUrl(['amqp', 'amqps']),
-  AMQP_EXCHANGE: z.string().min(1).default('uty.events'),
+  AMQP_EXCHANGE: z.string().min(1).default(DEFAULT_EVENT_EXCHANGE),
   AMQP_QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,60}$/, 'expected letters, digits, _ . or -')
@@ -134,6 +148,8 @@ export interface Config {
   publicBaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: number;
+  /** CORS_ORIGINS: the browser origins that may call the API and open sockets (`*`: any). */
+  cors: { allowedOrigins: '*' | string[] };
   shutdownTimeoutMs: number;
   /** The outbox relay: lease on claimed events, wait between idle passes. */
   outbox: { relayLeaseMs: number; relayIdleMs: number };
@@ -220,6 +236,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    cors: { allowedOrigins: e.CORS_ORIGINS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     outbox: { relayLeaseMs: e.OUTBOX_RELAY_LEASE_MS, relayIdleMs: e.OUTBOX_RELAY_IDLE_MS },
     mongo: e.MONGO_URL ? { url: e.MONGO_URL, database: e.MONGO_DB } : undefined,

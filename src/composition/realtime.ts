@@ -42,6 +42,7 @@ export async function bindRealtime(
     logger: log,
     now: () => clock.now(),
     recoveryWindowMs: config.realtime.recoveryWindowMs,
+    allowedOrigins: config.cors.allowedOrigins,
   });
   runtime.onShutdown('realtime-gateway', async () => {
     await gateway.close();

@@ -1,12 +1,14 @@
-import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { ZodType } from 'zod';
 import type { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
 import type { Role } from '../../domain/identity/role.js';
-import { problemSchema } from './openapi/document.js';
+import { idempotencyKeyHeader } from './idempotency-key-header.js';
+import { problemResponse, problemSchemaFor } from './openapi/problem-responses.js';
 import { authenticate, authenticateIfPresent, requireRoles } from './authentication.js';
 import { requireJsonBody } from './platform/input-guards.js';
 import { checkResponsesOf } from './response-conformance.js';
+import { assertLocationDeclared, sendLocation, type CreatedBody } from './created-location.js';
 import { parseRequest, type RouteInput } from './validation.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -21,6 +23,8 @@ export interface RouteSpec<B, Q, P> {
   method: Method;
   /** Express path relative to /api/v1, e.g. `/users/:id`. */
   path: string;
+  /** The operation's stable camelCase name in the OpenAPI document (`placeBid`): generated clients call it so. */
+  operationId: string;
   summary: string;
   tag: string;
   /**
@@ -33,32 +37,90 @@ export interface RouteSpec<B, Q, P> {
   params?: ZodType<P>;
   /** Extra middleware run before validation (e.g. a rate limiter). */
   before?: RequestHandler[];
+  /** The `Idempotency-Key` header the handler reads (api.md 1.1), for the OpenAPI entry. */
+  idempotencyKey?: 'required' | 'optional';
   responses: Record<number, { description: string; schema?: ZodType }>;
   handler: (input: RouteInput<B, Q, P>) => Promise<Reply>;
+  /**
+   * Where the resource a 201 created lives, relative to /api/v1 (`resourcePath`), from the answer
+   * or the request: sent as `Location`. Required on a route that answers 201.
+   */
+  location?: (created: CreatedBody, input: RouteInput<B, Q, P>) => string;
+}
+
+/** A response header as OpenAPI declares it. */
+export interface DeclaredHeader {
+  description: string;
+  required: boolean;
+  schema: { type: 'string' | 'integer'; format?: string; minimum?: number };
 }
 
 /** A status a route answers: its description and, when it has a body, its media type and schema. */
 export interface DeclaredResponse {
   description: string;
   content?: { mediaType: 'application/json' | 'application/problem+json'; schema: ZodType };
+  headers?: Record<string, DeclaredHeader>;
 }
+
+type DeclaringSpec = Pick<
+  RouteSpec<unknown, unknown, unknown>,
+  'auth' | 'body' | 'query' | 'params' | 'idempotencyKey' | 'responses'
+>;
+
+const location: DeclaredHeader = {
+  description: "the created resource's path",
+  required: true,
+  schema: { type: 'string', format: 'uri-reference' },
+};
+const retryAfter: DeclaredHeader = {
+  description: 'seconds to wait before trying again',
+  required: true,
+  schema: { type: 'integer', minimum: 0 },
+};
+
+/**
+ * The statuses every route of its kind may answer besides its own: 500 anywhere; 401 anywhere (a
+ * public route refuses an invalid token too); 403 with roles; 400 with any input; 413 and 415 with a body.
+ */
+function commonResponses(spec: DeclaringSpec): DeclaringSpec['responses'] {
+  const { auth, body } = spec;
+  const isPublic = auth === undefined || auth === 'optional';
+  const common: DeclaringSpec['responses'] = {};
+  if (body || spec.query || spec.params || spec.idempotencyKey)
+    common[400] = { description: 'a part of the request breaks its schema: `errors` names each' };
+  common[401] = {
+    description: isPublic
+      ? 'the access token presented is invalid or expired (none at all is fine)'
+      : 'no access token, or an invalid or expired one',
+  };
+  if (Array.isArray(auth)) common[403] = { description: `not ${auth.join(' or ')}` };
+  if (body) {
+    common[413] = { description: 'the body is larger than 1 MB' };
+    common[415] = { description: 'the body is not application/json, or its Content-Encoding is unknown' };
+  }
+  common[500] = { description: 'an unexpected failure: quote the request id (X-Request-Id) when reporting it' };
+  return common;
+}
+
+const headersOf = (status: number): Record<string, DeclaredHeader> | undefined =>
+  status === 201 ? { Location: location } : status === 429 ? { 'Retry-After': retryAfter } : undefined;
 
 /**
  * Every status a route answers, with its body: the one declaration both its OpenAPI entry and
  * the response check of the tests (response-conformance.ts) read.
  */
-export function declaredResponses(
-  spec: Pick<RouteSpec<unknown, unknown, unknown>, 'body' | 'responses'>,
-): Record<string, DeclaredResponse> {
-  const unsupportedBody = spec.body
-    ? { 415: { description: 'the body is not application/json, or its Content-Encoding is unknown' } }
-    : {};
+export function declaredResponses(spec: DeclaringSpec): Record<string, DeclaredResponse> {
   const declared: Record<string, DeclaredResponse> = {};
-  for (const [status, response] of Object.entries({ ...unsupportedBody, ...spec.responses })) {
+  for (const [status, response] of Object.entries({ ...commonResponses(spec), ...spec.responses })) {
     const isProblem = Number(status) >= 400;
-    const schema = response.schema ?? (isProblem ? problemSchema : undefined);
+    const schema = response.schema ?? (isProblem ? problemSchemaFor(Number(status)) : undefined);
     const mediaType = isProblem ? 'application/problem+json' : 'application/json';
-    declared[status] = { description: response.description, ...(schema ? { content: { mediaType, schema } } : {}) };
+    const headers = headersOf(Number(status));
+    declared[status] = {
+      description: response.description,
+      ...(schema ? { content: { mediaType, schema } } : {}),
+      ...(headers ? { headers } : {}),
+    };
   }
   return declared;
 }
@@ -77,6 +139,7 @@ export class ApiRouter {
    * parser. Absent otherwise: nothing is checked in production.
    */
   readonly responseChecks: Router | undefined;
+  private readonly operationIds = new Set<string>();
 
   constructor(
     private readonly registry: OpenAPIRegistry,
@@ -89,11 +152,14 @@ export class ApiRouter {
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.document(spec);
     const route = `${spec.method.toUpperCase()} ${spec.path}`;
+    assertLocationDeclared(route, Object.keys(spec.responses).map(Number), spec.location);
     this.responseChecks?.[spec.method](spec.path, checkResponsesOf(route, declaredResponses(spec)));
     const guards = [...this.guards(spec.auth), ...(spec.body ? [requireJsonBody] : [])];
     this.router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req: Request, res: Response) => {
       const input = parseRequest(req, spec);
       const reply = await spec.handler(input);
+      if (reply.status === 201 && spec.location)
+        sendLocation(req, res, spec.location(reply.body as CreatedBody, input));
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       if (reply.body === undefined) res.status(reply.status).end();
       else res.status(reply.status).json(reply.body);
@@ -107,23 +173,40 @@ export class ApiRouter {
   }
 
   private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
+    if (this.operationIds.has(spec.operationId)) throw new Error(`operationId ${spec.operationId} is declared twice`);
+    this.operationIds.add(spec.operationId);
     const responses: RouteConfig['responses'] = {};
-    for (const [status, { description, content }] of Object.entries(declaredResponses(spec))) {
-      responses[status] = {
-        description,
-        ...(content ? { content: { [content.mediaType]: { schema: content.schema } } } : {}),
-      };
+    for (const [status, { description, content, headers }] of Object.entries(declaredResponses(spec))) {
+      // A problem is the shared response of its status (its codes listed there), described for this route.
+      const shared = Number(status) >= 400 && !spec.responses[Number(status)]?.schema;
+      responses[status] = shared
+        ? problemResponse(this.registry, Number(status), description)
+        : {
+            description,
+            ...(headers ? { headers: headers as NonNullable<ResponseConfig['headers']> } : {}),
+            ...(content ? { content: { [content.mediaType]: { schema: content.schema } } } : {}),
+          };
     }
     this.registry.registerPath({
       method: spec.method,
       path: toOpenApiPath(spec.path),
+      operationId: spec.operationId,
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.auth ? { security: spec.auth === 'optional' ? [{}, { bearer: [] }] : [{ bearer: [] }] } : {}),
+      // `[]`: public; `[{}, bearer]`: public, a token identifies the viewer.
+      security: !spec.auth ? [] : spec.auth === 'optional' ? [{}, { bearer: [] }] : [{ bearer: [] }],
       request: {
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
+        ...(spec.body
+          ? {
+              body: {
+                content: { 'application/json': { schema: spec.body } },
+                required: !spec.body.safeParse(undefined).success,
+              },
+            }
+          : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.params ? { params: spec.params as never } : {}),
+        ...(spec.idempotencyKey ? { headers: idempotencyKeyHeader(spec.idempotencyKey) } : {}),
       },
       responses,
     });

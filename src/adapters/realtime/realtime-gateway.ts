@@ -4,14 +4,16 @@ import type { AccessTokenService, Principal } from '../../application/identity/p
 import type { Topic } from '../../application/shared/events/catalogue.js';
 import type { EventEnvelope } from '../../application/shared/events/envelope.js';
 import type { Subscription } from '../../application/shared/events/event-bus.js';
-import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { invalidPayload } from './invalid-payload.js';
 import { MissedPackets, replay, withoutLostRooms, type MissedPacket } from './missed-packets.js';
 import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
 import { lossesFor, roomRevocations, type RoomRevocation } from './room-revocations.js';
 import { failure, RoomSubscriptions, type RoomAck } from './room-subscriptions.js';
-import { defaultRoomAuthorizers, roomRequestSchema, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
+import { clientEvents as declaredClientEvents, type ModuleClientEvent } from './realtime-events.js';
+import { defaultRoomAuthorizers, rooms, type RoomAuthorizer, type RoomKind } from './rooms.js';
+import { originPolicy } from './origin-policy.js';
+import type { AllowedOrigins } from '../platform/allowed-origins.js';
 
 export const REALTIME_NAMESPACE = '/ws';
 
@@ -47,6 +49,8 @@ export interface RealtimeGatewayOptions {
   expiryCheckMs?: number;
   /** The app's clock, against which tokens expire (default: the system time). */
   now?: () => Date;
+  /** Browser origins whose pages may connect (CORS_ORIGINS; default: any). */
+  allowedOrigins?: AllowedOrigins;
   logger?: RealtimeLogger;
 }
 
@@ -68,8 +72,6 @@ interface SocketData {
 }
 
 type GatewaySocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
-
-const refreshSchema = z.object({ token: z.string().min(1).max(4096) }).strict();
 
 /**
  * Socket.IO on namespace `/ws`: authenticates the handshake with the access token (`auth.token`),
@@ -114,6 +116,7 @@ export class RealtimeGateway {
     this.io = new Server({
       serveClient: false,
       maxHttpBufferSize: 16 * 1024,
+      ...originPolicy(options.allowedOrigins ?? '*'),
       ...(recoveryWindowMs > 0
         ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false } }
         : {}),
@@ -145,9 +148,8 @@ export class RealtimeGateway {
   }
 
   /** Lets a module handle a client event on every socket that connects from now on (register before attach()). */
-  handleClientEvent(event: string, handler: ClientEventHandler): void {
-    if (event === 'subscribe' || event === 'unsubscribe' || this.clientEvents.has(event))
-      throw new Error(`RealtimeGateway: ${event} is already handled`);
+  handleClientEvent(event: ModuleClientEvent, handler: ClientEventHandler): void {
+    if (this.clientEvents.has(event)) throw new Error(`RealtimeGateway: ${event} is already handled`);
     this.clientEvents.set(event, handler);
   }
 
@@ -293,7 +295,7 @@ export class RealtimeGateway {
    * `auth.refresh` `{ token }`: a fresh access token of the same user keeps the connection past the old one's expiry.
    */
   private async refresh(socket: GatewaySocket, body: unknown): Promise<void> {
-    const parsed = refreshSchema.safeParse(body);
+    const parsed = declaredClientEvents['auth.refresh'].payload.safeParse(body);
     if (!parsed.success) throw invalidPayload(parsed.error);
     const principal = this.tokens.verify(parsed.data.token);
     if (principal.userId !== socket.data.principal.userId)
@@ -322,13 +324,13 @@ export class RealtimeGateway {
   /** Validates the payload, runs the action and acknowledges; without an ack callback the answer is dropped. */
   private answer(
     socket: GatewaySocket,
-    name: string,
+    name: 'subscribe' | 'unsubscribe',
     payload: unknown,
     ack: unknown,
     action: (room: string) => Promise<RoomAck>,
   ): void {
     const [body, reply] = withAck(payload, ack);
-    const parsed = roomRequestSchema.safeParse(body);
+    const parsed = declaredClientEvents[name].payload.safeParse(body);
     if (!parsed.success) {
       const { code, message } = invalidPayload(parsed.error);
       reply(failure(code, message));

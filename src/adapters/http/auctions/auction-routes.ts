@@ -14,6 +14,7 @@ import {
   placeBidBody,
   placedBidSchema,
 } from './auction-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Auctions';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -23,6 +24,7 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
   api.route({
     method: 'post',
     path: '/auctions',
+    operationId: 'createAuction',
     tag,
     summary: 'Auction one unit of your published listing (KYC verified sellers); without startsAt it is live at once',
     auth: ['seller'],
@@ -43,10 +45,12 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
       status: 201,
       body: presentAuction(await useCases.createAuction.execute({ ...body, sellerId: principal.userId }), principal),
     }),
+    location: ({ id }) => resourcePath('auctions', id),
   });
   api.route({
     method: 'get',
     path: '/auctions',
+    operationId: 'listAuctions',
     tag,
     summary:
       'Auctions, newest first, optionally of one status (bidders by alias; ids and the reserve as for GET ' +
@@ -66,6 +70,7 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
   api.route({
     method: 'get',
     path: '/auctions/:id',
+    operationId: 'getAuction',
     tag,
     summary:
       'An auction as it stands now. Bidders are shown by alias; leadingBidderId, winnerId and orderId only to that ' +
@@ -83,6 +88,8 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
   api.route({
     method: 'post',
     path: '/auctions/:id/bids',
+    operationId: 'placeBid',
+    idempotencyKey: 'optional',
     tag,
     summary:
       'Bid: at least startingPrice first, then currentPrice + minIncrement; maxPrice asks for proxy bidding. ' +
@@ -125,10 +132,13 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
         },
       };
     },
+    // A bid has no address of its own: the auction it raised (its bids are listed at /auctions/:id/bids).
+    location: (_placed, { params }) => resourcePath('auctions', params.id),
   });
   api.route({
     method: 'get',
     path: '/auctions/:id/bids',
+    operationId: 'listBids',
     tag,
     summary:
       "The public bid history, newest first (not the leader's raises of their maximum); bidderId only to that " +
@@ -151,6 +161,7 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
   api.route({
     method: 'post',
     path: '/auctions/:id/cancel',
+    operationId: 'cancelAuction',
     tag,
     summary: 'Cancel: the seller before the first bid, an admin until the end',
     auth: true,
@@ -170,6 +181,7 @@ export function auctionRoutes(api: ApiRouter, useCases: AuctionUseCases, limits:
   api.route({
     method: 'post',
     path: '/auctions/:id/buy-now',
+    operationId: 'buyAuctionNow',
     tag,
     summary:
       'Buy It Now (buyers, not the seller): ends a live auction without bids at once, the caller winning at ' +

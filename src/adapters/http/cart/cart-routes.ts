@@ -2,6 +2,7 @@ import type { CartView } from '../../../application/cart/cart-lines.js';
 import type { CartUseCases } from '../../../application/cart/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { addItemBody, cartSchema, changeItemBody, listingIdParams } from './cart-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Cart';
 const buyers = { 401: { description: 'not signed in' }, 403: { description: 'not a buyer' } };
@@ -24,6 +25,7 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
   api.route({
     method: 'get',
     path: '/cart',
+    operationId: 'getCart',
     tag,
     summary: "The buyer's cart: live reservations only",
     auth: ['buyer'],
@@ -36,6 +38,7 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
   api.route({
     method: 'post',
     path: '/cart/items',
+    operationId: 'addCartItem',
     tag,
     summary: 'Reserve units of a listing for CART_RESERVATION_TTL (adds to an existing line)',
     auth: ['buyer'],
@@ -50,10 +53,13 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
       const cart = await useCases.addToCart.execute(principal.userId, body.listingId, body.quantity);
       return { status: 201, body: presentCart(cart) };
     },
+    // The cart line, changed (PATCH) or removed (DELETE) there; GET /cart reads it.
+    location: (_cart, { body }) => resourcePath('cart', 'items', body.listingId),
   });
   api.route({
     method: 'patch',
     path: '/cart/items/:listingId',
+    operationId: 'updateCartItem',
     tag,
     summary: 'Set the quantity of a line (0 removes it); the reservation moves atomically',
     auth: ['buyer'],
@@ -73,6 +79,7 @@ export function cartRoutes(api: ApiRouter, useCases: CartUseCases): void {
   api.route({
     method: 'delete',
     path: '/cart/items/:listingId',
+    operationId: 'removeCartItem',
     tag,
     summary: 'Remove a line and release its reservation',
     auth: ['buyer'],

@@ -8,6 +8,7 @@ import {
   idParams,
   updateCategoryBody,
 } from './catalog-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Categories';
 const adminOnly = { 401: { description: 'not signed in' }, 403: { description: 'not an admin' } };
@@ -16,6 +17,7 @@ export function categoryRoutes(api: ApiRouter, useCases: CatalogUseCases): void 
   api.route({
     method: 'get',
     path: '/categories',
+    operationId: 'listCategories',
     tag,
     summary: 'The whole category tree',
     responses: { 200: { description: 'the tree', schema: categoryTreeSchema } },
@@ -27,6 +29,7 @@ export function categoryRoutes(api: ApiRouter, useCases: CatalogUseCases): void 
   api.route({
     method: 'get',
     path: '/categories/:id',
+    operationId: 'getCategory',
     tag,
     summary: 'One category, with its attributes (own and inherited from its ancestors)',
     params: idParams,
@@ -42,6 +45,7 @@ export function categoryRoutes(api: ApiRouter, useCases: CatalogUseCases): void 
   api.route({
     method: 'post',
     path: '/categories',
+    operationId: 'createCategory',
     tag,
     summary: 'Create a category (admin)',
     auth: ['admin'],
@@ -57,10 +61,12 @@ export function categoryRoutes(api: ApiRouter, useCases: CatalogUseCases): void 
       const { attributes } = await useCases.getCategory.execute(category.id);
       return { status: 201, body: presentCategory(category, attributes) };
     },
+    location: ({ id }) => resourcePath('categories', id),
   });
   api.route({
     method: 'patch',
     path: '/categories/:id',
+    operationId: 'updateCategory',
     tag,
     summary: 'Rename, move or redefine a category (admin); moving under its own descendant is 409',
     auth: ['admin'],
@@ -81,6 +87,7 @@ export function categoryRoutes(api: ApiRouter, useCases: CatalogUseCases): void 
   api.route({
     method: 'delete',
     path: '/categories/:id',
+    operationId: 'deleteCategory',
     tag,
     summary: 'Delete a category (admin); 409 when it has children or listings',
     auth: ['admin'],

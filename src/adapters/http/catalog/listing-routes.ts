@@ -10,6 +10,7 @@ import {
   searchQuery,
   updateListingBody,
 } from './catalog-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Listings';
 const notFound = { 404: { description: 'no such listing, or not yours to see' } };
@@ -19,6 +20,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'post',
     path: '/listings',
+    operationId: 'createListing',
     tag,
     summary: 'Draft a listing (sellers); attributes are checked against the category',
     auth: ['seller'],
@@ -33,10 +35,12 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
       status: 201,
       body: presentListing(await useCases.createListing.execute(principal, body)),
     }),
+    location: ({ id }) => resourcePath('listings', id),
   });
   api.route({
     method: 'get',
     path: '/listings',
+    operationId: 'searchListings',
     tag,
     summary: 'Search published listings',
     query: searchQuery,
@@ -64,6 +68,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'get',
     path: '/listings/:id',
+    operationId: 'getListing',
     tag,
     summary: 'A listing: anyone when published, its seller and admins otherwise',
     auth: 'optional',
@@ -77,6 +82,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'patch',
     path: '/listings/:id',
+    operationId: 'updateListing',
     tag,
     summary:
       'Edit a listing (its seller); a rejected one goes back to draft, a published one is moderated again when its ' +
@@ -99,6 +105,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'post',
     path: '/listings/:id/publish',
+    operationId: 'publishListing',
     tag,
     summary: 'Publish (KYC-verified sellers): straight to published when auto-moderation passes, else to moderation',
     auth: true,
@@ -118,6 +125,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
   api.route({
     method: 'delete',
     path: '/listings/:id',
+    operationId: 'archiveListing',
     tag,
     summary: 'Archive a listing (its seller or an admin)',
     auth: true,

@@ -9,6 +9,7 @@ import {
   locationAnswerSchema,
   locationBody,
 } from './delivery-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Delivery';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -20,6 +21,7 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
   api.route({
     method: 'post',
     path: '/deliveries',
+    operationId: 'createDelivery',
     tag,
     summary: 'Ask for the delivery of a paid order (a seller of the order, or an admin); one per order',
     auth: ['seller', 'admin'],
@@ -35,10 +37,12 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
       status: 201,
       body: presentDelivery(await useCases.createDelivery.execute(principal, body.orderId)),
     }),
+    location: ({ id }) => resourcePath('deliveries', id),
   });
   api.route({
     method: 'post',
     path: '/deliveries/:id/assign',
+    operationId: 'assignCourier',
     tag,
     summary: 'Assign a courier (admin); another courier may be assigned until pickup',
     auth: ['admin'],
@@ -60,6 +64,7 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
   api.route({
     method: 'post',
     path: '/deliveries/:id/pickup',
+    operationId: 'pickUpDelivery',
     tag,
     summary: 'Its courier picks the parcel up: in_transit; the order becomes shipped',
     auth: true,
@@ -79,6 +84,7 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
   api.route({
     method: 'post',
     path: '/deliveries/:id/location',
+    operationId: 'reportDeliveryLocation',
     tag,
     summary:
       'Its courier reports a position (assigned or in transit); the tracking filter keeps it or says why not (also ' +
@@ -102,6 +108,7 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
   api.route({
     method: 'post',
     path: '/deliveries/:id/complete',
+    operationId: 'completeDelivery',
     tag,
     summary: 'Its courier hands the parcel over: delivered; the order becomes delivered',
     auth: true,
@@ -121,6 +128,7 @@ export function deliveryRoutes(api: ApiRouter, useCases: DeliveryUseCases): void
   api.route({
     method: 'get',
     path: '/deliveries/:id',
+    operationId: 'getDelivery',
     tag,
     summary: 'A delivery with its track: its buyer, a seller, its courier and admins',
     auth: true,

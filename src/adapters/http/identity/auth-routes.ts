@@ -3,6 +3,7 @@ import type { ApiRouter } from '../api-router.js';
 import { presentSession } from './identity-presenter.js';
 import { loginBody, refreshTokenBody, registerBody, sessionSchema } from './identity-schemas.js';
 import type { RateLimits } from '../rate-limits/rate-limits.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Auth';
 
@@ -10,6 +11,7 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
   api.route({
     method: 'post',
     path: '/auth/register',
+    operationId: 'register',
     tag,
     summary: 'Create an account (roles buyer, seller, courier; never admin) and start a session',
     before: limits.register,
@@ -21,10 +23,13 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
       429: { description: 'RATE_LIMITED: too many registration attempts from this address this hour (Retry-After)' },
     },
     handler: async ({ body }) => ({ status: 201, body: presentSession(await useCases.registerUser.execute(body)) }),
+    // The account; a session has no address of its own.
+    location: () => resourcePath('users', 'me'),
   });
   api.route({
     method: 'post',
     path: '/auth/login',
+    operationId: 'login',
     tag,
     summary: 'Log in with email and password',
     before: limits.login,
@@ -43,6 +48,7 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
   api.route({
     method: 'post',
     path: '/auth/refresh',
+    operationId: 'refreshSession',
     tag,
     summary: 'Spend a refresh token for a new pair; reusing a spent one revokes the whole login',
     body: refreshTokenBody,
@@ -58,6 +64,7 @@ export function authRoutes(api: ApiRouter, useCases: IdentityUseCases, limits: R
   api.route({
     method: 'post',
     path: '/auth/logout',
+    operationId: 'logout',
     tag,
     summary: 'End your login the refresh token belongs to (a refresh token of another user is 401 and revokes nothing)',
     auth: true,

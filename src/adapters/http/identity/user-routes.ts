@@ -9,6 +9,7 @@ import {
   updateProfileBody,
   userSchema,
 } from './identity-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Users';
 const unauthenticated = { 401: { description: 'not signed in' } };
@@ -17,6 +18,7 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   api.route({
     method: 'get',
     path: '/users/me',
+    operationId: 'getCurrentUser',
     tag,
     summary: 'The signed-in user',
     auth: true,
@@ -29,6 +31,7 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   api.route({
     method: 'patch',
     path: '/users/me',
+    operationId: 'updateCurrentUser',
     tag,
     summary: 'Edit display name, phone or address (roles and KYC cannot be set here)',
     auth: true,
@@ -46,6 +49,7 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   api.route({
     method: 'post',
     path: '/users/me/kyc',
+    operationId: 'submitKyc',
     tag,
     summary: 'Submit identity documents for KYC review',
     auth: true,
@@ -63,6 +67,7 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
   api.route({
     method: 'post',
     path: '/users/me/devices',
+    operationId: 'registerDevice',
     tag,
     summary: 'Register a push device token (idempotent per token)',
     auth: true,
@@ -72,10 +77,13 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
       await useCases.registerDevice.execute(principal.userId, body.token, body.platform);
       return { status: 201, body: { token: body.token, platform: body.platform } };
     },
+    // Where the device is forgotten (DELETE); there is no GET of one device.
+    location: ({ token }) => resourcePath('users', 'me', 'devices', token),
   });
   api.route({
     method: 'delete',
     path: '/users/me/devices/:token',
+    operationId: 'removeDevice',
     tag,
     summary: 'Forget a push device token',
     auth: true,

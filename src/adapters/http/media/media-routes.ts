@@ -2,6 +2,7 @@ import type { MediaUseCases } from '../../../application/media/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
 import { presentMedia, presentUpload } from './media-presenter.js';
 import { mediaIdParams, mediaSchema, requestUploadBody, uploadSchema } from './media-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Media';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -11,6 +12,7 @@ export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
   api.route({
     method: 'post',
     path: '/media/uploads',
+    operationId: 'createUpload',
     tag,
     summary: 'Announce an image and get a presigned upload URL bound to its content type and size',
     auth: true,
@@ -29,10 +31,12 @@ export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
       status: 201,
       body: presentUpload(await useCases.requestUpload.execute({ ownerId: principal.userId, ...body })),
     }),
+    location: ({ mediaId }) => resourcePath('media', mediaId),
   });
   api.route({
     method: 'post',
     path: '/media/:id/complete',
+    operationId: 'completeUpload',
     tag,
     summary:
       'Tell the server the bytes are uploaded: checked against the declared type and size, then sent to moderation',
@@ -52,6 +56,7 @@ export function mediaRoutes(api: ApiRouter, useCases: MediaUseCases): void {
   api.route({
     method: 'get',
     path: '/media/:id',
+    operationId: 'getMedia',
     tag,
     summary: 'A media: its owner (and admins) in any state, anyone once approved, with a short-lived download URL',
     auth: 'optional',

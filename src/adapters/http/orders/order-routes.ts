@@ -10,6 +10,7 @@ import {
   orderSchema,
   payOrderBody,
 } from './order-schemas.js';
+import { resourcePath } from '../created-location.js';
 
 const tag = 'Orders';
 const signedIn = { 401: { description: 'not signed in' } };
@@ -46,6 +47,8 @@ export function orderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
   api.route({
     method: 'post',
     path: '/orders',
+    operationId: 'createOrder',
+    idempotencyKey: 'required',
     tag,
     summary:
       "Order the cart's live reservations (header Idempotency-Key required: the same key and body answer the same " +
@@ -66,10 +69,12 @@ export function orderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
       });
       return { status: 201, body: presentOrder(order) };
     },
+    location: ({ id }) => resourcePath('orders', id),
   });
   api.route({
     method: 'get',
     path: '/orders',
+    operationId: 'listOrders',
     tag,
     summary:
       'Your orders as buyer, or (role=seller) the orders with your listings, or (role=courier) the orders of your ' +
@@ -88,6 +93,7 @@ export function orderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
   api.route({
     method: 'get',
     path: '/orders/:id',
+    operationId: 'getOrder',
     tag,
     summary: 'An order: its buyer, the sellers of its items and admins',
     auth: true,
@@ -101,6 +107,8 @@ export function orderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
   api.route({
     method: 'post',
     path: '/orders/:id/pay',
+    operationId: 'payOrder',
+    idempotencyKey: 'optional',
     tag,
     summary:
       'Pay a pending order before its payBy (test provider: test_card pays, test_card_declined is refused with 402); ' +
@@ -135,6 +143,7 @@ export function orderRoutes(api: ApiRouter, useCases: OrderUseCases): void {
   api.route({
     method: 'post',
     path: '/orders/:id/cancel',
+    operationId: 'cancelOrder',
     tag,
     summary:
       'Cancel before shipping (buyer or admin); the stock goes back, and a paid order is refunded in full first ' +
