@@ -1,8 +1,8 @@
 import type { DeliveryAccess } from '../../../application/delivery/delivery-access.js';
 import type { RecordLocation } from '../../../application/delivery/record-location/record-location.js';
 import type { Actor } from '../../../application/shared/actor.js';
-import { locationEventSchema } from '../../shared/delivery/location-input.js';
 import { invalidPayload } from '../invalid-payload.js';
+import { clientEvents } from '../realtime-events.js';
 
 /** Who may join `delivery:<id>`: its buyer, a seller, its courier and admins. */
 export function deliveryRoomRule(access: DeliveryAccess) {
@@ -15,7 +15,7 @@ export function deliveryRoomRule(access: DeliveryAccess) {
  */
 export function deliveryLocationHandler(recordLocation: RecordLocation) {
   return async (principal: Actor, payload: unknown): Promise<void> => {
-    const parsed = locationEventSchema.safeParse(payload);
+    const parsed = clientEvents['delivery.location'].payload.safeParse(payload);
     if (!parsed.success) throw invalidPayload(parsed.error);
     await recordLocation.execute(principal, parsed.data);
   };

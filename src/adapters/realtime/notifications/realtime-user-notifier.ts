@@ -1,6 +1,7 @@
 import type { UserNotifier } from '../../../application/notifications/ports/user-notifier.js';
 import type { Notification } from '../../../domain/notifications/notification.js';
 import { presentNotification } from '../../shared/notifications/notification-presenter.js';
+import type { DirectEvent } from '../realtime-events.js';
 
 /** The part of the gateway this adapter uses (RealtimeGateway fits). */
 export interface UserEmitter {
@@ -12,7 +13,7 @@ export interface UserEmitter {
  * adapter.
  */
 export class RealtimeUserNotifier implements UserNotifier {
-  static readonly event = 'notification';
+  static readonly event: DirectEvent = 'notification';
 
   constructor(private readonly gateway: UserEmitter) {}
 

@@ -15,6 +15,11 @@ export interface EventEnvelope<T extends Topic = Topic> {
 
 const envelopeShape = z.object({ id: idSchema, topic: z.string(), occurredAt: isoDateSchema, payload: z.unknown() });
 
+/** An envelope of one topic as it travels on the broker (for the AsyncAPI document). */
+export function envelopeSchemaOf(topic: Topic) {
+  return envelopeShape.extend({ topic: z.literal(topic), payload: eventCatalogue[topic] });
+}
+
 /** Checks a payload against the catalogue; a publisher's mistake is a programming error. */
 export function parsePayload<T extends Topic>(topic: T, payload: unknown): EventPayload<T> {
   const result = eventCatalogue[topic].safeParse(payload);
