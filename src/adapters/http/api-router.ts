@@ -93,7 +93,7 @@ function commonResponses(spec: DeclaringSpec): DeclaringSpec['responses'] {
       ? 'the access token presented is invalid or expired (none at all is fine)'
       : 'no access token, or an invalid or expired one',
   };
-  if (Array.isArray(auth)) common[403] = { description: `not ${auth.join(' or ')}` };
+  if (Array.isArray(auth)) common[403] = { description: `needs the role ${auth.join(' or ')}` };
   if (body) {
     common[413] = { description: 'the body is larger than 1 MB' };
     common[415] = { description: 'the body is not application/json, or its Content-Encoding is unknown' };

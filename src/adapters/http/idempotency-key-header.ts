@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { InvalidRequest } from './invalid-request.js';
+import { z } from './openapi/zod-openapi.js';
 import { idempotencyKey } from './orders/order-schemas.js';
 
 /**
@@ -22,3 +23,12 @@ export function requiredIdempotencyKey(req: Request): string {
 }
 
 const invalidKey = (message: string) => new InvalidRequest([{ path: 'headers.idempotency-key', message }]);
+
+/** The `Idempotency-Key` request header of a route's OpenAPI entry. */
+export const idempotencyKeyHeader = (use: 'required' | 'optional') => {
+  const header = idempotencyKey.describe(
+    'the same key and body answer the first answer again and do the work once; the same key with another body ' +
+      'is 409 IDEMPOTENCY_KEY_REUSED; keys live 24 h',
+  );
+  return z.object({ 'Idempotency-Key': use === 'required' ? header : header.optional() });
+};

@@ -82,6 +82,7 @@ function appWith(reply: () => Promise<{ status: number; body?: unknown }>, check
   const spec: RouteSpec<{ name: string }, undefined, undefined> = {
     method: 'post',
     path: '/things',
+    operationId: 'createThing',
     summary: 'create a thing',
     tag: 'Test',
     body: z.object({ name: z.string() }),

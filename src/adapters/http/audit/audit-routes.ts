@@ -10,6 +10,7 @@ export function auditRoutes(api: ApiRouter, useCases: AuditUseCases): void {
   api.route({
     method: 'get',
     path: '/admin/audit',
+    operationId: 'listAuditEntries',
     tag: 'Admin',
     summary:
       'The audit log of admin actions (listings, media, KYC, categories, deliveries, orders, auctions), newest ' +

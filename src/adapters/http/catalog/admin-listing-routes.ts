@@ -15,6 +15,7 @@ export function adminListingRoutes(api: ApiRouter, useCases: CatalogUseCases): v
   api.route({
     method: 'get',
     path: '/admin/moderation/listings',
+    operationId: 'listModerationQueue',
     tag,
     summary: 'Listings waiting for moderation, oldest first',
     auth: ['admin'],
@@ -29,6 +30,7 @@ export function adminListingRoutes(api: ApiRouter, useCases: CatalogUseCases): v
     api.route({
       method: 'post',
       path: `/admin/listings/:id/${action}`,
+      operationId: `${action}Listing`,
       tag,
       summary: `${action === 'approve' ? 'Approve' : 'Reject'} a listing in moderation (audited; the seller notified)`,
       auth: ['admin'],

@@ -8,6 +8,7 @@ export function deliveryListRoutes(api: ApiRouter, useCases: DeliveryUseCases): 
   api.route({
     method: 'get',
     path: '/deliveries',
+    operationId: 'listDeliveries',
     tag: 'Delivery',
     summary:
       "A courier's own deliveries (an admin's: every delivery), newest first, by status; without their tracks (GET " +

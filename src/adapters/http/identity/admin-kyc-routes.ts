@@ -13,6 +13,7 @@ export function adminKycRoutes(api: ApiRouter, useCases: IdentityUseCases): void
     api.route({
       method: 'post',
       path: `/admin/users/:id/kyc/${action}`,
+      operationId: `${action}Kyc`,
       tag: 'Admin',
       summary: `${action === 'approve' ? 'Approve' : 'Reject'} a pending KYC`,
       auth: ['admin'],

@@ -11,6 +11,7 @@ export function adminUserRoutes(api: ApiRouter, useCases: IdentityUseCases): voi
   api.route({
     method: 'get',
     path: '/admin/users',
+    operationId: 'listUsers',
     tag,
     summary: 'Users, newest first, by KYC status, role, or part of the email or display name (q)',
     auth: ['admin'],
@@ -28,6 +29,7 @@ export function adminUserRoutes(api: ApiRouter, useCases: IdentityUseCases): voi
   api.route({
     method: 'get',
     path: '/admin/users/:id',
+    operationId: 'getUser',
     tag,
     summary: 'A user with their KYC: dates, decision, and each document with a short-lived download link',
     auth: ['admin'],

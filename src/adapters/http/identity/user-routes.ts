@@ -1,6 +1,6 @@
 import type { IdentityUseCases } from '../../../application/identity/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
-import { presentUser } from './identity-presenter.js';
+import { presentDevice, presentUser } from './identity-presenter.js';
 import {
   deviceBody,
   deviceSchema,
@@ -74,8 +74,8 @@ export function userRoutes(api: ApiRouter, useCases: IdentityUseCases): void {
     body: deviceBody,
     responses: { 201: { description: 'registered', schema: deviceSchema }, ...unauthenticated },
     handler: async ({ principal, body }) => {
-      await useCases.registerDevice.execute(principal.userId, body.token, body.platform);
-      return { status: 201, body: { token: body.token, platform: body.platform } };
+      const { device } = await useCases.registerDevice.execute(principal.userId, body.token, body.platform);
+      return { status: 201, body: presentDevice(device) };
     },
     // Where the device is forgotten (DELETE); there is no GET of one device.
     location: ({ token }) => resourcePath('users', 'me', 'devices', token),

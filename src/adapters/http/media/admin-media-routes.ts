@@ -7,6 +7,7 @@ export function adminMediaRoutes(api: ApiRouter, useCases: MediaUseCases): void 
   api.route({
     method: 'post',
     path: '/admin/media/:id/moderation',
+    operationId: 'moderateMedia',
     tag: 'Admin',
     summary:
       'Approve or reject an uploaded image (stands in for automatic moderation); publishes image.moderation.result',

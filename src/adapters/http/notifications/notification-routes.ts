@@ -15,6 +15,7 @@ export function notificationRoutes(api: ApiRouter, useCases: NotificationUseCase
   api.route({
     method: 'get',
     path: '/notifications',
+    operationId: 'listNotifications',
     tag,
     summary: 'Your notifications, newest first; unread=true for the unread only',
     auth: true,
@@ -29,6 +30,7 @@ export function notificationRoutes(api: ApiRouter, useCases: NotificationUseCase
   api.route({
     method: 'post',
     path: '/notifications/:id/read',
+    operationId: 'markNotificationRead',
     tag,
     summary: 'Mark one of your notifications read (again: it keeps the first readAt)',
     auth: true,

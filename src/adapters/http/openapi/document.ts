@@ -25,7 +25,12 @@ export function generateDocument(registry: OpenAPIRegistry): object {
     info: {
       title: 'Uty API',
       version: '1.0.0',
-      description: 'Marketplace backend: listings, auctions, cart, orders, delivery, notifications.',
+      description:
+        'Marketplace backend: listings, auctions, cart, orders, delivery, notifications. ' +
+        'Events and Socket.IO: the [AsyncAPI document](/asyncapi.json). Every error code: docs/errors.md.',
+      // The API is not open source: its terms are those of the service (uty.dev, the problem types' host).
+      license: { name: 'Proprietary', url: 'https://uty.dev/terms' },
+      contact: { name: 'Uty API team', url: 'https://uty.dev/support', email: 'api@uty.dev' },
     },
     servers: [{ url: '/api/v1' }],
   });

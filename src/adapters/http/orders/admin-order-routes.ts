@@ -8,6 +8,7 @@ export function adminOrderRoutes(api: ApiRouter, useCases: OrderUseCases): void 
   api.route({
     method: 'get',
     path: '/admin/orders',
+    operationId: 'listAllOrders',
     tag: 'Admin',
     summary: 'Every order, newest first, by status, buyer and/or seller',
     auth: ['admin'],

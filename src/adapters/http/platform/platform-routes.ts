@@ -29,11 +29,12 @@ function down(checks: HealthCheck[], backends: Record<string, BackendState>, kin
   return checks.filter(isDown).map((check) => check.name);
 }
 
-/** /healthz, /readyz, /metrics, /openapi.json and the Swagger UI at /docs. */
+/** /healthz, /readyz, /metrics, /openapi.json, /asyncapi.json and the Swagger UI at /docs. */
 export function platformRoutes(deps: {
   healthChecks: HealthCheck[];
   metrics: Registry;
   openApi: () => object;
+  asyncApi: () => object;
 }): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -55,6 +56,9 @@ export function platformRoutes(deps: {
   });
   router.get('/openapi.json', (_req, res) => {
     res.json(deps.openApi());
+  });
+  router.get('/asyncapi.json', (_req, res) => {
+    res.json(deps.asyncApi());
   });
   router.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
   return router;
