@@ -78,8 +78,11 @@ describe('profile, KYC, devices and the admin bootstrap', () => {
     const { user: sam } = await register(f);
     const { user: kim } = await register(f, 'kim@example.com');
     const devices = f.container.get<DeviceRepository>(DeviceRepository);
-    expect(await f.container.get(RegisterDevice).execute(sam.id, 'tok-1', 'android')).toEqual({ created: true });
-    expect(await f.container.get(RegisterDevice).execute(sam.id, 'tok-1', 'android')).toEqual({ created: false });
+    expect(await f.container.get(RegisterDevice).execute(sam.id, 'tok-1', 'android')).toEqual({
+      created: true,
+      device: { token: 'tok-1', userId: sam.id, platform: 'android', registeredAt: f.clock.now() },
+    });
+    expect(await f.container.get(RegisterDevice).execute(sam.id, 'tok-1', 'android')).toMatchObject({ created: false });
     expect(await devices.listByUser(sam.id)).toHaveLength(1);
     await f.container.get(RegisterDevice).execute(kim.id, 'tok-1', 'android');
     expect(await devices.listByUser(sam.id)).toHaveLength(0);

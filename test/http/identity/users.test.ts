@@ -157,6 +157,11 @@ describe('HTTP user, KYC and device routes', () => {
           .set(user.auth)
           .send({ token: 'fcm-token-1', platform: 'android' });
         expect(res.status).toBe(201);
+        expect(res.body).toEqual({
+          token: 'fcm-token-1',
+          platform: 'android',
+          registeredAt: t.clock.now().toISOString(),
+        });
       }
       expect((await request(t.app).delete('/api/v1/users/me/devices/fcm-token-1').set(user.auth)).status).toBe(204);
       expectProblem(

@@ -1,4 +1,5 @@
 import type { UserForAdmin } from '../../../application/identity/get-user-for-admin/get-user-for-admin.js';
+import type { Device } from '../../../application/identity/ports/device-repository.js';
 import type { Session } from '../../../application/identity/session-issuer.js';
 import type { User } from '../../../domain/identity/user.js';
 
@@ -41,4 +42,9 @@ export function presentUserForAdmin({ user, documents }: UserForAdmin) {
     ...(reason ? { reason } : {}),
   };
   return { ...presentUser(user), kyc };
+}
+
+/** A push device as registered: never its owner's id (the caller's own). */
+export function presentDevice({ token, platform, registeredAt }: Device) {
+  return { token, platform, registeredAt: registeredAt.toISOString() };
 }

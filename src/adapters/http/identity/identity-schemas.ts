@@ -1,6 +1,6 @@
 import { kycStatuses } from '../../../domain/identity/kyc.js';
 import { selfAssignableRoles, roles } from '../../../domain/identity/role.js';
-import { pageQuery } from '../shared/schemas.js';
+import { pageQuery, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const email = z.email('expected an email address').max(254).openapi({ example: 'ada@example.com' });
@@ -68,7 +68,7 @@ export const userSchema = z
     kyc: z.object({ status: z.enum(kycStatuses), reason: z.string().optional() }),
     phone: z.string().optional(),
     address: address.optional(),
-    createdAt: z.string(),
+    createdAt: timestamp,
   })
   .openapi('User');
 
@@ -94,9 +94,9 @@ export const adminUserSchema = userSchema
   .extend({
     kyc: z.object({
       status: z.enum(kycStatuses),
-      submittedAt: z.string().optional().describe('absent until the first submission'),
+      submittedAt: timestamp.optional().describe('absent until the first submission'),
       documents: z.array(kycDocumentSchema),
-      decidedAt: z.string().optional(),
+      decidedAt: timestamp.optional(),
       decidedBy: z.string().optional(),
       reason: z.string().optional(),
     }),
@@ -108,11 +108,11 @@ export const sessionSchema = z
     user: userSchema,
     accessToken: z.string(),
     refreshToken: z.string(),
-    accessTokenExpiresAt: z.string(),
-    refreshTokenExpiresAt: z.string(),
+    accessTokenExpiresAt: timestamp,
+    refreshTokenExpiresAt: timestamp,
   })
   .openapi('Session');
 
 export const deviceSchema = z
-  .object({ token: z.string(), platform: z.string(), registeredAt: z.string() })
+  .object({ token: z.string(), platform: deviceBody.shape.platform, registeredAt: timestamp })
   .openapi('Device');

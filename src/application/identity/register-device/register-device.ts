@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/ports/clock.js';
-import type { DevicePlatform, DeviceRepository } from '../ports/device-repository.js';
+import type { Device, DevicePlatform, DeviceRepository } from '../ports/device-repository.js';
 
 /** Registers a push token for the user; registering it again only refreshes its platform and date (idempotent). */
 export class RegisterDevice {
@@ -8,8 +8,14 @@ export class RegisterDevice {
     private readonly clock: Clock,
   ) {}
 
-  async execute(userId: string, token: string, platform: DevicePlatform): Promise<{ created: boolean }> {
-    const created = await this.devices.upsert({ token, userId, platform, registeredAt: this.clock.now() });
-    return { created };
+  /** The device as registered now, and whether the token was new for this user. */
+  async execute(
+    userId: string,
+    token: string,
+    platform: DevicePlatform,
+  ): Promise<{ device: Device; created: boolean }> {
+    const device = { token, userId, platform, registeredAt: this.clock.now() };
+    const created = await this.devices.upsert(device);
+    return { device, created };
   }
 }
