@@ -21,6 +21,15 @@ describe('config', () => {
     expect(config.mongo ?? config.redis ?? config.amqp).toBeUndefined();
   });
 
+  it('reads CORS_ORIGINS: any origin by default, else the listed origins (trimmed, no trailing slash)', () => {
+    expect(loadConfig({}, random).cors.allowedOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: ' https://Shop.example/ , http://localhost:5173' }, random).cors).toEqual({
+      allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
+    });
+    for (const bad of ['shop.example', 'https://shop.example/app', '*,https://shop.example', 'https://a.example,,'])
+      expect(problemsOf({ CORS_ORIGINS: bad })).toEqual([expect.stringMatching(/^CORS_ORIGINS: expected \* or/)]);
+  });
+
   it('chooses each real adapter when its variable is set', () => {
     const config = loadConfig(
       { MONGO_URL: 'mongodb://h:27017', REDIS_URL: 'redis://h:6379', AMQP_URL: 'amqp://h', JWT_SECRET: 's'.repeat(32) },

@@ -80,14 +80,16 @@ const retryAfter: DeclaredHeader = {
 
 /**
  * The statuses every route of its kind may answer besides its own: 500 anywhere; 401 anywhere (a
- * public route refuses an invalid token too); 403 with roles; 400 with any input; 413 and 415 with a body.
+ * public route refuses an invalid token too); 403 with roles; 400 anywhere (an unknown query parameter or body
+ * field is refused on every route); 413 and 415 with a body.
  */
 function commonResponses(spec: DeclaringSpec): DeclaringSpec['responses'] {
   const { auth, body } = spec;
   const isPublic = auth === undefined || auth === 'optional';
   const common: DeclaringSpec['responses'] = {};
-  if (body || spec.query || spec.params || spec.idempotencyKey)
-    common[400] = { description: 'a part of the request breaks its schema: `errors` names each' };
+  common[400] = {
+    description: 'a part of the request breaks its schema, or is unknown to it: `errors` names each',
+  };
   common[401] = {
     description: isPublic
       ? 'the access token presented is invalid or expired (none at all is fine)'
