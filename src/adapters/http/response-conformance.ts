@@ -15,13 +15,22 @@ export interface Answer {
   contentType?: string;
   /** The body as the client parses it; `undefined` when there is none. */
   body?: unknown;
+  /** The response headers sent, by lower-case name. */
+  headers?: Record<string, unknown>;
 }
 
-/** What is wrong with an answer, given its route's declared responses: nothing when it conforms. */
-export function responseProblems(declared: Record<string, DeclaredResponse>, answer: Answer): string[] {
-  const response = declared[String(answer.status)];
-  if (!response) return [`status ${answer.status} is not declared (declared: ${Object.keys(declared).join(', ')})`];
-  const { content } = response;
+/** The headers the status declares required that are missing, or whose value breaks their type. */
+function headerProblems(response: DeclaredResponse, answer: Answer): string[] {
+  return Object.entries(response.headers ?? {}).flatMap(([name, header]) => {
+    const value = answer.headers?.[name.toLowerCase()];
+    if (value === undefined) return header.required ? [`header ${name} is declared required, none was sent`] : [];
+    if (header.schema.type === 'integer' && !/^\d+$/.test(String(value)))
+      return [`header ${name}: ${String(value)} is not an integer`];
+    return [];
+  });
+}
+
+function bodyProblems({ content }: DeclaredResponse, answer: Answer): string[] {
   if (!content) return answer.body === undefined ? [] : [`status ${answer.status} declares no body, but one was sent`];
   if (answer.body === undefined) return [`status ${answer.status} declares a ${content.mediaType} body, none was sent`];
   const problems: string[] = [];
@@ -31,6 +40,13 @@ export function responseProblems(declared: Record<string, DeclaredResponse>, ans
   if (!parsed.success)
     problems.push(...parsed.error.issues.map((issue) => `${['body', ...issue.path].join('.')}: ${issue.message}`));
   return problems;
+}
+
+/** What is wrong with an answer, given its route's declared responses: nothing when it conforms. */
+export function responseProblems(declared: Record<string, DeclaredResponse>, answer: Answer): string[] {
+  const response = declared[String(answer.status)];
+  if (!response) return [`status ${answer.status} is not declared (declared: ${Object.keys(declared).join(', ')})`];
+  return [...headerProblems(response, answer), ...bodyProblems(response, answer)];
 }
 
 const violations: ResponseViolation[] = [];
@@ -65,13 +81,15 @@ function watch(res: Response, route: string, declared: Record<string, DeclaredRe
   res.json = (body: unknown) => {
     if (checked) return json(body);
     const contentType = String(res.get('Content-Type') ?? 'application/json');
-    return conforms({ status: res.statusCode, contentType, body: asSent(body) }) ? json(body) : res;
+    const answer = { status: res.statusCode, contentType, body: asSent(body), headers: res.getHeaders() };
+    return conforms(answer) ? json(body) : res;
   };
   res.end = ((...args: Parameters<Response['end']>) => {
     if (checked) return end(...args);
     const chunk: unknown = typeof args[0] === 'function' ? undefined : args[0];
     const body = chunk === undefined || chunk === null ? undefined : String(chunk);
-    return conforms({ status: res.statusCode, contentType: res.get('Content-Type'), body }) ? end(...args) : res;
+    const answer = { status: res.statusCode, contentType: res.get('Content-Type'), body, headers: res.getHeaders() };
+    return conforms(answer) ? end(...args) : res;
   }) as Response['end'];
 }
 
