@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   const server = createServer(
     createApp(container, {
       trustProxy: config.trustProxy,
+      eventExchange: config.amqp?.exchange,
       checkResponses: config.env === 'test',
       allowedOrigins: config.cors.allowedOrigins,
     }),

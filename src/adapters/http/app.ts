@@ -38,6 +38,8 @@ import { embeddedStorageRoutes } from './media/embedded-storage-routes.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
 import { createRegistry, generateDocument } from './openapi/document.js';
+import { generateAsyncApiDocument } from './asyncapi/asyncapi-document.js';
+import { DEFAULT_EVENT_EXCHANGE } from '../../config.js';
 import { errorHandler, notFound } from './platform/error-handling.js';
 import { rejectMalformedPath } from './platform/input-guards.js';
 import { createHttpMetrics } from './platform/metrics.js';
@@ -88,6 +90,8 @@ function embeddedStore(container: Container): EmbeddedObjectStorage | undefined 
 
 export interface AppOptions {
   trustProxy?: number;
+  /** The RabbitMQ exchange the AsyncAPI document names (default: AMQP_EXCHANGE's). */
+  eventExchange?: string;
   /** Check every answer of a declared route against its declaration (NODE_ENV=test; never in production). */
   checkResponses?: boolean;
   /** CORS_ORIGINS (default: any). */
@@ -106,6 +110,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   });
   registerModuleRoutes(api, container);
   let document: object | undefined;
+  let asyncApiDocument: object | undefined;
 
   const app = express();
   app.disable('x-powered-by');
@@ -151,6 +156,8 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
       healthChecks: runtime.healthChecks,
       metrics: metrics.registry,
       openApi: () => (document ??= generateDocument(registry)),
+      asyncApi: () =>
+        (asyncApiDocument ??= generateAsyncApiDocument({ exchange: options.eventExchange ?? DEFAULT_EVENT_EXCHANGE })),
     }),
   );
   app.use(API_PREFIX, api.router);

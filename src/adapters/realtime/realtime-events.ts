@@ -13,13 +13,32 @@ export interface ClientEventDeclaration {
   readonly description: string;
 }
 
+/**
+ * The codes only Socket.IO clients get, and where: a refused handshake's `connect_error` (`data.code`), an
+ * acknowledgement's `code`, the `auth.expired` event. Acks of module events carry the codes of the HTTP API too
+ * (VALIDATION_FAILED, DELIVERY_NOT_COURIER...), and a refused token the AUTH_* ones (docs/errors.md lists both).
+ */
+export const socketErrorCodes = {
+  NAMESPACE_UNKNOWN: { sentIn: '`connect_error`', meaning: 'the client connected to another namespace than `/ws`' },
+  AUTH_SESSION_MISMATCH: {
+    sentIn: '`connect_error`, `auth.refresh` ack',
+    meaning: 'the recovered session, or the fresh token, belongs to another user',
+  },
+  AUTH_TOKEN_EXPIRED: { sentIn: '`auth.expired`', meaning: 'the access token has expired: the socket is disconnected' },
+  ROOM_FORBIDDEN: { sentIn: '`subscribe` ack', meaning: 'the user may not join this room' },
+  ROOM_LIMIT: { sentIn: '`subscribe` ack', meaning: 'the connection already holds as many rooms as it may (200)' },
+  DISCONNECTED: { sentIn: '`subscribe` ack', meaning: 'the connection closed while the room was being authorized' },
+} as const;
+
 /** What every client event is acknowledged with (the optional ack callback of `socket.emit`). */
 export const clientEventAckSchema = z.union([
   z.object({ ok: z.literal(true) }).strict(),
   z
     .object({
       ok: z.literal(false),
-      code: z.string().describe('ROOM_FORBIDDEN, ROOM_LIMIT, VALIDATION_FAILED, ... (docs/errors.md)'),
+      code: z
+        .string()
+        .describe(`${Object.keys(socketErrorCodes).join(', ')}, or a code of the HTTP API (docs/errors.md)`),
       message: z.string(),
     })
     .strict(),
