@@ -26,6 +26,8 @@ export interface RouteSpec<B, Q, P> {
   /** The operation's stable camelCase name in the OpenAPI document (`placeBid`): generated clients call it so. */
   operationId: string;
   summary: string;
+  /** What the summary cannot say in a line (Markdown), e.g. parameters a schema cannot name. */
+  description?: string;
   tag: string;
   /**
    * `true`: any signed-in user; a role list: at least one of them; `optional`: public, but a token identifies the
@@ -194,6 +196,7 @@ export class ApiRouter {
       path: toOpenApiPath(spec.path),
       operationId: spec.operationId,
       summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
       tags: [spec.tag],
       // `[]`: public; `[{}, bearer]`: public, a token identifies the viewer.
       security: !spec.auth ? [] : spec.auth === 'optional' ? [{}, { bearer: [] }] : [{ bearer: [] }],

@@ -1,4 +1,4 @@
-import { moneySchema, pageQuery } from '../shared/schemas.js';
+import { moneySchema, pageQuery, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const auctionStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
@@ -60,8 +60,8 @@ export const auctionSchema = z
       .number()
       .int()
       .describe('bids in the public history (a leader raising their own maximum does not count)'),
-    startsAt: z.string(),
-    endsAt: z.string(),
+    startsAt: timestamp,
+    endsAt: timestamp,
     antiSnipingSeconds: z.number().int(),
     status: z.enum(auctionStatuses),
     winnerId: z
@@ -74,7 +74,7 @@ export const auctionSchema = z
       ),
     winnerAlias: alias.nullable().optional().describe("once ended: the winner's alias, null when nobody won"),
     orderId: z.string().optional().describe("the winner's order: only for the winner, the seller and admins"),
-    createdAt: z.string(),
+    createdAt: timestamp,
   })
   .openapi('Auction');
 export const auctionPageSchema = z
@@ -92,7 +92,7 @@ export const bidSchema = z
     price: moneySchema.describe('the amount bid; for a max_raise, the current price it left'),
     maxPrice: moneySchema.optional().describe('only for its own bidder'),
     outcome: z.enum(['leading', 'outbid']).describe('whether the bidder led right after this bid'),
-    createdAt: z.string(),
+    createdAt: timestamp,
   })
   .openapi('Bid');
 export const bidPageSchema = z

@@ -1,5 +1,5 @@
 import { auditTargetTypes } from '../../../application/shared/events/catalogue.js';
-import { pageQuery } from '../shared/schemas.js';
+import { pageQuery, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 export const auditQuery = pageQuery.extend({
@@ -20,7 +20,7 @@ export const auditEntrySchema = z
     targetType: z.enum(auditTargetTypes),
     targetId: z.string(),
     reason: z.string().optional(),
-    at: z.string(),
+    at: timestamp,
   })
   .openapi('AuditEntry');
 

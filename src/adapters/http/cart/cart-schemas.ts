@@ -1,4 +1,4 @@
-import { moneySchema } from '../shared/schemas.js';
+import { moneySchema, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const listingId = z.string().min(1).max(128);
@@ -19,7 +19,7 @@ export const cartSchema = z
         sellerId: z.string(),
         quantity: z.number().int(),
         unitPrice: moneySchema,
-        reservedUntil: z.string(),
+        reservedUntil: timestamp,
       }),
     ),
     // A union, not .nullable(): the OpenAPI generator drops `null` from a nullable reference.

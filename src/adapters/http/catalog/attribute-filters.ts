@@ -12,6 +12,16 @@ function candidates(raw: string): AttributeValue[] {
   return values;
 }
 
+/** The attribute parameters, for the search's OpenAPI entry (a query schema cannot name a family of parameters). */
+export const attributeFiltersDescription = [
+  "Besides the parameters below, filters on the attributes of the listings' category:",
+  '- `attr.<key>=<value>`: equality (`attr.color=red`; `true`/`false` and numbers also match booleans and numbers);',
+  '- `attr.<key>.min=<number>`, `attr.<key>.max=<number>`: a range on a number attribute (`attr.size.min=40`).',
+  '',
+  '`<key>` is an attribute key of the category (GET /categories/{id}: `attributes[].key`). Any other parameter,',
+  'or a bound that is not a number, is 400 VALIDATION_FAILED naming it (`query.<name>`).',
+].join('\n');
+
 /**
  * Reads `attr.<key>=<value>` and `attr.<key>.min|max=<number>` from the query string; any other
  * unknown parameter is a 400 naming it.

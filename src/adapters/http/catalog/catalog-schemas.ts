@@ -1,7 +1,7 @@
 import { attributeKeyPattern, attributeKeyRule, attributeTypes } from '../../../domain/catalog/attributes.js';
 import { listingStatuses } from '../../../domain/catalog/listing.js';
 import { z } from '../openapi/zod-openapi.js';
-import { moneySchema, pageQuery } from '../shared/schemas.js';
+import { moneySchema, pageQuery, timestamp } from '../shared/schemas.js';
 
 const id = z.string().min(1).max(128);
 export const idParams = z.object({ id });
@@ -69,9 +69,9 @@ export const listingSchema = z
     availableQuantity: z.number().int(),
     status: z.enum(listingStatuses),
     moderationReason: z.string().optional(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    publishedAt: z.string().optional(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    publishedAt: timestamp.optional(),
   })
   .openapi('Listing');
 
@@ -89,8 +89,8 @@ export const searchQuery = pageQuery
     sellerId: id.optional(),
     sort: z.enum(['newest', 'price_asc', 'price_desc']).default('newest'),
   })
-  .catchall(z.string().max(200))
-  .openapi({ description: 'Also `attr.<key>=<value>` (equality) and `attr.<key>.min` / `attr.<key>.max` (numbers).' });
+  // attr.<key>[.min|.max]: read by attribute-filters.ts, documented in the route's description.
+  .catchall(z.string().max(200));
 
 export const moderationBody = z
   .object({ reason: z.string().trim().max(500).optional() })

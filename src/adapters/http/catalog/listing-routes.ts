@@ -1,6 +1,6 @@
 import type { CatalogUseCases } from '../../../application/catalog/use-cases.js';
 import type { ApiRouter } from '../api-router.js';
-import { attributeFilters } from './attribute-filters.js';
+import { attributeFilters, attributeFiltersDescription } from './attribute-filters.js';
 import { presentListing, presentListingsWithStock } from './catalog-presenter.js';
 import {
   createListingBody,
@@ -29,6 +29,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
       201: { description: 'draft created', schema: listingSchema },
       400: { description: 'bad input, with the failing attribute named' },
       403: { description: 'not a seller' },
+      404: { description: 'CATEGORY_NOT_FOUND: no such category' },
       ...signedIn,
     },
     handler: async ({ principal, body }) => ({
@@ -43,6 +44,7 @@ export function listingRoutes(api: ApiRouter, useCases: CatalogUseCases): void {
     operationId: 'searchListings',
     tag,
     summary: 'Search published listings',
+    description: attributeFiltersDescription,
     query: searchQuery,
     responses: {
       200: { description: 'a page of listings', schema: listingPageSchema },

@@ -1,7 +1,7 @@
 import { deliveryStatuses } from '../../../domain/delivery/delivery.js';
 import { dropReasons } from '../../../domain/delivery/tracking-filter.js';
 import { locationFields } from '../../shared/delivery/location-input.js';
-import { pageQuery } from '../shared/schemas.js';
+import { pageQuery, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const id = z.string().min(1).max(128);
@@ -15,7 +15,7 @@ export const assignCourierBody = z
 export const locationBody = z.object(locationFields).strict().openapi('LocationReport');
 
 export const trackPointSchema = z
-  .object({ lat: z.number(), lng: z.number(), accuracy: z.number().optional(), recordedAt: z.string() })
+  .object({ lat: z.number(), lng: z.number(), accuracy: z.number().optional(), recordedAt: timestamp })
   .openapi('TrackPoint');
 
 export const deliverySchema = z
@@ -28,12 +28,12 @@ export const deliverySchema = z
     status: z.enum(deliveryStatuses),
     lastLocation: trackPointSchema.nullable(),
     track: z.array(trackPointSchema).describe('kept points, oldest first (the newest DELIVERY_TRACK_MAX_POINTS)'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    assignedAt: z.string().optional(),
-    pickedUpAt: z.string().optional(),
-    deliveredAt: z.string().optional(),
-    cancelledAt: z.string().optional().describe('(1.1) when its order was cancelled'),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    assignedAt: timestamp.optional(),
+    pickedUpAt: timestamp.optional(),
+    deliveredAt: timestamp.optional(),
+    cancelledAt: timestamp.optional().describe('(1.1) when its order was cancelled'),
   })
   .openapi('Delivery');
 

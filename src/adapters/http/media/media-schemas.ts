@@ -1,5 +1,6 @@
 import { allowedContentTypes, mediaStatuses } from '../../../domain/media/media.js';
 import { z } from '../openapi/zod-openapi.js';
+import { timestamp } from '../shared/schemas.js';
 
 /** The upload request; `size` is capped by MEDIA_MAX_BYTES, known when the routes are built. */
 export const requestUploadBody = (maxBytes: number) =>
@@ -36,7 +37,7 @@ export const uploadSchema = z
       .openapi({ description: 'absolute, presigned; send the bytes there with `method` and `headers`' }),
     method: z.literal('PUT'),
     headers: z.record(z.string(), z.string()),
-    expiresAt: z.string(),
+    expiresAt: timestamp,
   })
   .openapi('MediaUpload');
 
@@ -49,8 +50,8 @@ export const mediaSchema = z
     size: z.number().int(),
     filename: z.string(),
     labels: z.array(z.string()),
-    createdAt: z.string(),
-    moderatedAt: z.string().optional(),
+    createdAt: timestamp,
+    moderatedAt: timestamp.optional(),
     url: z.string().optional().openapi({ description: 'short-lived download link, once approved' }),
   })
   .openapi('Media');

@@ -1,4 +1,4 @@
-import { pageQuery } from '../shared/schemas.js';
+import { pageQuery, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 export const listNotificationsQuery = pageQuery.extend({
@@ -18,8 +18,8 @@ export const notificationSchema = z
     title: z.string(),
     body: z.string(),
     data: z.record(z.string(), z.string()).describe('ids a client needs to open the right screen'),
-    readAt: z.string().nullable(),
-    createdAt: z.string(),
+    readAt: timestamp.nullable(),
+    createdAt: timestamp,
   })
   .openapi('Notification');
 export const notificationPageSchema = z

@@ -1,5 +1,5 @@
 import { cancelReasons, orderStatuses } from '../../../domain/orders/order.js';
-import { moneySchema, pageQuery } from '../shared/schemas.js';
+import { moneySchema, pageQuery, timestamp } from '../shared/schemas.js';
 import { z } from '../openapi/zod-openapi.js';
 
 const shippingAddress = z
@@ -36,8 +36,8 @@ export const idempotencyKey = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'expected 8 to 128 letters, digits, . _ : or -');
 
-const paymentSchema = z.object({ id: z.string(), amount: moneySchema, paidAt: z.string() }).openapi('OrderPayment');
-const refundSchema = z.object({ id: z.string(), amount: moneySchema, refundedAt: z.string() }).openapi('OrderRefund');
+const paymentSchema = z.object({ id: z.string(), amount: moneySchema, paidAt: timestamp }).openapi('OrderPayment');
+const refundSchema = z.object({ id: z.string(), amount: moneySchema, refundedAt: timestamp }).openapi('OrderRefund');
 
 export const orderSchema = z
   .object({
@@ -61,17 +61,16 @@ export const orderSchema = z
       .optional()
       .describe('a second-chance offer of an auction: the id of the order whose buyer did not pay in time'),
     deliveryId: z.string().optional(),
-    createdAt: z.string(),
-    payBy: z
-      .string()
+    createdAt: timestamp,
+    payBy: timestamp
       .optional()
       .describe(
         '(1.1) while pending_payment: the deadline; unpaid then, the server cancels the order (cancelReason ' +
           'payment_timeout)',
       ),
-    paidAt: z.string().optional(),
+    paidAt: timestamp.optional(),
     payment: paymentSchema.optional().describe('(1.1) once paid'),
-    cancelledAt: z.string().optional(),
+    cancelledAt: timestamp.optional(),
     cancelReason: z.enum(cancelReasons).optional().describe('(1.1) buyer, admin, or payment_timeout'),
     refund: refundSchema.optional().describe('(1.1) when it was paid, then cancelled: its whole total back'),
   })

@@ -14,6 +14,9 @@ export const moneySchema = z
   })
   .openapi('Money');
 
+/** An instant as the API answers it: ISO 8601 in UTC (`2026-12-01T10:00:00.000Z`), `format: date-time`. */
+export const timestamp = z.iso.datetime();
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(512).optional(),
