@@ -155,7 +155,7 @@ describe('HTTP auctions', () => {
         [{ startingPrice: { amount: 10.5, currency: 'EUR' } }, 'body.startingPrice.amount'],
         [{ antiSnipingSeconds: -1 }, 'body.antiSnipingSeconds'],
         [{ endsAt: w.inMinutes(60 * 24 * 31) }, 'body.endsAt'],
-        [{ winnerId: 'me' }, 'body'],
+        [{ winnerId: 'me' }, 'body.winnerId'],
       ];
       for (const [overrides, path] of cases) {
         const res = await w.auction(overrides);
