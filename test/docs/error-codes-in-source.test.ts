@@ -3,15 +3,12 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { errorCodeTable, type ErrorCodeName } from '../../src/adapters/http/error-codes.js';
-import { problemFromDomainError } from '../../src/adapters/http/problem.js';
 import { socketErrorCodes } from '../../src/adapters/realtime/realtime-events.js';
-import { DomainError, type ErrorKind } from '../../src/domain/shared/domain-error.js';
 
-/** One place in src that answers a code: its status when the site says it, and the extra members it names. */
+/** One place in src that answers a code, and the extra members it names. */
 interface CodeSite {
   code: string;
   file: string;
-  status?: number;
   /** The keys of its details / extensions object, when written out (`errors` aside). */
   extra?: string[];
 }
@@ -38,9 +35,6 @@ function keysOf(node: ts.Node | undefined): string[] | undefined {
   return node.properties.flatMap((p) => (p.name && ts.isIdentifier(p.name) ? [p.name.text] : []));
 }
 
-const statusOfKind = (kind: string): number =>
-  problemFromDomainError(new DomainError(kind as ErrorKind, 'X', '')).status;
-
 /**
  * Every literal code in src: `new DomainError(kind, CODE, message, details)`, `problem(status, CODE, detail,
  * extensions)`, the realtime gateway's `failure(CODE, ...)` and `refusal(CODE, ...)`, and `code: CODE` properties.
@@ -54,12 +48,9 @@ function codeSites(): CodeSite[] {
       const args = ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.arguments) || [];
       const code = literal(args[1]);
       const extra = keysOf(args[3])?.filter((key) => key !== 'errors');
-      if (ts.isNewExpression(node) && callee === 'DomainError' && code) {
-        const kind = literal(args[0]);
-        sites.push({ code, file, extra, ...(kind ? { status: statusOfKind(kind) } : {}) });
-      }
+      if (ts.isNewExpression(node) && callee === 'DomainError' && code) sites.push({ code, file, extra });
       if (ts.isCallExpression(node) && callee === 'problem' && code && args[0] && ts.isNumericLiteral(args[0]))
-        sites.push({ code, file, status: Number(args[0].text), extra });
+        sites.push({ code, file, extra });
       const first = literal(args[0]);
       if (ts.isCallExpression(node) && (callee === 'failure' || callee === 'refusal') && first)
         sites.push({ code: first, file });
@@ -72,6 +63,7 @@ function codeSites(): CodeSite[] {
   return sites;
 }
 
+/** Statuses are checked by test/http/error-codes.test.ts; this adds the Socket.IO codes and the extra members. */
 describe('the error code registries agree with the code (docs/errors.md and the OpenAPI document read them)', () => {
   const sites = codeSites();
   const http = errorCodeTable as Record<string, (typeof errorCodeTable)[ErrorCodeName] | undefined>;
@@ -98,13 +90,6 @@ describe('the error code registries agree with the code (docs/errors.md and the 
     const answered = new Set(sites.map((s) => s.code));
     const stale = [...Object.keys(http), ...Object.keys(socket)].filter((code) => !answered.has(code));
     expect(stale).toEqual([]);
-  });
-
-  it('gives each HTTP code the status src answers it with', () => {
-    const wrong = sites.filter(
-      ({ code, status }) => http[code] && status !== undefined && http[code].status !== status,
-    );
-    expect(wrong.map(({ code, file, status }) => `${code}: ${String(status)} in ${file}`)).toEqual([]);
   });
 
   it('names the extra members src puts in each problem, and no other', () => {
