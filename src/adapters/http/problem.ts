@@ -49,7 +49,7 @@ export function problem(
   return { ...extensions, type, title: titles[status] ?? 'Error', status, detail, code };
 }
 
-/** Where a refused field sits in the request: `body.<field>`, or `query.<field>` for a query parameter. */
+/** Where a refused field sits in the request: `body.<field>`, `query.<parameter>` or `headers.<name>`. */
 export function requestPath({ field, source }: FieldError): string {
   return `${source ?? 'body'}.${field}`;
 }

@@ -22,7 +22,8 @@ export type ErrorKind =
 export interface FieldError {
   field: string;
   message: string;
-  source?: 'query';
+  /** Where the field is: the body (default), a query parameter or a header (lower-case name). */
+  source?: 'query' | 'headers';
 }
 
 /** What a domain error carries besides its code: the refused fields, and any values clients may use. */

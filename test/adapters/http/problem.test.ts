@@ -12,6 +12,7 @@ describe('a domain error as problem+json: the fields it names become request pat
     ['a nested field', { field: 'price.currency', message: 'm' }, 'body.price.currency'],
     ['an item by its index', { field: 'documentMediaIds.0', message: 'm' }, 'body.documentMediaIds.0'],
     ['a query parameter', { field: 'cursor', source: 'query', message: 'm' }, 'query.cursor'],
+    ['a header', { field: 'content-type', source: 'headers', message: 'm' }, 'headers.content-type'],
   ] as const)('%s', (_name, error, path) => {
     expect(invalid(error).errors).toEqual([{ path, message: 'm' }]);
   });

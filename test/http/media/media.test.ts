@@ -182,10 +182,16 @@ describe('HTTP media routes on the embedded store', () => {
     const upload = await requestUpload(owner);
     const wrongType = await put(upload, png, { 'Content-Type': 'image/jpeg' });
     expect(wrongType.status).toBe(400);
-    expect(await wrongType.json()).toMatchObject({ code: 'STORAGE_CONTENT_TYPE_MISMATCH' });
+    expect(await wrongType.json()).toMatchObject({
+      code: 'STORAGE_CONTENT_TYPE_MISMATCH',
+      errors: [{ path: 'headers.content-type', message: 'expected image/png' }],
+    });
     const tooLong = await put(upload, new Uint8Array(png.length + 1));
     expect(tooLong.status).toBe(400);
-    expect(await tooLong.json()).toMatchObject({ code: 'STORAGE_SIZE_MISMATCH' });
+    expect(await tooLong.json()).toMatchObject({
+      code: 'STORAGE_SIZE_MISMATCH',
+      errors: [{ path: 'headers.content-length', message: `expected ${png.length}` }],
+    });
     expect(
       (await put({ ...upload, uploadUrl: upload.uploadUrl.replace(/signature=[^&]+/, 'signature=forged') })).status,
     ).toBe(403);

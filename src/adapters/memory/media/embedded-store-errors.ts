@@ -8,10 +8,12 @@ export const embeddedStoreErrors = {
   contentTypeMismatch: (signed: string) =>
     new DomainError('invalid', 'STORAGE_CONTENT_TYPE_MISMATCH', `this URL accepts only Content-Type ${signed}`, {
       contentType: signed,
+      errors: [{ field: 'content-type', source: 'headers', message: `expected ${signed}` }],
     }),
   sizeMismatch: (signed: number) =>
     new DomainError('invalid', 'STORAGE_SIZE_MISMATCH', `this URL accepts a body of exactly ${signed} bytes`, {
       size: signed,
+      errors: [{ field: 'content-length', source: 'headers', message: `expected ${signed}` }],
     }),
   noSuchObject: () => new DomainError('not_found', 'STORAGE_OBJECT_NOT_FOUND', 'no object under this key'),
 };
