@@ -46,7 +46,9 @@ export function kycDocumentsNotUploaded(
 export function submitKyc(kyc: Kyc, documentMediaIds: string[], at: Date): Kyc {
   if (kyc.status !== 'none' && kyc.status !== 'rejected') throw invalidTransition(kyc.status, 'submit');
   if (documentMediaIds.length === 0)
-    throw new DomainError('invalid', 'KYC_DOCUMENTS_REQUIRED', 'at least one document is required');
+    throw new DomainError('invalid', 'KYC_DOCUMENTS_REQUIRED', 'at least one document is required', {
+      errors: [{ field: 'documentMediaIds', message: 'must name at least one document' }],
+    });
   return { status: 'pending', documentMediaIds: [...new Set(documentMediaIds)], submittedAt: at };
 }
 

@@ -12,20 +12,21 @@ export const mediaErrors = {
       'invalid',
       'MEDIA_TYPE_NOT_ALLOWED',
       `content type ${contentType} is not allowed; expected one of ${allowed.join(', ')}`,
-      { allowed },
+      { allowed, errors: [{ field: 'contentType', message: `must be one of ${allowed.join(', ')}` }] },
     ),
   sizeInvalid: (size: number, maxBytes: number) =>
     new DomainError(
       'invalid',
       'MEDIA_SIZE_INVALID',
       `size must be a whole number of bytes between 1 and ${maxBytes}, got ${size}`,
-      { maxBytes },
+      { maxBytes, errors: [{ field: 'size', message: `must be between 1 and ${maxBytes} bytes` }] },
     ),
   filenameInvalid: () =>
     new DomainError(
       'invalid',
       'MEDIA_FILENAME_INVALID',
       'filename must be 1 to 255 characters, without control characters',
+      { errors: [{ field: 'filename', message: 'must be 1 to 255 characters, without control characters' }] },
     ),
   invalidTransition: (status: string, action: string) =>
     new DomainError('conflict', 'MEDIA_INVALID_TRANSITION', `cannot ${action} a media that is ${status}`, {

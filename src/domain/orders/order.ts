@@ -118,7 +118,10 @@ export function sellerIdsOf(order: Pick<Order, 'items'>): string[] {
  */
 export function orderTotal(items: OrderItem[]): Money {
   const total = sumMoney(items.map((i) => times(i.unitPrice, i.quantity)));
-  if (!total) throw new DomainError('invalid', 'ORDER_NO_ITEMS', 'an order has an item at least');
+  if (!total)
+    throw new DomainError('invalid', 'ORDER_NO_ITEMS', 'an order has an item at least', {
+      errors: [{ field: 'items', message: 'must hold an item at least' }],
+    });
   return total;
 }
 

@@ -40,7 +40,10 @@ export const currencyExponents: ReadonlyMap<string, number> = new Map([
 
 export const moneyErrors = {
   unknownCurrency: (currency: string) =>
-    new DomainError('invalid', 'MONEY_UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code`, { currency }),
+    new DomainError('invalid', 'MONEY_UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code`, {
+      currency,
+      errors: [{ field: 'currency', message: 'must be an ISO 4217 currency code' }],
+    }),
   currencyMismatch: (currencies: string[]) =>
     new DomainError(
       'conflict',
