@@ -8,6 +8,7 @@ import { problemResponse, problemSchemaFor } from './openapi/problem-responses.j
 import { authenticate, authenticateIfPresent, requireRoles } from './authentication.js';
 import { requireJsonBody } from './platform/input-guards.js';
 import { checkResponsesOf } from './response-conformance.js';
+import type { DeclaredHeader, DeclaredResponse } from './declared-response.js';
 import { assertLocationDeclared, sendLocation, type CreatedBody } from './created-location.js';
 import { parseRequest, type RouteInput } from './validation.js';
 
@@ -48,20 +49,6 @@ export interface RouteSpec<B, Q, P> {
    * or the request: sent as `Location`. Required on a route that answers 201.
    */
   location?: (created: CreatedBody, input: RouteInput<B, Q, P>) => string;
-}
-
-/** A response header as OpenAPI declares it. */
-export interface DeclaredHeader {
-  description: string;
-  required: boolean;
-  schema: { type: 'string' | 'integer'; format?: string; minimum?: number };
-}
-
-/** A status a route answers: its description and, when it has a body, its media type and schema. */
-export interface DeclaredResponse {
-  description: string;
-  content?: { mediaType: 'application/json' | 'application/problem+json'; schema: ZodType };
-  headers?: Record<string, DeclaredHeader>;
 }
 
 type DeclaringSpec = Pick<

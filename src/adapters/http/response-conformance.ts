@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import type { DeclaredResponse } from './api-router.js';
+import type { DeclaredResponse } from './declared-response.js';
 import { problem } from './problem.js';
 
 /** An answer that breaks its route's declaration: the route, the status sent and what is wrong. */

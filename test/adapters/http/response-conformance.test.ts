@@ -1,7 +1,8 @@
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiRouter, type DeclaredResponse, type RouteSpec } from '../../../src/adapters/http/api-router.js';
+import { ApiRouter, type RouteSpec } from '../../../src/adapters/http/api-router.js';
+import type { DeclaredResponse } from '../../../src/adapters/http/declared-response.js';
 import { createRegistry } from '../../../src/adapters/http/openapi/document.js';
 import { z } from '../../../src/adapters/http/openapi/zod-openapi.js';
 import { errorHandler } from '../../../src/adapters/http/platform/error-handling.js';
