@@ -1,7 +1,7 @@
-import { DomainError, type FieldError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
+import { auctionErrors, type AuctionStatus } from './auction-errors.js';
 
-export type AuctionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
+export { auctionErrors, type AuctionStatus } from './auction-errors.js';
 
 export interface Auction {
   id: string;
@@ -60,117 +60,7 @@ export interface AcceptedRequest {
   kind: BidKind;
 }
 
-export const auctionErrors = {
-  notLive: (status: AuctionStatus) =>
-    new DomainError('conflict', 'AUCTION_NOT_LIVE', `the auction is ${status}`, { auctionStatus: status }),
-  /** A bid under `minimum`; for the leader (`raise`), a new maximum not above their own. */
-  tooLow: (minimum: number, current: Money, raise = false) => {
-    const detail = raise
-      ? `you lead already: a new maximum must be at least ${minimum}`
-      : `the bid must be at least ${minimum}`;
-    return new DomainError('conflict', 'AUCTION_BID_TOO_LOW', detail, { minimum, currentPrice: current });
-  },
-  buyNowUnavailable: (status: AuctionStatus, bidCount: number) =>
-    new DomainError(
-      'conflict',
-      'AUCTION_BUY_NOW_UNAVAILABLE',
-      'Buy It Now is offered only while the auction is live and has no bid',
-      { auctionStatus: status, bidCount },
-    ),
-  sellerBuy: () => new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BUY', 'the seller cannot buy their own auction'),
-  sellerBid: () =>
-    new DomainError('forbidden', 'AUCTION_SELLER_CANNOT_BID', 'the seller cannot bid on their own auction'),
-  maxBelowPrice: () =>
-    new DomainError('invalid', 'AUCTION_MAX_BELOW_PRICE', 'maxPrice must be at least price', {
-      errors: [{ field: 'maxPrice', message: 'must be at least price' }],
-    }),
-  /** A bid's `price` (or its `maxPrice`) is not in `currency`, the auction's (or the price's). */
-  wrongCurrency: (currency: string, field: 'price' | 'maxPrice' = 'price') =>
-    new DomainError('invalid', 'AUCTION_WRONG_CURRENCY', `${field} must be in ${currency}`, {
-      errors: [{ field: `${field}.currency`, message: `must be ${currency}` }],
-    }),
-  invalidTerms: (errors: FieldError[]) =>
-    new DomainError('invalid', 'AUCTION_INVALID_TERMS', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-      errors,
-    }),
-  cannotCancel: () =>
-    new DomainError(
-      'conflict',
-      'AUCTION_CANNOT_CANCEL',
-      'an auction can be cancelled by its seller only before the first bid',
-    ),
-};
-
 const money = (amount: number, like: Money): Money => ({ amount, currency: like.currency });
-
-/** The longest an auction may run, from its start to its first endsAt. */
-export const MAX_AUCTION_DAYS = 30;
-
-export interface AuctionTerms {
-  id: string;
-  listingId: string;
-  sellerId: string;
-  title: string;
-  /** The listing's currency: every price of the auction is in it. */
-  currency: string;
-  startingPrice: Money;
-  minIncrement: Money;
-  reservePrice?: Money;
-  buyItNowPrice?: Money;
-  /** Absent: live at once. */
-  startsAt?: Date;
-  endsAt: Date;
-  antiSnipingSeconds: number;
-  maxExtensionSeconds: number;
-}
-
-function termProblems(terms: AuctionTerms, startsAt: Date, now: Date): FieldError[] {
-  const problems: FieldError[] = [];
-  for (const field of ['startingPrice', 'minIncrement', 'reservePrice', 'buyItNowPrice'] as const) {
-    const price = terms[field];
-    if (price && price.currency !== terms.currency)
-      problems.push({ field: `${field}.currency`, message: `must be the listing's currency ${terms.currency}` });
-  }
-  if (terms.minIncrement.amount < 1) problems.push({ field: 'minIncrement.amount', message: 'must be at least 1' });
-  if (terms.reservePrice && terms.reservePrice.amount < terms.startingPrice.amount)
-    problems.push({ field: 'reservePrice.amount', message: 'must be at least startingPrice' });
-  const floor = Math.max(terms.startingPrice.amount, terms.reservePrice?.amount ?? 0);
-  if (terms.buyItNowPrice && terms.buyItNowPrice.amount < floor)
-    problems.push({ field: 'buyItNowPrice.amount', message: 'must be at least startingPrice and reservePrice' });
-  if (terms.startsAt && terms.startsAt.getTime() < now.getTime() - 60_000)
-    problems.push({ field: 'startsAt', message: 'must not be in the past' });
-  if (terms.endsAt <= startsAt || terms.endsAt <= now)
-    problems.push({ field: 'endsAt', message: 'must be after startsAt and in the future' });
-  if (terms.endsAt.getTime() - startsAt.getTime() > MAX_AUCTION_DAYS * 86_400_000)
-    problems.push({ field: 'endsAt', message: `an auction runs at most ${MAX_AUCTION_DAYS} days` });
-  return problems;
-}
-
-/**
- * A new auction from the seller's terms: prices in the listing's currency, a reserve not under the
- * starting price, an end after the start and in the future. Without startsAt (or with one already
- * reached) it is live at once.
- */
-export function openAuction(terms: AuctionTerms, now: Date): Auction {
-  const startsAt = terms.startsAt && terms.startsAt > now ? terms.startsAt : now;
-  const problems = termProblems(terms, startsAt, now);
-  if (problems.length > 0) throw auctionErrors.invalidTerms(problems);
-  const { currency: _currency, startsAt: _startsAt, reservePrice, buyItNowPrice, ...rest } = terms;
-  return {
-    ...rest,
-    ...(reservePrice ? { reservePrice } : {}),
-    ...(buyItNowPrice ? { buyItNowPrice } : {}),
-    currentPrice: { ...terms.startingPrice },
-    leadingBidderId: null,
-    leaderMaxAmount: null,
-    bidCount: 0,
-    bidders: [],
-    startsAt,
-    scheduledEndsAt: terms.endsAt,
-    status: startsAt > now ? 'scheduled' : 'live',
-    createdAt: now,
-  };
-}
 
 /** Ended and cancelled auctions never change again (and free their listing); the others are open. */
 export const FINAL_STATUSES: readonly AuctionStatus[] = ['ended', 'cancelled'];

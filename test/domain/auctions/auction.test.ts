@@ -10,13 +10,13 @@ import {
   isFinal,
   isNewerState,
   isReserveMet,
-  openAuction,
   placeBid,
   statusAt,
   type Auction,
   type AuctionStatus,
   type BidRequest,
 } from '../../../src/domain/auctions/auction.js';
+import { openAuction } from '../../../src/domain/auctions/auction-terms.js';
 import { codeOf } from '../../support/domain-errors.js';
 import { AUCTION_END, auctionFixture, eur } from '../../support/auction-fixture.js';
 

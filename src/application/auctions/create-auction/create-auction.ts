@@ -1,4 +1,5 @@
-import { openAuction, type Auction } from '../../../domain/auctions/auction.js';
+import type { Auction } from '../../../domain/auctions/auction.js';
+import { openAuction } from '../../../domain/auctions/auction-terms.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { listingSaleErrors } from '../../../domain/shared/listing-sale-errors.js';
 import type { Money } from '../../../domain/shared/money.js';
