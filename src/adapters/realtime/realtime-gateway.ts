@@ -1,11 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type DefaultEventsMap, type Namespace, type ServerOptions, type Socket } from 'socket.io';
+import { Server, type DefaultEventsMap, type Namespace, type ServerOptions } from 'socket.io';
 import type { AccessTokenService, Principal } from '../../application/identity/ports/access-token-service.js';
 import type { Topic } from '../../application/shared/events/catalogue.js';
 import type { EventEnvelope } from '../../application/shared/events/envelope.js';
 import type { Subscription } from '../../application/shared/events/event-bus.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { invalidPayload } from './invalid-payload.js';
+import { refusal, SocketIdentities, type GatewaySocket, type SocketData } from './socket-identities.js';
 import { MissedPackets, replay, withoutLostRooms, type MissedPacket } from './missed-packets.js';
 import { emitsFor, routedTopics, realtimeRoutes, type RealtimeRoute } from './realtime-routes.js';
 import { lossesFor, roomRevocations, type RoomRevocation } from './room-revocations.js';
@@ -64,16 +65,6 @@ export type { RoomAck } from './room-subscriptions.js';
 export type ClientEventHandler = (principal: Principal, payload: unknown) => Promise<void>;
 
 /**
- * Plain data only: Socket.IO keeps it in the session a reconnecting client recovers (in Redis with the streams
- * adapter).
- */
-interface SocketData {
-  principal: Principal;
-}
-
-type GatewaySocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
-
-/**
  * Socket.IO on namespace `/ws`: authenticates the handshake with the access token (`auth.token`),
  * puts each socket in `user:<id>`, lets it `subscribe` / `unsubscribe` to rooms, and as an
  * EventBus consumer turns bus events into emits (realtime-routes.ts).
@@ -97,18 +88,17 @@ export class RealtimeGateway {
   private readonly now: () => Date;
   private readonly expiryTimer: NodeJS.Timeout;
   private readonly logger: RealtimeLogger;
+  private readonly identities: SocketIdentities;
   private attached = false;
   private closing: Promise<void> | undefined;
 
-  constructor(
-    private readonly tokens: AccessTokenService,
-    options: RealtimeGatewayOptions = {},
-  ) {
+  constructor(tokens: AccessTokenService, options: RealtimeGatewayOptions = {}) {
     this.consumer = options.consumer ?? 'realtime.gateway';
     this.routes = options.routes ?? realtimeRoutes;
     this.revocations = options.revocations ?? roomRevocations;
     this.subscriptions = new RoomSubscriptions(this.authorizers, options.maxRoomsPerSocket ?? 200);
     this.logger = options.logger ?? silentLogger;
+    this.identities = new SocketIdentities(tokens, this.logger);
     this.now = options.now ?? (() => new Date());
     const recoveryWindowMs = options.recoveryWindowMs ?? 120_000;
     // Client messages are tiny; the browser bundle is not ours to serve. A recovering client goes
@@ -236,7 +226,7 @@ export class RealtimeGateway {
    */
   private async admit(socket: GatewaySocket): Promise<Error | undefined> {
     const missed = this.missed.take(socket.id);
-    const refused = this.authenticate(socket);
+    const refused = this.identities.authenticate(socket);
     if (refused || !socket.recovered) return refused;
     try {
       this.replays.set(socket, withoutLostRooms(missed, await this.subscriptions.revalidate(socket)));
@@ -248,26 +238,6 @@ export class RealtimeGateway {
       );
       return refusal('INTERNAL_ERROR', 'the recovered session could not be checked');
     }
-  }
-
-  private authenticate(socket: GatewaySocket): Error | undefined {
-    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-    if (typeof token !== 'string' || token.length === 0)
-      return refusal('AUTH_INVALID_TOKEN', 'the access token is missing: connect with auth: { token }');
-    let principal: Principal;
-    try {
-      principal = this.tokens.verify(token);
-    } catch (error) {
-      if (error instanceof DomainError) return refusal(error.code, error.message);
-      this.logger.error({ err: error }, 'realtime handshake: token verification failed unexpectedly');
-      return refusal('INTERNAL_ERROR', 'the token could not be checked');
-    }
-    // A recovered session carries the rooms of the user it was opened by, and no one else's.
-    const previous = socket.recovered ? (socket.data as Partial<SocketData>).principal?.userId : undefined;
-    if (previous !== undefined && previous !== principal.userId)
-      return refusal('AUTH_SESSION_MISMATCH', 'the recovered session belongs to another user');
-    socket.data.principal = principal;
-    return undefined;
   }
 
   private onConnection(socket: GatewaySocket): void {
@@ -282,25 +252,19 @@ export class RealtimeGateway {
       this.answer(socket, 'unsubscribe', payload, ack, (room) => this.subscriptions.unsubscribe(socket, room)),
     );
     socket.on('auth.refresh', (payload: unknown, ack: unknown) =>
-      this.handleModuleEvent(socket, 'auth.refresh', (_principal, body) => this.refresh(socket, body), payload, ack),
+      this.handleModuleEvent(
+        socket,
+        'auth.refresh',
+        (_principal, body) => this.identities.refresh(socket, body),
+        payload,
+        ack,
+      ),
     );
     for (const [event, handler] of this.clientEvents) {
       socket.on(event, (payload: unknown, ack: unknown) =>
         this.handleModuleEvent(socket, event, handler, payload, ack),
       );
     }
-  }
-
-  /**
-   * `auth.refresh` `{ token }`: a fresh access token of the same user keeps the connection past the old one's expiry.
-   */
-  private async refresh(socket: GatewaySocket, body: unknown): Promise<void> {
-    const parsed = declaredClientEvents['auth.refresh'].payload.safeParse(body);
-    if (!parsed.success) throw invalidPayload(parsed.error);
-    const principal = this.tokens.verify(parsed.data.token);
-    if (principal.userId !== socket.data.principal.userId)
-      throw new DomainError('forbidden', 'AUTH_SESSION_MISMATCH', 'the token belongs to another user');
-    socket.data.principal = principal;
   }
 
   private handleModuleEvent(
@@ -353,9 +317,4 @@ export class RealtimeGateway {
 function withAck(payload: unknown, ack: unknown): [unknown, (answer: RoomAck) => void] {
   const [body, callback] = typeof payload === 'function' && ack === undefined ? [undefined, payload] : [payload, ack];
   return [body, (answer) => (typeof callback === 'function' ? callback(answer) : undefined)];
-}
-
-/** A handshake refusal: the client's `connect_error` carries the message and `data.code`. */
-function refusal(code: string, message: string): Error {
-  return Object.assign(new Error(message), { data: { code } });
 }
