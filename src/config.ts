@@ -115,6 +115,13 @@ const envSchema = z.object({
     ),
   ADMIN_EMAIL: z.email('expected an email address').optional(),
   ADMIN_PASSWORD: z.string().min(10, 'expected at least 10 characters').optional(),
+  DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  DEMO_AUCTION_SECONDS: integer(20, 86_400, 180),
+  DEMO_BOT_INTERVAL_MS: integer(200, 600_000, 4000),
+  DEMO_COURIER_INTERVAL_MS: integer(200, 600_000, 3000),
 });
 
 /** Rules across variables, checked on the raw strings so they are reported with the others. */
@@ -131,7 +138,12 @@ function crossFieldProblems(env: Record<string, string>): string[] {
     );
   }
   const realAdapter = ['MONGO_URL', 'REDIS_URL', 'AMQP_URL', 'S3_BUCKET', 'FCM_CREDENTIALS'].some((name) => env[name]);
-  if (realAdapter && (env.JWT_ALGORITHM ?? 'HS256') === 'HS256' && !env.JWT_SECRET) {
+  const demo = env.DEMO === 'true';
+  if (demo && env.NODE_ENV === 'production') {
+    problems.push('DEMO: the demo (seeded accounts with a published password) never runs with NODE_ENV=production');
+  }
+  // The demo's tokens may die with the process: its accounts' passwords are known anyway.
+  if (realAdapter && !demo && (env.JWT_ALGORITHM ?? 'HS256') === 'HS256' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required (at least 32 characters) when a real adapter is configured');
   }
   if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY)
@@ -197,6 +209,15 @@ export interface Config {
   delivery: DeliverySettings;
   /** maxPendingUploads: a user's open upload slots (media awaiting their bytes, URL not expired). */
   media: { maxBytes: number; uploadUrlTtlSeconds: number; downloadUrlTtlSeconds: number; maxPendingUploads: number };
+  /** DEMO=true (`npm run demo`): seeded demo data, bot bidders and a simulated courier (src/adapters/demo). */
+  demo?: DemoSettings;
+}
+
+/** How the demo's actors pace themselves: an auction's length, a bot's wait between bids, a courier's between fixes. */
+export interface DemoSettings {
+  auctionSeconds: number;
+  botIntervalMs: number;
+  courierIntervalMs: number;
 }
 
 export type JwtConfig =
@@ -311,5 +332,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv, randomSecret: () => string
       downloadUrlTtlSeconds: e.MEDIA_DOWNLOAD_URL_TTL_SECONDS,
       maxPendingUploads: e.MEDIA_MAX_PENDING_UPLOADS,
     },
+    demo: e.DEMO
+      ? {
+          auctionSeconds: e.DEMO_AUCTION_SECONDS,
+          botIntervalMs: e.DEMO_BOT_INTERVAL_MS,
+          courierIntervalMs: e.DEMO_COURIER_INTERVAL_MS,
+        }
+      : undefined,
   };
 }

@@ -1,0 +1,27 @@
+/**
+ * Who plays in the demo: the accounts the seeder made (or found, on a restart) and what the live actors need of
+ * the catalogue. The seeder returns it; the bot bidders and the simulated courier act as these users.
+ */
+export interface DemoUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+export interface DemoCast {
+  admin: DemoUser;
+  /** seller1, seller2: KYC verified, each with published listings. */
+  sellers: DemoUser[];
+  /** buyer1, buyer2: the humans' accounts (the browser tests sign in as buyer1). */
+  buyers: DemoUser[];
+  courier: DemoUser;
+  /** Bidding bots: accounts of their own, never the humans'. */
+  bots: DemoUser[];
+  /** Where the auction lots are listed (a leaf category whose required attributes the lots fill). */
+  auctionCategoryId: string;
+  /** A published fixed-price listing with ample stock that the courier's deliveries are ordered from. */
+  deliveryListingId: string;
+}
+
+/** The password of every printed demo account. */
+export const DEMO_PASSWORD = 'demo-password';
