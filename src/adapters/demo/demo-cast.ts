@@ -25,3 +25,19 @@ export interface DemoCast {
 
 /** The password of every printed demo account. */
 export const DEMO_PASSWORD = 'demo-password';
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  roles: ('admin' | 'buyer' | 'seller' | 'courier')[];
+}
+
+/** The accounts printed at start and listed on the console's sign-in page, all with DEMO_PASSWORD. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'admin@demo.uty', displayName: 'Demo Admin', roles: ['admin'] },
+  { email: 'seller1@demo.uty', displayName: 'Ada Seller', roles: ['seller'] },
+  { email: 'seller2@demo.uty', displayName: 'Ben Seller', roles: ['seller'] },
+  { email: 'buyer1@demo.uty', displayName: 'Cleo Buyer', roles: ['buyer'] },
+  { email: 'buyer2@demo.uty', displayName: 'Dan Buyer', roles: ['buyer'] },
+  { email: 'courier1@demo.uty', displayName: 'Eve Courier', roles: ['courier'] },
+];
