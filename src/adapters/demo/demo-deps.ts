@@ -10,7 +10,10 @@ import type { Clock } from '../../application/shared/ports/clock.js';
 import type { Logger } from '../platform/logger.js';
 
 /** Sends an image's bytes to the presigned upload a `requestUpload` answered, as a client would. */
-export type UploadBytes = (upload: { uploadUrl: string; headers: Record<string, string> }, bytes: Buffer) => Promise<void>;
+export type UploadBytes = (
+  upload: { uploadUrl: string; headers: Record<string, string> },
+  bytes: Buffer,
+) => Promise<void>;
 
 /**
  * What the demo drives: the use cases every module offers its driving adapters (the same objects the HTTP routes
