@@ -6,10 +6,13 @@ import { createApp } from './adapters/http/app.js';
 import { createLogger, type Logger } from './adapters/platform/logger.js';
 import { adapterReport, isEmbedded } from './composition/adapter-report.js';
 import { realtimeGatewayOf } from './composition/realtime.js';
+import { demoBanner } from './adapters/demo/demo-banner.js';
 
 function readConfig(): Config {
   try {
-    return loadConfig(process.env, () => randomBytes(48).toString('base64url'));
+    // `npm run demo` is `npm start` with --demo: the same as DEMO=true.
+    const env = process.argv.includes('--demo') ? { ...process.env, DEMO: 'true' } : process.env;
+    return loadConfig(env, () => randomBytes(48).toString('base64url'));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port }, `Uty API listening on http://localhost:${port} (Swagger UI at /docs)`);
+    if (config.demo) process.stdout.write(`${demoBanner(`http://localhost:${port}`)}\n`);
   });
 }
 

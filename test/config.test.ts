@@ -69,6 +69,24 @@ describe('config', () => {
     expect(short).toEqual(['JWT_SECRET: expected at least 32 characters']);
   });
 
+  it('turns the demo on with DEMO=true (pace from DEMO_*), never with NODE_ENV=production', () => {
+    expect(loadConfig({}, random).demo).toBeUndefined();
+    expect(loadConfig({ DEMO: 'true', DEMO_BOT_INTERVAL_MS: '1500' }, random).demo).toEqual({
+      auctionSeconds: 180,
+      botIntervalMs: 1500,
+      courierIntervalMs: 3000,
+    });
+    expect(problemsOf({ DEMO: 'true', NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^DEMO: the demo .* never runs with NODE_ENV=production$/),
+    ]);
+    expect(problemsOf({ DEMO: 'yes' })).toEqual([expect.stringMatching(/^DEMO: /)]);
+  });
+
+  it('lets the demo run on real stores without JWT_SECRET (a random key: its passwords are public anyway)', () => {
+    const config = loadConfig({ DEMO: 'true', MONGO_URL: 'mongodb://h:27017', REDIS_URL: 'redis://h:6379' }, random);
+    expect(config.jwt).toMatchObject({ algorithm: 'HS256', ephemeral: true });
+  });
+
   it('stops the process at start with exit code 1, one line per problem and no stack trace', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { PATH: process.env.PATH, PORT: 'abc', REDIS_URL: 'redis://127.0.0.1:1' },
