@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       eventExchange: config.amqp?.exchange,
       checkResponses: config.env === 'test',
       allowedOrigins: config.cors.allowedOrigins,
+      demo: config.demo !== undefined,
     }),
   );
   const runtime = runtimeOf(container);

@@ -57,6 +57,7 @@ export async function createTestApp(
       trustProxy: config.trustProxy,
       checkResponses: config.env === 'test',
       allowedOrigins: config.cors.allowedOrigins,
+      demo: config.demo !== undefined,
     }),
     container,
     clock,

@@ -37,6 +37,7 @@ import { adminMediaRoutes } from './media/admin-media-routes.js';
 import { embeddedStorageRoutes } from './media/embedded-storage-routes.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
+import { consoleRoutes } from './console/console-routes.js';
 import { createRegistry, generateDocument } from './openapi/document.js';
 import { generateAsyncApiDocument } from './asyncapi/asyncapi-document.js';
 import { DEFAULT_EVENT_EXCHANGE } from '../../config.js';
@@ -96,6 +97,8 @@ export interface AppOptions {
   checkResponses?: boolean;
   /** CORS_ORIGINS (default: any). */
   allowedOrigins?: AllowedOrigins;
+  /** DEMO=true: the web console's sign-in page lists the demo accounts. */
+  demo?: boolean;
 }
 
 /** The Express app, built from the container: used by main.ts and by the HTTP tests alike. */
@@ -161,6 +164,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
     }),
   );
   app.use(API_PREFIX, api.router);
+  app.use(consoleRoutes({ demo: options.demo === true }));
   app.use(notFound);
   app.use(errorHandler);
   return app;
