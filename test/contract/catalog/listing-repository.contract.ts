@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
-import type { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
+import type {
+  ListingRepository,
+  ListingSearchQuery,
+} from '../../../src/application/catalog/ports/listing-repository.js';
 import type { OutboxStore } from '../../../src/application/shared/outbox/outbox.js';
 import type { Page } from '../../../src/application/shared/ports/page.js';
 import {
@@ -223,6 +226,32 @@ export function listingRepositoryContract(
       items: [visible],
       nextCursor: null,
     });
+  });
+
+  it('search follows every save: new words and price found, old ones not, and only while published', async () => {
+    const cheap = published({ price: { amount: 1_000, currency: 'EUR' } });
+    const dear = published({ price: { amount: 5_000, currency: 'EUR' } });
+    const waiting = draft({ title: 'Tondeuse à gazon', price: { amount: 3_000, currency: 'EUR' } });
+    for (const listing of [cheap, dear, waiting]) await repo.create(listing, []);
+    const ids = async (query: Partial<ListingSearchQuery> = {}): Promise<string[]> =>
+      (await repo.search({ sort: 'price_asc', limit: 10, ...query })).items.map((listing) => listing.id);
+    expect(await ids({ text: 'tondeuse' })).toEqual([]);
+
+    const renamed = editListing(cheap, { title: 'Tondeuse', price: { amount: 9_000, currency: 'EUR' } }, minutes(1));
+    await repo.save(renamed.listing, []);
+    expect(await ids({ text: 'tondeuse' })).toEqual([cheap.id]);
+    expect(await ids({ text: 'vélo' })).toEqual([dear.id]);
+    expect(await ids()).toEqual([dear.id, cheap.id]);
+    expect(await ids({ maxPrice: 5_000 })).toEqual([dear.id]);
+
+    await repo.save(submitForPublication(waiting, passed, minutes(2)), []);
+    await repo.save(archiveListing(renamed.listing, minutes(3)), []);
+    expect(await ids({ text: 'tondeuse' })).toEqual([waiting.id]);
+    expect(await ids()).toEqual([waiting.id, dear.id]);
+    expect((await repo.search({ sort: 'newest', limit: 10 })).items.map((listing) => listing.id)).toEqual([
+      waiting.id,
+      dear.id,
+    ]);
   });
 
   it('search refuses a cursor that is garbage or belongs to another order: INVALID_CURSOR', async () => {

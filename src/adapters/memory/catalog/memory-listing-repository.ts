@@ -3,25 +3,22 @@ import type { PendingEvents } from '../../../application/shared/outbox/outbox.js
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { listingErrors, type Listing, type ListingStatus } from '../../../domain/catalog/listing.js';
 import { copyListing } from '../../shared/catalog/copies.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  keysetOf,
-  listingOrders,
-  type Keyset,
-  type ListingOrder,
-} from '../../shared/catalog/listing-keyset.js';
+import { decodeCursor, encodeCursor, keysetOf, type ListingOrder } from '../../shared/catalog/listing-keyset.js';
 import { compareStrings } from '../../shared/catalog/ordering.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
-import { indexListing, searchPredicate, type IndexedListing } from './listing-search-predicate.js';
+import { compareToKeyset, listingComparator } from './keyset-compare.js';
+import { ListingSearchIndex } from './listing-search-index.js';
+import { indexListing, type IndexedListing } from './listing-search-predicate.js';
 
 /**
  * ListingRepository in process memory, with the MongoDB adapter's semantics: conditional saves
  * on `version`, the same search filters, orders and keyset cursors. Stores and returns copies.
- * A write appends its events to the memory outbox in the same synchronous step.
+ * A write appends its events to the memory outbox and updates the search index in the same
+ * synchronous step.
  */
 export class MemoryListingRepository implements ListingRepository {
   private readonly entries = new Map<string, IndexedListing>();
+  private readonly searchIndex = new ListingSearchIndex();
 
   constructor(private readonly outbox: MemoryOutbox) {}
 
@@ -44,7 +41,9 @@ export class MemoryListingRepository implements ListingRepository {
   }
 
   async search(query: ListingSearchQuery): Promise<Page<Listing>> {
-    return this.page(this.listingsWhere(searchPredicate(query)), query.sort, query);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort);
+    const found = this.searchIndex.find(query, after, query.limit + 1).map((entry) => entry.listing);
+    return pageOf(found, query.sort, query.limit);
   }
 
   async listByStatus(status: ListingStatus, page: PageRequest): Promise<Page<Listing>> {
@@ -66,7 +65,11 @@ export class MemoryListingRepository implements ListingRepository {
   }
 
   private store(listing: Listing, events: PendingEvents): void {
-    this.entries.set(listing.id, indexListing(copyListing(listing)));
+    const previous = this.entries.get(listing.id);
+    if (previous) this.searchIndex.remove(previous);
+    const entry = indexListing(copyListing(listing));
+    this.entries.set(listing.id, entry);
+    this.searchIndex.add(entry);
     this.outbox.append(`listings:${listing.id}`, events);
   }
 
@@ -76,25 +79,18 @@ export class MemoryListingRepository implements ListingRepository {
 
   /** Sorts, skips up to and including the cursor's position, and takes one page. */
   private page(listings: Listing[], order: ListingOrder, request: PageRequest): Page<Listing> {
-    const compare = comparator(order);
     const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, order);
     const sorted = listings
-      .sort(compare)
+      .sort(listingComparator(order))
       .filter((listing) => after === undefined || compareToKeyset(listing, after, order) > 0);
-    const items = sorted.slice(0, request.limit);
-    const last = items.at(-1);
-    const nextCursor = sorted.length > items.length && last ? encodeCursor(order, keysetOf(last, order)) : null;
-    return { items: items.map(copyListing), nextCursor };
+    return pageOf(sorted, order, request.limit);
   }
 }
 
-function comparator(order: ListingOrder): (a: Listing, b: Listing) => number {
-  return (a, b) => compareToKeyset(a, keysetOf(b, order), order);
-}
-
-/** Negative when the listing comes before the position in this order, positive after. */
-function compareToKeyset(listing: Listing, keyset: Keyset, order: ListingOrder): number {
-  const { direction } = listingOrders[order];
-  const own = keysetOf(listing, order);
-  return direction * (own.value - keyset.value || compareStrings(own.id, keyset.id));
+/** The first `limit` listings of an ordered list, with a cursor after the last one if the list goes on. */
+function pageOf(listings: Listing[], order: ListingOrder, limit: number): Page<Listing> {
+  const items = listings.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor = listings.length > items.length && last ? encodeCursor(order, keysetOf(last, order)) : null;
+  return { items: items.map(copyListing), nextCursor };
 }
