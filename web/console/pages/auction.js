@@ -1,6 +1,7 @@
 import { api, get, idempotencyKey } from '../api.js';
 import { errorBox, field, h, show } from '../dom.js';
 import { countdown, formatDate, formatMoney, fromMinorUnits, toMinorUnits } from '../format.js';
+import { listingImage } from '../media.js';
 import { on, subscribe } from '../realtime.js';
 import { currentUser } from '../session.js';
 
@@ -12,8 +13,9 @@ const LIVE_FIELDS = ['currentPrice', 'endsAt', 'reserveMet', 'leadingBidderAlias
  * alias: the signed-in user's alias is the one on their own bids (whose bidderId only they are shown).
  */
 class AuctionView {
-  constructor(auction, bids) {
+  constructor(auction, bids, listing) {
     this.auction = auction;
+    this.listing = listing;
     this.bids = bids;
     this.me = currentUser();
     this.myAlias = bids.find((bid) => this.me && bid.bidderId === this.me.id)?.bidderAlias ?? null;
@@ -31,14 +33,19 @@ class AuctionView {
     return [
       h('h1', {}, this.auction.title),
       h(
-        'section',
-        { class: 'auction', 'aria-label': 'Auction' },
-        h('p', { 'aria-live': 'polite' }, 'Current price ', this.price),
-        h('p', {}, 'Ends in ', this.countdown),
-        h('p', {}, 'Reserve: ', this.reserve, ' · Leading: ', this.leader),
-        this.status,
-        this.standing,
-        this.form,
+        'div',
+        { class: 'detail' },
+        this.listing && listingImage(this.listing, 'large'),
+        h(
+          'section',
+          { class: 'auction', 'aria-label': 'Auction' },
+          h('p', { 'aria-live': 'polite' }, 'Current price ', this.price),
+          h('p', {}, 'Ends in ', this.countdown),
+          h('p', {}, 'Reserve: ', this.reserve, ' · Leading: ', this.leader),
+          this.status,
+          this.standing,
+          this.form,
+        ),
       ),
       h('section', { 'aria-labelledby': 'bids-title' }, h('h2', { id: 'bids-title' }, 'Bids'), this.history),
     ];
@@ -95,6 +102,8 @@ class AuctionView {
   apply(payload) {
     if (payload.auctionId !== this.auction.id) return;
     for (const name of LIVE_FIELDS) if (payload[name] !== undefined) this.auction[name] = payload[name];
+    // Events name the leader by alias only: the id we held is stale once another alias leads.
+    if (!this.isMine(this.auction.leadingBidderAlias)) this.auction.leadingBidderId = null;
     if (payload.bidId) {
       const at = new Date().toISOString();
       this.addBid({ id: payload.bidId, bidderAlias: payload.bidderAlias, price: payload.price, createdAt: at });
@@ -167,7 +176,9 @@ export async function render(main, id) {
   try {
     const path = `/auctions/${encodeURIComponent(id)}`;
     const [auction, bids] = await Promise.all([get(path), get(`${path}/bids?limit=50`)]);
-    view = new AuctionView(auction, bids.items);
+    // The lot's picture only: the auction stands without it.
+    const listing = await get(`/listings/${encodeURIComponent(auction.listingId)}`).catch(() => null);
+    view = new AuctionView(auction, bids.items, listing);
   } catch (error) {
     return show(main, h('h1', {}, 'Auction'), errorBox(error));
   }
