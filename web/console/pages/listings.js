@@ -55,7 +55,7 @@ export async function render(main) {
   const more = h('div', {});
   const form = h(
     'form',
-    { class: 'filters', role: 'search', 'aria-label': 'Search listings', 'data-testid': 'listing-filters' },
+    { class: 'filters', role: 'search', 'aria-label': 'Listing filters', 'data-testid': 'listing-filters' },
     field('Search', { name: 'q', type: 'search' }),
     select('Category', 'categoryId', [h('option', { value: '' }, 'All'), ...categoryOptions(categories.items)]),
     field(`Min price (${FILTER_CURRENCY})`, { name: 'minPrice', type: 'number', min: 0, step: '0.01' }),
