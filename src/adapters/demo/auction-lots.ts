@@ -64,7 +64,7 @@ export function antiSnipingSecondsFor(auctionSeconds: number): number {
 
 /**
  * Lot number `lot`: a collectible with a numbered label, starting at 20-80 EUR with a 1 or 2 EUR increment;
- * sometimes a reserve (twice the start) and sometimes Buy It Now (four times the start).
+ * sometimes a reserve (one and a half times the start) and sometimes Buy It Now (four times the start).
  */
 export function demoLot(
   lot: number,
@@ -75,7 +75,7 @@ export function demoLot(
 ): DemoLot {
   const item = LOT_ITEMS[lot % LOT_ITEMS.length]!;
   const start = 2_000 + 500 * Math.floor(random() * 13);
-  const reservePrice = random() < 0.4 ? { reservePrice: eur(2 * start) } : {};
+  const reservePrice = random() < 0.4 ? { reservePrice: eur(1.5 * start) } : {};
   const buyItNowPrice = random() < 0.3 ? { buyItNowPrice: eur(4 * start) } : {};
   const label = `Lot ${lot}`;
   return {
