@@ -106,13 +106,8 @@ export class CourierSimulator {
 
   /** The whole way of an order to the road, through the use cases each actor would call. Answers the delivery id. */
   private async shipOrderOf(buyer: DemoUser): Promise<string> {
-    const { cart, orders, delivery } = this.deps;
-    await cart.addToCart.execute(buyer.id, this.cast.deliveryListingId, 1);
-    const placed = await orders.createOrder.execute({
-      buyerId: buyer.id,
-      idempotencyKey: randomUUID(),
-      shippingAddress: demoShippingAddress(buyer.displayName),
-    });
+    const { orders, delivery } = this.deps;
+    const placed = await this.orderOf(buyer);
     const buyerActor = actorOf(buyer, 'buyer');
     await orders.payOrder.execute(buyerActor, { orderId: placed.id, paymentMethod: 'test_card' });
     const seller = { userId: sellerIdsOf(placed)[0]!, roles: ['seller'] };
@@ -120,5 +115,22 @@ export class CourierSimulator {
     await delivery.assignCourier.execute(actorOf(this.cast.admin, 'admin'), created.id, this.cast.courier.id);
     await delivery.pickUpDelivery.execute(this.courier, created.id);
     return created.id;
+  }
+
+  /** One unit of the delivery listing, carted and ordered; a line left by a refused checkout is taken out again. */
+  private async orderOf(buyer: DemoUser) {
+    const { cart, orders } = this.deps;
+    const { deliveryListingId } = this.cast;
+    await cart.addToCart.execute(buyer.id, deliveryListingId, 1);
+    try {
+      return await orders.createOrder.execute({
+        buyerId: buyer.id,
+        idempotencyKey: randomUUID(),
+        shippingAddress: demoShippingAddress(buyer.displayName),
+      });
+    } catch (error) {
+      await cart.removeFromCart.execute(buyer.id, deliveryListingId); // else the buyer would look busy shopping
+      throw error;
+    }
   }
 }
