@@ -18,6 +18,7 @@ import { bindRealtime } from './composition/realtime.js';
 import { bindShared, type SharedOverrides } from './composition/shared.js';
 import { bindOutbox, startOutboxRelay } from './composition/outbox.js';
 import { bindRateLimits } from './composition/rate-limits.js';
+import { startDemo } from './composition/start-demo.js';
 
 export const ConfigToken = Symbol.for('Config');
 
@@ -70,6 +71,7 @@ export async function buildContainer(config: Config, overrides: ContainerOverrid
     await startCart(container, config);
     startOrders(container, config);
     await startAuctions(container, config);
+    await startDemo(container, config);
     return container;
   } catch (error) {
     await runtime.closeAll((name, closeError) => logger.warn({ err: closeError, name }, 'close after failed start-up'));
