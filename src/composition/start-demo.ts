@@ -19,13 +19,16 @@ export async function startDemo(container: Container, config: Config): Promise<D
   if (!config.demo) return undefined;
   const deps = demoDepsOf(container);
   const cast = await new DemoSeeder(deps).seed();
-  startDemoActors(container, deps, cast, config.demo);
+  await startDemoActors(container, deps, cast, config.demo);
   return cast;
 }
 
-function startDemoActors(container: Container, deps: DemoDeps, cast: DemoCast, settings: DemoSettings): void {
+/** A first move of each before the app listens, so that its first visitor finds an auction live and a courier out. */
+async function startDemoActors(container: Container, deps: DemoDeps, cast: DemoCast, settings: DemoSettings) {
   const bots = new AuctionBots(deps, cast, settings);
   const courier = new CourierSimulator(deps, cast, settings);
+  await bots.tick();
+  await courier.tick();
   startPeriodicTask(container, 'demo auction bots', BOTS_TICK_MS, () => bots.tick());
   startPeriodicTask(container, 'demo courier', settings.courierIntervalMs, () => courier.tick());
 }
