@@ -33,9 +33,15 @@ export class CartLines {
 
   /** Lines whose reservation is live, with its quantity and expiry; a line whose reservation is gone is dropped. */
   async live(buyerId: string, now: Date): Promise<CartLine[]> {
+    const lines = await this.carts.lines(buyerId);
+    const reservations = await this.ledger.reservations(
+      buyerId,
+      lines.map((line) => line.listingId),
+      now,
+    );
     const live: CartLine[] = [];
-    for (const line of await this.carts.lines(buyerId)) {
-      const reservation = await this.ledger.reservation(line.listingId, buyerId, now);
+    for (const [index, line] of lines.entries()) {
+      const reservation = reservations[index];
       if (reservation) live.push({ ...line, quantity: reservation.quantity, reservedUntil: reservation.expiresAt });
       else await this.carts.removeLine(buyerId, line.listingId);
     }

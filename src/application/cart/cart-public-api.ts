@@ -23,7 +23,7 @@ export class CartPublicApi implements CartApi {
   ) {}
 
   async availableOf(listingIds: string[]): Promise<Map<string, number>> {
-    const levels = await Promise.all(listingIds.map((id) => this.ledger.level(id)));
+    const levels = await this.ledger.levels(listingIds);
     return new Map(levels.flatMap((level) => (level ? [[level.listingId, level.available] as const] : [])));
   }
 
@@ -39,7 +39,8 @@ export class CartPublicApi implements CartApi {
   async checkoutCart(buyerId: string, now: Date): Promise<CheckoutCart> {
     const lines = await this.carts.lines(buyerId);
     if (lines.length === 0) return { ok: false, reason: 'empty_cart' };
-    const reservations = await Promise.all(lines.map((line) => this.ledger.reservation(line.listingId, buyerId, now)));
+    const listingIds = lines.map((line) => line.listingId);
+    const reservations = await this.ledger.reservations(buyerId, listingIds, now);
     const expired = lines.filter((_, i) => !reservations[i]).map((line) => line.listingId);
     if (expired.length > 0) return { ok: false, reason: 'reservation_expired', listingIds: expired };
     const checkoutLines = lines.map(({ listingId, sellerId, title, unitPrice }, i) => {

@@ -485,6 +485,85 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
 
   // expiry
 
+  // Holds fired at once through one handle (a group commit on Redis): as if run one by one in call order
+
+  it('200 holds of 1 to 3 units fired at once on 50 units: each answers as if they ran one by one in call order', async () => {
+    const listingId = await seeded(50);
+    const requests = Array.from({ length: 200 }, (_, index) => ({ cart: holder(), quantity: 1 + (index % 3) }));
+    const results = await Promise.all(
+      requests.map(({ cart, quantity }) => ledger.holdMore(listingId, cart, quantity, at(15), at(0))),
+    );
+    let available = 50;
+    const expected = requests.map(({ quantity }) => {
+      if (quantity > available) return { ok: false, reason: 'insufficient_stock', level: { available } };
+      available -= quantity;
+      return { ok: true, reservation: { quantity }, level: { available } };
+    });
+    expect(results).toMatchObject(expected);
+    results.forEach((result) => expectConsistent(result.level));
+    expect(results.filter((result) => result.ok).length).toBeGreaterThan(20);
+    await expectLevel(listingId, { onHand: 50, reserved: 50 - available, available });
+    const reserved = (await eventsOf(listingId)).filter((event) => event.topic === 'stock.reserved');
+    const winners = requests.filter((_, index) => results[index]?.ok);
+    expect(reserved.map(({ payload }) => payload)).toMatchObject(
+      winners.map(({ cart, quantity }) => ({ listingId, holderId: cart, quantity })),
+    );
+    expect(new Set((await stored()).map((event) => event.id)).size).toBe((await stored()).length);
+  });
+
+  it('holds fired at once on several listings: a refusal in the middle leaves the holds before and after it standing', async () => {
+    const [shoes, hats] = [await seeded(3), await seeded(1)];
+    const [first, second, third] = [holder(), holder(), holder()];
+    const results = await Promise.all([
+      ledger.hold(shoes, first, 2, at(15), at(0)),
+      ledger.hold(hats, first, 1, at(15), at(0)),
+      ledger.hold(shoes, second, 2, at(15), at(0)),
+      ledger.hold(hats, second, 1, at(15), at(0)),
+      ledger.holdMore(listing(), third, 1, at(15), at(0)),
+      ledger.hold(shoes, third, 1, at(15), at(0)),
+      ledger.holdMore(shoes, first, 1, at(15), at(0)),
+    ]);
+    expect(results.map((result) => (result.ok ? result.reservation?.quantity : result.reason))).toEqual([
+      2,
+      1,
+      'insufficient_stock',
+      'insufficient_stock',
+      'unknown_listing',
+      1,
+      'insufficient_stock',
+    ]);
+    expect(results[2]).toMatchObject({ level: { listingId: shoes, available: 1 } });
+    expect(results[3]).toMatchObject({ level: { listingId: hats, available: 0 } });
+    await expectLevel(shoes, { onHand: 3, reserved: 3, available: 0 });
+    await expectLevel(hats, { onHand: 1, reserved: 1, available: 0 });
+    expect(await ledger.reservations(second, [shoes, hats], at(1))).toEqual([null, null]);
+  });
+
+  it('levels and reservations read several listings at once, in order; null where there is none', async () => {
+    const [shoes, hats, unknown] = [await seeded(5), await seeded(2), listing()];
+    const cart = holder();
+    await held(shoes, cart, 2);
+    await held(hats, cart, 1, at(1));
+    expect(await ledger.levels([hats, unknown, shoes])).toEqual([
+      { listingId: hats, onHand: 2, reserved: 1, available: 1 },
+      null,
+      { listingId: shoes, onHand: 5, reserved: 2, available: 3 },
+    ]);
+    expect(await ledger.reservations(cart, [shoes, unknown, hats], at(0))).toEqual([
+      { listingId: shoes, holderId: cart, quantity: 2, expiresAt: at(15) },
+      null,
+      { listingId: hats, holderId: cart, quantity: 1, expiresAt: at(1) },
+    ]);
+    expect(await ledger.reservations(cart, [hats, shoes], at(1))).toEqual([
+      null,
+      { listingId: shoes, holderId: cart, quantity: 2, expiresAt: at(15) },
+    ]);
+    expect(await ledger.levels([])).toEqual([]);
+    expect(await ledger.reservations(cart, [], at(0))).toEqual([]);
+    await expect(ledger.levels(['a|b'])).rejects.toThrow(RangeError);
+    await expect(ledger.reservations('', [shoes], at(0))).rejects.toThrow(RangeError);
+  });
+
   it('reservation is null once expired at now, from its expiry instant on; expired units stay reserved until released', async () => {
     const listingId = await seeded(5);
     const cart = holder();

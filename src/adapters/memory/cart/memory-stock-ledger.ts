@@ -83,6 +83,10 @@ export class MemoryStockLedger implements StockLedger {
     return this.stocks.has(listingId) ? this.levelOf(listingId) : null;
   }
 
+  async levels(listingIds: string[]): Promise<(StockLevel | null)[]> {
+    return Promise.all(listingIds.map((id) => this.level(id)));
+  }
+
   async hold(
     listingId: string,
     holderId: string,
@@ -144,6 +148,10 @@ export class MemoryStockLedger implements StockLedger {
     const hold = this.stocks.get(listingId)?.holds.get(holderId);
     if (!hold || hold.expiresAt <= now.getTime()) return null;
     return { listingId, holderId, quantity: hold.quantity, expiresAt: new Date(hold.expiresAt) };
+  }
+
+  async reservations(holderId: string, listingIds: string[], now: Date): Promise<(Reservation | null)[]> {
+    return Promise.all(listingIds.map((id) => this.reservation(id, holderId, now)));
   }
 
   async release(listingId: string, holderId: string, reason: ReleaseReason): Promise<ReleasedReservation | null> {

@@ -31,6 +31,10 @@ const luaEvents = `${luaAppendOutboxEvent}
 local outboxStream = KEYS[#KEYS]
 local eventBase, occurredAt = ARGV[#ARGV - 1], ARGV[#ARGV]
 local eventCount = 0
+-- A batch script (holdsLua) stamps each of its items' events with that item's own base and time.
+local function stampEvents(base, time)
+  eventBase, occurredAt, eventCount = base, time, 0
+end
 local function emit(listingId, topic, payload)
   eventCount = eventCount + 1
   local envelope = { id = eventBase .. ':' .. eventCount, topic = topic, occurredAt = occurredAt }
@@ -69,39 +73,52 @@ emitUpdated(ARGV[2], level[1], level[2])
 return level`;
 
 /**
- * Twin: MemoryStockLedger.hold and holdMore (holdWith).
- * KEYS: level, holds, deadlines, outbox. ARGV: holderId, quantity, expiresAt, deadline member,
- * mode, now, listingId, expiresAt (ISO), event base, time.
+ * Twin: MemoryStockLedger.hold and holdMore (holdWith), for a batch of holds on one listing (the
+ * group commit of RedisStockLedger), each decided in turn on the stock the previous ones left, as
+ * if they ran one by one: one round trip for the batch, one outcome per hold.
+ * KEYS: level, holds, deadlines, outbox. ARGV: listingId, then 8 per hold: holderId, quantity,
+ * expiresAt (ms), mode, now (ms), expiresAt (ISO), event base, time.
  * Mode 'set' makes the hold exactly `quantity`; mode 'add' adds `quantity` to a live hold (an
  * expired one counts as none). A current hold, live or expired, gives its units back first, so
  * moving up needs `available >= target - current`; the event says by how much `reserved` moved.
- * Replies {'unknown_listing'}, {'insufficient_stock', onHand, reserved} or {'held', onHand, reserved, target quantity}.
+ * Replies, per hold in order: {'unknown_listing'}, {'insufficient_stock', onHand, reserved} or
+ * {'held', onHand, reserved, target quantity}.
  */
-export const holdLua = `${luaFunctions}${luaEvents}
-local level = redis.call('HMGET', KEYS[1], 'onHand', 'reserved')
-if not level[1] then return {'unknown_listing'} end
-local onHand, reserved, target = tonumber(level[1]), tonumber(level[2]), tonumber(ARGV[2])
-local current = 0
-local held = redis.call('HGET', KEYS[2], ARGV[1])
-if held then
-  local heldQuantity, expiresAt = parseHold(held)
-  current = heldQuantity
-  if ARGV[5] == 'add' and tonumber(expiresAt) > tonumber(ARGV[6]) then target = target + heldQuantity end
+export const holdsLua = `${luaFunctions}${luaEvents}
+local listingId = ARGV[1]
+local function hold(holderId, quantity, expiresAtMs, mode, now, expiresAtIso)
+  local level = redis.call('HMGET', KEYS[1], 'onHand', 'reserved')
+  if not level[1] then return {'unknown_listing'} end
+  local onHand, reserved, target = tonumber(level[1]), tonumber(level[2]), tonumber(quantity)
+  local current = 0
+  local held = redis.call('HGET', KEYS[2], holderId)
+  if held then
+    local heldQuantity, expiresAt = parseHold(held)
+    current = heldQuantity
+    if mode == 'add' and tonumber(expiresAt) > tonumber(now) then target = target + heldQuantity end
+  end
+  if target > current and math.max(0, onHand - reserved) < target - current then
+    return {'insufficient_stock', level[1], level[2]}
+  end
+  local newReserved = redis.call('HINCRBY', KEYS[1], 'reserved', target - current)
+  local member = listingId .. '|' .. holderId
+  if target == 0 then
+    redis.call('HDEL', KEYS[2], holderId)
+    redis.call('ZREM', KEYS[3], member)
+  else
+    redis.call('HSET', KEYS[2], holderId, target .. ':' .. expiresAtMs)
+    redis.call('ZADD', KEYS[3], expiresAtMs, member)
+  end
+  if target > current then emitReserved(listingId, onHand, newReserved, holderId, target - current, expiresAtIso) end
+  if target < current then emitReleased(listingId, onHand, newReserved, holderId, current - target, 'removed') end
+  return {'held', level[1], newReserved, target}
 end
-if target > current and math.max(0, onHand - reserved) < target - current then
-  return {'insufficient_stock', level[1], level[2]}
+local replies = {}
+for i = 2, #ARGV, 8 do
+  stampEvents(ARGV[i + 6], ARGV[i + 7])
+  replies[#replies + 1] = hold(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
 end
-local newReserved = redis.call('HINCRBY', KEYS[1], 'reserved', target - current)
-if target == 0 then
-  redis.call('HDEL', KEYS[2], ARGV[1])
-  redis.call('ZREM', KEYS[3], ARGV[4])
-else
-  redis.call('HSET', KEYS[2], ARGV[1], target .. ':' .. ARGV[3])
-  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
-end
-if target > current then emitReserved(ARGV[7], onHand, newReserved, ARGV[1], target - current, ARGV[8]) end
-if target < current then emitReleased(ARGV[7], onHand, newReserved, ARGV[1], current - target, 'removed') end
-return {'held', level[1], newReserved, target}`;
+return replies`;
 
 /**
  * Twin: MemoryStockLedger.release.

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type {
   CommitItem,
   CommitResult,
@@ -16,7 +16,7 @@ import type { IdGenerator } from '../../../application/shared/ports/id-generator
 import {
   abandonLua,
   commitLua,
-  holdLua,
+  holdsLua,
   releaseExpiredLua,
   releaseLua,
   restockLua,
@@ -33,6 +33,8 @@ import {
 } from '../../shared/cart/stock-ledger-input.js';
 import { ORDER_RECORD_TTL_SECONDS } from '../../shared/cart/stock-ledger-layout.js';
 import { outboxStreamKey } from '../shared/redis-outbox.js';
+import { GroupedHolds } from './redis-stock-holds.js';
+import { toCount, toLevel, unexpected } from './redis-stock-replies.js';
 
 type Arg = string | number;
 /** A script run with EVALSHA (loaded on demand): the number of keys, then keys and arguments. */
@@ -41,7 +43,7 @@ type Script = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
 /** The commands `defineCommand` adds to the client. */
 interface StockLedgerCommands {
   stockSetOnHand: Script;
-  stockHold: Script;
+  stockHolds: Script;
   stockRelease: Script;
   stockCommit: Script;
   stockAbandon: Script;
@@ -59,7 +61,9 @@ export interface StockEventSource {
 
 /**
  * StockLedger on Redis, one Lua script per changing operation, so racing calls (from any number
- * of connections or instances) are serialised by Redis. Layout, under `keyPrefix`:
+ * of connections or instances) are serialised by Redis. Holds are group-committed per listing
+ * (GroupedHolds: the holds queued while one batch is in flight go as one script run); reads of
+ * several listings go as one pipeline. Layout, under `keyPrefix`:
  * - `stock:level:<listingId>`: hash {onHand, reserved}; exists once the listing is seeded.
  * - `stock:holds:<listingId>`: hash holderId -> "quantity:expiresAtMs" (gone when empty).
  * - `stock:deadlines`: sorted set of "listingId|holderId" scored by expiresAtMs; `hold` re-scores
@@ -82,6 +86,7 @@ export class RedisStockLedger implements StockLedger {
   private readonly deadlinesKey: string;
 
   private readonly outboxKey: string;
+  private readonly holds: GroupedHolds;
 
   constructor(
     private readonly redis: Redis,
@@ -90,7 +95,7 @@ export class RedisStockLedger implements StockLedger {
   ) {
     const scripts: Record<keyof StockLedgerCommands, string> = {
       stockSetOnHand: setOnHandLua,
-      stockHold: holdLua,
+      stockHolds: holdsLua,
       stockRelease: releaseLua,
       stockCommit: commitLua,
       stockAbandon: abandonLua,
@@ -101,6 +106,7 @@ export class RedisStockLedger implements StockLedger {
     this.commands = redis as Redis & StockLedgerCommands;
     this.deadlinesKey = `${keyPrefix}stock:deadlines`;
     this.outboxKey = outboxStreamKey(keyPrefix);
+    this.holds = new GroupedHolds((listingId, args) => this.runHolds(listingId, args));
   }
 
   async setOnHand(listingId: string, onHand: number): Promise<StockLevel> {
@@ -149,39 +155,46 @@ export class RedisStockLedger implements StockLedger {
     checkListingId(listingId);
     checkHolderId(holderId);
     checkExpiry(quantity, expiresAt, now);
-    const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey];
-    const member = deadlineMember(listingId, holderId);
-    const args = [
-      holderId,
-      quantity,
-      expiresAt.getTime(),
-      member,
-      mode,
-      now.getTime(),
-      listingId,
-      expiresAt.toISOString(),
-    ];
-    const reply = await this.run('stockHold', keys, args);
-    const [outcome, onHand, reserved, target] = Array.isArray(reply) ? (reply as unknown[]) : [];
-    if (outcome === 'unknown_listing') return { ok: false, reason: outcome, level: null };
-    if (outcome === 'insufficient_stock')
-      return { ok: false, reason: outcome, level: toLevel(listingId, [onHand, reserved]) };
-    if (outcome === 'held') {
-      const held = toCount(target);
-      const reservation = held === 0 ? null : { listingId, holderId, quantity: held, expiresAt: new Date(expiresAt) };
-      return { ok: true, reservation, level: toLevel(listingId, [onHand, reserved]) };
-    }
-    throw unexpected('hold', reply);
+    const [eventBase, occurredAt] = this.stamp();
+    return this.holds.submit(listingId, { holderId, quantity, mode, expiresAt, now, eventBase, occurredAt });
   }
 
   async reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null> {
     checkListingId(listingId);
     checkHolderId(holderId);
-    const held = await this.redis.hget(this.holdsKey(listingId), holderId);
-    if (held === null) return null;
-    const [quantity, expiresAt] = held.split(':').map(Number);
-    if (quantity === undefined || expiresAt === undefined) throw unexpected('reservation', held);
-    return expiresAt <= now.getTime() ? null : { listingId, holderId, quantity, expiresAt: new Date(expiresAt) };
+    return toReservation(listingId, holderId, await this.redis.hget(this.holdsKey(listingId), holderId), now);
+  }
+
+  async reservations(holderId: string, listingIds: string[], now: Date): Promise<(Reservation | null)[]> {
+    checkHolderId(holderId);
+    listingIds.forEach(checkListingId);
+    const replies = await this.pipelined(listingIds, (pipeline, id) => pipeline.hget(this.holdsKey(id), holderId));
+    return listingIds.map((id, index) => toReservation(id, holderId, replies[index] as string | null, now));
+  }
+
+  async levels(listingIds: string[]): Promise<(StockLevel | null)[]> {
+    listingIds.forEach(checkListingId);
+    const replies = await this.pipelined(listingIds, (pipeline, id) =>
+      pipeline.hmget(this.levelKey(id), 'onHand', 'reserved'),
+    );
+    return listingIds.map((id, index) => {
+      const level = replies[index] as (string | null)[];
+      return level[0] == null ? null : toLevel(id, level);
+    });
+  }
+
+  /** One read per listing, sent as one pipeline (one round trip); the replies in order. */
+  private async pipelined(
+    listingIds: string[],
+    read: (pipeline: ChainableCommander, listingId: string) => void,
+  ): Promise<unknown[]> {
+    if (listingIds.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of listingIds) read(pipeline, id);
+    return ((await pipeline.exec()) ?? []).map(([error, reply]) => {
+      if (error) throw error;
+      return reply;
+    });
   }
 
   async release(listingId: string, holderId: string, reason: ReleaseReason): Promise<ReleasedReservation | null> {
@@ -254,10 +267,22 @@ export class RedisStockLedger implements StockLedger {
 
   /** Runs a changing script: the outbox stream is its last key, the event id base and time its last arguments. */
   private async run(command: keyof StockLedgerCommands, keys: string[], args: Arg[]): Promise<unknown> {
-    const stamp = [this.events.ids.next(), this.events.clock.now().toISOString()];
-    const reply = await this.commands[command](keys.length + 1, ...keys, this.outboxKey, ...args, ...stamp);
+    const reply = await this.commands[command](keys.length + 1, ...keys, this.outboxKey, ...args, ...this.stamp());
     this.events.signal?.notify();
     return reply;
+  }
+
+  /** Runs a batch of holds on one listing (holdsLua), each with its own event stamp among `args`. */
+  private async runHolds(listingId: string, args: Arg[]): Promise<unknown> {
+    const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey, this.outboxKey];
+    const reply = await this.commands.stockHolds(keys.length, ...keys, ...args);
+    this.events.signal?.notify();
+    return reply;
+  }
+
+  /** The id base and time of the events of one operation. */
+  private stamp(): [string, string] {
+    return [this.events.ids.next(), this.events.clock.now().toISOString()];
   }
 
   private orderKey(orderId: string): string {
@@ -277,11 +302,12 @@ function deadlineMember(listingId: string, holderId: string): string {
   return `${listingId}|${holderId}`;
 }
 
-/** A level from a script's {onHand, reserved} (strings or integers). */
-function toLevel(listingId: string, reply: unknown): StockLevel {
-  const [onHand, reserved] = (Array.isArray(reply) ? (reply as unknown[]) : []).map(toCount);
-  if (onHand === undefined || reserved === undefined) throw unexpected('level', reply);
-  return { listingId, onHand, reserved, available: Math.max(0, onHand - reserved) };
+/** The holder's live reservation from its stored "quantity:expiresAtMs", or null (absent or expired at `now`). */
+function toReservation(listingId: string, holderId: string, held: string | null, now: Date): Reservation | null {
+  if (held === null) return null;
+  const [quantity, expiresAt] = held.split(':').map(Number);
+  if (quantity === undefined || expiresAt === undefined) throw unexpected('reservation', held);
+  return expiresAt <= now.getTime() ? null : { listingId, holderId, quantity, expiresAt: new Date(expiresAt) };
 }
 
 /** listingId and quantity of each item, in order (the scripts' item arguments). */
@@ -308,14 +334,4 @@ function toReleased(reply: unknown): ReleasedReservation {
     expiresAt: new Date(toCount(expiresAt)),
     level: toLevel(listingId, level),
   };
-}
-
-function toCount(value: unknown): number {
-  const count = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  if (!Number.isSafeInteger(count)) throw unexpected('count', value);
-  return count;
-}
-
-function unexpected(what: string, reply: unknown): Error {
-  return new Error(`unexpected reply from the stock ledger (${what}): ${JSON.stringify(reply)}`);
 }

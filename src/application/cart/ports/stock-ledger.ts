@@ -60,6 +60,8 @@ export interface StockLedger {
   setOnHand(listingId: string, onHand: number): Promise<StockLevel>;
   /** null when the listing was never seeded. Expired reservations still count until released. */
   level(listingId: string): Promise<StockLevel | null>;
+  /** `level` of each listing, in order, read together (one round trip on Redis). */
+  levels(listingIds: string[]): Promise<(StockLevel | null)[]>;
   /**
    * Sets the holder's reservation on a listing to exactly `quantity` (0 releases it), with a new
    * expiry, if the stock allows: moving up needs `available >= quantity - current`.
@@ -78,6 +80,8 @@ export interface StockLedger {
   ): Promise<ReservationResult>;
   /** The holder's live reservation, or null (absent or expired at `now`). */
   reservation(listingId: string, holderId: string, now: Date): Promise<Reservation | null>;
+  /** `reservation` of the holder on each listing, in order, read together (one round trip on Redis). */
+  reservations(holderId: string, listingIds: string[], now: Date): Promise<(Reservation | null)[]>;
   /**
    * Releases the holder's reservation; returns it, or null when there was none (already released or expired-and-swept).
    */
