@@ -1,4 +1,4 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type {
   CommitItem,
   CommitResult,
@@ -63,7 +63,7 @@ export interface StockEventSource {
  * StockLedger on Redis, one Lua script per changing operation, so racing calls (from any number
  * of connections or instances) are serialised by Redis. Holds are group-committed per listing
  * (GroupedHolds: the holds queued while one batch is in flight go as one script run); reads of
- * several listings go as one pipeline. Layout, under `keyPrefix`:
+ * several listings are sent at once (one round trip). Layout, under `keyPrefix`:
  * - `stock:level:<listingId>`: hash {onHand, reserved}; exists once the listing is seeded.
  * - `stock:holds:<listingId>`: hash holderId -> "quantity:expiresAtMs" (gone when empty).
  * - `stock:deadlines`: sorted set of "listingId|holderId" scored by expiresAtMs; `hold` re-scores
@@ -165,35 +165,24 @@ export class RedisStockLedger implements StockLedger {
     return toReservation(listingId, holderId, await this.redis.hget(this.holdsKey(listingId), holderId), now);
   }
 
+  /**
+   * Here and in `levels`: reads sent at once on one connection go out back to back, without
+   * waiting for each other's reply, so they take one round trip. (An ioredis pipeline() object
+   * would too, at about three times the CPU per call, measured with one listing.)
+   */
   async reservations(holderId: string, listingIds: string[], now: Date): Promise<(Reservation | null)[]> {
     checkHolderId(holderId);
     listingIds.forEach(checkListingId);
-    const replies = await this.pipelined(listingIds, (pipeline, id) => pipeline.hget(this.holdsKey(id), holderId));
-    return listingIds.map((id, index) => toReservation(id, holderId, replies[index] as string | null, now));
+    const held = await Promise.all(listingIds.map((id) => this.redis.hget(this.holdsKey(id), holderId)));
+    return listingIds.map((id, index) => toReservation(id, holderId, held[index] ?? null, now));
   }
 
   async levels(listingIds: string[]): Promise<(StockLevel | null)[]> {
     listingIds.forEach(checkListingId);
-    const replies = await this.pipelined(listingIds, (pipeline, id) =>
-      pipeline.hmget(this.levelKey(id), 'onHand', 'reserved'),
-    );
+    const levels = await Promise.all(listingIds.map((id) => this.redis.hmget(this.levelKey(id), 'onHand', 'reserved')));
     return listingIds.map((id, index) => {
-      const level = replies[index] as (string | null)[];
+      const level = levels[index] ?? [];
       return level[0] == null ? null : toLevel(id, level);
-    });
-  }
-
-  /** One read per listing, sent as one pipeline (one round trip); the replies in order. */
-  private async pipelined(
-    listingIds: string[],
-    read: (pipeline: ChainableCommander, listingId: string) => void,
-  ): Promise<unknown[]> {
-    if (listingIds.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of listingIds) read(pipeline, id);
-    return ((await pipeline.exec()) ?? []).map(([error, reply]) => {
-      if (error) throw error;
-      return reply;
     });
   }
 
