@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 interface Started {
   child: ChildProcess;
@@ -45,6 +45,7 @@ async function stop(started: Started): Promise<void> {
 describe('main', () => {
   it('serves on the embedded default and exits 0 on SIGTERM', async () => {
     const started = await startMain();
+    onTestFinished(() => void started.child.kill('SIGKILL'));
     const firstLine = JSON.parse(started.output().split('\n')[0]!);
     expect(firstLine.msg).toMatch(/EMBEDDED DEFAULT/);
     expect(firstLine.adapters).toMatchObject({ userRepository: 'memory', eventBus: 'in-process' });
@@ -58,6 +59,7 @@ describe('main', () => {
 
   it('--demo (npm run demo): prints the accounts, serves the console and a live auction among 30+ listings', async () => {
     const started = await startMain(['--demo']);
+    onTestFinished(() => void started.child.kill('SIGKILL'));
     const base = `http://127.0.0.1:${started.port}`;
     expect(started.output()).toContain(`Uty demo: open http://localhost:${started.port}`);
     expect(started.output()).toMatch(/buyer1@demo\.uty +buyer/);
