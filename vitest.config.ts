@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,11 @@ export default defineConfig({
     setupFiles: ['test/support/response-conformance-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    pool: 'forks',
+    // One module graph per worker, reused by the files it runs (no per-file re-import of the app: most of the
+    // suite's time went there), a worker per core. Test files must not rely on fresh module state: the app is built
+    // per test by createTestApp, and nothing in src keeps state at module level.
+    pool: 'threads',
+    isolate: false,
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
