@@ -1,17 +1,14 @@
-import type { AttributeValue } from '../../domain/catalog/attributes.js';
-import type { Money } from '../../domain/shared/money.js';
+import type { Listing } from '../../domain/catalog/listing.js';
 import type { DemoUser } from './demo-cast.js';
 import type { DemoDeps } from './demo-deps.js';
 import { actorOf, approvedDemoImage, type DemoImage } from './demo-media.js';
 
-export interface DemoListingSpec extends DemoImage {
-  title: string;
-  description: string;
-  categoryId: string;
-  price: Money;
-  quantity: number;
-  attributes: Record<string, AttributeValue>;
-}
+/** What a seller types into a new listing, and the picture it gets. */
+export type DemoListingSpec = Pick<
+  Listing,
+  'title' | 'description' | 'categoryId' | 'price' | 'quantity' | 'attributes'
+> &
+  DemoImage;
 
 /**
  * A published listing, made as its seller would through the use cases: its image uploaded and approved by the admin,
