@@ -9,6 +9,7 @@ import type {
 import type { StoredBid } from '../../../application/auctions/ports/bid-repository.js';
 import type { Auction } from '../../../domain/auctions/auction.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
+import { deepCopy } from '../shared/deep-copy.js';
 
 interface Entry {
   auction: Auction;
@@ -111,7 +112,7 @@ const aggregateKey = (auctionId: string) => `auction:${auctionId}`;
 
 const keyId = ({ bidderId, key }: BidKeyRef) => JSON.stringify([bidderId, key]);
 
-/** A deep copy; structuredClone keeps Dates as Dates. */
+/** A deep copy (Dates stay Dates). */
 function copy<T>(value: T): T {
-  return structuredClone(value);
+  return deepCopy(value);
 }

@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../../../application/shared/ports/page.j
 import { isFinal, isNewerState, type Auction } from '../../../domain/auctions/auction.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
+import { deepCopy } from '../shared/deep-copy.js';
 
 /**
  * AuctionRepository in process memory. Every method decides and writes before its first `await`
@@ -59,7 +60,7 @@ export class MemoryAuctionRepository implements AuctionRepository {
   }
 }
 
-/** A deep copy; structuredClone keeps Dates as Dates. */
+/** A deep copy (Dates stay Dates). */
 function copy(auction: Auction): Auction {
-  return structuredClone(auction);
+  return deepCopy(auction);
 }

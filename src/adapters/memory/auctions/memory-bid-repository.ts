@@ -7,6 +7,7 @@ import type {
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { decodeSequenceCursor, sequencePage } from '../../shared/newest-first-pages.js';
 import { higherMaximum, maximumOf } from '../../shared/auctions/bidder-maximum.js';
+import { deepCopy } from '../shared/deep-copy.js';
 
 /**
  * BidRepository in process memory: bids by id, so a retried append finds its bid and stores
@@ -34,7 +35,7 @@ export class MemoryBidRepository implements BidRepository {
       .map(maximumOf)
       .filter((m) => m.maximum.amount >= options.atLeast);
     const best = candidates.reduce<BidderMaximum | null>(higherMaximum, null);
-    return best && structuredClone(best);
+    return best && deepCopy(best);
   }
 
   async listByAuction(auctionId: string, page: PageRequest, filter: BidLogFilter = {}): Promise<Page<StoredBid>> {
@@ -50,7 +51,7 @@ export class MemoryBidRepository implements BidRepository {
   }
 }
 
-/** A deep copy; structuredClone keeps Dates as Dates. */
+/** A deep copy (Dates stay Dates). */
 function copy(bid: StoredBid): StoredBid {
-  return structuredClone(bid);
+  return deepCopy(bid);
 }
