@@ -11,7 +11,7 @@
  *
  * Each target connects its N clients (websocket transport, 200 at a time; the app's clients share
  * 10 buyers' tokens and each must get `{ ok: true }` to its `subscribe`), then runs the rounds: one
- * bid (one bidder, one increment higher each time), wait until every client has received the event
+ * bid (two bidders in turn, one increment higher each time), wait until every client has received the event
  * of that bid (its `bidCount`; 15 s at most), pause, next. Latency is measured from sending the
  * POST: in one process the moment the bidder sees its 201 says little. The app writes the 201 a
  * couple of ms after the request arrives and emits just after (the bus delivers on setImmediate),
@@ -50,6 +50,7 @@ import {
   withApp,
   type Json,
 } from './support/http-bench.js';
+import { isEntry } from './support/is-entry.js';
 
 const clientCounts = (process.env.BENCH_CLIENTS ?? '1000,5000')
   .split(',')
@@ -275,7 +276,8 @@ async function appTarget(clients: number): Promise<{ row: Row; sample: Json | un
     let sockets: ClientSocket[] = [];
     try {
       const seller = await verifiedSeller(base);
-      const [bidder, ...tokens] = await registerBuyers(base, tokenCount + 1);
+      // Two bidders in turn: a bid by the leader only raises their maximum (no auction.bid.placed to the room).
+      const [bidder, rival, ...tokens] = await registerBuyers(base, tokenCount + 2);
       const auctionId = await seller.openAuction();
       try {
         sockets = await connectClients(row.target, `${base}/ws`, clients, tokens, `auction:${auctionId}`, receipts);
@@ -285,7 +287,7 @@ async function appTarget(clients: number): Promise<{ row: Row; sample: Json | un
       }
       const bids = `${base}/api/v1/auctions/${auctionId}/bids`;
       await runRounds(row, receipts, (bidCount) =>
-        post(bids, { price: { amount: 1_000 + (bidCount - 1) * 100, currency: 'EUR' } }, bidder),
+        post(bids, { price: { amount: 1_000 + (bidCount - 1) * 100, currency: 'EUR' } }, bidCount % 2 ? bidder : rival),
       );
       return { row, sample: receipts.sample };
     } finally {
@@ -429,7 +431,18 @@ function openFileLimit(): number | undefined {
   }
 }
 
-async function main(): Promise<void> {
+/** Per client count: the all-received p99 (from sending the POST) of bare Socket.IO and of the app; NaN if none. */
+export interface FanoutFigures {
+  clients: number;
+  /** The largest app/bare ratio of the p99s that meets the goal. */
+  goal: number;
+  bareP99: number;
+  appP99: number;
+  error?: string;
+}
+
+/** Runs every client count, prints the tables, and returns the p99s the goal compares (for bench:all). */
+export async function runFanoutBench(): Promise<FanoutFigures[]> {
   const limit = openFileLimit();
   const needed = 2 * Math.max(...clientCounts) + 200;
   process.stdout.write(
@@ -465,6 +478,13 @@ async function main(): Promise<void> {
     }
   }
   printTables(pairs);
+  return pairs.map(({ bare, app }) => ({
+    clients: app.clients,
+    goal,
+    bareP99: percentile(bare.allFromSend, 99),
+    appP99: percentile(app.allFromSend, 99),
+    ...(app.error || bare.error ? { error: app.error ?? bare.error } : {}),
+  }));
 }
 
-await main();
+if (isEntry(import.meta.url)) await runFanoutBench();
