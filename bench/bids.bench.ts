@@ -44,6 +44,7 @@ import {
   type Figures,
   type Seller,
 } from './support/http-bench.js';
+import { isEntry } from './support/is-entry.js';
 
 const bids = Number(process.env.BENCH_BIDS ?? 20_000);
 const warmUpBids = Math.min(2_000, bids);
@@ -221,7 +222,8 @@ function printTallies(tallies: Tally[]): void {
   }
 }
 
-async function main(): Promise<void> {
+/** Runs the profiles and bare Express, prints their tables, and returns the figures (for bench:all). */
+export async function runBidsBench(): Promise<{ bare: Figures; profiles: Figures[] }> {
   const embedded = await profile('embedded (memory live state)', embeddedEnv(), 70);
   const results: { figures: Figures; tally: Tally }[] = [embedded];
   const { REDIS_URL: redisUrl, MONGO_URL: mongoUrl } = process.env;
@@ -255,6 +257,7 @@ async function main(): Promise<void> {
     results.map((r) => r.figures),
   );
   printTallies(results.map((r) => r.tally));
+  return { bare, profiles: results.map((r) => r.figures) };
 }
 
-await main();
+if (isEntry(import.meta.url)) await runBidsBench();

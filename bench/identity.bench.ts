@@ -16,6 +16,7 @@ import { pino } from 'pino';
 import { createApp } from '../src/adapters/http/app.js';
 import { loadConfig } from '../src/config.js';
 import { buildContainer, runtimeOf } from '../src/container.js';
+import { isEntry } from './support/is-entry.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -29,7 +30,7 @@ interface Scenario {
   connections?: number;
 }
 
-interface Figures {
+export interface Figures {
   name: string;
   rps: number;
   p50: number;
@@ -83,7 +84,8 @@ function print(figures: Figures[]): void {
   }
 }
 
-async function main(): Promise<void> {
+/** Runs every scenario, prints the table, and returns the figures, the /healthz baseline first (for bench:all). */
+export async function runIdentityBench(): Promise<Figures[]> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, () => randomBytes(48).toString('base64url'));
   const container = await buildContainer(config, { logger: pino({ level: 'silent' }) });
   const server = createServer(createApp(container));
@@ -113,10 +115,11 @@ async function main(): Promise<void> {
     const figures: Figures[] = [];
     for (const scenario of scenarios) figures.push(await run(base, scenario));
     print(figures);
+    return figures;
   } finally {
     server.close();
     await runtimeOf(container).closeAll(() => undefined);
   }
 }
 
-await main();
+if (isEntry(import.meta.url)) await runIdentityBench();

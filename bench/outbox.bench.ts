@@ -30,6 +30,7 @@ import type { EventEnvelope } from '../src/application/shared/events/envelope.js
 import { EventFactory } from '../src/application/shared/events/event-factory.js';
 import { OutboxSignal, type OutboxStore } from '../src/application/shared/outbox/outbox.js';
 import { OutboxRelay } from '../src/application/shared/outbox/outbox-relay.js';
+import { isEntry } from './support/is-entry.js';
 
 const rates = (process.env.BENCH_RATES ?? '20,100').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,7 +49,7 @@ interface Target {
   cleanup(): Promise<void>;
 }
 
-interface Figures {
+export interface Figures {
   name: string;
   rate: number;
   sent: number;
@@ -204,7 +205,8 @@ function print(rows: Figures[]): void {
   }
 }
 
-async function main(): Promise<void> {
+/** Runs every store at every rate, prints the table, and returns the rows (for bench:all). */
+export async function runOutboxBench(): Promise<Figures[]> {
   if (!amqpUrl) throw new Error('bench:outbox needs AMQP_URL, and MONGO_URL and/or REDIS_URL');
   const names = rascalNames(`${run}.events`, run);
   const targets: [string | undefined, (url: string, signal: OutboxSignal) => Promise<Target>][] = [
@@ -230,6 +232,7 @@ async function main(): Promise<void> {
   }
   if (rows.length === 0) throw new Error('bench:outbox needs MONGO_URL and/or REDIS_URL');
   print(rows);
+  return rows;
 }
 
-await main();
+if (isEntry(import.meta.url)) await runOutboxBench();

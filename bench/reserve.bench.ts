@@ -25,6 +25,7 @@ import {
   withBareExpress,
   type Figures,
 } from './support/http-bench.js';
+import { isEntry } from './support/is-entry.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -56,7 +57,8 @@ async function profile(
   });
 }
 
-async function main(): Promise<void> {
+/** Runs the profiles and bare Express, prints the table, and returns the figures (for bench:all). */
+export async function runReserveBench(): Promise<{ bare: Figures; profiles: Figures[] }> {
   const embedded = await profile('embedded (memory StockLedger)', embeddedEnv(), 70);
   const rows = [embedded.figures];
   const redisUrl = process.env.REDIS_URL;
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     bare,
     rows,
   );
+  return { bare, profiles: rows };
 }
 
-await main();
+if (isEntry(import.meta.url)) await runReserveBench();

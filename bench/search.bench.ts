@@ -21,6 +21,7 @@ import {
   fixtureListings,
   subtreeIds,
 } from '../test/contract/catalog/catalog-fixture.js';
+import { isEntry } from './support/is-entry.js';
 import { memoryStore, mongoStore, type SearchStore, type SeededStore } from './support/search-stores.js';
 
 const url = process.env.MONGO_URL;
@@ -49,7 +50,7 @@ const scenarios: { name: string; query: ListingSearchQuery }[] = [
   { name: 'seller, newest', query: { sellerId: 'seller-2', sort: 'newest', limit: 20 } },
 ];
 
-interface Figures {
+export interface Figures {
   p50: number;
   p95: number;
   p99: number;
@@ -138,7 +139,16 @@ function print(storeName: string, byScenario: Figures[][]): void {
   );
 }
 
-async function main(): Promise<void> {
+/** What bench:all reads: the store, the sizes, and per query its figures at each size (in the order of `sizes`). */
+export interface SearchFigures {
+  store: string;
+  sizes: number[];
+  goals: typeof goals;
+  queries: { name: string; bySize: Figures[] }[];
+}
+
+/** Seeds, times, prints the table and its goals line, and returns the figures (for bench:all). */
+export async function runSearchBench(): Promise<SearchFigures> {
   const store = url ? await mongoStore(url) : memoryStore();
   const seeded: SeededStore[] = [];
   try {
@@ -152,6 +162,12 @@ async function main(): Promise<void> {
         ),
       );
     print(store.name, byScenario);
+    return {
+      store: store.name,
+      sizes,
+      goals,
+      queries: scenarios.map(({ name }, i) => ({ name, bySize: byScenario[i]! })),
+    };
   } finally {
     for (const { drop } of seeded) await drop();
     await store.close();
@@ -162,4 +178,4 @@ if (sizes.some((size) => !Number.isInteger(size) || size <= 0) || !Number.isInte
   process.stderr.write('BENCH_SIZES must be positive integers separated by commas, BENCH_RUNS a positive integer\n');
   process.exit(1);
 }
-await main();
+if (isEntry(import.meta.url)) await runSearchBench();
