@@ -121,4 +121,41 @@ describeWithChromium('web console in Chromium, on the demo', () => {
     await expect.poll(position, LIVE_TIMEOUT).not.toBe(first);
     await screenshot(page, 'console-delivery');
   });
+
+  it('names every form control, shows where the focus is, and signs in with the keyboard alone', async () => {
+    const visitor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await visitor.goto(`${t.baseUrl}/#/sign-in`);
+      await visitor.getByTestId('sign-in-form').waitFor();
+      await visitor.getByLabel('Email').focus();
+      const outline = await visitor.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      });
+      expect(outline).not.toMatch(/^none|\b0px$/);
+      await visitor.keyboard.type(BUYER);
+      await visitor.keyboard.press('Tab');
+      await visitor.keyboard.type('demo-password');
+      await visitor.keyboard.press('Enter');
+      await expect.poll(() => visitor.getByTestId('signed-in-as').textContent()).toBe('Signed in as Cleo Buyer');
+      const unnamedControls = () =>
+        visitor.evaluate(() =>
+          [...document.querySelectorAll('input, select, textarea')]
+            .filter((control) => {
+              const labelled = (control as HTMLInputElement).labels?.length ?? 0;
+              return labelled === 0 && !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby');
+            })
+            .map((control) => control.outerHTML),
+        );
+      await visitor.goto(`${t.baseUrl}/#/listings`);
+      await visitor.getByTestId('listing-filters').waitFor();
+      expect(await unnamedControls(), 'listings').toEqual([]);
+      await visitor.getByRole('link', { name: 'Live auctions' }).click();
+      await visitor.getByTestId('auction-card').first().getByRole('link').click();
+      await visitor.getByTestId('bid-form').waitFor();
+      expect(await unnamedControls(), 'auction').toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
 });
