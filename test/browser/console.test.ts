@@ -128,24 +128,22 @@ describeWithChromium('web console in Chromium, on the demo', () => {
       await visitor.goto(`${t.baseUrl}/#/sign-in`);
       await visitor.getByTestId('sign-in-form').waitFor();
       await visitor.getByLabel('Email').focus();
-      const outline = await visitor.evaluate(() => {
-        const style = getComputedStyle(document.activeElement as Element);
-        return `${style.outlineStyle} ${style.outlineWidth}`;
-      });
+      // Evaluated in the page (this project's TypeScript has no DOM types): the focused control's outline.
+      const outline = await visitor.evaluate<string>(
+        'getComputedStyle(document.activeElement).outlineStyle + " " + getComputedStyle(document.activeElement).outlineWidth',
+      );
       expect(outline).not.toMatch(/^none|\b0px$/);
       await visitor.keyboard.type(BUYER);
       await visitor.keyboard.press('Tab');
       await visitor.keyboard.type('demo-password');
       await visitor.keyboard.press('Enter');
       await expect.poll(() => visitor.getByTestId('signed-in-as').textContent()).toBe('Signed in as Cleo Buyer');
+      /** The form controls without a label, aria-label or aria-labelledby, evaluated in the page. */
       const unnamedControls = () =>
-        visitor.evaluate(() =>
-          [...document.querySelectorAll('input, select, textarea')]
-            .filter((control) => {
-              const labelled = (control as HTMLInputElement).labels?.length ?? 0;
-              return labelled === 0 && !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby');
-            })
-            .map((control) => control.outerHTML),
+        visitor.evaluate<string[]>(
+          `[...document.querySelectorAll('input, select, textarea')]
+            .filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby'))
+            .map((c) => c.outerHTML)`,
         );
       await visitor.goto(`${t.baseUrl}/#/listings`);
       await visitor.getByTestId('listing-filters').waitFor();
