@@ -49,6 +49,7 @@ import { platformRoutes } from './platform/platform-routes.js';
 import { requestId } from './platform/request-id.js';
 import { RateLimits } from './rate-limits/rate-limits.js';
 import { corsPolicy } from './platform/cors.js';
+import { fixedHeaders } from './platform/fixed-headers.js';
 import type { AllowedOrigins } from '../platform/allowed-origins.js';
 
 export const API_PREFIX = '/api/v1';
@@ -143,10 +144,12 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests. The API and its
   // media are read from other origins (CORS decides which): Cross-Origin-Resource-Policy must not forbid it.
   app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-    }),
+    fixedHeaders(
+      helmet({
+        contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+        crossOriginResourcePolicy: { policy: 'cross-origin' },
+      }),
+    ),
   );
   app.use(metrics.middleware);
   app.use(corsPolicy(options.allowedOrigins ?? '*'));

@@ -1,6 +1,7 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 import { allowsOrigin, type AllowedOrigins } from '../../platform/allowed-origins.js';
+import { fixedHeaders } from './fixed-headers.js';
 
 /** What a browser may send and read across origins (api.md 1.1, CORS). */
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'];
@@ -26,7 +27,13 @@ export function corsPolicy(allowed: AllowedOrigins): RequestHandler {
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: PREFLIGHT_MAX_AGE_SECONDS,
   });
+  // Any origin: the same headers on every request but a preflight.
+  const anyOrigin = allowed === '*' ? fixedHeaders(serve) : undefined;
   return (req, res, next) => {
+    if (anyOrigin && req.method !== 'OPTIONS') {
+      anyOrigin(req, res, next);
+      return;
+    }
     if (allowed === '*' || (req.headers.origin !== undefined && allowsOrigin(allowed, req.headers.origin))) {
       serve(req, res, next);
       return;
