@@ -1,8 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Container } from 'inversify';
-import { stdSerializers } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { AccessTokenService } from '../../application/identity/ports/access-token-service.js';
 import { AuctionUseCases } from '../../application/auctions/use-cases.js';
 import { AuditUseCases } from '../../application/audit/use-cases.js';
@@ -46,7 +44,7 @@ import { rejectMalformedPath } from './platform/input-guards.js';
 import { createHttpMetrics } from './platform/metrics.js';
 import { registerOutboxMetrics } from './platform/outbox-metrics.js';
 import { platformRoutes } from './platform/platform-routes.js';
-import { requestId } from './platform/request-id.js';
+import { requestLogging } from './platform/request-logging.js';
 import { RateLimits } from './rate-limits/rate-limits.js';
 import { corsPolicy } from './platform/cors.js';
 import { fixedHeaders } from './platform/fixed-headers.js';
@@ -119,28 +117,7 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 0);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestId,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      // Our serializers read the raw req/res themselves: pino-http's wrapping would first build
-      // the full standard objects (headers, query, socket address) on every request only to keep
-      // three fields. Same output as the standard serializers' id, method, url and statusCode.
-      wrapSerializers: false,
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.originalUrl || req.url,
-        }),
-        res: (res: { statusCode: number; headersSent: boolean }) => ({
-          statusCode: res.headersSent ? res.statusCode : null,
-        }),
-        err: stdSerializers.err,
-      },
-    }),
-  );
+  app.use(requestLogging(app, logger));
   // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests. The API and its
   // media are read from other origins (CORS decides which): Cross-Origin-Resource-Policy must not forbid it.
   app.use(
