@@ -1,6 +1,6 @@
 /**
  * Throughput of a hot reservation: many buyers POST /api/v1/cart/items on one listing with a very
- * large stock, through the whole HTTP stack (helmet, pino-http, metrics, zod, JWT, AddToCart,
+ * large stock, through the whole HTTP stack (security headers, request log, metrics, zod, JWT, AddToCart,
  * StockLedger), compared with a bare Express app answering one POST route on the same machine.
  *
  *   npm run bench:reserve                                         # embedded default (memory adapters)
