@@ -10,10 +10,12 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // One module graph per worker, reused by the files it runs (no per-file re-import of the app: most of the
-    // suite's time went there), a worker per core. Test files must not rely on fresh module state: the app is built
-    // per test by createTestApp, and nothing in src keeps state at module level.
+    // suite's time went there). Test files must not rely on fresh module state: the app is built per test by
+    // createTestApp, and nothing in src keeps state at module level. Most files wait (timers, sockets, child
+    // processes) more than they compute: two workers per core locally; one per core under CI=true, where the real
+    // servers' suites (outage timings among them) share the machine with them.
     pool: 'threads',
     isolate: false,
-    maxWorkers: Math.max(2, availableParallelism()),
+    maxWorkers: availableParallelism() * (process.env.CI === 'true' ? 1 : 2),
   },
 });
