@@ -10,6 +10,8 @@ let keys = 0;
 export interface DeliveryWorld extends AuctionWorld {
   /** A user registered with the courier role. */
   courier(): Promise<SignedIn>;
+  /** A `pending_payment` order of a new buyer for one unit of a new listing of the seller (cart -> POST /orders). */
+  pendingOrder(): Promise<{ orderId: string; listingId: string; buyer: SignedIn; body: Record<string, unknown> }>;
   /** A paid order of a new buyer for one unit of a new listing of the seller (cart -> POST /orders -> pay). */
   paidOrder(): Promise<{ orderId: string; buyer: SignedIn }>;
   /** POST /deliveries for a new paid order by the seller: a pending delivery. */
@@ -22,7 +24,7 @@ export interface DeliveryWorld extends AuctionWorld {
 export async function deliveryWorld(t: TestApp): Promise<DeliveryWorld> {
   const w = await auctionWorld(t);
   const courier = () => registerUser(t.app, { roles: ['courier'] });
-  const paidOrder = async () => {
+  const pendingOrder = async () => {
     const listingId = await w.listing(1);
     const buyer = await registerUser(t.app);
     expect(
@@ -34,12 +36,16 @@ export async function deliveryWorld(t: TestApp): Promise<DeliveryWorld> {
       .set('Idempotency-Key', `delivery-order-${++keys}`)
       .send({ shippingAddress: address });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return { orderId: created.body.id as string, listingId, buyer, body: created.body as Record<string, unknown> };
+  };
+  const paidOrder = async () => {
+    const { orderId, buyer } = await pendingOrder();
     const paid = await request(t.app)
-      .post(`/api/v1/orders/${created.body.id}/pay`)
+      .post(`/api/v1/orders/${orderId}/pay`)
       .set(buyer.auth)
       .send({ paymentMethod: 'test_card' });
     expect(paid.body.status, JSON.stringify(paid.body)).toBe('paid');
-    return { orderId: created.body.id as string, buyer };
+    return { orderId, buyer };
   };
   const pendingDelivery = async () => {
     const { orderId, buyer } = await paidOrder();
@@ -57,5 +63,5 @@ export async function deliveryWorld(t: TestApp): Promise<DeliveryWorld> {
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     return { ...pending, courier: assignee };
   };
-  return { ...w, courier, paidOrder, pendingDelivery, assignedDelivery };
+  return { ...w, courier, pendingOrder, paidOrder, pendingDelivery, assignedDelivery };
 }

@@ -4,19 +4,10 @@ import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js
 import { PaymentGateway } from '../../../src/application/orders/ports/payment-gateway.js';
 import type { TestPaymentGateway } from '../../../src/adapters/payment/test-payment-gateway.js';
 import { deliveryWorld, type DeliveryWorld } from '../../support/delivery-helpers.js';
-import {
-  expectProblem,
-  registerUser,
-  relogin,
-  signInAdmin,
-  TEST_ADMIN,
-  type SignedIn,
-} from '../../support/http-helpers.js';
+import { expectProblem, relogin, signInAdmin, TEST_ADMIN, type SignedIn } from '../../support/http-helpers.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
 const wait = { timeout: 10_000, interval: 25 };
-let keys = 0;
 
 /**
  * (1.1) Payment answers, refunds on cancel, payment deadlines and the delivery of a cancelled order, over HTTP on
@@ -27,25 +18,7 @@ export function refundsAndDeadlinesSuite(env: Record<string, string> = {}): void
   let w: DeliveryWorld;
 
   const refunds = () => (t.container.get<PaymentGateway>(PaymentGateway) as TestPaymentGateway).refunds;
-  const pendingOrder = async (): Promise<{
-    orderId: string;
-    listingId: string;
-    buyer: SignedIn;
-    body: Record<string, unknown>;
-  }> => {
-    const listingId = await w.listing(1);
-    const buyer = await registerUser(t.app);
-    expect(
-      (await request(t.app).post('/api/v1/cart/items').set(buyer.auth).send({ listingId, quantity: 1 })).status,
-    ).toBe(201);
-    const created = await request(t.app)
-      .post('/api/v1/orders')
-      .set(buyer.auth)
-      .set('Idempotency-Key', `refund-order-${++keys}`)
-      .send({ shippingAddress: address });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return { orderId: created.body.id as string, listingId, buyer, body: created.body };
-  };
+  const pendingOrder = () => w.pendingOrder();
   const pay = (buyer: SignedIn, orderId: string) =>
     request(t.app).post(`/api/v1/orders/${orderId}/pay`).set(buyer.auth).send({ paymentMethod: 'test_card' });
   const cancel = (who: { auth: Record<string, string> } | { Authorization: string }, orderId: string) =>
