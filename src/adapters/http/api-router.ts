@@ -116,6 +116,12 @@ export function declaredResponses(spec: DeclaringSpec): Record<string, DeclaredR
   return declared;
 }
 
+/** `auctions` of `/auctions/:id/bids`, lower-cased as Express matches paths regardless of case. */
+function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1);
+  return (end === -1 ? path.slice(1) : path.slice(1, end)).toLowerCase();
+}
+
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /**
@@ -124,6 +130,8 @@ const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'
  */
 export class ApiRouter {
   readonly router = Router();
+  /** The routes by their path's first segment (`auctions`), so a request is matched against its own module's only. */
+  private readonly groups = new Map<string, Router>();
   /**
    * With `checkResponses` (NODE_ENV=test): matches each request to its declared route and checks
    * the answer against the route's declaration (response-conformance.ts); mounted before the body
@@ -138,6 +146,13 @@ export class ApiRouter {
     options: { checkResponses?: boolean } = {},
   ) {
     this.responseChecks = options.checkResponses ? Router() : undefined;
+    // Express tries a router's routes one after another: with every route in one router, a request for the last
+    // module's route was matched against all the others first. Paths and params stay whole (no mount).
+    this.router.use((req, res, next) => {
+      const group = this.groups.get(firstSegment(req.path));
+      if (group) group(req, res, next);
+      else next();
+    });
   }
 
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
@@ -146,15 +161,28 @@ export class ApiRouter {
     assertLocationDeclared(route, Object.keys(spec.responses).map(Number), spec.location);
     this.responseChecks?.[spec.method](spec.path, checkResponsesOf(route, declaredResponses(spec)));
     const guards = [...this.guards(spec.auth), ...(spec.body ? [requireJsonBody] : [])];
-    this.router[spec.method](spec.path, ...guards, ...(spec.before ?? []), async (req: Request, res: Response) => {
-      const input = parseRequest(req, spec);
-      const reply = await spec.handler(input);
-      if (reply.status === 201 && spec.location)
-        sendLocation(req, res, spec.location(reply.body as CreatedBody, input));
-      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-      if (reply.body === undefined) res.status(reply.status).end();
-      else res.status(reply.status).json(reply.body);
-    });
+    this.groupOf(spec.path)[spec.method](
+      spec.path,
+      ...guards,
+      ...(spec.before ?? []),
+      async (req: Request, res: Response) => {
+        const input = parseRequest(req, spec);
+        const reply = await spec.handler(input);
+        if (reply.status === 201 && spec.location)
+          sendLocation(req, res, spec.location(reply.body as CreatedBody, input));
+        for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+        if (reply.body === undefined) res.status(reply.status).end();
+        else res.status(reply.status).json(reply.body);
+      },
+    );
+  }
+
+  private groupOf(path: string): Router {
+    const segment = firstSegment(path);
+    if (!/^[a-z0-9-]+$/.test(segment)) throw new Error(`route ${path}: its first segment must be a literal`);
+    let group = this.groups.get(segment);
+    if (!group) this.groups.set(segment, (group = Router()));
+    return group;
   }
 
   private guards(auth: RouteSpec<unknown, unknown, unknown>['auth']): RequestHandler[] {
