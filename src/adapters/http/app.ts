@@ -13,7 +13,7 @@ import { NotificationUseCases } from '../../application/notifications/use-cases.
 import { OrderUseCases } from '../../application/orders/use-cases.js';
 import { OutboxRelayToken, type OutboxRelay } from '../../application/shared/outbox/outbox-relay.js';
 import { Clock } from '../../application/shared/ports/clock.js';
-import { EmbeddedObjectStorage } from '../memory/media/embedded-object-storage.js';
+import { EMBEDDED_STORE_PATH, EmbeddedObjectStorage } from '../memory/media/embedded-object-storage.js';
 import { LoggerToken, type Logger } from '../platform/logger.js';
 import { RuntimeToken, type Runtime } from '../platform/runtime.js';
 import { ApiRouter } from './api-router.js';
@@ -48,6 +48,7 @@ import { requestLogging } from './platform/request-logging.js';
 import { RateLimits } from './rate-limits/rate-limits.js';
 import { corsPolicy } from './platform/cors.js';
 import { fixedHeaders } from './platform/fixed-headers.js';
+import { inSequence } from './platform/in-sequence.js';
 import type { AllowedOrigins } from '../platform/allowed-origins.js';
 
 export const API_PREFIX = '/api/v1';
@@ -117,23 +118,29 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 0);
-  app.use(requestLogging(app, logger));
-  // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests. The API and its
-  // media are read from other origins (CORS decides which): Cross-Origin-Resource-Policy must not forbid it.
+  // Every request passes these: one layer, not one each (in-sequence.ts).
   app.use(
-    fixedHeaders(
-      helmet({
-        contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-        crossOriginResourcePolicy: { policy: 'cross-origin' },
-      }),
+    inSequence(
+      requestLogging(app, logger),
+      // Plain-HTTP local runs must still load the Swagger UI's assets: no upgrade-insecure-requests. The API and its
+      // media are read from other origins (CORS decides which): Cross-Origin-Resource-Policy must not forbid it.
+      fixedHeaders(
+        helmet({
+          contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+          crossOriginResourcePolicy: { policy: 'cross-origin' },
+        }),
+      ),
+      metrics.middleware,
+      corsPolicy(options.allowedOrigins ?? '*'),
+      rejectMalformedPath,
     ),
   );
-  app.use(metrics.middleware);
-  app.use(corsPolicy(options.allowedOrigins ?? '*'));
-  app.use(rejectMalformedPath);
   if (api.responseChecks) app.use(API_PREFIX, api.responseChecks);
-  app.use(embeddedStorageRoutes(embeddedStore(container))); // raw image bodies: before the JSON parser
+  // Raw image bodies: before the JSON parser; under their own path, so other requests skip the store's router.
+  app.use(EMBEDDED_STORE_PATH, embeddedStorageRoutes(embeddedStore(container)));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(API_PREFIX, api.router);
+  // After the API (no path in common): an API request does not walk these routes first.
   app.use(
     platformRoutes({
       healthChecks: runtime.healthChecks,
@@ -143,7 +150,6 @@ export function createApp(container: Container, options: AppOptions = {}): Expre
         (asyncApiDocument ??= generateAsyncApiDocument({ exchange: options.eventExchange ?? DEFAULT_EVENT_EXCHANGE })),
     }),
   );
-  app.use(API_PREFIX, api.router);
   app.use(consoleRoutes({ demo: options.demo === true }));
   app.use(notFound);
   app.use(errorHandler);

@@ -1,11 +1,8 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import {
-  EMBEDDED_STORE_PATH,
-  EmbeddedObjectStorage,
-  type AuthorizedPut,
-} from '../../memory/media/embedded-object-storage.js';
+import { EmbeddedObjectStorage, type AuthorizedPut } from '../../memory/media/embedded-object-storage.js';
 
-const storePath = `${EMBEDDED_STORE_PATH}/*key`;
+/** Under EMBEDDED_STORE_PATH, where the app mounts these routes. */
+const storePath = '/*key';
 const authorized = new WeakMap<Request, AuthorizedPut>();
 
 /** The object key from the wildcard path (Express 5 gives its segments, already decoded). */
@@ -53,7 +50,7 @@ function serve(store: EmbeddedObjectStorage): RequestHandler {
 
 /**
  * The embedded object store's presigned URLs (`PUT` and `GET /media-store/<key>?...signature`),
- * served by the app itself; nothing when S3 serves media. Mounted before the JSON body parser:
+ * served by the app itself; nothing when S3 serves media. Mounted at EMBEDDED_STORE_PATH, before the JSON body parser:
  * the upload body is read raw, up to MEDIA_MAX_BYTES.
  */
 export function embeddedStorageRoutes(store: EmbeddedObjectStorage | undefined): Router {
