@@ -4,6 +4,10 @@
  * thread, the cleanup of a Redis key prefix, and the printed table of figures against bare Express.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -29,6 +33,11 @@ export interface Figures {
   errors: number;
   /** Responses by status code, e.g. { 201: 9000, 409: 1000 }. */
   statuses: Record<string, number>;
+  /**
+   * Microseconds the server's event loop was busy per request over the load (its utilisation
+   * times the duration): the server's cost per request, less noisy than req/s on a shared machine.
+   */
+  busyUs: number;
 }
 
 export type Json = Record<string, unknown>;
@@ -222,7 +231,11 @@ export async function load(options: LoadOptions): Promise<Figures> {
   }));
   const limit = amount === undefined ? { duration } : { amount };
   // autocannon's types declare setupRequest as a function; in workers mode it is a module path.
-  const result = await autocannon({ url: base, connections, workers: 1, requests, ...limit } as autocannon.Options);
+  const before = performance.eventLoopUtilization();
+  const result = await profiled(name, () =>
+    autocannon({ url: base, connections, workers: 1, requests, ...limit } as autocannon.Options),
+  );
+  const busy = performance.eventLoopUtilization(before);
   const statuses = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats?.count ?? 0]),
   );
@@ -238,8 +251,34 @@ export async function load(options: LoadOptions): Promise<Figures> {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statuses,
+    busyUs: (busy.active * 1000) / Math.max(1, result.requests.total),
   };
 }
+
+/**
+ * With `BENCH_CPU_PROFILE=<dir>`, the server thread's CPU profile over the load, written as
+ * `<dir>/<name>-<n>.cpuprofile` (open it in Chrome DevTools or speedscope).
+ */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    profiles += 1;
+    const file = join(dir, `${name.replace(/[^\w]+/g, '-')}-${profiles}.cpuprofile`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, JSON.stringify(profile));
+    process.stdout.write(`CPU profile of ${name}: ${file}\n`);
+  }
+}
+let profiles = 0;
 
 /** The bare Express app of the comparison: one POST route answering 201 with a small JSON body. */
 export async function withBareExpress<T>(path: string, run: (base: string) => Promise<T>): Promise<T> {
@@ -328,14 +367,14 @@ export async function deleteKeys(url: string, prefix: string): Promise<number> {
 export function printFigures(title: string, bare: Figures, rows: Figures[]): void {
   process.stdout.write(`\n${title}\n`);
   process.stdout.write(
-    `${'target'.padEnd(40)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'vs bare'.padStart(10)}${'goal'.padStart(8)}\n`,
+    `${'target'.padEnd(40)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'vs bare'.padStart(10)}${'goal'.padStart(8)}${'server µs/req'.padStart(15)}\n`,
   );
   for (const f of [bare, ...rows]) {
     const ratio = `${((f.rps / bare.rps) * 100).toFixed(0)} %`;
     const goal = f.goal === undefined ? '' : `>= ${f.goal} %`;
     const failed = f.non2xx + f.errors;
     process.stdout.write(
-      `${f.name.padEnd(40)}${f.rps.toFixed(0).padStart(10)}${String(f.p50).padStart(9)}${String(f.p99).padStart(9)}${String(failed).padStart(9)}${ratio.padStart(10)}${goal.padStart(8)}\n`,
+      `${f.name.padEnd(40)}${f.rps.toFixed(0).padStart(10)}${String(f.p50).padStart(9)}${String(f.p99).padStart(9)}${String(failed).padStart(9)}${ratio.padStart(10)}${goal.padStart(8)}${f.busyUs.toFixed(0).padStart(15)}\n`,
     );
   }
 }
