@@ -6,6 +6,7 @@ import type { EventBus, EventHandler, Subscription } from '../../../application/
 import type { HandledEventLog } from '../../../application/shared/events/handled-event-log.js';
 import type { Clock } from '../../../application/shared/ports/clock.js';
 import type { IdGenerator } from '../../../application/shared/ports/id-generator.js';
+import { deepCopy } from './deep-copy.js';
 
 /** An event a consumer still failed on after its last retry. */
 export interface DeadLetter {
@@ -125,7 +126,7 @@ export class InProcessEventBus implements EventBus {
     await new Promise((resolve) => setImmediate(resolve));
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await handler.handle(structuredClone(envelope));
+        await handler.handle(deepCopy(envelope));
         return;
       } catch (error) {
         const delay = this.retryDelaysMs[attempt];
