@@ -37,7 +37,7 @@ module.exports = {
       name: 'inner-layers-never-import-adapters',
       severity: 'error',
       from: { path: '^src/(domain|application)/' },
-      to: { path: '^src/(adapters|composition)/|^src/(container|main|config)\\.ts$' },
+      to: { path: '^src/(adapters|composition)/|^src/(container|main|serve|config)\\.ts$' },
     },
     {
       name: 'modules-stay-in-their-lane',
