@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
 import type { HealthCheck } from '../platform/runtime.js';
 
 export const MongoDbToken = Symbol.for('MongoDb');
@@ -9,6 +9,8 @@ export async function connectMongo(
   database: string,
   onError: (error: Error) => void,
 ): Promise<{ client: MongoClient; db: Db }> {
+  // Loaded here: a process without MONGO_URL never loads the driver.
+  const { MongoClient } = await import('mongodb');
   const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
   client.on('error', onError);
   await client.connect();

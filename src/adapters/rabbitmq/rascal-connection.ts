@@ -1,8 +1,5 @@
-import rascal from 'rascal';
 import type { BrokerAsPromised as Broker, BrokerConfig } from 'rascal';
 import { reconnectDelay, type ReconnectDelays } from './rascal-config.js';
-
-const { BrokerAsPromised, withDefaultConfig } = rascal;
 
 /** What the bus logs through (pino fits). */
 export interface EventBusLogger {
@@ -82,6 +79,8 @@ export class RascalConnection {
 
   private async create(): Promise<Broker | undefined> {
     try {
+      // Loaded on first use: a process without AMQP_URL never loads rascal (nor amqplib).
+      const { BrokerAsPromised, withDefaultConfig } = (await import('rascal')).default;
       const broker = await BrokerAsPromised.create(withDefaultConfig(this.config()));
       this.watch(broker);
       this.broker = broker;

@@ -1,4 +1,3 @@
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 
@@ -25,6 +24,7 @@ export async function redisSocketAdapter(redis: Redis, keyPrefix: string): Promi
     client.disconnect();
     throw error;
   }
+  const { createAdapter } = await import('@socket.io/redis-streams-adapter'); // only with Redis
   const adapter = createAdapter(client, {
     streamName: `${keyPrefix}socket.io`,
     sessionKeyPrefix: `${keyPrefix}socket.io:session:`,

@@ -1,34 +1,28 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { HealthCheck } from '../platform/runtime.js';
 
 export const RedisToken = Symbol.for('Redis');
 export const RedisKeyPrefix = Symbol.for('RedisKeyPrefix');
 
 /**
- * An ioredis client whose connection errors, and those of every client duplicated from it (the
- * auction pool, the Socket.IO adapter), go to `onError` instead of being unhandled 'error' events.
+ * Sends the client's connection errors, and those of every client duplicated from it (the auction
+ * pool, the Socket.IO adapter), to `onError` instead of leaving them unhandled 'error' events.
  */
-class ErrorHandlingRedis extends Redis {
-  constructor(
-    url: string,
-    options: Omit<RedisOptions, 'replyMapping'>,
-    private readonly onError: (error: Error) => void,
-  ) {
-    super(url, options);
-    this.on('error', onError);
-  }
-
-  override duplicate<Override extends Partial<RedisOptions> | undefined = undefined>(override?: Override) {
-    const copy = super.duplicate(override);
-    copy.on('error', this.onError);
-    return copy;
-  }
+function withErrorsTo(redis: Redis, onError: (error: Error) => void): Redis {
+  redis.on('error', onError);
+  const duplicate = redis.duplicate.bind(redis);
+  redis.duplicate = (override?: Partial<RedisOptions>) => withErrorsTo(duplicate(override), onError);
+  return redis;
 }
 
-/** Connects and waits until Redis answers, so a wrong REDIS_URL fails at start, not at first use. */
+/**
+ * Connects and waits until Redis answers, so a wrong REDIS_URL fails at start, not at first use.
+ * ioredis is loaded here: a process without REDIS_URL never loads it.
+ */
 export async function connectRedis(url: string, onError: (error: Error) => void): Promise<Redis> {
+  const { Redis } = await import('ioredis');
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true };
-  const redis = new ErrorHandlingRedis(url, options, onError);
+  const redis = withErrorsTo(new Redis(url, options), onError);
   await redis.connect();
   return redis;
 }

@@ -1,12 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type {
   ObjectStorage,
   PresignedUpload,
@@ -35,37 +27,26 @@ function isNotFound(error: unknown): boolean {
   return failure.name === 'NotFound' || failure.$metadata?.httpStatusCode === 404;
 }
 
-/**
- * ObjectStorage on S3 or any S3-compatible store. Checksums only when required: otherwise the
- * SDK would sign a checksum of an empty body into presigned PUT URLs.
- */
+/** ObjectStorage on S3 or any S3-compatible store. */
 export class S3ObjectStorage implements ObjectStorage {
-  private readonly client: S3Client;
+  private connection: Promise<S3Connection> | undefined;
+  private closed = false;
 
   constructor(
     private readonly settings: S3Settings,
     private readonly clock: Clock,
-  ) {
-    const { region, endpoint, forcePathStyle, accessKeyId, secretAccessKey } = settings;
-    this.client = new S3Client({
-      region,
-      endpoint,
-      forcePathStyle,
-      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
-  }
+  ) {}
 
   async presignPut(request: PresignPutRequest): Promise<PresignedUpload> {
+    const { sdk, client, getSignedUrl } = await this.connect();
     const signingDate = this.clock.now();
-    const command = new PutObjectCommand({
+    const command = new sdk.PutObjectCommand({
       Bucket: this.settings.bucket,
       Key: request.key,
       ContentType: request.contentType,
       ContentLength: request.size,
     });
-    const url = await getSignedUrl(this.client, command, {
+    const url = await getSignedUrl(client, command, {
       expiresIn: request.expiresInSeconds,
       signingDate,
       signableHeaders: signedUploadHeaders,
@@ -79,8 +60,9 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   async head(key: string): Promise<StoredObject | null> {
+    const { sdk, client } = await this.connect();
     try {
-      const object = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+      const object = await client.send(new sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }));
       return { contentType: object.ContentType ?? 'application/octet-stream', size: object.ContentLength ?? 0 };
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -89,20 +71,54 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   async presignGet(key: string, expiresInSeconds: number): Promise<string> {
-    const command = new GetObjectCommand({ Bucket: this.settings.bucket, Key: key });
-    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds, signingDate: this.clock.now() });
+    const { sdk, client, getSignedUrl } = await this.connect();
+    const command = new sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: key });
+    return getSignedUrl(client, command, { expiresIn: expiresInSeconds, signingDate: this.clock.now() });
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key }));
   }
 
   /** For /readyz: the bucket exists and the credentials may reach it. */
   async ping(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.settings.bucket }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.HeadBucketCommand({ Bucket: this.settings.bucket }));
   }
 
   close(): void {
-    this.client.destroy();
+    this.closed = true;
+    void this.connection?.then(({ client }) => client.destroy());
   }
+
+  /** The SDK and its client, loaded on first use: a process without S3_BUCKET never loads the AWS SDK. */
+  private connect(): Promise<S3Connection> {
+    if (this.closed) return Promise.reject(new Error('the S3 object storage is closed'));
+    return (this.connection ??= s3Connection(this.settings));
+  }
+}
+
+interface S3Connection {
+  sdk: typeof import('@aws-sdk/client-s3');
+  client: S3Client;
+  getSignedUrl: typeof import('@aws-sdk/s3-request-presigner').getSignedUrl;
+}
+
+/** Checksums only when required: otherwise the SDK would sign a checksum of an empty body into presigned PUT URLs. */
+async function s3Connection(settings: S3Settings): Promise<S3Connection> {
+  const [sdk, { getSignedUrl }] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/s3-request-presigner'),
+  ]);
+  const { region, endpoint, forcePathStyle, accessKeyId, secretAccessKey } = settings;
+  const client = new sdk.S3Client({
+    region,
+    endpoint,
+    forcePathStyle,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return { sdk, client, getSignedUrl };
 }

@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, type Collection, type Db, type Filter } from 'mongodb';
+import type { Collection, Db, Filter, MongoBulkWriteError } from 'mongodb';
 import type {
   BidderMaximum,
   BidLogFilter,
@@ -60,7 +60,7 @@ export class MongoBidRepository implements BidRepository {
       await this.collection.insertMany(documents, { ordered: false });
       return documents.map(() => stored);
     } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
+      if (!isBulkWriteError(error)) throw error;
       const failed = new Map([error.writeErrors].flat().map((writeError) => [writeError.index, writeError]));
       return documents.map((_, index) => {
         const writeError = failed.get(index);
@@ -110,3 +110,7 @@ export class MongoBidRepository implements BidRepository {
     return sequencePage(documents.map(toBid), page.limit);
   }
 }
+
+/** MongoBulkWriteError, told by its name (this module does not load the driver: see mongo-connection.ts). */
+const isBulkWriteError = (error: unknown): error is MongoBulkWriteError =>
+  error instanceof Error && error.name === 'MongoBulkWriteError';

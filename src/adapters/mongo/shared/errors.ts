@@ -1,13 +1,23 @@
-import { MongoServerError } from 'mongodb';
+import type { MongoServerError } from 'mongodb';
 
 /**
  * Whether `error` is a unique-index violation (E11000), on `field` when given. MongoDB names
  * the violated key in `keyPattern`; FerretDB does not, so there any E11000 matches.
  */
 export function isDuplicateKeyError(error: unknown, field?: string): error is MongoServerError {
-  if (!(error instanceof MongoServerError) || error.code !== 11000) return false;
+  if (!isServerError(error) || error.code !== 11000) return false;
   const keyPattern: unknown = error.keyPattern;
   return field === undefined || !isObject(keyPattern) || field in keyPattern;
+}
+
+/**
+ * An error the server answered (MongoServerError or a subclass such as MongoBulkWriteError), told by its name and
+ * numeric code rather than `instanceof`: so this module does not load the driver (see mongo-connection.ts).
+ */
+export function isServerError(error: unknown): error is MongoServerError {
+  return (
+    error instanceof Error && error.name.startsWith('Mongo') && typeof (error as { code?: unknown }).code === 'number'
+  );
 }
 
 function isObject(value: unknown): value is object {
@@ -26,5 +36,5 @@ export function isUniqueViolation(error: unknown, field: string): boolean {
 }
 
 function isFerretDbUpdateUniqueViolation(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 1 && error.message.includes('(SQLSTATE 23505)');
+  return isServerError(error) && error.code === 1 && error.message.includes('(SQLSTATE 23505)');
 }
