@@ -47,12 +47,12 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
 
   async put(auction: Auction): Promise<void> {
     const { sequence, pending } = this.entries.get(auction.id) ?? { sequence: 0, pending: new Map() };
-    this.entries.set(auction.id, { auction: copy(auction), sequence, pending });
+    this.entries.set(auction.id, { auction: deepCopy(auction), sequence, pending });
   }
 
   async get(auctionId: string): Promise<Auction | null> {
     const entry = this.entries.get(auctionId);
-    return entry ? copy(entry.auction) : null;
+    return entry ? deepCopy(entry.auction) : null;
   }
 
   async transact<T>(auctionId: string, decide: Decide<T>, key?: BidKeyRef): Promise<T> {
@@ -61,14 +61,14 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
     const recorded = key ? this.recorded(key) : null;
     const { result, change } = decide({ auction: entry?.auction ?? null, sequence: entry?.sequence ?? 0, recorded });
     if (change) this.store(auctionId, entry, change, key);
-    return copy(result);
+    return deepCopy(result);
   }
 
   async pendingLog(auctionId: string, bidIds?: readonly string[]): Promise<AcceptedBid[]> {
     const pending = this.entries.get(auctionId)?.pending;
     if (!pending) return [];
     const found = bidIds ? bidIds.flatMap((id) => pending.get(id) ?? []) : [...pending.values()];
-    return found.sort((a, b) => a.bid.sequence - b.bid.sequence).map(copy);
+    return found.sort((a, b) => a.bid.sequence - b.bid.sequence).map(deepCopy);
   }
 
   async markLogged(auctionId: string, bidIds: readonly string[]): Promise<void> {
@@ -81,15 +81,15 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
     const { auction, sequence, events, accepted, record } = change;
     if (record && !key) throw new Error('a decision kept an Idempotency-Key record its write did not name');
     const stored = entry ?? { auction, sequence, pending: new Map<string, AcceptedBid>() };
-    stored.auction = copy(auction);
+    stored.auction = deepCopy(auction);
     stored.sequence = sequence;
     this.entries.set(auctionId, stored);
     if (accepted) {
-      stored.pending.set(accepted.bid.id, copy(accepted));
+      stored.pending.set(accepted.bid.id, deepCopy(accepted));
       this.log?.record(accepted.bid);
     }
     if (record && key) {
-      this.keys.set(keyId(key), { record: copy(record), expiresAt: key.at.getTime() + key.ttlSeconds * 1000 });
+      this.keys.set(keyId(key), { record: deepCopy(record), expiresAt: key.at.getTime() + key.ttlSeconds * 1000 });
     }
     this.outbox.append(aggregateKey(auctionId), events);
   }
@@ -111,8 +111,3 @@ export class MemoryAuctionLiveState implements AuctionLiveState {
 const aggregateKey = (auctionId: string) => `auction:${auctionId}`;
 
 const keyId = ({ bidderId, key }: BidKeyRef) => JSON.stringify([bidderId, key]);
-
-/** A deep copy (Dates stay Dates). */
-function copy<T>(value: T): T {
-  return deepCopy(value);
-}

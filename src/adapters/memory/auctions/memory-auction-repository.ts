@@ -20,21 +20,21 @@ export class MemoryAuctionRepository implements AuctionRepository {
   async create(auction: Auction, events: PendingEvents): Promise<boolean> {
     if (this.auctions.has(auction.id)) throw new Error(`auction ${auction.id} is already stored`);
     if ([...this.auctions.values()].some((a) => a.listingId === auction.listingId && !isFinal(a.status))) return false;
-    this.auctions.set(auction.id, copy(auction));
+    this.auctions.set(auction.id, deepCopy(auction));
     this.outbox.append(`auction:${auction.id}`, events);
     return true;
   }
 
   async findById(id: string): Promise<Auction | null> {
     const auction = this.auctions.get(id);
-    return auction ? copy(auction) : null;
+    return auction ? deepCopy(auction) : null;
   }
 
   async saveState(auction: Auction): Promise<void> {
     const stored = this.auctions.get(auction.id);
     if (!stored || !isNewerState(auction, stored)) return;
     // A merge, as MongoDB's $set: fields the view lacks (an orderId) stay as stored.
-    this.auctions.set(auction.id, { ...stored, ...copy(auction) });
+    this.auctions.set(auction.id, { ...stored, ...deepCopy(auction) });
   }
 
   async recordOrder(auctionId: string, orderId: string): Promise<void> {
@@ -49,18 +49,13 @@ export class MemoryAuctionRepository implements AuctionRepository {
       .filter(matches)
       .sort(newestFirst)
       .slice(0, page.limit + 1);
-    return newestFirstPage(fetched.map(copy), page.limit);
+    return newestFirstPage(fetched.map(deepCopy), page.limit);
   }
 
   async listOpen(): Promise<Auction[]> {
     return [...this.auctions.values()]
       .filter((a) => !isFinal(a.status))
       .sort(newestFirst)
-      .map(copy);
+      .map(deepCopy);
   }
-}
-
-/** A deep copy (Dates stay Dates). */
-function copy(auction: Auction): Auction {
-  return deepCopy(auction);
 }

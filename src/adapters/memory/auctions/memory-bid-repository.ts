@@ -23,7 +23,7 @@ export class MemoryBidRepository implements BidRepository {
 
   /** `append` without a turn of the event loop. */
   record(bid: StoredBid): void {
-    if (!this.bids.has(bid.id)) this.bids.set(bid.id, copy(bid));
+    if (!this.bids.has(bid.id)) this.bids.set(bid.id, deepCopy(bid));
   }
 
   async highestMaximum(
@@ -47,11 +47,6 @@ export class MemoryBidRepository implements BidRepository {
       .filter(matches)
       .sort((a, b) => b.sequence - a.sequence)
       .slice(0, page.limit + 1);
-    return sequencePage(fetched.map(copy), page.limit);
+    return sequencePage(fetched.map(deepCopy), page.limit);
   }
-}
-
-/** A deep copy (Dates stay Dates). */
-function copy(bid: StoredBid): StoredBid {
-  return deepCopy(bid);
 }

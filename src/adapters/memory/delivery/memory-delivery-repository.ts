@@ -9,9 +9,7 @@ import type { Page, PageRequest } from '../../../application/shared/ports/page.j
 import { deliveryErrors, withTrackPoint, type Delivery } from '../../../domain/delivery/delivery.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
-
-/** A deep copy; structuredClone keeps Dates as Dates. */
-const copy = (delivery: Delivery): Delivery => structuredClone(delivery);
+import { deepCopy } from '../shared/deep-copy.js';
 
 /**
  * DeliveryRepository in process memory. Every method decides and writes before its first await
@@ -27,17 +25,17 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
   async create(delivery: Delivery): Promise<void> {
     if (this.deliveries.has(delivery.id)) throw new Error(`delivery ${delivery.id} is already stored`);
     if (this.byOrder(delivery.orderId)) throw deliveryErrors.alreadyExists(delivery.orderId);
-    this.deliveries.set(delivery.id, copy(delivery));
+    this.deliveries.set(delivery.id, deepCopy(delivery));
   }
 
   async findById(id: string): Promise<Delivery | null> {
     const delivery = this.deliveries.get(id);
-    return delivery ? copy(delivery) : null;
+    return delivery ? deepCopy(delivery) : null;
   }
 
   async findByOrderId(orderId: string): Promise<Delivery | null> {
     const delivery = this.byOrder(orderId);
-    return delivery ? copy(delivery) : null;
+    return delivery ? deepCopy(delivery) : null;
   }
 
   async list(filter: DeliveryFilter, page: PageRequest): Promise<Page<DeliverySummary>> {
@@ -51,19 +49,19 @@ export class MemoryDeliveryRepository implements DeliveryRepository {
       .sort(newestFirst)
       .slice(0, page.limit + 1);
     return newestFirstPage(
-      fetched.map(({ track: _track, ...summary }) => structuredClone(summary)),
+      fetched.map(({ track: _track, ...summary }) => deepCopy(summary)),
       page.limit,
     );
   }
 
   async save(delivery: Delivery, events: PendingEvents): Promise<void> {
     this.storedAt(delivery.id, delivery.version - 1);
-    this.store(copy(delivery), events);
+    this.store(deepCopy(delivery), events);
   }
 
   async appendPoint(append: TrackAppend, events: PendingEvents): Promise<void> {
     const stored = this.storedAt(append.deliveryId, append.version);
-    this.store(withTrackPoint(stored, structuredClone(append.point), append.keepNewest, append.at), events);
+    this.store(withTrackPoint(stored, deepCopy(append.point), append.keepNewest, append.at), events);
   }
 
   private store(delivery: Delivery, events: PendingEvents): void {

@@ -6,6 +6,7 @@ import type { KycStatus } from '../../../domain/identity/kyc.js';
 import type { User } from '../../../domain/identity/user.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
 import type { MemoryOutbox } from '../shared/memory-outbox.js';
+import { deepCopy } from '../shared/deep-copy.js';
 
 /**
  * UserRepository in process memory. Stores and returns copies, and drops fields set to
@@ -37,7 +38,7 @@ export class MemoryUserRepository implements UserRepository {
 
   async findById(id: string): Promise<User | null> {
     const user = this.users.get(id);
-    return user ? structuredClone(user) : null;
+    return user ? deepCopy(user) : null;
   }
 
   async findByEmailKey(emailKey: string): Promise<User | null> {
@@ -52,7 +53,7 @@ export class MemoryUserRepository implements UserRepository {
       listed
         .sort(newestFirst)
         .slice(0, page.limit + 1)
-        .map((user) => structuredClone(user)),
+        .map((user) => deepCopy(user)),
       page.limit,
     );
   }

@@ -5,6 +5,7 @@ import type {
 import type { Page, PageRequest } from '../../../application/shared/ports/page.js';
 import { markRead, type Notification } from '../../../domain/notifications/notification.js';
 import { decodeCursor, isAfter, newestFirst, newestFirstPage } from '../../shared/newest-first-pages.js';
+import { deepCopy } from '../shared/deep-copy.js';
 
 /**
  * NotificationRepository in process memory. No method awaits before it writes, so each is atomic
@@ -15,13 +16,13 @@ export class MemoryNotificationRepository implements NotificationRepository {
 
   async add(notification: Notification): Promise<boolean> {
     if (this.notifications.has(notification.id)) return false;
-    this.notifications.set(notification.id, structuredClone(notification));
+    this.notifications.set(notification.id, deepCopy(notification));
     return true;
   }
 
   async findById(id: string): Promise<Notification | null> {
     const notification = this.notifications.get(id);
-    return notification ? structuredClone(notification) : null;
+    return notification ? deepCopy(notification) : null;
   }
 
   async markRead(id: string, at: Date): Promise<Notification | null> {
@@ -29,7 +30,7 @@ export class MemoryNotificationRepository implements NotificationRepository {
     if (!stored) return null;
     const read = markRead(stored, at);
     this.notifications.set(id, read);
-    return structuredClone(read);
+    return deepCopy(read);
   }
 
   async listByUser(userId: string, filter: NotificationFilter, page: PageRequest): Promise<Page<Notification>> {
@@ -41,7 +42,7 @@ export class MemoryNotificationRepository implements NotificationRepository {
       .sort(newestFirst)
       .slice(0, page.limit + 1);
     return newestFirstPage(
-      fetched.map((n) => structuredClone(n)),
+      fetched.map((n) => deepCopy(n)),
       page.limit,
     );
   }

@@ -6,6 +6,7 @@ import type {
   OutboxStore,
   PendingEvents,
 } from '../../../application/shared/outbox/outbox.js';
+import { deepCopy } from './deep-copy.js';
 
 interface Lease {
   owner: string;
@@ -69,7 +70,7 @@ export class MemoryOutbox implements OutboxStore {
 
   /** Every pending event, oldest aggregate first (tests). */
   peek(): EventEnvelope[] {
-    return [...this.pending.values()].flat().map((event) => structuredClone(event));
+    return [...this.pending.values()].flat().map((event) => deepCopy(event));
   }
 }
 export const MemoryOutboxToken = Symbol.for('MemoryOutbox');
