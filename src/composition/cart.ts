@@ -108,8 +108,8 @@ export async function bindCart(container: Container, config: Config): Promise<vo
   container
     .bind<CartApi>(CartApi)
     .toResolvedValue(
-      (carts: CartRepository, ledger: StockLedger) => new CartPublicApi(carts, ledger),
-      [CartRepository, StockLedger],
+      (carts: CartRepository, ledger: StockLedger, catalog: CartCatalog) => new CartPublicApi(carts, ledger, catalog),
+      [CartRepository, StockLedger, CartCatalog],
     );
   container
     .bind(ReconcileStock)

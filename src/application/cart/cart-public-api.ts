@@ -1,5 +1,7 @@
+import type { CartCatalog } from './ports/cart-catalog.js';
 import type { CartRepository } from './ports/cart-repository.js';
 import type { CommitItem, CommitResult, StockLedger } from './ports/stock-ledger.js';
+import { seededHold } from './seeded-hold.js';
 import type { AuctionHoldResult, CartApi, CheckoutCart, SoldUnits, StockSale } from './public.js';
 
 /** The ledger holder of an auction's unit: the auction holds it, the winner's order commits it. */
@@ -20,6 +22,7 @@ export class CartPublicApi implements CartApi {
   constructor(
     private readonly carts: CartRepository,
     private readonly ledger: StockLedger,
+    private readonly catalog: CartCatalog,
   ) {}
 
   async availableOf(listingIds: string[]): Promise<Map<string, number>> {
@@ -28,7 +31,12 @@ export class CartPublicApi implements CartApi {
   }
 
   async holdForAuction(listingId: string, auctionId: string, until: Date, now: Date): Promise<AuctionHoldResult> {
-    const result = await this.ledger.hold(listingId, auctionHolderId(auctionId), 1, until, now);
+    const result = await seededHold(
+      this.ledger,
+      listingId,
+      () => this.publishedQuantity(listingId),
+      () => this.ledger.hold(listingId, auctionHolderId(auctionId), 1, until, now),
+    );
     return result.ok ? 'held' : result.reason;
   }
 
@@ -66,5 +74,10 @@ export class CartPublicApi implements CartApi {
 
   async giveBack(orderId: string, buyerId: string, units: SoldUnits[]): Promise<void> {
     await this.ledger.restock(orderId, buyerId, commitItems(units));
+  }
+
+  private async publishedQuantity(listingId: string): Promise<number | null> {
+    const listing = await this.catalog.listing(listingId);
+    return listing?.published ? listing.quantity : null;
   }
 }

@@ -14,8 +14,8 @@ export class CatalogPublicApi implements CatalogApi {
   async listing(listingId: string): Promise<CatalogListing | null> {
     const listing = await this.listings.findById(listingId);
     if (!listing) return null;
-    const { id, sellerId, title, price, status } = listing;
-    return { id, sellerId, title, price, published: status === 'published' };
+    const { id, sellerId, title, price, status, quantity } = listing;
+    return { id, sellerId, title, price, published: status === 'published', quantity };
   }
 
   async publishedStock(page: PageRequest): Promise<Page<ListedStock>> {

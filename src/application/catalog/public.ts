@@ -8,6 +8,8 @@ export interface CatalogListing {
   title: string;
   price: Money;
   published: boolean;
+  /** Stock on hand as the catalog last projected it (the stock ledger is the source of truth). */
+  quantity: number;
 }
 
 /** A published listing's stock on hand. */

@@ -13,13 +13,21 @@ import { EventFactory } from '../../../src/application/shared/events/event-facto
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 
 const listings: ListingForSale[] = [
-  { id: 'yen', sellerId: 'seller', title: 'Yen thing', price: { amount: 100, currency: 'JPY' }, published: true },
+  {
+    id: 'yen',
+    sellerId: 'seller',
+    title: 'Yen thing',
+    price: { amount: 100, currency: 'JPY' },
+    published: true,
+    quantity: 5,
+  },
   {
     id: 'dollar',
     sellerId: 'seller',
     title: 'Dollar thing',
     price: { amount: 100_000, currency: 'USD' },
     published: true,
+    quantity: 5,
   },
 ];
 const catalog: CartCatalog = {

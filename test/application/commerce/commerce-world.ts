@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { AddToCart } from '../../../src/application/cart/add-to-cart/add-to-cart.js';
 import { GetCart } from '../../../src/application/cart/get-cart/get-cart.js';
+import { CartCatalog } from '../../../src/application/cart/ports/cart-catalog.js';
 import { CartRepository } from '../../../src/application/cart/ports/cart-repository.js';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { CreateCategory } from '../../../src/application/catalog/create-category/create-category.js';
@@ -123,7 +124,11 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
     const wrap = <T extends object>(name: string, port: T): T => (plan ? plan.wrap(name, port) : port);
     const orders = wrap('orders', c.get<OrderRepository>(OrderRepository));
     const checkout = new CartOrderCheckout(
-      new CartPublicApi(wrap('carts', c.get<CartRepository>(CartRepository)), wrap('ledger', ledger)),
+      new CartPublicApi(
+        wrap('carts', c.get<CartRepository>(CartRepository)),
+        wrap('ledger', ledger),
+        c.get<CartCatalog>(CartCatalog),
+      ),
     );
     const events = c.get(OrderEvents);
     const clock = c.get<Clock>(Clock);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auctionHolderId, CartPublicApi } from '../../../src/application/cart/cart-public-api.js';
+import { CartCatalog } from '../../../src/application/cart/ports/cart-catalog.js';
 import { CartRepository } from '../../../src/application/cart/ports/cart-repository.js';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { ExpireUnpaidOrders } from '../../../src/application/orders/expire-unpaid-orders/expire-unpaid-orders.js';
@@ -82,7 +83,11 @@ function offerSecondChance(w: CommerceWorld, plan?: FaultPlan): OfferSecondChanc
   const wrap = <T extends object>(name: string, port: T): T => (plan ? plan.wrap(name, port) : port);
   const orders = wrap('orders', c.get<OrderRepository>(OrderRepository));
   const checkout = new CartOrderCheckout(
-    new CartPublicApi(c.get<CartRepository>(CartRepository), wrap('ledger', c.get<StockLedger>(StockLedger))),
+    new CartPublicApi(
+      c.get<CartRepository>(CartRepository),
+      wrap('ledger', c.get<StockLedger>(StockLedger)),
+      c.get<CartCatalog>(CartCatalog),
+    ),
   );
   const clock = c.get<Clock>(Clock);
   const placement = new OrderPlacement(orders, checkout, c.get(OrderEvents), clock, {

@@ -164,6 +164,50 @@ export function stockLedgerContract(makeLedgers: () => StockLedgers | Promise<St
     await expectLevel(listingId, { onHand: 0, reserved: 0, available: 0 });
   });
 
+  // seed
+
+  it('seed sets stock on hand of a listing the ledger does not know, like setOnHand, event included', async () => {
+    const listingId = listing();
+    expect(await ledger.seed(listingId, 7)).toEqual({ listingId, onHand: 7, reserved: 0, available: 7 });
+    await expectLevel(listingId, { onHand: 7, reserved: 0, available: 7 });
+    expect(await eventsOf(listingId)).toEqual([
+      { topic: 'stock.updated', payload: { listingId, available: 7, quantityOnHand: 7 } },
+    ]);
+  });
+
+  it('seed leaves a known listing as it is (sales, holds, edits) and stores nothing', async () => {
+    const listingId = await seeded(10);
+    const cart = holder();
+    await held(listingId, cart, 3);
+    expect(await ledger.commit(order(), cart, [{ listingId, quantity: 3 }], at(1))).toMatchObject({ ok: true });
+    const before = (await eventsOf(listingId)).length;
+    expect(await ledger.seed(listingId, 10)).toEqual({ listingId, onHand: 7, reserved: 0, available: 7 });
+    expect(await other.seed(listingId, 0)).toEqual({ listingId, onHand: 7, reserved: 0, available: 7 });
+    await expectLevel(listingId, { onHand: 7, reserved: 0, available: 7 });
+    expect(await eventsOf(listingId)).toHaveLength(before);
+  });
+
+  it('seeds racing with each other and with holds: one seed wins, every answer and hold counts on it', async () => {
+    const listingId = listing();
+    const seeds = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? ledger : other).seed(listingId, 5 + i));
+    const answers = await Promise.all(seeds);
+    const onHand = answers[0]!.onHand;
+    for (const answer of answers) expect(answer).toEqual({ listingId, onHand, reserved: 0, available: onHand });
+    const holds = await Promise.all(
+      Array.from({ length: 40 }, () => ledger.hold(listingId, holder(), 1, at(15), at(0))),
+    );
+    expect(holds.filter((result) => result.ok)).toHaveLength(onHand);
+    await Promise.all(seeds.map(() => ledger.seed(listingId, 100)));
+    await expectLevel(listingId, { onHand, reserved: onHand, available: 0 });
+    expect((await eventsOf(listingId)).filter((e) => e.topic === 'stock.updated')).toHaveLength(1);
+  });
+
+  it('seed refuses what setOnHand refuses', async () => {
+    await expect(ledger.seed('a|b', 1)).rejects.toThrow(RangeError);
+    await expect(ledger.seed(listing(), -1)).rejects.toThrow(RangeError);
+    await expect(ledger.seed(listing(), 1.5)).rejects.toThrow(RangeError);
+  });
+
   // hold
 
   it('hold on a listing never seeded is unknown_listing and creates nothing', async () => {

@@ -78,6 +78,12 @@ export class MemoryStockLedger implements StockLedger {
     return level;
   }
 
+  async seed(listingId: string, onHand: number): Promise<StockLevel> {
+    checkListingId(listingId);
+    checkQuantity(onHand, 'onHand');
+    return this.stocks.has(listingId) ? this.levelOf(listingId) : this.setOnHand(listingId, onHand);
+  }
+
   async level(listingId: string): Promise<StockLevel | null> {
     checkListingId(listingId);
     return this.stocks.has(listingId) ? this.levelOf(listingId) : null;

@@ -62,10 +62,14 @@ end
 `;
 
 /**
- * Twin: MemoryStockLedger.setOnHand.
- * KEYS: level, outbox. ARGV: onHand, listingId, event base, time. Replies {onHand, reserved}.
+ * Twin: MemoryStockLedger.setOnHand and seed.
+ * KEYS: level, outbox. ARGV: onHand, listingId, mode ('set', or 'seed': only when the level does
+ * not exist), event base, time. Replies {onHand, reserved}.
  */
 export const setOnHandLua = `${luaEvents}
+if ARGV[3] == 'seed' and redis.call('EXISTS', KEYS[1]) == 1 then
+  return redis.call('HMGET', KEYS[1], 'onHand', 'reserved')
+end
 redis.call('HSET', KEYS[1], 'onHand', ARGV[1])
 redis.call('HSETNX', KEYS[1], 'reserved', '0')
 local level = redis.call('HMGET', KEYS[1], 'onHand', 'reserved')

@@ -109,10 +109,19 @@ export class RedisStockLedger implements StockLedger {
     this.holds = new GroupedHolds((listingId, args) => this.runHolds(listingId, args));
   }
 
-  async setOnHand(listingId: string, onHand: number): Promise<StockLevel> {
+  setOnHand(listingId: string, onHand: number): Promise<StockLevel> {
+    return this.putOnHand('set', listingId, onHand);
+  }
+
+  seed(listingId: string, onHand: number): Promise<StockLevel> {
+    return this.putOnHand('seed', listingId, onHand);
+  }
+
+  private async putOnHand(mode: 'set' | 'seed', listingId: string, onHand: number): Promise<StockLevel> {
     checkListingId(listingId);
     checkQuantity(onHand, 'onHand');
-    return toLevel(listingId, await this.run('stockSetOnHand', [this.levelKey(listingId)], [onHand, listingId]));
+    const reply = await this.run('stockSetOnHand', [this.levelKey(listingId)], [onHand, listingId, mode]);
+    return toLevel(listingId, reply);
   }
 
   async level(listingId: string): Promise<StockLevel | null> {

@@ -8,6 +8,8 @@ export interface ListingForSale {
   title: string;
   price: Money;
   published: boolean;
+  /** Stock on hand as the catalog last projected it: what seeds the ledger when it does not know the listing yet. */
+  quantity: number;
 }
 
 export interface CartCatalog {

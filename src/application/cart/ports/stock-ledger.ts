@@ -46,7 +46,7 @@ export interface ReleasedReservation extends Reservation {
  * Events: every change stores its `stock.*` events in the outbox in the same atomic step (the
  * ledger builds them, with ids and time of its own, from the level it has just computed, which no
  * caller could know): `stock.reserved` / `stock.released` with the change of a hold (by its
- * delta), `stock.updated` when stock on hand moves (setOnHand, commit, restock). Callers publish
+ * delta), `stock.updated` when stock on hand moves (setOnHand, a seed that seeds, commit, restock). Callers publish
  * nothing.
  *
  * Orders: `commit` is keyed by the order id, so that a checkout can be re-run or recovered: the
@@ -58,6 +58,12 @@ export interface StockLedger {
    * stay.
    */
   setOnHand(listingId: string, onHand: number): Promise<StockLevel>;
+  /**
+   * Sets stock on hand only if the ledger does not know the listing yet (its first publication,
+   * or the first hold after it, whichever comes first), and answers the level it then has. A known
+   * listing is left as it is and nothing is stored: a late seed never undoes a sale or an edit.
+   */
+  seed(listingId: string, onHand: number): Promise<StockLevel>;
   /** null when the listing was never seeded. Expired reservations still count until released. */
   level(listingId: string): Promise<StockLevel | null>;
   /** `level` of each listing, in order, read together (one round trip on Redis). */

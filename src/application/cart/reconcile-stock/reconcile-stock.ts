@@ -26,7 +26,8 @@ const driftKey = ({ listingQuantity, onHand }: StockDrift): string => `${listing
  * stock is sold and given back, atomically, and seller edits of the quantity reach it through
  * `listing.updated`. A listing's quantity is its projection, moved by `order.created` and
  * `order.cancelled`.
- * - A listing the ledger does not know (Redis was flushed or lost its data) is seeded from its quantity.
+ * - A listing the ledger does not know (Redis was flushed or lost its data) is seeded from its quantity
+ *   (`seed`: a hold that seeded it meanwhile wins).
  * - A listing whose quantity differs from the ledger's onHand is repaired (quantity := onHand),
  *   once the same difference is seen on two passes in a row while no outbox holds a pending
  *   event: a difference that events in flight are about to close is left to them, else the
@@ -54,7 +55,7 @@ export class ReconcileStock {
       for (const { listingId, quantity } of page.items) {
         const level = await this.ledger.level(listingId);
         if (!level) {
-          await this.ledger.setOnHand(listingId, quantity);
+          await this.ledger.seed(listingId, quantity);
           report.reseeded.push(listingId);
           continue;
         }
