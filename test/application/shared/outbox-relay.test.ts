@@ -54,7 +54,7 @@ describe('OutboxRelay', () => {
     const relay = relayOn(outbox, bus, 'r1');
     bus.down = true;
     outbox.append('a', [event('a1'), event('a2')]);
-    expect(await relay.pass()).toEqual({ published: 0, failed: true });
+    expect(await relay.pass()).toEqual({ published: 0, failed: true, unfinished: [] });
     expect(outbox.peek().map((e) => e.id)).toEqual(['a1', 'a2']);
     bus.down = false;
     await relay.flush();
@@ -86,6 +86,80 @@ describe('OutboxRelay', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     outbox.append('a', [event('a1')]);
     await vi.waitFor(() => expect(bus.confirmed).toEqual(['a1']), { timeout: 500, interval: 5 });
+  });
+
+  /** A store that holds nothing and counts the relay's claims: another collection's outbox. */
+  const quietStore = () => {
+    const store = {
+      name: 'mongo:elsewhere',
+      claims: 0,
+      claim: async () => {
+        store.claims += 1;
+        return [];
+      },
+      done: async () => undefined,
+      stats: async () => ({ depth: 0, oldest: null }),
+    };
+    return store;
+  };
+
+  it('a signal makes the relay claim from the signalled store only; the others wait for the periodic pass', async () => {
+    const signal = new OutboxSignal();
+    const outbox = new MemoryOutbox(signal);
+    const other = quietStore();
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(
+      [outbox, other],
+      bus as unknown as EventBus,
+      clock,
+      { owner: 'r1', idleMs: 1_000 },
+      signal,
+    );
+    running.push(relay);
+    relay.start();
+    await vi.waitFor(() => expect(other.claims).toBe(1), { timeout: 500, interval: 5 });
+    // (Unless this machine stalled for most of the idle period, which would make the periodic pass due.)
+    const startedAt = Date.now();
+    for (let i = 0; i < 20; i++) {
+      outbox.append(`k${i}`, [event(`s${i}`)]);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await vi.waitFor(() => expect(bus.confirmed).toHaveLength(20), { timeout: 500, interval: 5 });
+    if (Date.now() - startedAt < 800) expect(other.claims).toBe(1);
+    await vi.waitFor(() => expect(other.claims).toBe(2), { timeout: 2_000, interval: 5 });
+  });
+
+  it('under a stream of signals from one store, every store is still claimed from once per idle period', async () => {
+    const signal = new OutboxSignal();
+    const outbox = new MemoryOutbox(signal);
+    const other = quietStore();
+    const bus = new FlakyBus();
+    const relay = new OutboxRelay(
+      [outbox, other],
+      bus as unknown as EventBus,
+      clock,
+      { owner: 'r1', idleMs: 50 },
+      signal,
+    );
+    running.push(relay);
+    relay.start();
+    const until = Date.now() + 400;
+    for (let i = 0; Date.now() < until; i++) {
+      outbox.append(`k${i}`, [event(`t${i}`)]);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(other.claims).toBeGreaterThanOrEqual(4);
+    await vi.waitFor(() => expect(outbox.peek()).toEqual([]), { timeout: 500, interval: 5 });
+  });
+
+  it('a claim that reached its batch limit is followed by another pass at once, not after the idle wait', async () => {
+    const outbox = new MemoryOutbox();
+    const bus = new FlakyBus();
+    for (let i = 0; i < 250; i++) outbox.append(`k${i}`, [event(`u${i}`)]);
+    const relay = new OutboxRelay([outbox], bus as unknown as EventBus, clock, { owner: 'r1', idleMs: 60_000 });
+    running.push(relay);
+    relay.start();
+    await vi.waitFor(() => expect(bus.confirmed).toHaveLength(250), { timeout: 1_000, interval: 5 });
   });
 
   it('two relays racing over one outbox publish every event exactly once', async () => {

@@ -32,7 +32,7 @@ export class MemoryOutbox implements OutboxStore {
     // Envelopes are never changed once built (EventFactory), and the bus hands each handler a copy.
     queue.push(...events);
     this.pending.set(key, queue);
-    this.signal?.notify();
+    this.signal?.notify(this.name);
   }
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedEvents[]> {

@@ -84,7 +84,7 @@ export class MongoOutboxStore implements OutboxStore {
 
   /** Tells this process's relay that a write just stored events. */
   written(events: PendingEvents): void {
-    if (events.length) this.signal?.notify();
+    if (events.length) this.signal?.notify(this.name);
   }
 
   /** `collection` whose single-document writes by `_id` are serialized with the relay's (see the class comment). */

@@ -32,7 +32,7 @@ import {
   checkQuantity,
 } from '../../shared/cart/stock-ledger-input.js';
 import { ORDER_RECORD_TTL_SECONDS } from '../../shared/cart/stock-ledger-layout.js';
-import { outboxStreamKey } from '../shared/redis-outbox.js';
+import { outboxStreamKey, redisOutboxName } from '../shared/redis-outbox.js';
 import { GroupedHolds } from './redis-stock-holds.js';
 import { toCount, toLevel, unexpected } from './redis-stock-replies.js';
 
@@ -266,7 +266,7 @@ export class RedisStockLedger implements StockLedger {
   /** Runs a changing script: the outbox stream is its last key, the event id base and time its last arguments. */
   private async run(command: keyof StockLedgerCommands, keys: string[], args: Arg[]): Promise<unknown> {
     const reply = await this.commands[command](keys.length + 1, ...keys, this.outboxKey, ...args, ...this.stamp());
-    this.events.signal?.notify();
+    this.events.signal?.notify(redisOutboxName);
     return reply;
   }
 
@@ -274,7 +274,7 @@ export class RedisStockLedger implements StockLedger {
   private async runHolds(listingId: string, args: Arg[]): Promise<unknown> {
     const keys = [this.levelKey(listingId), this.holdsKey(listingId), this.deadlinesKey, this.outboxKey];
     const reply = await this.commands.stockHolds(keys.length, ...keys, ...args);
-    this.events.signal?.notify();
+    this.events.signal?.notify(redisOutboxName);
     return reply;
   }
 

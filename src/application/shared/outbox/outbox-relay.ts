@@ -15,6 +15,14 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
 }
 
+/** What one pass published, whether a publish failed, and the stores (by name) that may hold more. */
+export interface PassOutcome {
+  published: number;
+  failed: boolean;
+  /** Stores whose claim reached its limit: what was left is claimed by the next pass, at once. */
+  unfinished: string[];
+}
+
 /** What the relay logs through (pino fits). */
 export interface RelayLogger {
   warn(context: object, message: string): void;
@@ -38,7 +46,8 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
-  private pendingSignal = false;
+  /** Stores written since their last claim (signals), or that published in the last pass: claimed next. */
+  private readonly due = new Set<string>();
   private failures = 0;
   /** Passes made so far: where the next one starts among the stores. */
   private passes = 0;
@@ -63,13 +72,13 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unlisten = this.signal?.listen(() => this.wake());
+    this.unlisten = this.signal?.listen((store) => this.wake(store));
     this.loop = this.run();
   }
 
-  /** Something was written: run a pass now rather than after the idle wait. */
-  wake(): void {
-    this.pendingSignal = true;
+  /** `store` was written: claim from it now rather than after the idle wait. */
+  wake(store: string): void {
+    this.due.add(store);
     this.wakeUp?.();
   }
 
@@ -90,28 +99,31 @@ export class OutboxRelay {
   }
 
   /**
-   * One pass over the stores; what it published and whether a publish failed. After a failed
-   * publish (the broker is likely down) the pass stops, and while publishes keep failing a pass
-   * only probes with one aggregate: the stores are not claimed and released in bulk for nothing,
-   * and the first pass after the broker's return is short. Each pass starts at the next store, so
-   * that a store whose publishes keep failing does not hold the others back.
+   * One pass over the stores (or over those named in `only`); what it published, whether a publish
+   * failed, and which stores may hold more. After a failed publish (the broker is likely down) the
+   * pass stops, and while publishes keep failing a pass only probes with one aggregate: the stores
+   * are not claimed and released in bulk for nothing, and the first pass after the broker's return
+   * is short. Each pass starts at the next store, so that a store whose publishes keep failing does
+   * not hold the others back.
    */
-  async pass(): Promise<{ published: number; failed: boolean }> {
-    let published = 0;
-    let failed = false;
+  async pass(only?: ReadonlySet<string>): Promise<PassOutcome> {
+    const outcome: PassOutcome = { published: 0, failed: false, unfinished: [] };
     const limit = this.failures > 0 ? 1 : this.batch;
     const first = this.passes++;
-    for (let i = 0; i < this.stores.length && !failed; i++) {
+    for (let i = 0; i < this.stores.length && !outcome.failed; i++) {
       const store = this.stores[(first + i) % this.stores.length]!;
+      if (only && !only.has(store.name)) continue;
       const claims = await store.claim(this.options.owner, this.clock.now(), this.leaseMs, limit);
       const outcomes = await Promise.all(claims.map((claim) => this.publish(store, claim)));
-      for (const outcome of outcomes) {
-        published += outcome.published;
-        failed ||= outcome.failed;
-      }
+      const published = outcomes.reduce((sum, o) => sum + o.published, 0);
+      // A claim at its limit may have left events behind: that store is passed again at once.
+      if (claims.length >= limit || claims.some((claim) => claim.events.length >= limit))
+        outcome.unfinished.push(store.name);
+      outcome.published += published;
+      outcome.failed = outcomes.some((o) => o.failed);
     }
-    this.published += published;
-    return { published, failed };
+    this.published += outcome.published;
+    return outcome;
   }
 
   /** Publishes passes until nothing is pending (tests and recovery steps); throws when a publish fails. */
@@ -133,27 +145,39 @@ export class OutboxRelay {
     return { depth: all.reduce((sum, s) => sum + s.depth, 0), oldest };
   }
 
+  /**
+   * Passes over every store at start, after a failure and at least once per `idleMs` (events
+   * another instance wrote, or a dead relay's lease that expired); in between, over the stores
+   * signalled or left unfinished only: a write to one store does not make the relay claim from
+   * all of them (on MongoDB, a query per collection).
+   */
   private async run(): Promise<void> {
+    let lastFullPass = -Infinity;
     while (this.running) {
-      this.pendingSignal = false;
-      const outcome = await this.passSafely();
+      const everyStore = Date.now() - lastFullPass >= this.idleMs;
+      if (everyStore) lastFullPass = Date.now();
+      const only = everyStore ? undefined : new Set(this.due);
+      this.due.clear();
+      const outcome = await this.passSafely(only);
       if (!this.running) return;
       if (outcome.failed) {
         this.failures += 1;
         await this.sleep(Math.min(this.maxBackoffMs, (this.idleMs / 5) * 2 ** (this.failures - 1)), false);
-      } else {
-        this.failures = 0;
-        if (outcome.published === 0 && !this.pendingSignal) await this.sleep(this.idleMs, true);
+        lastFullPass = -Infinity;
+        continue;
       }
+      this.failures = 0;
+      for (const store of outcome.unfinished) this.due.add(store);
+      if (this.due.size === 0) await this.sleep(this.idleMs - (Date.now() - lastFullPass), true);
     }
   }
 
-  private async passSafely(): Promise<{ published: number; failed: boolean }> {
+  private async passSafely(only?: ReadonlySet<string>): Promise<PassOutcome> {
     try {
-      return await this.pass();
+      return await this.pass(only);
     } catch (error) {
       this.logger.error({ err: error }, 'outbox relay pass failed (a store is unreachable?)');
-      return { published: 0, failed: true };
+      return { published: 0, failed: true, unfinished: [] };
     }
   }
 

@@ -37,15 +37,19 @@ export interface OutboxStore {
 }
 export const OutboxStore = Symbol.for('OutboxStore');
 
-/** Tells the relay of this process that a store has just written events (so it need not wait for its next poll). */
+/**
+ * Tells the relay of this process that a store has just written events (so it need not wait for
+ * its next poll), naming the store (its `OutboxStore.name`): the relay then claims from that store
+ * alone, not from every store.
+ */
 export class OutboxSignal {
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(store: string) => void>();
 
-  notify(): void {
-    for (const listener of this.listeners) listener();
+  notify(store: string): void {
+    for (const listener of this.listeners) listener(store);
   }
 
-  listen(listener: () => void): () => void {
+  listen(listener: (store: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
