@@ -29,13 +29,17 @@ import { MemoryStockLedger } from '../adapters/memory/cart/memory-stock-ledger.j
 import { MemoryOutbox, MemoryOutboxToken } from '../adapters/memory/shared/memory-outbox.js';
 import { MongoCartRepository } from '../adapters/mongo/cart/mongo-cart-repository.js';
 import { LoggerToken, type Logger } from '../adapters/platform/logger.js';
+import { RedisCartRepository } from '../adapters/redis/cart/redis-cart-repository.js';
 import { RedisStockLedger } from '../adapters/redis/cart/redis-stock-ledger.js';
 import { bindUseCase, bindUseCaseSet } from './bind-use-case.js';
 import { indexed, mongoOf, redisOf } from './connections.js';
 import { bindPorts, port, type PortTable } from './port-wiring.js';
 import { startPeriodicTask } from './periodic-task.js';
 
-/** Cart's wiring table: carts in MongoDB, the stock ledger in Redis. */
+/**
+ * Cart's wiring table: the stock ledger in Redis, the cart lines beside it (a line lives only as
+ * long as its reservation), else in MongoDB.
+ */
 export function cartPorts(): PortTable {
   return [
     port<CartRepository>({
@@ -43,6 +47,7 @@ export function cartPorts(): PortTable {
       token: CartRepository,
       adapters: {
         memory: () => new MemoryCartRepository(),
+        redis: (container) => new RedisCartRepository(...redisOf(container)),
         mongodb: (container) => indexed(new MongoCartRepository(mongoOf(container))),
       },
     }),
