@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { ReconcileStock } from '../../../src/application/cart/reconcile-stock/reconcile-stock.js';
 import { CreateCategory } from '../../../src/application/catalog/create-category/create-category.js';
-import { CreateListing } from '../../../src/application/catalog/create-listing/create-listing.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
+import { draftListing } from '../../support/listing-drafts.js';
 import { quietRelayFixture, type IdentityFixture } from '../identity/identity-fixture.js';
 import { sampleEvent } from '../../support/outbox-helpers.js';
 
@@ -16,18 +16,7 @@ describe('ReconcileStock', () => {
     const category = await f.container.get(CreateCategory).execute({ adminId: 'admin', name: 'Things' });
     const listings = f.container.get<ListingRepository>(ListingRepository);
     const make = async (quantity: number, published = true) => {
-      const draft = await f.container.get(CreateListing).execute(
-        { userId: 'seller', roles: ['seller'] },
-        {
-          title: 'Thing',
-          description: '',
-          categoryId: category.id,
-          price: { amount: 100, currency: 'EUR' },
-          quantity,
-          attributes: {},
-          mediaIds: [],
-        },
-      );
+      const draft = await draftListing(f.container, category.id, quantity);
       if (published)
         await listings.save(
           { ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 },

@@ -6,11 +6,11 @@ import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js
 import { CartApi } from '../../../src/application/cart/public.js';
 import { SyncStockFromListing } from '../../../src/application/cart/sync-stock-from-listing/sync-stock-from-listing.js';
 import { CreateCategory } from '../../../src/application/catalog/create-category/create-category.js';
-import { CreateListing } from '../../../src/application/catalog/create-listing/create-listing.js';
 import { ListingEvents } from '../../../src/application/catalog/listing-events.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import type { Listing } from '../../../src/domain/catalog/listing.js';
 import { describeWithService, uniqueName } from '../../support/real-services.js';
+import { draftListing } from '../../support/listing-drafts.js';
 import { quietRelayFixture, type IdentityFixture } from '../identity/identity-fixture.js';
 
 /*
@@ -41,18 +41,7 @@ function stockSeedingSuite(env: Record<string, string>): void {
     await f.settle();
     /** A listing of `quantity` published now: its listing.published stays in the outbox until settle(). */
     const publish = async (quantity: number, status: Listing['status'] = 'published'): Promise<Listing> => {
-      const draft = await c.get(CreateListing).execute(
-        { userId: 'seller', roles: ['seller'] },
-        {
-          title: 'Thing',
-          description: '',
-          categoryId: category.id,
-          price: { amount: 100, currency: 'EUR' },
-          quantity,
-          attributes: {},
-          mediaIds: [],
-        },
-      );
+      const draft = await draftListing(c, category.id, quantity);
       const after: Listing = { ...draft, status, publishedAt: f.clock.now(), version: draft.version + 1 };
       await listings.save(after, [events.changed(draft, after, [])]);
       return after;

@@ -5,7 +5,6 @@ import { CartCatalog } from '../../../src/application/cart/ports/cart-catalog.js
 import { CartRepository } from '../../../src/application/cart/ports/cart-repository.js';
 import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js';
 import { CreateCategory } from '../../../src/application/catalog/create-category/create-category.js';
-import { CreateListing } from '../../../src/application/catalog/create-listing/create-listing.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import { CancelOrder } from '../../../src/application/orders/cancel-order/cancel-order.js';
 import { CreateAuctionOrder } from '../../../src/application/orders/create-auction-order/create-auction-order.js';
@@ -37,6 +36,7 @@ import { MongoDbToken } from '../../../src/adapters/mongo/mongo-connection.js';
 import { RedisKeyPrefix, RedisToken } from '../../../src/adapters/redis/redis-connection.js';
 import type { FaultPlan } from '../../support/fault-injection.js';
 import { uniqueName } from '../../support/real-services.js';
+import { draftListing } from '../../support/listing-drafts.js';
 import { quietRelayFixture, type IdentityFixture } from '../identity/identity-fixture.js';
 
 export const address = { name: 'Ada', line1: '1 rue', city: 'Paris', postalCode: '75001', country: 'FR' };
@@ -100,18 +100,7 @@ export async function commerceWorld(realServers: Record<string, string> = {}) {
   const timeoutMs = c.get<Config>(ConfigToken).orders.checkoutTimeoutMs;
   const listingIds: string[] = [];
   for (const quantity of STOCK) {
-    const draft = await c.get(CreateListing).execute(
-      { userId: 'seller', roles: ['seller'] },
-      {
-        title: 'Thing',
-        description: '',
-        categoryId: category.id,
-        price: { amount: 100, currency: 'EUR' },
-        quantity,
-        attributes: {},
-        mediaIds: [],
-      },
-    );
+    const draft = await draftListing(c, category.id, quantity);
     await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
     await ledger.setOnHand(draft.id, quantity);
     listingIds.push(draft.id);

@@ -6,10 +6,10 @@ import { StockLedger } from '../../../src/application/cart/ports/stock-ledger.js
 import { RemoveFromCart } from '../../../src/application/cart/remove-from-cart/remove-from-cart.js';
 import { SweepExpiredReservations } from '../../../src/application/cart/sweep-expired-reservations/sweep-expired-reservations.js';
 import { CreateCategory } from '../../../src/application/catalog/create-category/create-category.js';
-import { CreateListing } from '../../../src/application/catalog/create-listing/create-listing.js';
 import { ListingRepository } from '../../../src/application/catalog/ports/listing-repository.js';
 import { CancelOrder } from '../../../src/application/orders/cancel-order/cancel-order.js';
 import { CreateOrder } from '../../../src/application/orders/create-order/create-order.js';
+import { draftListing } from '../../support/listing-drafts.js';
 import { identityFixture, type IdentityFixture } from '../identity/identity-fixture.js';
 
 /**
@@ -55,18 +55,7 @@ async function setUp(): Promise<World> {
   const listings = f.container.get<ListingRepository>(ListingRepository);
   const listingIds: string[] = [];
   for (const quantity of STOCK) {
-    const draft = await f.container.get(CreateListing).execute(
-      { userId: 'seller', roles: ['seller'] },
-      {
-        title: 'Thing',
-        description: '',
-        categoryId: category.id,
-        price: { amount: 100, currency: 'EUR' },
-        quantity,
-        attributes: {},
-        mediaIds: [],
-      },
-    );
+    const draft = await draftListing(f.container, category.id, quantity);
     await listings.save({ ...draft, status: 'published', publishedAt: f.clock.now(), version: draft.version + 1 }, []);
     await f.container.get<StockLedger>(StockLedger).setOnHand(draft.id, quantity);
     listingIds.push(draft.id);

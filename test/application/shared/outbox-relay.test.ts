@@ -103,20 +103,20 @@ describe('OutboxRelay', () => {
     return store;
   };
 
-  it('a signal makes the relay claim from the signalled store only; the others wait for the periodic pass', async () => {
+  /** A running relay over a signalled memory outbox and a quiet store. */
+  const relayOverTwoStores = (idleMs: number) => {
     const signal = new OutboxSignal();
     const outbox = new MemoryOutbox(signal);
     const other = quietStore();
     const bus = new FlakyBus();
-    const relay = new OutboxRelay(
-      [outbox, other],
-      bus as unknown as EventBus,
-      clock,
-      { owner: 'r1', idleMs: 1_000 },
-      signal,
-    );
+    const relay = new OutboxRelay([outbox, other], bus as unknown as EventBus, clock, { owner: 'r1', idleMs }, signal);
     running.push(relay);
     relay.start();
+    return { outbox, other, bus };
+  };
+
+  it('a signal makes the relay claim from the signalled store only; the others wait for the periodic pass', async () => {
+    const { outbox, other, bus } = relayOverTwoStores(1_000);
     await vi.waitFor(() => expect(other.claims).toBe(1), { timeout: 500, interval: 5 });
     // (Unless this machine stalled for most of the idle period, which would make the periodic pass due.)
     const startedAt = Date.now();
@@ -130,19 +130,7 @@ describe('OutboxRelay', () => {
   });
 
   it('under a stream of signals from one store, every store is still claimed from once per idle period', async () => {
-    const signal = new OutboxSignal();
-    const outbox = new MemoryOutbox(signal);
-    const other = quietStore();
-    const bus = new FlakyBus();
-    const relay = new OutboxRelay(
-      [outbox, other],
-      bus as unknown as EventBus,
-      clock,
-      { owner: 'r1', idleMs: 50 },
-      signal,
-    );
-    running.push(relay);
-    relay.start();
+    const { outbox, other } = relayOverTwoStores(50);
     const until = Date.now() + 400;
     for (let i = 0; Date.now() < until; i++) {
       outbox.append(`k${i}`, [event(`t${i}`)]);
