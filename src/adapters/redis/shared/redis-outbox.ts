@@ -64,13 +64,14 @@ end
 return 0
 `;
 
-/**
- * The Redis outbox stream as the relay sees it. One relay at a time holds the stream (a lease key
- * with an expiry, taken over when its holder dies), so the stream's order is the publishing order.
- */
 /** The name of the Redis outbox stream as an OutboxStore (what a script that appends to it signals). */
 export const redisOutboxName = 'redis';
 
+/**
+ * The Redis outbox stream as the relay sees it. One relay at a time holds the stream (a lease key
+ * with an expiry, taken over when its holder dies), so the stream's order is the publishing order.
+ * A claim holds the lease for at least half its length (holdLease).
+ */
 export class RedisOutboxStore implements OutboxStore {
   readonly name = redisOutboxName;
   /** The lease this process holds on the stream, as it last took it: renewed once half of it has run. */

@@ -46,8 +46,8 @@ export interface ReleasedReservation extends Reservation {
  * Events: every change stores its `stock.*` events in the outbox in the same atomic step (the
  * ledger builds them, with ids and time of its own, from the level it has just computed, which no
  * caller could know): `stock.reserved` / `stock.released` with the change of a hold (by its
- * delta), `stock.updated` when stock on hand moves (setOnHand, a seed that seeds, commit, restock). Callers publish
- * nothing.
+ * delta), `stock.updated` when stock on hand moves (setOnHand, a seed that seeds, commit,
+ * restock). Callers publish nothing.
  *
  * Orders: `commit` is keyed by the order id, so that a checkout can be re-run or recovered: the
  * ledger remembers (for 30 days) whether an order was committed, abandoned or restocked.

@@ -46,7 +46,7 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
-  /** Stores written since their last claim (signals), or that published in the last pass: claimed next. */
+  /** Stores written since their last claim (signals), or left unfinished by the last pass: claimed next. */
   private readonly due = new Set<string>();
   private failures = 0;
   /** Passes made so far: where the next one starts among the stores. */
