@@ -137,6 +137,24 @@ describeWithService('MONGO_URL', 'identity on the real stack', (mongoUrl) => {
         expect((await request(t.app).get(`/api/v1/listings/${listing.id}`)).body.availableQuantity).toBe(0);
       });
 
+      it('lets buyers reserve the moment a listing is published (seeded from MongoDB); the late event resets nothing', async () => {
+        const admin = await signInAdmin(t.app);
+        const seller = await verifiedSeller(t.app, admin);
+        const { bikes } = await seedBikeCategories(t.app, admin);
+        const buyers = await Promise.all(Array.from({ length: 5 }, () => registerUser(t.app)));
+        const listing = await publishedListing(t.app, seller.auth, listingBody(bikes, { quantity: 3 }));
+        const answers = await Promise.all(
+          buyers.map((b) =>
+            request(t.app).post('/api/v1/cart/items').set(b.auth).send({ listingId: listing.id, quantity: 1 }),
+          ),
+        );
+        expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
+        // listing.published goes out through the outbox and RabbitMQ meanwhile: give its consumer time to run.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const level = await t.container.get<StockLedger>(StockLedger).level(listing.id);
+        expect(level).toMatchObject({ onHand: 3, reserved: 3, available: 0 });
+      });
+
       it('orders through MongoDB with idempotency keys in Redis, and cancel restores the stock', async () => {
         const admin = await signInAdmin(t.app);
         const seller = await verifiedSeller(t.app, admin);

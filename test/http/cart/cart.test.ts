@@ -76,6 +76,25 @@ describe('HTTP cart', () => {
     expect((await request(t.app).get('/api/v1/cart').set(buyer.auth)).body.items).toHaveLength(1);
   });
 
+  it('lets a buyer reserve a listing the moment it is published (see real-stack.test.ts for the race on Redis)', async () => {
+    const listing = await publishedListing(t.app, seller.auth, listingBody(categoryId, { quantity: 3 }));
+    const res = await add(buyer, listing.id, 2);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await available(listing.id)).toBe(1);
+  });
+
+  it("follows the seller's quantity edits; an edit of another field leaves the stock as it is", async () => {
+    const listingId = await listingWithStock(2);
+    expect((await add(buyer, listingId, 2)).status).toBe(201);
+    const edit = (body: object) => request(t.app).patch(`/api/v1/listings/${listingId}`).set(seller.auth).send(body);
+    expect((await edit({ quantity: 5 })).status).toBe(200);
+    await vi.waitFor(async () => expect(await available(listingId)).toBe(3), { timeout: 5000, interval: 20 });
+    expect((await edit({ description: 'Cadre aluminium, révisé' })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await t.container.get<StockLedger>(StockLedger).level(listingId)).toMatchObject({ onHand: 5, reserved: 2 });
+  });
+
   it('answers 409 INSUFFICIENT_STOCK with how many are available', async () => {
     const listingId = await listingWithStock(3);
     const res = await add(buyer, listingId, 4);
