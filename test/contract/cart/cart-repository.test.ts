@@ -1,12 +1,12 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryCartRepository } from '../../../src/adapters/memory/cart/memory-cart-repository.js';
 import { MongoCartRepository } from '../../../src/adapters/mongo/cart/mongo-cart-repository.js';
 import { RedisCartRepository } from '../../../src/adapters/redis/cart/redis-cart-repository.js';
 import type { CartRepository } from '../../../src/application/cart/ports/cart-repository.js';
 import type { CartLine } from '../../../src/domain/cart/cart.js';
 import { useMongoDatabase } from '../../support/mongo.js';
-import { describeWithService, uniqueName } from '../../support/real-services.js';
+import { describeWithService } from '../../support/real-services.js';
+import { useRedis } from '../../support/redis.js';
 
 const line = (listingId: string, quantity = 1): CartLine => ({
   listingId,
@@ -53,18 +53,9 @@ describeWithService('MONGO_URL', 'MongoCartRepository', (url) => {
 });
 
 describeWithService('REDIS_URL', 'RedisCartRepository', (url) => {
-  const suitePrefix = `${uniqueName('uty_test')}:`;
-  let redis: Redis;
+  const { redis, keyPrefix } = useRedis(url);
   let carts = 0;
-  beforeAll(() => {
-    redis = new Redis(url, { maxRetriesPerRequest: 3 });
-  });
-  afterAll(async () => {
-    const keys = await redis.keys(`${suitePrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
-  const fresh = () => new RedisCartRepository(redis, `${suitePrefix}${(carts += 1)}:`);
+  const fresh = () => new RedisCartRepository(redis(), `${keyPrefix}${(carts += 1)}:`);
 
   cartRepositoryContract(async () => fresh());
 
@@ -74,7 +65,7 @@ describeWithService('REDIS_URL', 'RedisCartRepository', (url) => {
     await repository.putLine('b4', line('c'));
     await repository.putLine('b4', later);
     expect((await repository.lines('b4')).map((l) => l.listingId)).toEqual(['a', 'c']);
-    const [key] = await redis.keys(`${suitePrefix}${carts}:cart:b4`);
-    expect(await redis.pexpiretime(key!)).toBe(later.reservedUntil.getTime() + 7 * 86_400_000);
+    const [key] = await redis().keys(`${keyPrefix}${carts}:cart:b4`);
+    expect(await redis().pexpiretime(key!)).toBe(later.reservedUntil.getTime() + 7 * 86_400_000);
   });
 });
