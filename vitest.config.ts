@@ -17,5 +17,9 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     maxWorkers: availableParallelism() * (process.env.CI === 'true' ? 1 : 2),
+    // Transformed modules kept on disk (node_modules/.experimental-vitest-cache, keyed on each file's content and the
+    // Vite configuration; the default from Vitest 5): a second `npm test` transforms only what changed. Measured here:
+    // 28-30 s -> 25-26 s wall, 52 -> 46 s CPU. No plugin of ours reads other files, the case the cache cannot track.
+    experimental: { fsModuleCache: true },
   },
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { TEST_ADMIN } from '../../support/http-helpers.js';
 import { createListeningTestApp, type ListeningTestApp } from '../../support/listening-app.js';
 import { JourneyClient, type Auth, type OpenApiDocument } from './journey-client.js';
@@ -55,6 +55,7 @@ describe('the OpenAPI document under Prism: a journey through every operation', 
   };
 
   it('finds no violation and covers every operation', { timeout: 120_000 }, async () => {
+    onTestFailed(() => console.error(`Prism's output:\n${prism.log().slice(-4000)}`));
     const login = await api.call('POST', '/auth/login', {
       body: { email: TEST_ADMIN.ADMIN_EMAIL, password: TEST_ADMIN.ADMIN_PASSWORD },
       status: 200,

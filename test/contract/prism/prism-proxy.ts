@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,8 @@ export interface Violation {
 export interface PrismProxy {
   /** Where to send the requests: Prism validates them, forwards them to the app and validates the answers. */
   baseUrl: string;
+  /** What Prism printed (start, restarts, warnings, a line per request), with its exit if it exited: to tell a failure's cause. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -25,18 +27,26 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitUntilListening(child: ChildProcess, baseUrl: string, timeoutMs: number): Promise<void> {
+/** Whether something accepts connections on the port (a bare TCP connect: a probe by fetch would leave a pooled connection). */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitUntilListening(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}`);
-    try {
-      await fetch(`${baseUrl}/healthz`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    if (await accepts(port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`prism did not listen on ${baseUrl} within ${timeoutMs} ms`);
+  throw new Error(`prism did not listen on port ${port} within ${timeoutMs} ms`);
 }
 
 /**
@@ -65,23 +75,26 @@ export async function startPrismProxy(
     '-h',
     '127.0.0.1',
     '-v',
-    'warn',
+    'info',
   ];
-  const child = spawn(join('node_modules', '.bin', 'prism'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const child = spawn(join('node_modules', '.bin', 'prism'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const record = (chunk: unknown) => (output += String(chunk));
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
+  child.on('exit', (code, signal) => record(`[prism exited: code ${code}, signal ${signal}]\n`));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     child.kill();
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitUntilListening(child, baseUrl, 30_000);
+    await waitUntilListening(child, port, 30_000);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${output}`);
   }
-  return { baseUrl, stop };
+  return { baseUrl, log: () => output, stop };
 }
 
 /** Prism's own answers carry a problem whose type is on stoplight.io: that is a violation, not the app's answer. */
