@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,34 +19,47 @@ export interface PrismProxy {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/** Below Linux's ephemeral range (32768-60999), where the test servers' `listen(0)` never picks a port. */
+const PORTS = { from: 20_000, to: 32_000 };
 
-/** Whether something accepts connections on the port (a bare TCP connect: a probe by fetch would leave a pooled connection). */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
+/**
+ * A free port outside the ephemeral range: a port taken from `listen(0)` and released for Prism could be given to
+ * another test's server while Prism starts, and the journey would talk to that server instead.
+ */
+async function portForPrism(): Promise<number> {
+  for (;;) {
+    const port = PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from));
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
     });
-    socket.once('error', () => resolve(false));
-  });
+    if (bound) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    }
+  }
 }
 
-async function waitUntilListening(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}`);
-    if (await accepts(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`prism did not listen on port ${port} within ${timeoutMs} ms`);
+/** Resolves once Prism itself says it listens (a probe of the port could reach another server). */
+function listening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`prism did not say it listens within ${timeoutMs} ms`)), timeoutMs);
+    const check = () => {
+      if (/Prism is listening on/.test(output())) done();
+    };
+    const exited = () => done(new Error(`prism exited with ${child.exitCode}`));
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.off('exit', exited);
+      if (error) reject(error);
+      else resolve();
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', exited);
+    check();
+  });
 }
 
 /**
@@ -59,7 +72,7 @@ export async function startPrismProxy(
 ): Promise<PrismProxy> {
   const dir = await mkdtemp(join(tmpdir(), 'uty-prism-'));
   const file = join(dir, 'openapi.json');
-  const port = await freePort();
+  const port = await portForPrism();
   // Prism's proxy matches the request's whole path: the document's base path (its relative server) goes into the paths.
   const basePath = document.servers?.[0]?.url ?? '';
   const paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [basePath + path, item]));
@@ -89,7 +102,7 @@ export async function startPrismProxy(
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitUntilListening(child, port, 30_000);
+    await listening(child, () => output, 30_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);
