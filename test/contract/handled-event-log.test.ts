@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../src/adapters/redis/redis-connection.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/adapters/memory/shared/manual-clock.js';
 import { MemoryHandledEventLog } from '../../src/adapters/memory/shared/memory-handled-event-log.js';
@@ -130,8 +131,8 @@ describeWithService('REDIS_URL', 'RedisHandledEventLog', (url) => {
     return { log: new RedisHandledEventLog(redis, prefix, { claimTtlSeconds, handledTtlSeconds: 60 }), prefix };
   };
 
-  beforeAll(() => {
-    redis = new Redis(url);
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { connectRedis } from '../../src/adapters/redis/redis-connection.js';
 import type { Db } from 'mongodb';
 import { AuctionEvents } from '../../src/application/auctions/auction-events.js';
 import { BuyNow } from '../../src/application/auctions/buy-now/buy-now.js';
@@ -87,7 +87,8 @@ export function memoryAuctionStores(): AuctionStores {
 /** The Redis live state and schedule, MongoDB auctions and bids, under a prefix of their own in `db`'s server. */
 export async function realAuctionStores(redisUrl: string, db: Db): Promise<AuctionStores> {
   const prefix = `${uniqueName('uty_auction_rig')}:`;
-  const [redis, otherRedis] = [new Redis(redisUrl), new Redis(redisUrl)];
+  const redis = await connectRedis(redisUrl, () => undefined);
+  const otherRedis = await connectRedis(redisUrl, () => undefined);
   const redisOutbox = new RedisOutboxStore(redis, prefix);
   const auctionOutbox = new MongoOutboxStore(db.collection('auctions'));
   await auctionOutbox.ensureIndexes();

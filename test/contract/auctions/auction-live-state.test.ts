@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAuctionLiveState } from '../../../src/adapters/memory/auctions/memory-auction-live-state.js';
 import { MemoryBidRepository } from '../../../src/adapters/memory/auctions/memory-bid-repository.js';
@@ -51,9 +52,9 @@ describeWithService('REDIS_URL', 'RedisAuctionLiveState', (url) => {
   let otherRedis: Redis;
   let tests = 0;
   let opened: RedisAuctionLiveState[] = [];
-  beforeAll(() => {
-    redis = new Redis(url, { maxRetriesPerRequest: 3 });
-    otherRedis = new Redis(url, { maxRetriesPerRequest: 3 });
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
+    otherRedis = await connectRedis(url, () => undefined);
   });
   afterEach(async () => {
     await Promise.all(opened.map((state) => state.close()));

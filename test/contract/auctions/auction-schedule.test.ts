@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAuctionSchedule } from '../../../src/adapters/memory/auctions/memory-auction-schedule.js';
 import { RedisAuctionSchedule } from '../../../src/adapters/redis/auctions/redis-auction-schedule.js';
@@ -17,8 +18,8 @@ describeWithService('REDIS_URL', 'RedisAuctionSchedule', (url) => {
   let redis: Redis;
   let otherRedis: Redis;
   let tests = 0;
-  beforeAll(() => {
-    redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
     otherRedis = redis.duplicate();
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StockEvents } from '../../../src/application/cart/stock-events.js';
 import { parseEnvelope, type EventEnvelope } from '../../../src/application/shared/events/envelope.js';
@@ -29,9 +30,9 @@ describeWithService('REDIS_URL', 'RedisStockLedger', (url) => {
   let redis: Redis;
   let otherRedis: Redis;
   let tests = 0;
-  beforeAll(() => {
-    redis = new Redis(url, { maxRetriesPerRequest: 3 });
-    otherRedis = new Redis(url, { maxRetriesPerRequest: 3 });
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
+    otherRedis = await connectRedis(url, () => undefined);
   });
   afterAll(async () => {
     const keys = await redis.keys(`${suitePrefix}*`);

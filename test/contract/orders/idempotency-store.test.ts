@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryIdempotencyStore } from '../../../src/adapters/memory/orders/memory-idempotency-store.js';
 import { RedisIdempotencyStore } from '../../../src/adapters/redis/orders/redis-idempotency-store.js';
@@ -81,8 +82,8 @@ describe('MemoryIdempotencyStore', () =>
 describeWithService('REDIS_URL', 'RedisIdempotencyStore', (url) => {
   let redis: Redis;
   const prefix = `${uniqueName('uty-idem')}:`;
-  beforeAll(() => {
-    redis = new Redis(url);
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
   });
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}*`);

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryOutbox } from '../../../src/adapters/memory/shared/memory-outbox.js';
 import {
@@ -111,8 +112,8 @@ describeWithService('MONGO_URL', 'MongoOutboxStore', (url) => {
 
 describeWithService('REDIS_URL', 'RedisOutboxStore', (url) => {
   let redis: Redis;
-  beforeAll(() => {
-    redis = new Redis(url);
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
   });
   afterAll(async () => {
     const keys = await redis.keys('uty_outbox_test_*');

@@ -41,7 +41,9 @@ export class WatchConnectionPool {
     const idle = this.idle.pop();
     if (idle) return idle;
     if (this.all.length < this.size) {
-      const connection = this.redis.duplicate();
+      // A transaction's commands wait on each other and the connection is its own: nothing to batch (and WATCH and
+      // MULTI/EXEC are not to be held for the next turn of the event loop).
+      const connection = this.redis.duplicate({ enableAutoPipelining: false });
       // Its failures reach the commands that use it; the emitter itself must not end the process.
       connection.on('error', () => undefined);
       this.all.push(connection);

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../../../src/adapters/redis/redis-connection.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GroupedHolds, type HoldRequest } from '../../../../src/adapters/redis/cart/redis-stock-holds.js';
 import { RedisStockLedger } from '../../../../src/adapters/redis/cart/redis-stock-ledger.js';
@@ -50,8 +51,8 @@ describeWithService('REDIS_URL', 'RedisStockLedger group commit of holds', (url)
   const suitePrefix = `${uniqueName('uty_holds')}:`;
   let redis: Redis;
   let tests = 0;
-  beforeAll(() => {
-    redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  beforeAll(async () => {
+    redis = await connectRedis(url, () => undefined);
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -62,7 +63,10 @@ describeWithService('REDIS_URL', 'RedisStockLedger group commit of holds', (url)
     await redis.quit();
   });
 
-  /** A ledger under a prefix of its own, the client's script run of holds, and a spy on it. */
+  /**
+   * A ledger under a prefix of its own, its script run of a batch of holds, and a spy on it (on the ledger: the
+   * client's auto-pipelining calls the client's script function a second time, from its pipeline).
+   */
   const next = () => {
     tests += 1;
     const keyPrefix = `${suitePrefix}${tests}:`;
@@ -70,9 +74,9 @@ describeWithService('REDIS_URL', 'RedisStockLedger group commit of holds', (url)
       ids: new SequentialIdGenerator(`holds-${tests}`),
       clock: { now: () => new Date() },
     });
-    const client = redis as unknown as { stockHolds: (...args: unknown[]) => Promise<unknown> };
-    const run = client.stockHolds;
-    const runs = vi.spyOn(client, 'stockHolds');
+    const scripts = ledger as unknown as { runHolds: (...args: unknown[]) => Promise<unknown> };
+    const run = scripts.runHolds.bind(ledger);
+    const runs = vi.spyOn(scripts, 'runHolds');
     const events = async () => (await redis.xrange(outboxStreamKey(keyPrefix), '-', '+')).length;
     return { ledger, run, runs, events };
   };
