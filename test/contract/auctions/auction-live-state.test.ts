@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAuctionLiveState } from '../../../src/adapters/memory/auctions/memory-auction-live-state.js';

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { connectRedis } from '../../../src/adapters/redis/redis-connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StockEvents } from '../../../src/application/cart/stock-events.js';
